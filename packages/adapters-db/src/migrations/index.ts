@@ -1,0 +1,4 @@
+import { Migration20261124000000_initial } from './Migration20261124000000_initial.js';
+
+/** Every migration, in order. Listed in code so the built server needs no file discovery. */
+export const migrationsList = [{ name: 'Migration20261124000000_initial', class: Migration20261124000000_initial }];

@@ -1,0 +1,16 @@
+import type { ProfileQueries, ProfileView } from '@conduit/app';
+import type { UserId } from '@conduit/domain';
+import type { EntityManagerSource } from '../entity-manager.js';
+import { followingColumn, type ProfileRow, profileFromRow } from './sql-rows.js';
+
+export class SqlProfileQueries implements ProfileQueries {
+  constructor(private readonly em: EntityManagerSource) {}
+
+  async byUsername(username: string, viewerId: UserId | null): Promise<ProfileView | null> {
+    const rows = await this.em().execute<ProfileRow[]>(
+      `select u.username, u.bio, u.image, ${followingColumn} from users u where u.username = ?`,
+      [viewerId, username],
+    );
+    return rows[0] ? profileFromRow(rows[0]) : null;
+  }
+}

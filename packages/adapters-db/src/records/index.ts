@@ -1,0 +1,10 @@
+import { ArticleTagRecord } from './article-tag.record.js';
+import { ArticleRecord } from './article.record.js';
+import { CommentRecord } from './comment.record.js';
+import { FavoriteRecord } from './favorite.record.js';
+import { FollowRecord } from './follow.record.js';
+import { UserRecord } from './user.record.js';
+
+export { ArticleRecord, ArticleTagRecord, CommentRecord, FavoriteRecord, FollowRecord, UserRecord };
+
+export const allRecords = [UserRecord, FollowRecord, ArticleRecord, ArticleTagRecord, FavoriteRecord, CommentRecord];

@@ -1,0 +1,17 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+export const UserRecord = defineEntity({
+  name: 'UserRecord',
+  tableName: 'users',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    username: p.string().length(64).unique('users_username_unique'),
+    email: p.string().length(254).unique('users_email_unique'),
+    passwordHash: p.string().length(255),
+    bio: p.text().nullable(),
+    image: p.string().length(2048).nullable(),
+    role: p.string().length(16).default('user'),
+  },
+});
+
+export type UserRecord = InstanceType<typeof UserRecord.class>;

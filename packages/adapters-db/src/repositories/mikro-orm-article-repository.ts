@@ -1,0 +1,64 @@
+import { type Article, type ArticleId, type ArticleRepository, articleId, type NewArticle, type SlugTaken } from '@conduit/domain';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { err, ok, ResultAsync } from 'neverthrow';
+import type { EntityManagerSource } from '../entity-manager.js';
+import { articleFromRecord, articleToRecordData } from '../mappers/article.mapper.js';
+import { ArticleTagRecord } from '../records/article-tag.record.js';
+import { ArticleRecord } from '../records/article.record.js';
+import { violatedUniqueConstraint } from '../unique-violation.js';
+
+export class MikroOrmArticleRepository implements ArticleRepository {
+  constructor(private readonly em: EntityManagerSource) {}
+
+  async findBySlug(slug: string): Promise<Article | null> {
+    const em = this.em();
+    const record = await em.findOne(ArticleRecord, { slug });
+    if (!record) return null;
+    const tags = await em.find(ArticleTagRecord, { article: record.id }, { orderBy: { tag: 'asc' } });
+    return articleFromRecord(record, tags.map((row) => row.tag));
+  }
+
+  async slugExists(slug: string): Promise<boolean> {
+    return (await this.em().count(ArticleRecord, { slug })) > 0;
+  }
+
+  add(article: NewArticle): ResultAsync<Article, SlugTaken> {
+    return this.guardSlug(article.slug, async () => {
+      const em = this.em();
+      const id = articleId(Number(await em.insert(ArticleRecord, articleToRecordData(article))));
+      await this.insertTags(em, id, article.tagList);
+      return { ...article, id };
+    });
+  }
+
+  update(article: Article): ResultAsync<Article, SlugTaken> {
+    return this.guardSlug(article.slug, async () => {
+      const em = this.em();
+      await em.nativeUpdate(ArticleRecord, { id: article.id }, articleToRecordData(article));
+      await em.nativeDelete(ArticleTagRecord, { article: article.id });
+      await this.insertTags(em, article.id, article.tagList);
+      return article;
+    });
+  }
+
+  async remove(id: ArticleId): Promise<void> {
+    // Tags, favorites and comments go with it (ON DELETE CASCADE).
+    await this.em().nativeDelete(ArticleRecord, { id });
+  }
+
+  private async insertTags(em: EntityManager, id: ArticleId, tags: readonly string[]): Promise<void> {
+    if (tags.length > 0) await em.insertMany(ArticleTagRecord, tags.map((tag) => ({ article: id, tag })));
+  }
+
+  private guardSlug(slug: string, write: () => Promise<Article>): ResultAsync<Article, SlugTaken> {
+    return new ResultAsync(
+      write().then(
+        (saved) => ok(saved),
+        (error: unknown) => {
+          if (violatedUniqueConstraint(error) === 'articles_slug_unique') return err({ type: 'SlugTaken', slug } as const);
+          throw error;
+        },
+      ),
+    );
+  }
+}

@@ -1,0 +1,19 @@
+import type { FollowRepository, UserId } from '@conduit/domain';
+import type { EntityManagerSource } from '../entity-manager.js';
+import { FollowRecord } from '../records/follow.record.js';
+
+export class MikroOrmFollowRepository implements FollowRepository {
+  constructor(private readonly em: EntityManagerSource) {}
+
+  async follow(followerId: UserId, followeeId: UserId): Promise<void> {
+    // ON CONFLICT DO NOTHING: idempotent even when two requests race.
+    await this.em().execute(
+      'insert into follows (follower_id, followee_id) values (?, ?) on conflict do nothing',
+      [followerId, followeeId],
+    );
+  }
+
+  async unfollow(followerId: UserId, followeeId: UserId): Promise<void> {
+    await this.em().nativeDelete(FollowRecord, { follower: followerId, followee: followeeId });
+  }
+}

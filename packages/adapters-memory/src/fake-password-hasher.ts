@@ -1,0 +1,12 @@
+import type { PasswordHasher } from '@conduit/domain';
+
+/** A cheap, obviously fake hasher for unit tests: argon2 is exercised by its own adapter tests. */
+export class FakePasswordHasher implements PasswordHasher {
+  async hash(plain: string): Promise<string> {
+    return `fake-hash:${plain}`;
+  }
+
+  async verify(hash: string, plain: string): Promise<boolean> {
+    return hash === `fake-hash:${plain}`;
+  }
+}

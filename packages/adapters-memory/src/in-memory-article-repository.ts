@@ -1,0 +1,37 @@
+import { type Article, type ArticleId, type ArticleRepository, articleId, type NewArticle, type SlugTaken } from '@conduit/domain';
+import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
+import type { InMemoryStore } from './in-memory-store.js';
+
+export class InMemoryArticleRepository implements ArticleRepository {
+  constructor(private readonly store: InMemoryStore) {}
+
+  async findBySlug(slug: string): Promise<Article | null> {
+    return [...this.store.articles.values()].find((article) => article.slug === slug) ?? null;
+  }
+
+  async slugExists(slug: string): Promise<boolean> {
+    return (await this.findBySlug(slug)) !== null;
+  }
+
+  add(article: NewArticle): ResultAsync<Article, SlugTaken> {
+    return this.save({ ...article, id: articleId(this.store.nextId()) });
+  }
+
+  update(article: Article): ResultAsync<Article, SlugTaken> {
+    return this.save(article);
+  }
+
+  async remove(id: ArticleId): Promise<void> {
+    this.store.articles.delete(id);
+    for (const [key, comment] of this.store.comments) if (comment.articleId === id) this.store.comments.delete(key);
+    for (const key of this.store.favorites.keys()) if (key.endsWith(`:${id}`)) this.store.favorites.delete(key);
+  }
+
+  private save(article: Article): ResultAsync<Article, SlugTaken> {
+    const clash = [...this.store.articles.values()].some((other) => other.slug === article.slug && other.id !== article.id);
+    if (clash) return errAsync({ type: 'SlugTaken', slug: article.slug });
+    const stored = { ...article, tagList: [...article.tagList] };
+    this.store.articles.set(article.id, stored);
+    return okAsync(stored);
+  }
+}

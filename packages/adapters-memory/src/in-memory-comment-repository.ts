@@ -1,0 +1,21 @@
+import { type ArticleId, type Comment, type CommentId, type CommentRepository, commentId, type NewComment } from '@conduit/domain';
+import type { InMemoryStore } from './in-memory-store.js';
+
+export class InMemoryCommentRepository implements CommentRepository {
+  constructor(private readonly store: InMemoryStore) {}
+
+  async findOnArticle(articleId: ArticleId, id: CommentId): Promise<Comment | null> {
+    const comment = this.store.comments.get(id);
+    return comment?.articleId === articleId ? comment : null;
+  }
+
+  async add(comment: NewComment): Promise<Comment> {
+    const stored = { ...comment, id: commentId(this.store.nextId()) };
+    this.store.comments.set(stored.id, stored);
+    return stored;
+  }
+
+  async remove(id: CommentId): Promise<void> {
+    this.store.comments.delete(id);
+  }
+}

@@ -1,0 +1,126 @@
+import type {
+  ArticleFilter,
+  ArticleListItemView,
+  ArticlePage,
+  ArticleQueries,
+  ArticleView,
+  CommentQueries,
+  CommentView,
+  PageRequest,
+  ProfileQueries,
+  ProfileView,
+  Queries,
+  TagQueries,
+} from '@conduit/app';
+import type { Article, ArticleId, Comment, CommentId, User, UserId } from '@conduit/domain';
+import { favoriteKey, followKey, type InMemoryStore } from './in-memory-store.js';
+
+/** The read side computed from the store, mirroring what the SQL read models return. */
+export const makeInMemoryQueries = (store: InMemoryStore): Queries => {
+  const userById = (id: UserId): User => {
+    const user = store.users.get(id);
+    if (!user) throw new Error(`Dangling user reference ${id}`);
+    return user;
+  };
+  const profileOf = (user: User, viewerId: UserId | null): ProfileView => ({
+    username: user.username,
+    bio: user.bio,
+    image: user.image,
+    following: viewerId !== null && store.follows.has(followKey(viewerId, user.id)),
+  });
+  const articleView = (article: Article, viewerId: UserId | null): ArticleView => {
+    const favoriteKeys = [...store.favorites.keys()].filter((key) => key.endsWith(`:${article.id}`));
+    return {
+      slug: article.slug,
+      title: article.title,
+      description: article.description,
+      body: article.body,
+      tagList: [...article.tagList],
+      createdAt: article.createdAt,
+      updatedAt: article.updatedAt,
+      favorited: viewerId !== null && store.favorites.has(favoriteKey(viewerId, article.id)),
+      favoritesCount: favoriteKeys.length,
+      author: profileOf(userById(article.authorId), viewerId),
+    };
+  };
+  const listItem = (article: Article, viewerId: UserId | null): ArticleListItemView => {
+    const { body: _body, ...item } = articleView(article, viewerId);
+    return item;
+  };
+  const newestFirst = (a: Article, b: Article) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id;
+  const page = (matching: Article[], request: PageRequest, viewerId: UserId | null): ArticlePage => ({
+    articles: matching
+      .sort(newestFirst)
+      .slice(request.offset, request.offset + request.limit)
+      .map((article) => listItem(article, viewerId)),
+    articlesCount: matching.length,
+  });
+  const userIdByName = (username: string): UserId | undefined =>
+    [...store.users.values()].find((user) => user.username === username)?.id;
+
+  const articles: ArticleQueries = {
+    async bySlug(slug, viewerId) {
+      const article = [...store.articles.values()].find((candidate) => candidate.slug === slug);
+      return article ? articleView(article, viewerId) : null;
+    },
+    async list(filter: ArticleFilter, request, viewerId) {
+      const authorId = filter.author === undefined ? undefined : userIdByName(filter.author);
+      const favoriterId = filter.favoritedBy === undefined ? undefined : userIdByName(filter.favoritedBy);
+      const matching = [...store.articles.values()].filter(
+        (article) =>
+          (filter.tag === undefined || article.tagList.includes(filter.tag)) &&
+          (filter.author === undefined || article.authorId === authorId) &&
+          (filter.favoritedBy === undefined ||
+            (favoriterId !== undefined && store.favorites.has(favoriteKey(favoriterId, article.id)))),
+      );
+      return page(matching, request, viewerId);
+    },
+    async feed(viewerId, request) {
+      const matching = [...store.articles.values()].filter((article) =>
+        store.follows.has(followKey(viewerId, article.authorId)),
+      );
+      return page(matching, request, viewerId);
+    },
+  };
+
+  const profiles: ProfileQueries = {
+    async byUsername(username, viewerId) {
+      const id = userIdByName(username);
+      return id === undefined ? null : profileOf(userById(id), viewerId);
+    },
+  };
+
+  const commentView = (comment: Comment, viewerId: UserId | null): CommentView => ({
+    id: comment.id,
+    body: comment.body,
+    createdAt: comment.createdAt,
+    updatedAt: comment.updatedAt,
+    author: profileOf(userById(comment.authorId), viewerId),
+  });
+  const comments: CommentQueries = {
+    async forArticle(articleId: ArticleId, viewerId) {
+      return [...store.comments.values()]
+        .filter((comment) => comment.articleId === articleId)
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id)
+        .map((comment) => commentView(comment, viewerId));
+    },
+    async byId(id: CommentId, viewerId) {
+      const comment = store.comments.get(id);
+      return comment ? commentView(comment, viewerId) : null;
+    },
+  };
+
+  const tags: TagQueries = {
+    async all() {
+      const counts = new Map<string, number>();
+      for (const article of store.articles.values()) {
+        for (const tag of article.tagList) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      }
+      return [...counts.entries()]
+        .sort(([tagA, countA], [tagB, countB]) => countB - countA || (tagA < tagB ? -1 : tagA > tagB ? 1 : 0))
+        .map(([tag]) => tag);
+    },
+  };
+
+  return { articles, profiles, comments, tags };
+};

@@ -1,0 +1,10 @@
+import type { Article, ArticleNotFound, ArticleRepository } from '@conduit/domain';
+import { err, ok, type Result } from 'neverthrow';
+
+export const findArticle = async (
+  articles: ArticleRepository,
+  slug: string,
+): Promise<Result<Article, ArticleNotFound>> => {
+  const article = await articles.findBySlug(slug);
+  return article === null ? err({ type: 'ArticleNotFound', slug }) : ok(article);
+};

@@ -1,0 +1,26 @@
+import { type ArticleNotFound, newComment } from '@conduit/domain';
+import { ok, type ResultAsync, safeTry } from 'neverthrow';
+import { findArticle } from '../articles/find-article.js';
+import type { AuthenticatedContext } from '../context.js';
+import type { AppDeps } from '../deps.js';
+import type { CommentView } from '../read-models/comment-view.js';
+
+export type AddCommentCommand = { readonly body: string };
+
+export const makeAddComment =
+  (deps: Pick<AppDeps, 'unitOfWork' | 'queries' | 'clock'>) =>
+  (ctx: AuthenticatedContext, slug: string, command: AddCommentCommand): ResultAsync<CommentView, ArticleNotFound> =>
+    safeTry(async function* () {
+      const comment = yield* deps.unitOfWork.run((repositories) =>
+        safeTry(async function* () {
+          const article = yield* await findArticle(repositories.articles, slug);
+          return ok(
+            await repositories.comments.add(newComment(command.body, article.id, ctx.actor.userId, deps.clock.now())),
+          );
+        }),
+      );
+      const view = await deps.queries.comments.byId(comment.id, ctx.actor.userId);
+      // The comment was committed a moment ago; it can only be missing if a defect lost it.
+      if (view === null) throw new Error(`Comment ${comment.id} vanished after it was created`);
+      return ok(view);
+    });

@@ -1,0 +1,7 @@
+import type { Actor, UserActor } from '@conduit/domain';
+
+/** Request-scoped facts a use case may depend on. Built by the driver (HTTP, CLI). */
+export type Context = { readonly actor: Actor };
+
+/** The context of a use case that needs a signed-in user: the type system keeps anonymous callers out. */
+export type AuthenticatedContext = { readonly actor: UserActor };

@@ -1,0 +1,49 @@
+import type { ArticleId, CommentId, UserId } from '@conduit/domain';
+import type { ArticlePage, ArticleView } from './article-view.js';
+import type { CommentView } from './comment-view.js';
+import type { ProfileView } from './profile-view.js';
+
+export type PageRequest = { readonly limit: number; readonly offset: number };
+
+/** Filters combine with AND; an absent filter does not restrict. */
+export type ArticleFilter = {
+  readonly tag?: string;
+  readonly author?: string;
+  readonly favoritedBy?: string;
+};
+
+/**
+ * Read side. Implementations answer each call with a fixed, small number of statements whatever
+ * the page size (no N+1), newest article first. `viewerId` null means anonymous.
+ */
+export interface ArticleQueries {
+  /** Returns null when no article has this slug. */
+  bySlug(slug: string, viewerId: UserId | null): Promise<ArticleView | null>;
+  list(filter: ArticleFilter, page: PageRequest, viewerId: UserId | null): Promise<ArticlePage>;
+  /** Articles whose authors the viewer follows. */
+  feed(viewerId: UserId, page: PageRequest): Promise<ArticlePage>;
+}
+
+export interface ProfileQueries {
+  /** Returns null when no user has this username. */
+  byUsername(username: string, viewerId: UserId | null): Promise<ProfileView | null>;
+}
+
+export interface CommentQueries {
+  /** Oldest first. */
+  forArticle(articleId: ArticleId, viewerId: UserId | null): Promise<CommentView[]>;
+  /** Returns null when the comment does not exist. */
+  byId(id: CommentId, viewerId: UserId | null): Promise<CommentView | null>;
+}
+
+export interface TagQueries {
+  /** Every tag in use, most used first. */
+  all(): Promise<string[]>;
+}
+
+export type Queries = {
+  readonly articles: ArticleQueries;
+  readonly profiles: ProfileQueries;
+  readonly comments: CommentQueries;
+  readonly tags: TagQueries;
+};

@@ -1,0 +1,44 @@
+import { makeCreateArticle } from './articles/create-article.js';
+import { makeDeleteArticle } from './articles/delete-article.js';
+import { makeFavoriteArticle, makeUnfavoriteArticle } from './articles/favorite-article.js';
+import { makeFeedArticles } from './articles/feed-articles.js';
+import { makeGetArticle } from './articles/get-article.js';
+import { makeListArticles } from './articles/list-articles.js';
+import { makeUpdateArticle } from './articles/update-article.js';
+import { makeAddComment } from './comments/add-comment.js';
+import { makeDeleteComment } from './comments/delete-comment.js';
+import { makeListComments } from './comments/list-comments.js';
+import type { AppDeps } from './deps.js';
+import { makeFollowUser } from './profiles/follow-user.js';
+import { makeGetProfile } from './profiles/get-profile.js';
+import { makeUnfollowUser } from './profiles/unfollow-user.js';
+import { makeListTags } from './tags/list-tags.js';
+import { makeGetCurrentUser } from './users/get-current-user.js';
+import { makeLoginUser } from './users/login-user.js';
+import { makeRegisterUser } from './users/register-user.js';
+import { makeUpdateUser } from './users/update-user.js';
+
+/** Every use case, wired to the given ports. Drivers (HTTP, CLI, tests) call these and nothing else. */
+export const makeUseCases = (deps: AppDeps) => ({
+  registerUser: makeRegisterUser(deps),
+  loginUser: makeLoginUser(deps),
+  getCurrentUser: makeGetCurrentUser(deps),
+  updateUser: makeUpdateUser(deps),
+  getProfile: makeGetProfile(deps),
+  followUser: makeFollowUser(deps),
+  unfollowUser: makeUnfollowUser(deps),
+  listArticles: makeListArticles(deps),
+  feedArticles: makeFeedArticles(deps),
+  getArticle: makeGetArticle(deps),
+  createArticle: makeCreateArticle(deps),
+  updateArticle: makeUpdateArticle(deps),
+  deleteArticle: makeDeleteArticle(deps),
+  favoriteArticle: makeFavoriteArticle(deps),
+  unfavoriteArticle: makeUnfavoriteArticle(deps),
+  listComments: makeListComments(deps),
+  addComment: makeAddComment(deps),
+  deleteComment: makeDeleteComment(deps),
+  listTags: makeListTags(deps),
+});
+
+export type UseCases = ReturnType<typeof makeUseCases>;

@@ -1,0 +1,23 @@
+import { newUser, type UniqueUserFieldTaken } from '@conduit/domain';
+import { ok, type ResultAsync, safeTry } from 'neverthrow';
+import type { Context } from '../context.js';
+import type { AppDeps } from '../deps.js';
+import type { AuthenticatedUserView } from '../read-models/user-view.js';
+import { toAuthenticatedUserView } from './authenticated-user-view.js';
+
+export type RegisterUserCommand = {
+  readonly username: string;
+  readonly email: string;
+  readonly password: string;
+};
+
+export const makeRegisterUser =
+  (deps: Pick<AppDeps, 'unitOfWork' | 'passwordHasher' | 'tokenIssuer'>) =>
+  (_ctx: Context, command: RegisterUserCommand): ResultAsync<AuthenticatedUserView, UniqueUserFieldTaken> =>
+    safeTry(async function* () {
+      const passwordHash = await deps.passwordHasher.hash(command.password);
+      const user = yield* deps.unitOfWork.run((repositories) =>
+        repositories.users.add(newUser({ username: command.username, email: command.email, passwordHash })),
+      );
+      return ok(await toAuthenticatedUserView(deps.tokenIssuer, user));
+    });

@@ -1,0 +1,39 @@
+import { applyProfileChanges, type CurrentUserGone, type UniqueUserFieldTaken } from '@conduit/domain';
+import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
+import type { AuthenticatedContext } from '../context.js';
+import type { AppDeps } from '../deps.js';
+import type { AuthenticatedUserView } from '../read-models/user-view.js';
+import { toAuthenticatedUserView } from './authenticated-user-view.js';
+
+/** Omitted fields stay unchanged. */
+export type UpdateUserCommand = {
+  readonly username?: string;
+  readonly email?: string;
+  /** "" means unchanged: settings forms send the empty password field back. */
+  readonly password?: string;
+  /** "" or null clears the field. */
+  readonly bio?: string | null;
+  readonly image?: string | null;
+};
+
+export const makeUpdateUser =
+  (deps: Pick<AppDeps, 'unitOfWork' | 'passwordHasher' | 'tokenIssuer'>) =>
+  (
+    ctx: AuthenticatedContext,
+    command: UpdateUserCommand,
+  ): ResultAsync<AuthenticatedUserView, CurrentUserGone | UniqueUserFieldTaken> =>
+    safeTry(async function* () {
+      const { password, ...profile } = command;
+      const passwordHash =
+        password === undefined || password === '' ? undefined : await deps.passwordHasher.hash(password);
+      const user = yield* deps.unitOfWork.run((repositories) =>
+        safeTry(async function* () {
+          const current = await repositories.users.findById(ctx.actor.userId);
+          if (current === null) return err({ type: 'CurrentUserGone' } as const);
+          return repositories.users.update(
+            applyProfileChanges(current, passwordHash === undefined ? profile : { ...profile, passwordHash }),
+          );
+        }),
+      );
+      return ok(await toAuthenticatedUserView(deps.tokenIssuer, user));
+    });

@@ -1,0 +1,17 @@
+import type { ResultAsync } from 'neverthrow';
+import type { ArticleId } from '../shared/ids.js';
+import type { SlugTaken } from './article.errors.js';
+import type { Article, NewArticle } from './article.js';
+
+export interface ArticleRepository {
+  /** Returns null when no article has this slug. */
+  findBySlug(slug: string): Promise<Article | null>;
+  /** True when some article already uses the slug. */
+  slugExists(slug: string): Promise<boolean>;
+  /** Stores a new article with its tags; SlugTaken when a concurrent writer took the slug first. */
+  add(article: NewArticle): ResultAsync<Article, SlugTaken>;
+  /** Saves every field (tags replaced as a whole); SlugTaken as for `add`. */
+  update(article: Article): ResultAsync<Article, SlugTaken>;
+  /** Removes the article with its tags, favorites and comments. */
+  remove(id: ArticleId): Promise<void>;
+}

@@ -1,0 +1,75 @@
+import type { ArticleId, UserId } from '../shared/ids.js';
+
+export type Article = {
+  readonly id: ArticleId;
+  readonly slug: string;
+  readonly title: string;
+  readonly description: string;
+  readonly body: string;
+  /** Sorted, without duplicates: see `normalizeTags`. */
+  readonly tagList: readonly string[];
+  readonly authorId: UserId;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+};
+
+export type NewArticle = Omit<Article, 'id'>;
+
+export type ArticleDraft = {
+  readonly title: string;
+  readonly description: string;
+  readonly body: string;
+  readonly tagList: readonly string[];
+};
+
+export type ArticleChanges = Partial<ArticleDraft>;
+
+const MAX_SLUG_LENGTH = 80;
+
+/**
+ * A URL-safe slug from a title: ASCII letters and digits joined by single dashes. Titles with no
+ * such characters (e.g. only emoji or CJK) still get a usable slug.
+ */
+export const slugify = (title: string): string => {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, MAX_SLUG_LENGTH)
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? 'article' : slug;
+};
+
+export const withSuffix = (slug: string, suffix: string): string => `${slug}-${suffix}`;
+
+/** Clients and test suites expect tags trimmed, de-duplicated and in alphabetical order. */
+export const normalizeTags = (tags: readonly string[]): string[] =>
+  [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+
+export const newArticle = (draft: ArticleDraft, authorId: UserId, now: Date): NewArticle => ({
+  slug: slugify(draft.title),
+  title: draft.title,
+  description: draft.description,
+  body: draft.body,
+  tagList: normalizeTags(draft.tagList),
+  authorId,
+  createdAt: now,
+  updatedAt: now,
+});
+
+/** Omitted fields stay unchanged; a new title gives a new slug, `tagList: []` removes every tag. */
+export const editArticle = (article: Article, changes: ArticleChanges, now: Date): Article => {
+  const title = changes.title ?? article.title;
+  return {
+    ...article,
+    title,
+    slug: title === article.title ? article.slug : slugify(title),
+    description: changes.description ?? article.description,
+    body: changes.body ?? article.body,
+    tagList: changes.tagList === undefined ? article.tagList : normalizeTags(changes.tagList),
+    updatedAt: now,
+  };
+};

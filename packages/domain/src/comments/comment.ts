@@ -1,0 +1,20 @@
+import type { ArticleId, CommentId, UserId } from '../shared/ids.js';
+
+export type Comment = {
+  readonly id: CommentId;
+  readonly body: string;
+  readonly articleId: ArticleId;
+  readonly authorId: UserId;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+};
+
+export type NewComment = Omit<Comment, 'id'>;
+
+export const newComment = (body: string, articleId: ArticleId, authorId: UserId, now: Date): NewComment => ({
+  body,
+  articleId,
+  authorId,
+  createdAt: now,
+  updatedAt: now,
+});

@@ -1,0 +1,14 @@
+import type { UserId } from './ids.js';
+
+export type Role = 'user' | 'admin';
+
+/** Who is making a request. Built at the boundary after the token is verified and the user loaded. */
+export type UserActor = { readonly kind: 'user'; readonly userId: UserId; readonly role: Role };
+export type AnonymousActor = { readonly kind: 'anonymous' };
+export type Actor = UserActor | AnonymousActor;
+
+export const anonymous: AnonymousActor = { kind: 'anonymous' };
+export const userActor = (userId: UserId, role: Role): UserActor => ({ kind: 'user', userId, role });
+
+/** The viewer's id when there is one: read models use it for `following` and `favorited`. */
+export const viewerIdOf = (actor: Actor): UserId | null => (actor.kind === 'user' ? actor.userId : null);

@@ -1,0 +1,9 @@
+/**
+ * One-way password hashing. Implementations must not block the event loop
+ * (hashing is deliberately slow).
+ */
+export interface PasswordHasher {
+  hash(plain: string): Promise<string>;
+  /** Resolves false for a wrong password or an unparseable hash; never rejects for either. */
+  verify(hash: string, plain: string): Promise<boolean>;
+}

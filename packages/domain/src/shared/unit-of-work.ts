@@ -1,0 +1,23 @@
+import type { ResultAsync } from 'neverthrow';
+import type { ArticleRepository } from '../articles/article-repository.js';
+import type { FavoriteRepository } from '../articles/favorite-repository.js';
+import type { CommentRepository } from '../comments/comment-repository.js';
+import type { FollowRepository } from '../users/follow-repository.js';
+import type { UserRepository } from '../users/user-repository.js';
+
+/** The repositories, bound to one transaction. */
+export interface Repositories {
+  readonly users: UserRepository;
+  readonly follows: FollowRepository;
+  readonly articles: ArticleRepository;
+  readonly favorites: FavoriteRepository;
+  readonly comments: CommentRepository;
+}
+
+/**
+ * Runs `work` in one transaction. The transaction commits when `work` resolves to Ok and rolls
+ * back when it resolves to Err (expected failure) or rejects (defect, which is re-thrown).
+ */
+export interface UnitOfWork {
+  run<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E>;
+}

@@ -1,0 +1,20 @@
+import type { ResultAsync } from 'neverthrow';
+import type { UserId } from '../shared/ids.js';
+import type { UniqueUserFieldTaken } from './user.errors.js';
+import type { NewUser, User } from './user.js';
+
+export interface UserRepository {
+  /** Returns null when no user has this id. */
+  findById(id: UserId): Promise<User | null>;
+  /** Expects a normalized email; returns null when none matches. */
+  findByEmail(email: string): Promise<User | null>;
+  /** Returns null when no user has this username. */
+  findByUsername(username: string): Promise<User | null>;
+  /**
+   * Stores a new user. Uniqueness of username and email is enforced by the store itself, so two
+   * concurrent sign-ups cannot both win; the loser gets the field that was taken.
+   */
+  add(user: NewUser): ResultAsync<User, UniqueUserFieldTaken>;
+  /** Saves every field of an existing user; same uniqueness guarantee as `add`. */
+  update(user: User): ResultAsync<User, UniqueUserFieldTaken>;
+}
