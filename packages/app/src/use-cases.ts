@@ -16,10 +16,12 @@ import { makeListTags } from './tags/list-tags.js';
 import { makeGetCurrentUser } from './users/get-current-user.js';
 import { makeLoginUser } from './users/login-user.js';
 import { makeRegisterUser } from './users/register-user.js';
+import { makeResolveActor } from './users/resolve-actor.js';
 import { makeUpdateUser } from './users/update-user.js';
 
 /** Every use case, wired to the given ports. Drivers (HTTP, CLI, tests) call these and nothing else. */
 export const makeUseCases = (deps: AppDeps) => ({
+  resolveActor: makeResolveActor(deps),
   registerUser: makeRegisterUser(deps),
   loginUser: makeLoginUser(deps),
   getCurrentUser: makeGetCurrentUser(deps),

@@ -5,6 +5,7 @@ export * from './shared/ids.js';
 export * from './shared/password-hasher.js';
 export * from './shared/suffix-generator.js';
 export * from './shared/token-issuer.js';
+export * from './shared/token-verifier.js';
 export * from './shared/unit-of-work.js';
 export * from './users/user.js';
 export * from './users/user.errors.js';

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { makeUseCases } from '@conduit/app';
+import { Argon2PasswordHasher, JoseTokens, RandomSuffixGenerator } from '@conduit/adapters-crypto';
+import { createOrm, createPostgresAdapters, migrateToLatest } from '@conduit/adapters-db';
+import { createHttpApp, type HttpApp } from '@conduit/adapters-http';
+import type { Config } from './config.js';
+import { provideDatabase } from './database.js';
+import { loadOrCreateJwtSecret } from './jwt-secret.js';
+import type { Logger } from './logger.js';
+import { systemClock } from './system-clock.js';
+
+/** The only place that knows every concrete class: configuration in, a running application out. */
+export type Application = { readonly app: HttpApp; close(): Promise<void> };
+
+export const compose = async (config: Config, logger: Logger): Promise<Application> => {
+  const database = await provideDatabase(config, logger);
+  const orm = await createOrm({ databaseUrl: database.url, poolSize: config.DB_POOL_SIZE });
+  await migrateToLatest(orm);
+
+  const secret = config.JWT_SECRET ?? (await loadOrCreateJwtSecret(join(config.DATA_DIR, 'jwt-secret')));
+  const tokens = new JoseTokens({
+    secret: new TextEncoder().encode(secret),
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    ttlSeconds: config.JWT_TTL_SECONDS,
+    leewaySeconds: 30,
+  });
+
+  const useCases = makeUseCases({
+    ...createPostgresAdapters(orm),
+    passwordHasher: new Argon2PasswordHasher(),
+    tokenIssuer: tokens,
+    clock: systemClock,
+    suffixes: new RandomSuffixGenerator(),
+  });
+  const app = createHttpApp({
+    useCases,
+    tokenVerifier: tokens,
+    logger,
+    config: { corsOrigins: config.CORS_ORIGINS, bodyLimitBytes: config.BODY_LIMIT_BYTES },
+  });
+
+  return {
+    app,
+    close: async () => {
+      await orm.close();
+      await database.stop();
+    },
+  };
+};

@@ -1,0 +1,28 @@
+import type { PasswordHasher } from '@conduit/domain';
+import { type Algorithm, hash, verify } from '@node-rs/argon2';
+
+// `Algorithm.Argon2id`; the binding exports a const enum, which isolated modules cannot read.
+const ARGON2ID = 2 as Algorithm;
+
+export type Argon2Parameters = { memoryCost: number; timeCost: number; parallelism: number };
+
+/** OWASP Password Storage Cheat Sheet: argon2id, m = 19 MiB, t = 2, p = 1. */
+export const OWASP_ARGON2ID: Argon2Parameters = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+/** Hashes on libuv's thread pool (the binding runs off the JavaScript thread), never on the event loop. */
+export class Argon2PasswordHasher implements PasswordHasher {
+  constructor(private readonly parameters: Argon2Parameters = OWASP_ARGON2ID) {}
+
+  hash(plain: string): Promise<string> {
+    return hash(plain, { algorithm: ARGON2ID, ...this.parameters });
+  }
+
+  async verify(hashed: string, plain: string): Promise<boolean> {
+    try {
+      return await verify(hashed, plain);
+    } catch {
+      // An unparseable stored hash is a mismatch, never a crash of the login route.
+      return false;
+    }
+  }
+}

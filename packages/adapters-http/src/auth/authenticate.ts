@@ -1,0 +1,26 @@
+import type { UseCases } from '@conduit/app';
+import type { TokenVerifier, UserActor } from '@conduit/domain';
+import { parseAuthorization } from './parse-authorization.js';
+
+export type Authentication =
+  | { readonly kind: 'anonymous' }
+  | { readonly kind: 'invalid' }
+  | { readonly kind: 'user'; readonly actor: UserActor };
+
+/**
+ * Parse, verify, load: three separate steps, each its own unit. The route's auth mode decides
+ * what an anonymous or invalid outcome means (see route-auth.ts).
+ */
+export const authenticate = async (
+  header: string | undefined,
+  tokenVerifier: TokenVerifier,
+  resolveActor: UseCases['resolveActor'],
+): Promise<Authentication> => {
+  const parsed = parseAuthorization(header);
+  if (parsed.kind === 'missing') return { kind: 'anonymous' };
+  if (parsed.kind === 'malformed') return { kind: 'invalid' };
+  const verified = await tokenVerifier.verify(parsed.token);
+  if (verified.isErr()) return { kind: 'invalid' };
+  const actor = await resolveActor(verified.value);
+  return actor.isOk() ? { kind: 'user', actor: actor.value } : { kind: 'invalid' };
+};

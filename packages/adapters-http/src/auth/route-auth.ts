@@ -1,0 +1,77 @@
+import type { AnonymousActor, Actor, UserActor } from '@conduit/domain';
+import { anonymous } from '@conduit/domain';
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { Env, MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../app-env.js';
+import { requireJsonBody } from '../middleware/require-json-body.js';
+import { edgeProblems } from '../problems/edge-problems.js';
+import { problemResponse } from '../problems/problem.js';
+import type { Authentication } from './authenticate.js';
+
+export type AuthMode = 'none' | 'optional' | 'required';
+
+type ActorEnv<A extends Actor> = { Variables: AppEnv['Variables'] & { actor: A; authentication: () => Promise<Authentication> } };
+
+/** No authentication: the token, if any, is not even parsed. */
+const noAuth = createMiddleware<ActorEnv<AnonymousActor>>(async (c, next) => {
+  c.set('actor', anonymous);
+  await next();
+});
+
+/** Missing or invalid token: the request proceeds as anonymous (what RealWorld clients expect). */
+const optionalAuth = createMiddleware<ActorEnv<Actor>>(async (c, next) => {
+  const outcome = await c.var.authentication();
+  c.set('actor', outcome.kind === 'user' ? outcome.actor : anonymous);
+  await next();
+});
+
+/** Missing or invalid token: 401 with WWW-Authenticate, before any use case runs. */
+const requiredAuth = createMiddleware<ActorEnv<UserActor>>(async (c, next) => {
+  const outcome = await c.var.authentication();
+  if (outcome.kind !== 'user') {
+    return problemResponse(c, edgeProblems.unauthenticated(outcome.kind === 'anonymous' ? 'missing' : 'invalid'));
+  }
+  c.set('actor', outcome.actor);
+  await next();
+});
+
+type RouteInput = Omit<RouteConfig, 'middleware' | 'security'>;
+type Security = Record<string, string[]>[];
+
+// `{}` is OpenAPI for "no credentials needed": optional routes accept either.
+const securityFor: Record<AuthMode, Security> = { none: [], optional: [{}, { Token: [] }], required: [{ Token: [] }] };
+
+const passThrough: MiddlewareHandler<Env> = async (_c, next) => {
+  await next();
+};
+const bodyGuard = (config: RouteInput): MiddlewareHandler<Env> => (config.request?.body ? requireJsonBody : passThrough);
+
+/**
+ * Every operation is declared through one of these three, so its auth mode, its OpenAPI `security`
+ * and its middleware always agree. `x-auth-mode` records the mode in the document. Authentication
+ * runs before the body checks, so an anonymous caller of a protected route learns nothing else.
+ */
+export const publicRoute = <const R extends RouteInput>(config: R) =>
+  createRoute({
+    ...config,
+    security: securityFor.none,
+    'x-auth-mode': 'none',
+    middleware: [noAuth, bodyGuard(config)] as [typeof noAuth, MiddlewareHandler<Env>],
+  });
+
+export const optionalAuthRoute = <const R extends RouteInput>(config: R) =>
+  createRoute({
+    ...config,
+    security: securityFor.optional,
+    'x-auth-mode': 'optional',
+    middleware: [optionalAuth, bodyGuard(config)] as [typeof optionalAuth, MiddlewareHandler<Env>],
+  });
+
+export const authenticatedRoute = <const R extends RouteInput>(config: R) =>
+  createRoute({
+    ...config,
+    security: securityFor.required,
+    'x-auth-mode': 'required',
+    middleware: [requiredAuth, bodyGuard(config)] as [typeof requiredAuth, MiddlewareHandler<Env>],
+  });

@@ -1,0 +1,72 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './app-env.js';
+import type { HttpDeps } from './http-deps.js';
+import { accessLog } from './middleware/access-log.js';
+import { authenticationContext } from './middleware/authentication-context.js';
+import { jsonCharset } from './middleware/json-charset.js';
+import { requestId } from './middleware/request-id.js';
+import { openApiDocumentConfig, tokenSecurityScheme } from './openapi-document.js';
+import { edgeProblems } from './problems/edge-problems.js';
+import { notFoundOrMethodNotAllowed } from './problems/method-not-allowed.js';
+import { problemResponse } from './problems/problem.js';
+import { articlesRouter } from './routes/articles.routes.js';
+import { commentsRouter } from './routes/comments.routes.js';
+import { profilesRouter } from './routes/profiles.routes.js';
+import { createRouter } from './routes/router.js';
+import { tagsRouter } from './routes/tags.routes.js';
+import { usersRouter } from './routes/users.routes.js';
+
+export const OPENAPI_PATH = '/api/openapi.json';
+
+/** The whole HTTP surface, built from use cases and boundary ports only. */
+export const createHttpApp = (deps: HttpDeps) => {
+  const { useCases, config } = deps;
+  const app = createRouter();
+
+  app.use('*', requestId(deps.logger));
+  app.use('*', accessLog);
+  app.use('*', jsonCharset);
+  app.use(
+    '*',
+    cors({
+      origin: config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins],
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'WWW-Authenticate'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: (c) => problemResponse(c, edgeProblems.payloadTooLarge(config.bodyLimitBytes)),
+    }),
+  );
+  app.use('/api/*', authenticationContext(deps.tokenVerifier, useCases.resolveActor));
+
+  const api = createRouter()
+    .route('/', usersRouter(useCases))
+    .route('/', profilesRouter(useCases))
+    .route('/', articlesRouter(useCases))
+    .route('/', commentsRouter(useCases))
+    .route('/', tagsRouter(useCases));
+  app.route('/api', api);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Token', tokenSecurityScheme);
+  app.doc31(OPENAPI_PATH, openApiDocumentConfig);
+
+  app.notFound(notFoundOrMethodNotAllowed(() => app.routes));
+  app.onError((error, c) => {
+    // Hono's JSON validator raises this for an unparseable body: the client's fault, not ours.
+    if (error instanceof HTTPException && error.status === 400) return problemResponse(c, edgeProblems.malformedJson());
+    (c.get('logger') ?? deps.logger).error({ err: error }, 'unhandled error');
+    return problemResponse(c, edgeProblems.internalError());
+  });
+  return app;
+};
+
+export type HttpApp = ReturnType<typeof createHttpApp>;

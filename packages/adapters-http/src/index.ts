@@ -1,0 +1,5 @@
+export * from './create-http-app.js';
+export * from './http-deps.js';
+export type { AppEnv } from "./app-env.js";
+export type { AuthMode } from './auth/route-auth.js';
+export type { Problem } from './problems/problem.js';

@@ -1,0 +1,27 @@
+/** The parts of the OpenAPI document that are not derived from the routes. */
+export const openApiDocumentConfig = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Conduit API',
+    version: '1.0.0',
+    description:
+      'The RealWorld ("Conduit") API. Every error is an RFC 9457 problem document ' +
+      '(`application/problem+json`) with a stable `code`, the `requestId`, and for field errors ' +
+      'the RealWorld `errors` map.',
+  },
+  tags: [
+    { name: 'User and Authentication' },
+    { name: 'Profile' },
+    { name: 'Articles' },
+    { name: 'Favorites' },
+    { name: 'Comments' },
+    { name: 'Tags' },
+  ],
+};
+
+export const tokenSecurityScheme = {
+  type: 'apiKey' as const,
+  in: 'header' as const,
+  name: 'Authorization',
+  description: 'Send `Token <jwt>` (RealWorld clients) or `Bearer <jwt>`.',
+};

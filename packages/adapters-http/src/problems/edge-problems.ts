@@ -1,0 +1,68 @@
+import type { FieldErrors, ProblemSpec } from './problem.js';
+
+/** Failures detected at the HTTP edge, before or around any use case. */
+export const edgeProblems = {
+  validationFailed: (errors: FieldErrors): ProblemSpec => ({
+    status: 422,
+    code: 'VALIDATION_FAILED',
+    title: 'Validation failed',
+    detail: 'The request has invalid fields; see errors.',
+    errors,
+  }),
+  malformedJson: (): ProblemSpec => ({
+    status: 400,
+    code: 'MALFORMED_JSON',
+    title: 'Malformed JSON',
+    detail: 'The request body is not valid JSON.',
+    errors: { body: ['is not valid JSON'] },
+  }),
+  unsupportedMediaType: (): ProblemSpec => ({
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    title: 'Unsupported media type',
+    detail: 'Send the request body as application/json.',
+    errors: { body: ['must be application/json'] },
+    headers: { 'Accept-Post': 'application/json' },
+  }),
+  payloadTooLarge: (limitBytes: number): ProblemSpec => ({
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    title: 'Payload too large',
+    detail: `The request body exceeds ${limitBytes} bytes.`,
+    errors: { body: [`is larger than ${limitBytes} bytes`] },
+  }),
+  routeNotFound: (): ProblemSpec => ({
+    status: 404,
+    code: 'ROUTE_NOT_FOUND',
+    title: 'Not found',
+    detail: 'No operation exists at this path.',
+  }),
+  methodNotAllowed: (allowed: readonly string[]): ProblemSpec => ({
+    status: 405,
+    code: 'METHOD_NOT_ALLOWED',
+    title: 'Method not allowed',
+    detail: `This path supports ${allowed.join(', ')}.`,
+    headers: { Allow: allowed.join(', ') },
+  }),
+  unauthenticated: (reason: 'missing' | 'invalid'): ProblemSpec => ({
+    status: 401,
+    code: 'UNAUTHENTICATED',
+    title: 'Authentication required',
+    detail:
+      reason === 'missing'
+        ? 'Send a token as "Authorization: Token <jwt>".'
+        : 'The token is invalid, expired, or its user no longer exists.',
+    errors: { token: [reason === 'missing' ? 'is missing' : 'is invalid'] },
+    // A fixed realm and error code; nothing from the request is echoed.
+    headers: {
+      'WWW-Authenticate':
+        reason === 'missing' ? 'Token realm="conduit"' : 'Token realm="conduit", error="invalid_token"',
+    },
+  }),
+  internalError: (): ProblemSpec => ({
+    status: 500,
+    code: 'INTERNAL_ERROR',
+    title: 'Internal server error',
+    detail: 'Something went wrong on our side. Quote the request id when reporting it.',
+  }),
+};

@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export type FieldErrors = Record<string, string[]>;
+
+/** Everything about a failure except what the request adds (instance, request id). */
+export type ProblemSpec = {
+  readonly status: ContentfulStatusCode;
+  /** Stable, documented, never reused: clients may switch on it. */
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string;
+  /** RealWorld's field map, kept so existing clients can show the messages. */
+  readonly errors?: FieldErrors;
+  readonly headers?: Record<string, string>;
+};
+
+/** RFC 9457 problem details, with the extensions every Conduit error carries. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: string;
+  requestId: string;
+  errors?: FieldErrors;
+};
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export const problemTypeUri = (code: string): string =>
+  `https://conduit.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`;
+
+export const toProblem = (spec: ProblemSpec, instance: string, requestId: string): Problem => ({
+  type: problemTypeUri(spec.code),
+  title: spec.title,
+  status: spec.status,
+  detail: spec.detail,
+  instance,
+  code: spec.code,
+  requestId,
+  ...(spec.errors ? { errors: spec.errors } : {}),
+});
+
+/**
+ * Answers with a problem document. Typed as a response of any status, so route handlers can return
+ * it next to their typed success responses; tests check each status is declared in the document.
+ */
+export const problemResponse = (c: Context, spec: ProblemSpec) =>
+  c.json(toProblem(spec, c.req.path, c.get('requestId') ?? 'unknown'), spec.status as never, {
+    'Content-Type': PROBLEM_CONTENT_TYPE,
+    ...spec.headers,
+  });

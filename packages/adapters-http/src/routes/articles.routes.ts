@@ -1,0 +1,152 @@
+import type { UseCases } from '@conduit/app';
+import { authenticatedRoute, optionalAuthRoute } from '../auth/route-auth.js';
+import { presentArticlePage, presentSingleArticle } from '../presenters/article.presenter.js';
+import { appProblem } from '../problems/app-problem.js';
+import {
+  FeedQuery,
+  ListArticlesQuery,
+  MultipleArticlesResponse,
+  NewArticleBody,
+  SingleArticleResponse,
+  UpdateArticleBody,
+} from '../schemas/article.schemas.js';
+import { slugParam } from '../schemas/fields.js';
+import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
+import { json } from './json-content.js';
+import { createRouter } from './router.js';
+
+const tags = ['Articles'];
+
+export const listArticlesRoute = optionalAuthRoute({
+  method: 'get',
+  path: '/articles',
+  operationId: 'GetArticles',
+  tags,
+  summary: 'Articles, newest first; filters combine. List items have no body.',
+  request: { query: ListArticlesQuery },
+  responses: { 200: { description: 'A page of articles', ...json(MultipleArticlesResponse) }, ...problemResponses(422) },
+});
+
+export const feedRoute = authenticatedRoute({
+  method: 'get',
+  path: '/articles/feed',
+  operationId: 'GetArticlesFeed',
+  tags,
+  summary: 'Articles by followed authors, newest first',
+  request: { query: FeedQuery },
+  responses: { 200: { description: 'A page of articles', ...json(MultipleArticlesResponse) }, ...problemResponses(401, 422) },
+});
+
+export const getArticleRoute = optionalAuthRoute({
+  method: 'get',
+  path: '/articles/{slug}',
+  operationId: 'GetArticle',
+  tags,
+  summary: 'One article',
+  request: { params: slugParam },
+  responses: { 200: { description: 'The article', ...json(SingleArticleResponse) }, ...problemResponses(404, 422) },
+});
+
+export const createArticleRoute = authenticatedRoute({
+  method: 'post',
+  path: '/articles',
+  operationId: 'CreateArticle',
+  tags,
+  summary: 'Write an article; its slug derives from the title',
+  request: { body: { ...json(NewArticleBody), required: true } },
+  responses: { 201: { description: 'The new article', ...json(SingleArticleResponse) }, ...problemResponses(...bodyProblems, 401) },
+});
+
+export const updateArticleRoute = authenticatedRoute({
+  method: 'put',
+  path: '/articles/{slug}',
+  operationId: 'UpdateArticle',
+  tags,
+  summary: "Edit one's own article; omitted fields stay unchanged, a new title gives a new slug",
+  request: { params: slugParam, body: { ...json(UpdateArticleBody), required: true } },
+  responses: {
+    200: { description: 'The edited article', ...json(SingleArticleResponse) },
+    ...problemResponses(...bodyProblems, 401, 403, 404),
+  },
+});
+
+export const deleteArticleRoute = authenticatedRoute({
+  method: 'delete',
+  path: '/articles/{slug}',
+  operationId: 'DeleteArticle',
+  tags,
+  summary: "Delete one's own article with its comments and favorites",
+  request: { params: slugParam },
+  responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404, 422) },
+});
+
+export const favoriteRoute = authenticatedRoute({
+  method: 'post',
+  path: '/articles/{slug}/favorite',
+  operationId: 'CreateArticleFavorite',
+  tags: ['Favorites'],
+  summary: 'Favorite an article (idempotent; no body needed)',
+  request: { params: slugParam },
+  responses: { 200: { description: 'The article', ...json(SingleArticleResponse) }, ...problemResponses(401, 404, 422) },
+});
+
+export const unfavoriteRoute = authenticatedRoute({
+  method: 'delete',
+  path: '/articles/{slug}/favorite',
+  operationId: 'DeleteArticleFavorite',
+  tags: ['Favorites'],
+  summary: 'Unfavorite an article (idempotent)',
+  request: { params: slugParam },
+  responses: { 200: { description: 'The article', ...json(SingleArticleResponse) }, ...problemResponses(401, 404, 422) },
+});
+
+export const articlesRouter = (useCases: UseCases) =>
+  createRouter()
+    // Registered before /articles/{slug}, which would otherwise take "feed" for a slug.
+    .openapi(feedRoute, async (c) => {
+      const { limit, offset } = c.req.valid('query');
+      const result = await useCases.feedArticles({ actor: c.var.actor }, { limit, offset });
+      return c.json(presentArticlePage(result._unsafeUnwrap()), 200);
+    })
+    .openapi(listArticlesRoute, async (c) => {
+      const query = c.req.valid('query');
+      const result = await useCases.listArticles(
+        { actor: c.var.actor },
+        { tag: query.tag, author: query.author, favoritedBy: query.favorited, limit: query.limit, offset: query.offset },
+      );
+      return c.json(presentArticlePage(result._unsafeUnwrap()), 200);
+    })
+    .openapi(getArticleRoute, async (c) => {
+      const result = await useCases.getArticle({ actor: c.var.actor }, c.req.valid('param').slug);
+      return result.isOk() ? c.json(presentSingleArticle(result.value), 200) : appProblem(c, result.error);
+    })
+    .openapi(createArticleRoute, async (c) => {
+      const { article } = c.req.valid('json');
+      const result = await useCases.createArticle(
+        { actor: c.var.actor },
+        { title: article.title, description: article.description, body: article.body, tagList: article.tagList ?? [] },
+      );
+      return result.isOk() ? c.json(presentSingleArticle(result.value), 201) : appProblem(c, result.error);
+    })
+    .openapi(updateArticleRoute, async (c) => {
+      const { article } = c.req.valid('json');
+      const result = await useCases.updateArticle({ actor: c.var.actor }, c.req.valid('param').slug, {
+        title: article.title,
+        description: article.description,
+        body: article.body,
+        tagList: article.tagList,
+      });
+      return result.isOk() ? c.json(presentSingleArticle(result.value), 200) : appProblem(c, result.error);
+    })
+    .openapi(deleteArticleRoute, async (c) => {
+      const result = await useCases.deleteArticle({ actor: c.var.actor }, c.req.valid('param').slug);
+      return result.isOk() ? c.body(null, 204) : appProblem(c, result.error);
+    })
+    .openapi(favoriteRoute, async (c) => {
+      const result = await useCases.favoriteArticle({ actor: c.var.actor }, c.req.valid('param').slug);
+      return result.isOk() ? c.json(presentSingleArticle(result.value), 200) : appProblem(c, result.error);
+    })
+    .openapi(unfavoriteRoute, async (c) => {
+      const result = await useCases.unfavoriteArticle({ actor: c.var.actor }, c.req.valid('param').slug);
+      return result.isOk() ? c.json(presentSingleArticle(result.value), 200) : appProblem(c, result.error);
+    });

@@ -1,0 +1,75 @@
+import type { UseCases } from '@conduit/app';
+import { authenticatedRoute, publicRoute } from '../auth/route-auth.js';
+import { presentUser } from '../presenters/user.presenter.js';
+import { appProblem } from '../problems/app-problem.js';
+import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
+import { LoginBody, NewUserBody, UpdateUserBody, UserResponse } from '../schemas/user.schemas.js';
+import { json } from './json-content.js';
+import { createRouter } from './router.js';
+
+export const registerUserRoute = publicRoute({
+  method: 'post',
+  path: '/users',
+  operationId: 'CreateUser',
+  tags: ['User and Authentication'],
+  summary: 'Register a new user',
+  request: { body: { ...json(NewUserBody), required: true } },
+  responses: { 201: { description: 'The new user, signed in', ...json(UserResponse) }, ...problemResponses(...bodyProblems) },
+});
+
+export const loginRoute = publicRoute({
+  method: 'post',
+  path: '/users/login',
+  operationId: 'Login',
+  tags: ['User and Authentication'],
+  summary: 'Sign in with email and password',
+  request: { body: { ...json(LoginBody), required: true } },
+  responses: { 200: { description: 'The signed-in user', ...json(UserResponse) }, ...problemResponses(...bodyProblems, 401) },
+});
+
+export const currentUserRoute = authenticatedRoute({
+  method: 'get',
+  path: '/user',
+  operationId: 'GetCurrentUser',
+  tags: ['User and Authentication'],
+  summary: 'The signed-in user',
+  responses: { 200: { description: 'The signed-in user', ...json(UserResponse) }, ...problemResponses(401) },
+});
+
+export const updateUserRoute = authenticatedRoute({
+  method: 'put',
+  path: '/user',
+  operationId: 'UpdateCurrentUser',
+  tags: ['User and Authentication'],
+  summary: 'Update the signed-in user; omitted fields stay unchanged',
+  request: { body: { ...json(UpdateUserBody), required: true } },
+  responses: { 200: { description: 'The updated user', ...json(UserResponse) }, ...problemResponses(...bodyProblems, 401) },
+});
+
+export const usersRouter = (useCases: UseCases) =>
+  createRouter()
+    .openapi(registerUserRoute, async (c) => {
+      const { user } = c.req.valid('json');
+      const result = await useCases.registerUser(
+        { actor: c.var.actor },
+        { username: user.username, email: user.email, password: user.password },
+      );
+      return result.isOk() ? c.json(presentUser(result.value), 201) : appProblem(c, result.error);
+    })
+    .openapi(loginRoute, async (c) => {
+      const { user } = c.req.valid('json');
+      const result = await useCases.loginUser({ actor: c.var.actor }, { email: user.email, password: user.password });
+      return result.isOk() ? c.json(presentUser(result.value), 200) : appProblem(c, result.error);
+    })
+    .openapi(currentUserRoute, async (c) => {
+      const result = await useCases.getCurrentUser({ actor: c.var.actor });
+      return result.isOk() ? c.json(presentUser(result.value), 200) : appProblem(c, result.error);
+    })
+    .openapi(updateUserRoute, async (c) => {
+      const { user } = c.req.valid('json');
+      const result = await useCases.updateUser(
+        { actor: c.var.actor },
+        { username: user.username, email: user.email, password: user.password, bio: user.bio, image: user.image },
+      );
+      return result.isOk() ? c.json(presentUser(result.value), 200) : appProblem(c, result.error);
+    });

@@ -1,0 +1,58 @@
+import { z } from '@hono/zod-openapi';
+import { LIMITS, anyText, pageQuery, requiredText, tagList } from './fields.js';
+import { Profile } from './profile.schemas.js';
+
+const timestamp = z.iso.datetime().openapi({ example: '2026-11-24T08:30:00.000Z' });
+
+const articleFields = {
+  slug: z.string(),
+  title: z.string(),
+  description: z.string(),
+  tagList: z.array(z.string()),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  favorited: z.boolean(),
+  favoritesCount: z.number().int(),
+  author: Profile,
+};
+
+export const ArticleListItem = z.object(articleFields).openapi('ArticleListItem');
+export const Article = z.object({ ...articleFields, body: z.string() }).openapi('Article');
+
+export const SingleArticleResponse = z.object({ article: Article }).openapi('SingleArticleResponse');
+export const MultipleArticlesResponse = z
+  .object({ articles: z.array(ArticleListItem), articlesCount: z.number().int() })
+  .openapi('MultipleArticlesResponse');
+
+export const NewArticleBody = z
+  .strictObject({
+    article: z.strictObject({
+      title: requiredText(LIMITS.title).openapi({ example: 'How to train your dragon' }),
+      description: anyText(LIMITS.description).openapi({ example: 'Ever wonder how?' }),
+      body: requiredText(LIMITS.body).openapi({ example: 'You have to believe' }),
+      tagList: tagList.optional(),
+    }),
+  })
+  .openapi('NewArticleRequest');
+
+export const UpdateArticleBody = z
+  .strictObject({
+    article: z.strictObject({
+      title: requiredText(LIMITS.title).optional(),
+      description: anyText(LIMITS.description).optional(),
+      body: requiredText(LIMITS.body).optional(),
+      tagList: tagList.optional().openapi({ description: '[] removes every tag; omitted keeps them.' }),
+    }),
+  })
+  .openapi('UpdateArticleRequest');
+
+const filterText = (description: string) => z.string().min(1).max(LIMITS.slug).optional().openapi({ description });
+
+export const ListArticlesQuery = z.strictObject({
+  tag: filterText('Only articles with this tag.'),
+  author: filterText('Only articles by this username.'),
+  favorited: filterText('Only articles favorited by this username.'),
+  ...pageQuery,
+});
+
+export const FeedQuery = z.strictObject(pageQuery);

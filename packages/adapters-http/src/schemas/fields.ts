@@ -1,0 +1,95 @@
+import { z } from '@hono/zod-openapi';
+
+export const LIMITS = {
+  username: 64,
+  email: 254,
+  passwordMin: 8,
+  passwordMax: 256,
+  bio: 2000,
+  image: 2048,
+  title: 200,
+  description: 1000,
+  body: 100_000,
+  tag: 64,
+  tags: 20,
+  comment: 10_000,
+  slug: 255,
+  pageSizeMax: 100,
+  offsetMax: 1_000_000,
+} as const;
+
+const blank = "can't be blank";
+/** A missing field is "blank" (RealWorld's wording); a present one of the wrong type is named so. */
+const typeError = (expected: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined || issue.input === null ? blank : `must be ${expected}`;
+export const stringField = () => z.string({ error: typeError('a string') });
+const tooLong = (max: number) => `is too long (maximum is ${max} characters)`;
+
+/** Required text, trimmed, 1..max characters. */
+export const requiredText = (max: number) =>
+  stringField().trim().min(1, { error: blank, abort: true }).max(max, tooLong(max));
+
+/** Text that may be empty (a cleared bio, an article without description), at most max characters. */
+export const anyText = (max: number) => stringField().max(max, tooLong(max));
+
+export const username = requiredText(LIMITS.username)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'may contain only letters, digits, "_", "." and "-"')
+  .openapi({ example: 'jake' });
+
+export const email = stringField()
+  .trim()
+  .min(1, { error: blank, abort: true })
+  .max(LIMITS.email, tooLong(LIMITS.email))
+  .pipe(z.email('is invalid'))
+  .openapi({ example: 'jake@jake.jake' });
+
+export const password = stringField()
+  .min(LIMITS.passwordMin, `is too short (minimum is ${LIMITS.passwordMin} characters)`)
+  .max(LIMITS.passwordMax, tooLong(LIMITS.passwordMax))
+  .openapi({ format: 'password', example: 'jakejake' });
+
+/** An http(s) URL, or "" to clear the image. */
+export const imageUrl = stringField()
+  .max(LIMITS.image, tooLong(LIMITS.image))
+  .refine((value) => value === '' || /^https?:\/\/\S+$/i.test(value), 'must be an http(s) URL')
+  .openapi({ example: 'https://api.realworld.io/images/smiley-cyrus.jpg' });
+
+export const tagList = z
+  .array(requiredText(LIMITS.tag), { error: 'must be a list of strings' })
+  .max(LIMITS.tags, `has too many tags (maximum is ${LIMITS.tags})`)
+  .openapi({ example: ['dragons', 'training'] });
+
+export const slugParam = z.object({
+  slug: z
+    .string()
+    .min(1)
+    .max(LIMITS.slug)
+    .openapi({ param: { name: 'slug', in: 'path' }, example: 'how-to-train-your-dragon' }),
+});
+
+export const usernameParam = z.object({
+  username: z
+    .string()
+    .min(1)
+    .max(LIMITS.username)
+    .openapi({ param: { name: 'username', in: 'path' }, example: 'jake' }),
+});
+
+const pageSize = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be an integer')
+  .min(0, 'must not be negative')
+  // Values above the cap are served as the cap rather than refused.
+  .transform((value) => Math.min(value, LIMITS.pageSizeMax))
+  .default(20)
+  .openapi({ description: `Page size, default 20, at most ${LIMITS.pageSizeMax}.`, example: 20 });
+
+const offset = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be an integer')
+  .min(0, 'must not be negative')
+  .max(LIMITS.offsetMax, `must be at most ${LIMITS.offsetMax}`)
+  .default(0)
+  .openapi({ example: 0 });
+
+export const pageQuery = { limit: pageSize, offset };

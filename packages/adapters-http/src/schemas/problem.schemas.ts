@@ -1,0 +1,44 @@
+import { z } from '@hono/zod-openapi';
+
+export const ProblemResponse = z
+  .object({
+    type: z.string().openapi({ example: 'https://conduit.dev/problems/validation-failed' }),
+    title: z.string().openapi({ example: 'Validation failed' }),
+    status: z.number().int().openapi({ example: 422 }),
+    detail: z.string(),
+    instance: z.string().openapi({ example: '/api/users' }),
+    code: z.string().openapi({ description: 'Stable error code, see the README.', example: 'VALIDATION_FAILED' }),
+    requestId: z.string().openapi({ example: '5f0c3a1e-1d2b-4c47-9d1b-2f8f0f0c1a2b' }),
+    errors: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .openapi({
+        description: 'RealWorld field map: field name to messages.',
+        example: { email: ["can't be blank"] },
+      }),
+  })
+  .openapi('Problem');
+
+const descriptions = {
+  400: 'Malformed JSON',
+  401: 'Missing or invalid token, or wrong credentials',
+  403: 'Not allowed for this user',
+  404: 'Not found',
+  413: 'Request body too large',
+  415: 'Request body is not application/json',
+  422: 'Invalid request fields',
+  500: 'Unexpected failure (only the request id is disclosed)',
+} as const;
+
+export type ProblemStatus = keyof typeof descriptions;
+
+const problemContent = { 'application/problem+json': { schema: ProblemResponse } };
+
+/** OpenAPI response entries for the problem statuses an operation can answer. */
+export const problemResponses = <const S extends ProblemStatus>(...statuses: S[]) =>
+  Object.fromEntries(
+    [...statuses, 500 as const].map((status) => [status, { description: descriptions[status], content: problemContent }]),
+  ) as unknown as { [K in S | 500]: { description: string; content: typeof problemContent } };
+
+/** Statuses every operation with a JSON body can answer at the edge. */
+export const bodyProblems = [400, 413, 415, 422] as const;

@@ -1,0 +1,12 @@
+import { z } from '@hono/zod-openapi';
+
+export const Profile = z
+  .object({
+    username: z.string(),
+    bio: z.string().nullable(),
+    image: z.string().nullable(),
+    following: z.boolean(),
+  })
+  .openapi('Profile');
+
+export const ProfileResponse = z.object({ profile: Profile }).openapi('ProfileResponse');
