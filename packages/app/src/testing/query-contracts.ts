@@ -1,0 +1,170 @@
+import { type Article, type NewArticle, newArticle, newComment, type User, type UserId } from '@conduit/domain';
+import { aNewUser, anArticleDraft, type FixtureFactory, type PersistenceFixture } from '@conduit/domain/testing';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Queries } from '../read-models/queries.js';
+
+export type QueryFixture = PersistenceFixture & { readonly queries: Queries };
+
+const page = { limit: 20, offset: 0 };
+
+/** The read models every adapter family must answer alike (see describeRepositoryContracts). */
+export const describeQueryContracts = (family: string, factory: FixtureFactory<QueryFixture>) => {
+  describe(`query contracts: ${family}`, () => {
+    let fx: QueryFixture;
+    let minute = 0;
+    beforeEach(async () => {
+      fx = await factory.fresh();
+      minute = 0;
+    });
+    afterAll(async () => {
+      await factory.close?.();
+    });
+
+    const addUser = async (overrides = {}): Promise<User> =>
+      (await fx.repositories.users.add(aNewUser(overrides)))._unsafeUnwrap();
+    /** Each article is one minute newer than the previous one. */
+    const addArticle = async (authorId: UserId, overrides: Partial<NewArticle> = {}): Promise<Article> => {
+      minute += 1;
+      const createdAt = new Date(Date.UTC(2026, 0, 1, 0, minute, 0, 123));
+      return (
+        await fx.repositories.articles.add({ ...newArticle(anArticleDraft(), authorId, createdAt), ...overrides })
+      )._unsafeUnwrap();
+    };
+
+    describe('ArticleQueries', () => {
+      it('shows one article with body, tags, counts and author as the viewer sees them', async () => {
+        const author = await addUser({ bio: 'bio', image: 'https://example.com/i.png' });
+        const viewer = await addUser();
+        const article = await addArticle(author.id, { tagList: ['dragons', 'training'] });
+        await fx.repositories.favorites.add(viewer.id, article.id);
+        await fx.repositories.follows.follow(viewer.id, author.id);
+
+        expect(await fx.queries.articles.bySlug(article.slug, viewer.id)).toEqual({
+          slug: article.slug,
+          title: article.title,
+          description: article.description,
+          body: article.body,
+          tagList: ['dragons', 'training'],
+          createdAt: article.createdAt,
+          updatedAt: article.updatedAt,
+          favorited: true,
+          favoritesCount: 1,
+          author: { username: author.username, bio: 'bio', image: 'https://example.com/i.png', following: true },
+        });
+        const anonymous = await fx.queries.articles.bySlug(article.slug, null);
+        expect(anonymous?.favorited).toBe(false);
+        expect(anonymous?.author.following).toBe(false);
+        expect(await fx.queries.articles.bySlug('missing', null)).toBeNull();
+      });
+
+      it('lists newest first without bodies, counting every match rather than the page', async () => {
+        const author = await addUser();
+        const articles = [];
+        for (let i = 0; i < 5; i++) articles.push(await addArticle(author.id));
+        const result = await fx.queries.articles.list({}, { limit: 2, offset: 1 }, null);
+        expect(result.articlesCount).toBe(5);
+        expect(result.articles.map((a) => a.slug)).toEqual([articles[3]?.slug, articles[2]?.slug]);
+        expect(result.articles[0]).not.toHaveProperty('body');
+        expect((await fx.queries.articles.list({}, { limit: 2, offset: 10 }, null)).articles).toEqual([]);
+        expect((await fx.queries.articles.list({}, { limit: 2, offset: 10 }, null)).articlesCount).toBe(5);
+      });
+
+      it('combines the tag, author and favorited filters', async () => {
+        const jake = await addUser();
+        const ann = await addUser();
+        const jakesDragons = await addArticle(jake.id, { tagList: ['dragons'] });
+        await addArticle(jake.id, { tagList: ['other'] });
+        const annsDragons = await addArticle(ann.id, { tagList: ['dragons'] });
+        await fx.repositories.favorites.add(ann.id, jakesDragons.id);
+
+        const slugs = async (filter: object) =>
+          (await fx.queries.articles.list(filter, page, null)).articles.map((a) => a.slug);
+        expect(await slugs({ tag: 'dragons' })).toEqual([annsDragons.slug, jakesDragons.slug]);
+        expect(await slugs({ tag: 'dragons', author: jake.username })).toEqual([jakesDragons.slug]);
+        expect(await slugs({ favoritedBy: ann.username })).toEqual([jakesDragons.slug]);
+        expect(await slugs({ favoritedBy: ann.username, tag: 'other' })).toEqual([]);
+        expect(await slugs({ author: 'nobody' })).toEqual([]);
+        expect(await slugs({ favoritedBy: 'nobody' })).toEqual([]);
+      });
+
+      it('feeds only articles of followed authors, with the same paging', async () => {
+        const reader = await addUser();
+        const followed = await addUser();
+        const stranger = await addUser();
+        const first = await addArticle(followed.id);
+        await addArticle(stranger.id);
+        const second = await addArticle(followed.id);
+        await fx.repositories.follows.follow(reader.id, followed.id);
+
+        const feed = await fx.queries.articles.feed(reader.id, page);
+        expect(feed.articlesCount).toBe(2);
+        expect(feed.articles.map((a) => a.slug)).toEqual([second.slug, first.slug]);
+        expect(feed.articles[0]?.author.following).toBe(true);
+        expect((await fx.queries.articles.feed(stranger.id, page)).articlesCount).toBe(0);
+      });
+
+      it('counts favorites exactly and drops them with unfavorite', async () => {
+        const author = await addUser();
+        const fans = await Promise.all([addUser(), addUser(), addUser()]);
+        const article = await addArticle(author.id);
+        for (const fan of fans) await fx.repositories.favorites.add(fan.id, article.id);
+        await fx.repositories.favorites.add(fans[0]!.id, article.id);
+        expect((await fx.queries.articles.bySlug(article.slug, null))?.favoritesCount).toBe(3);
+        await fx.repositories.favorites.remove(fans[0]!.id, article.id);
+        expect((await fx.queries.articles.bySlug(article.slug, fans[0]!.id))?.favorited).toBe(false);
+        expect((await fx.queries.articles.bySlug(article.slug, null))?.favoritesCount).toBe(2);
+      });
+    });
+
+    describe('ProfileQueries', () => {
+      it('shows whether the viewer follows the profile', async () => {
+        const viewer = await addUser();
+        const author = await addUser({ bio: 'hello' });
+        await fx.repositories.follows.follow(viewer.id, author.id);
+        expect(await fx.queries.profiles.byUsername(author.username, viewer.id)).toEqual({
+          username: author.username,
+          bio: 'hello',
+          image: null,
+          following: true,
+        });
+        expect((await fx.queries.profiles.byUsername(author.username, null))?.following).toBe(false);
+        await fx.repositories.follows.unfollow(viewer.id, author.id);
+        expect((await fx.queries.profiles.byUsername(author.username, viewer.id))?.following).toBe(false);
+        expect(await fx.queries.profiles.byUsername('nobody', null)).toBeNull();
+      });
+    });
+
+    describe('CommentQueries', () => {
+      it('lists an article’s comments oldest first with their authors as the viewer sees them', async () => {
+        const author = await addUser();
+        const viewer = await addUser();
+        const article = await addArticle(author.id);
+        const first = await fx.repositories.comments.add(newComment('first', article.id, author.id, new Date('2026-02-01T00:00:00.001Z')));
+        const second = await fx.repositories.comments.add(newComment('second', article.id, viewer.id, new Date('2026-02-01T00:00:00.002Z')));
+        await fx.repositories.follows.follow(viewer.id, author.id);
+
+        const comments = await fx.queries.comments.forArticle(article.id, viewer.id);
+        expect(comments.map((c) => c.id)).toEqual([first.id, second.id]);
+        expect(comments[0]).toEqual({
+          id: first.id,
+          body: 'first',
+          createdAt: first.createdAt,
+          updatedAt: first.updatedAt,
+          author: { username: author.username, bio: null, image: null, following: true },
+        });
+        expect((await fx.queries.comments.byId(second.id, null))?.body).toBe('second');
+        expect(await fx.queries.comments.byId(first.id + second.id + 100_000 as never, null)).toBeNull();
+      });
+    });
+
+    describe('TagQueries', () => {
+      it('lists every tag in use, most used first', async () => {
+        const author = await addUser();
+        await addArticle(author.id, { tagList: ['rare', 'common'] });
+        await addArticle(author.id, { tagList: ['common', 'mid'] });
+        await addArticle(author.id, { tagList: ['common', 'mid'] });
+        expect(await fx.queries.tags.all()).toEqual(['common', 'mid', 'rare']);
+      });
+    });
+  });
+};

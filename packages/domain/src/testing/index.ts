@@ -1,0 +1,3 @@
+export * from './builders.js';
+export * from './persistence-fixture.js';
+export * from './repository-contracts.js';

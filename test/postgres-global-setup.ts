@@ -1,0 +1,64 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createOrm, migrateToLatest, startEmbeddedPostgres } from '../packages/adapters-db/src/index.js';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+
+// Unique per run, so two runs against one server do not clobber each other's template.
+export const TEMPLATE_DATABASE = `conduit_test_template_${process.pid}`;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A URL on the test server whose database may create and drop databases. */
+    postgresAdminUrl: string;
+    templateDatabase: string;
+  }
+}
+
+const withDatabase = (url: string, database: string): string => {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+};
+
+/**
+ * One PostgreSQL for the whole run: the server named by DATABASE_URL when set, otherwise an
+ * embedded one in a temporary folder. A migrated template database is made once; every test file
+ * clones it (CREATE DATABASE ... TEMPLATE), which takes milliseconds and isolates files that run in
+ * parallel.
+ */
+export default async function setup(project: TestProject) {
+  let stopEmbedded = async () => undefined as void;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const dataDir = await mkdtemp(join(tmpdir(), 'conduit-test-pg-'));
+    const embedded = await startEmbeddedPostgres({ dataDir, databaseName: 'conduit_test' });
+    adminUrl = embedded.url;
+    stopEmbedded = async () => {
+      await embedded.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    };
+  }
+
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
+  await admin.query(`create database ${TEMPLATE_DATABASE}`);
+  await admin.end();
+
+  const orm = await createOrm({ databaseUrl: withDatabase(adminUrl, TEMPLATE_DATABASE), poolSize: 1 });
+  await migrateToLatest(orm);
+  await orm.close();
+
+  project.provide('postgresAdminUrl', adminUrl);
+  project.provide('templateDatabase', TEMPLATE_DATABASE);
+
+  return async () => {
+    const cleanup = new pg.Client({ connectionString: adminUrl });
+    await cleanup.connect();
+    await cleanup.query(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
+    await cleanup.end();
+    await stopEmbedded();
+  };
+}
