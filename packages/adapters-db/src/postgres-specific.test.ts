@@ -1,0 +1,84 @@
+import { newArticle } from '@conduit/domain';
+import { aNewUser, anArticleDraft } from '@conduit/domain/testing';
+import { ResultAsync } from 'neverthrow';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openPostgresTestContext, type PostgresTestContext, truncateAll } from './testing/test-database.js';
+
+const statements: string[] = [];
+let db: PostgresTestContext;
+
+beforeAll(async () => {
+  db = await openPostgresTestContext({ onQuery: (sql) => statements.push(sql) });
+});
+afterAll(async () => {
+  await db.close();
+});
+beforeEach(async () => {
+  await truncateAll(db.orm);
+});
+
+const seed = async (articleCount: number) => {
+  const users = [];
+  for (let i = 0; i < 3; i++) users.push((await db.repositories.users.add(aNewUser()))._unsafeUnwrap());
+  const [author, reader, fan] = users as [(typeof users)[0], (typeof users)[0], (typeof users)[0]];
+  await db.repositories.follows.follow(reader.id, author.id);
+  for (let i = 0; i < articleCount; i++) {
+    const article = (
+      await db.repositories.articles.add(
+        newArticle(anArticleDraft({ tagList: ['a', `t${i}`] }), author.id, new Date(Date.UTC(2026, 0, 1, 0, i))),
+      )
+    )._unsafeUnwrap();
+    await db.repositories.favorites.add(fan.id, article.id);
+  }
+  return { author, reader, fan };
+};
+
+const countStatements = async (work: () => Promise<unknown>): Promise<number> => {
+  const before = statements.length;
+  await work();
+  return statements.length - before;
+};
+
+describe('read models on PostgreSQL', () => {
+  it('issue the same single statement whatever the page size (no N+1)', async () => {
+    const { reader, fan } = await seed(25);
+    const list = (limit: number) => () => db.queries.articles.list({}, { limit, offset: 0 }, reader.id);
+    const feed = (limit: number) => () => db.queries.articles.feed(reader.id, { limit, offset: 0 });
+    const filtered = (limit: number) => () =>
+      db.queries.articles.list({ tag: 'a', favoritedBy: fan.username }, { limit, offset: 0 }, reader.id);
+
+    for (const query of [list, feed, filtered]) {
+      const small = await countStatements(query(1));
+      const large = await countStatements(query(25));
+      expect(small).toBe(1);
+      expect(large).toBe(small);
+    }
+    expect((await db.queries.articles.list({}, { limit: 25, offset: 0 }, reader.id)).articles).toHaveLength(25);
+  });
+});
+
+describe('schema', () => {
+  it('matches the records: the committed migrations leave nothing to generate', async () => {
+    const diff = await db.orm.schema.getUpdateSchemaSQL({ wrap: false });
+    expect(diff.trim()).toBe('');
+  });
+});
+
+describe('concurrency', () => {
+  it('keeps favoritesCount exact under parallel favorites and repeats', async () => {
+    const { author } = await seed(0);
+    const article = (
+      await db.repositories.articles.add(newArticle(anArticleDraft(), author.id, new Date()))
+    )._unsafeUnwrap();
+    const fans = [];
+    for (let i = 0; i < 20; i++) fans.push((await db.repositories.users.add(aNewUser()))._unsafeUnwrap());
+
+    // Each fan favorites twice, all at once, each in its own transaction.
+    await Promise.all(
+      [...fans, ...fans].map((fan) =>
+        db.unitOfWork.run((repositories) => ResultAsync.fromSafePromise(repositories.favorites.add(fan.id, article.id))),
+      ),
+    );
+    expect((await db.queries.articles.bySlug(article.slug, null))?.favoritesCount).toBe(20);
+  });
+});

@@ -1,0 +1,35 @@
+import { makeUseCases, type UseCases } from '@conduit/app';
+import { type Role, type UserActor, userActor } from '@conduit/domain';
+import { CountingSuffixGenerator } from '../counting-suffix-generator.js';
+import { SteppingClock } from '../fake-clock.js';
+import { FakePasswordHasher } from '../fake-password-hasher.js';
+import { FakeTokenIssuer } from '../fake-token-issuer.js';
+import { createInMemoryAdapters, type InMemoryAdapters } from '../in-memory-adapters.js';
+
+export type InMemoryApp = InMemoryAdapters & {
+  readonly useCases: UseCases;
+  /** Registers a user straight through the use case and returns them as an actor. */
+  signUp(username: string, role?: Role): Promise<UserActor>;
+};
+
+/** The test composition root: every use case over fakes, no I/O. */
+export const createInMemoryApp = (): InMemoryApp => {
+  const adapters = createInMemoryAdapters();
+  const useCases = makeUseCases({
+    ...adapters,
+    passwordHasher: new FakePasswordHasher(),
+    tokenIssuer: new FakeTokenIssuer(),
+    clock: new SteppingClock(),
+    suffixes: new CountingSuffixGenerator(),
+  });
+  const signUp = async (username: string, role: Role = 'user'): Promise<UserActor> => {
+    await useCases.registerUser(
+      { actor: { kind: 'anonymous' } },
+      { username, email: `${username}@example.com`, password: 'password123' },
+    );
+    const user = await adapters.repositories.users.findByUsername(username);
+    if (!user) throw new Error(`sign-up of ${username} failed`);
+    return userActor(user.id, role);
+  };
+  return { ...adapters, useCases, signUp };
+};

@@ -1,0 +1,101 @@
+import { anonymous, userActor, userId } from '@conduit/domain';
+import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+let app: InMemoryApp;
+beforeEach(() => {
+  app = createInMemoryApp();
+});
+const ctx = { actor: anonymous };
+
+describe('registerUser', () => {
+  it('creates the user and signs them in', async () => {
+    const result = await app.useCases.registerUser(ctx, { username: 'jake', email: 'Jake@Jake.jake', password: 'jakejake' });
+    expect(result._unsafeUnwrap()).toEqual({
+      email: 'jake@jake.jake',
+      token: expect.stringMatching(/^token-for-\d+$/),
+      username: 'jake',
+      bio: null,
+      image: null,
+    });
+    expect((await app.repositories.users.findByUsername('jake'))?.passwordHash).toBe('fake-hash:jakejake');
+  });
+
+  it('names only the field that is taken', async () => {
+    await app.useCases.registerUser(ctx, { username: 'jake', email: 'jake@jake.jake', password: 'jakejake' });
+    const sameName = await app.useCases.registerUser(ctx, { username: 'jake', email: 'other@x.io', password: 'jakejake' });
+    expect(sameName._unsafeUnwrapErr().type).toBe('UsernameTaken');
+    const sameEmail = await app.useCases.registerUser(ctx, { username: 'other', email: 'JAKE@jake.jake', password: 'jakejake' });
+    expect(sameEmail._unsafeUnwrapErr().type).toBe('EmailTaken');
+  });
+});
+
+describe('loginUser', () => {
+  beforeEach(async () => {
+    await app.useCases.registerUser(ctx, { username: 'jake', email: 'jake@jake.jake', password: 'jakejake' });
+  });
+
+  it('signs in with the right password, whatever the email case', async () => {
+    const result = await app.useCases.loginUser(ctx, { email: 'JAKE@jake.jake', password: 'jakejake' });
+    expect(result._unsafeUnwrap().username).toBe('jake');
+  });
+
+  it('gives the same failure for a wrong password and an unknown email', async () => {
+    const wrongPassword = await app.useCases.loginUser(ctx, { email: 'jake@jake.jake', password: 'nope' });
+    const unknownEmail = await app.useCases.loginUser(ctx, { email: 'who@x.io', password: 'jakejake' });
+    expect(wrongPassword._unsafeUnwrapErr()).toEqual({ type: 'InvalidCredentials' });
+    expect(unknownEmail._unsafeUnwrapErr()).toEqual(wrongPassword._unsafeUnwrapErr());
+  });
+});
+
+describe('getCurrentUser and resolveActor', () => {
+  it('return the signed-in user', async () => {
+    const jake = await app.signUp('jake');
+    expect((await app.useCases.getCurrentUser({ actor: jake }))._unsafeUnwrap().username).toBe('jake');
+    expect((await app.useCases.resolveActor(jake.userId))._unsafeUnwrap()).toEqual(jake);
+  });
+
+  it('refuse a user that no longer exists', async () => {
+    const ghost = userActor(userId(999), 'user');
+    expect((await app.useCases.getCurrentUser({ actor: ghost }))._unsafeUnwrapErr().type).toBe('CurrentUserGone');
+    expect((await app.useCases.resolveActor(ghost.userId))._unsafeUnwrapErr().type).toBe('CurrentUserGone');
+  });
+});
+
+describe('updateUser', () => {
+  it('keeps omitted fields, treats an empty password as unchanged and clears bio/image with ""', async () => {
+    const jake = await app.signUp('jake');
+    await app.useCases.updateUser({ actor: jake }, { bio: 'I like dragons', image: 'https://x.io/a.png' });
+    const result = await app.useCases.updateUser(
+      { actor: jake },
+      { username: 'jake', email: 'jake@example.com', password: '', bio: '', image: '' },
+    );
+    expect(result._unsafeUnwrap()).toMatchObject({ username: 'jake', bio: null, image: null });
+    expect((await app.repositories.users.findByUsername('jake'))?.passwordHash).toBe('fake-hash:password123');
+  });
+
+  it('changes the password when one is given', async () => {
+    const jake = await app.signUp('jake');
+    await app.useCases.updateUser({ actor: jake }, { password: 'new-password' });
+    const login = await app.useCases.loginUser(ctx, { email: 'jake@example.com', password: 'new-password' });
+    expect(login.isOk()).toBe(true);
+  });
+
+  it("refuses another user's username or email", async () => {
+    const jake = await app.signUp('jake');
+    await app.signUp('ann');
+    expect((await app.useCases.updateUser({ actor: jake }, { username: 'ann' }))._unsafeUnwrapErr().type).toBe('UsernameTaken');
+    expect((await app.useCases.updateUser({ actor: jake }, { email: 'ann@example.com' }))._unsafeUnwrapErr().type).toBe('EmailTaken');
+  });
+
+  it('refuses an actor whose user is gone', async () => {
+    const ghost = userActor(userId(999), 'user');
+    expect((await app.useCases.updateUser({ actor: ghost }, { bio: 'x' }))._unsafeUnwrapErr().type).toBe('CurrentUserGone');
+  });
+
+  it('cannot be called by an anonymous actor (checked by the compiler)', () => {
+    // @ts-expect-error an anonymous context is not an AuthenticatedContext
+    const call = () => app.useCases.updateUser({ actor: anonymous }, {});
+    expect(call).toBeTypeOf('function');
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { canDeleteArticle, canEditArticle } from './articles/article.policy.js';
+import { newArticle } from './articles/article.js';
+import { canDeleteComment } from './comments/comment.policy.js';
+import { newComment } from './comments/comment.js';
+import { userActor } from './shared/actor.js';
+import { articleId, commentId, userId } from './shared/ids.js';
+import { canFollow } from './users/follow.policy.js';
+import { newUser } from './users/user.js';
+
+const author = userActor(userId(1), 'user');
+const stranger = userActor(userId(2), 'user');
+const article = {
+  ...newArticle({ title: 'T', description: '', body: 'b', tagList: [] }, author.userId, new Date()),
+  id: articleId(10),
+};
+const comment = { ...newComment('c', article.id, author.userId, new Date()), id: commentId(5) };
+
+describe('policies', () => {
+  it('let the author edit and delete their article, and nobody else', () => {
+    expect(canEditArticle(author, article).isOk()).toBe(true);
+    expect(canDeleteArticle(author, article).isOk()).toBe(true);
+    expect(canEditArticle(stranger, article)._unsafeUnwrapErr()).toEqual({ type: 'ArticleEditForbidden', slug: 't' });
+    expect(canDeleteArticle(stranger, article)._unsafeUnwrapErr().type).toBe('ArticleDeleteForbidden');
+  });
+
+  it('let the author delete their comment, and nobody else', () => {
+    expect(canDeleteComment(author, comment).isOk()).toBe(true);
+    expect(canDeleteComment(stranger, comment)._unsafeUnwrapErr()).toEqual({ type: 'CommentDeleteForbidden', id: 5 });
+  });
+
+  it('refuse following oneself', () => {
+    const target = { ...newUser({ username: 'a', email: 'a@a.a', passwordHash: 'h' }), id: author.userId };
+    expect(canFollow(author, target)._unsafeUnwrapErr().type).toBe('CannotFollowYourself');
+    expect(canFollow(stranger, target).isOk()).toBe(true);
+  });
+});
