@@ -1,5 +1,5 @@
 import { makeUseCases, type UseCases } from '@conduit/app';
-import { type Role, type UserActor, userActor } from '@conduit/domain';
+import { type Role, type TokenIssuer, type UserActor, userActor } from '@conduit/domain';
 import { CountingSuffixGenerator } from '../counting-suffix-generator.js';
 import { SteppingClock } from '../fake-clock.js';
 import { FakePasswordHasher } from '../fake-password-hasher.js';
@@ -13,12 +13,12 @@ export type InMemoryApp = InMemoryAdapters & {
 };
 
 /** The test composition root: every use case over fakes, no I/O. */
-export const createInMemoryApp = (): InMemoryApp => {
+export const createInMemoryApp = (options: { tokenIssuer?: TokenIssuer } = {}): InMemoryApp => {
   const adapters = createInMemoryAdapters();
   const useCases = makeUseCases({
     ...adapters,
     passwordHasher: new FakePasswordHasher(),
-    tokenIssuer: new FakeTokenIssuer(),
+    tokenIssuer: options.tokenIssuer ?? new FakeTokenIssuer(),
     clock: new SteppingClock(),
     suffixes: new CountingSuffixGenerator(),
   });

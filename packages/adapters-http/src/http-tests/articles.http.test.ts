@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { createHttpTestHarness, expectProblem } from '../testing/http-test-harness.js';
+
+const ISO_WITH_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+describe('articles', () => {
+  it('create (201): slug from title, tags sorted and de-duplicated, ISO timestamps with ms', async () => {
+    const http = createHttpTestHarness();
+    const token = await http.register('jake');
+    const result = await http.call('POST', '/api/articles', {
+      token,
+      body: { article: { title: 'How to train your dragon', description: 'Ever wonder how?', body: 'Believe', tagList: ['training', 'dragons', 'training'] } },
+    });
+    expect(result.status).toBe(201);
+    expect(result.body.article).toMatchObject({
+      slug: 'how-to-train-your-dragon',
+      tagList: ['dragons', 'training'],
+      favorited: false,
+      favoritesCount: 0,
+      body: 'Believe',
+      author: { username: 'jake', bio: null, image: null, following: false },
+    });
+    expect(result.body.article.createdAt).toMatch(ISO_WITH_MS);
+    expect(result.body.article.updatedAt).toMatch(ISO_WITH_MS);
+  });
+
+  it('create: 401 anonymous, 422 with field errors, 415 for non-JSON', async () => {
+    const http = createHttpTestHarness();
+    const token = await http.register('jake');
+    expectProblem(await http.call('POST', '/api/articles', { body: { article: {} } }), 401, 'UNAUTHENTICATED');
+    const invalid = await http.call('POST', '/api/articles', { token, body: { article: { title: ' ', tagList: 'x' } } });
+    expectProblem(invalid, 422, 'VALIDATION_FAILED');
+    expect(Object.keys(invalid.body.errors).sort()).toEqual(['body', 'description', 'tagList', 'title']);
+    const form = await http.call('POST', '/api/articles', { token, body: 'title=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expectProblem(form, 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('get (200 / 404), with the viewer’s favorited and following', async () => {
+    const http = createHttpTestHarness();
+    const jake = await http.register('jake');
+    const ann = await http.register('ann');
+    const { slug } = await http.createArticle(jake);
+    await http.call('POST', `/api/profiles/jake/follow`, { token: ann });
+    await http.call('POST', `/api/articles/${slug}/favorite`, { token: ann });
+    const asAnn = await http.call('GET', `/api/articles/${slug}`, { token: ann });
+    expect(asAnn.body.article).toMatchObject({ favorited: true, favoritesCount: 1, author: { following: true } });
+    const anonymous = await http.call('GET', `/api/articles/${slug}`);
+    expect(anonymous.body.article).toMatchObject({ favorited: false, favoritesCount: 1, author: { following: false } });
+    expectProblem(await http.call('GET', '/api/articles/missing'), 404, 'ARTICLE_NOT_FOUND');
+  });
+
+  it('get with an invalid token proceeds as anonymous on optional-auth routes', async () => {
+    const http = createHttpTestHarness();
+    const { slug } = await http.createArticle(await http.register('jake'));
+    const result = await http.call('GET', `/api/articles/${slug}`, { headers: { Authorization: 'Token garbage' } });
+    expect(result.status).toBe(200);
+    expect((await http.call('GET', '/api/articles', { headers: { Authorization: 'Token garbage' } })).status).toBe(200);
+  });
+
+  it('list: newest first, no body, total count, filters combine, paging', async () => {
+    const http = createHttpTestHarness();
+    const jake = await http.register('jake');
+    const ann = await http.register('ann');
+    const first = await http.createArticle(jake, { title: 'First', tagList: ['dragons'] });
+    const second = await http.createArticle(ann, { title: 'Second', tagList: ['dragons'] });
+    await http.createArticle(jake, { title: 'Third' });
+    await http.call('POST', `/api/articles/${first.slug}/favorite`, { token: ann });
+
+    const all = await http.call('GET', '/api/articles?limit=2');
+    expect(all.body.articlesCount).toBe(3);
+    expect(all.body.articles.map((a: { title: string }) => a.title)).toEqual(['Third', 'Second']);
+    expect(all.body.articles[0]).not.toHaveProperty('body');
+    const next = await http.call('GET', '/api/articles?limit=2&offset=2');
+    expect(next.body.articles.map((a: { title: string }) => a.title)).toEqual(['First']);
+
+    const titles = async (query: string) =>
+      (await http.call('GET', `/api/articles?${query}`)).body.articles.map((a: { title: string }) => a.title);
+    expect(await titles('tag=dragons')).toEqual(['Second', 'First']);
+    expect(await titles('tag=dragons&author=jake')).toEqual(['First']);
+    expect(await titles('favorited=ann')).toEqual(['First']);
+    expect(await titles('favorited=ann&author=ann')).toEqual([]);
+    expect(second.slug).toBe('second');
+  });
+
+  it('list: caps large limits and refuses bad paging values (422)', async () => {
+    const http = createHttpTestHarness();
+    expect((await http.call('GET', '/api/articles?limit=100000')).status).toBe(200);
+    for (const query of ['limit=-1', 'limit=abc', 'offset=-5', 'limit=1.5', 'unknown=1']) {
+      expectProblem(await http.call('GET', `/api/articles?${query}`), 422, 'VALIDATION_FAILED');
+    }
+  });
+
+  it('feed: 401 anonymous; followed authors only', async () => {
+    const http = createHttpTestHarness();
+    const jake = await http.register('jake');
+    const ann = await http.register('ann');
+    const bob = await http.register('bob');
+    await http.createArticle(jake, { title: 'By jake' });
+    await http.createArticle(bob, { title: 'By bob' });
+    await http.call('POST', '/api/profiles/jake/follow', { token: ann });
+    expectProblem(await http.call('GET', '/api/articles/feed'), 401, 'UNAUTHENTICATED');
+    const feed = await http.call('GET', '/api/articles/feed', { token: ann });
+    expect(feed.body.articlesCount).toBe(1);
+    expect(feed.body.articles[0].title).toBe('By jake');
+  });
+
+  it('update (200): omitted fields kept, slug follows title, tagList [] clears; 403 for others; 404', async () => {
+    const http = createHttpTestHarness();
+    const jake = await http.register('jake');
+    const ann = await http.register('ann');
+    const created = await http.createArticle(jake, { tagList: ['a', 'b'] });
+    const updated = await http.call('PUT', `/api/articles/${created.slug}`, {
+      token: jake,
+      body: { article: { title: 'Did you train your dragon?', tagList: [] } },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.article).toMatchObject({ slug: 'did-you-train-your-dragon', body: 'Believe', tagList: [] });
+    const forbidden = await http.call('PUT', `/api/articles/${updated.body.article.slug}`, { token: ann, body: { article: { body: 'mine' } } });
+    expectProblem(forbidden, 403, 'ARTICLE_EDIT_FORBIDDEN');
+    expectProblem(await http.call('PUT', '/api/articles/missing', { token: jake, body: { article: {} } }), 404, 'ARTICLE_NOT_FOUND');
+  });
+
+  it('delete (204); 403 for others; then 404', async () => {
+    const http = createHttpTestHarness();
+    const jake = await http.register('jake');
+    const ann = await http.register('ann');
+    const { slug } = await http.createArticle(jake);
+    expectProblem(await http.call('DELETE', `/api/articles/${slug}`, { token: ann }), 403, 'ARTICLE_DELETE_FORBIDDEN');
+    const deleted = await http.call('DELETE', `/api/articles/${slug}`, { token: jake });
+    expect(deleted.status).toBe(204);
+    expect(deleted.body).toBeNull();
+    expectProblem(await http.call('GET', `/api/articles/${slug}`), 404, 'ARTICLE_NOT_FOUND');
+  });
+
+  it('favorite/unfavorite: no body even with Content-Type: application/json, idempotent', async () => {
+    const http = createHttpTestHarness();
+    const jake = await http.register('jake');
+    const ann = await http.register('ann');
+    const { slug } = await http.createArticle(jake);
+    const jsonNoBody = { token: ann, headers: { 'Content-Type': 'application/json' } };
+    expect((await http.call('POST', `/api/articles/${slug}/favorite`, jsonNoBody)).body.article.favoritesCount).toBe(1);
+    expect((await http.call('POST', `/api/articles/${slug}/favorite`, jsonNoBody)).body.article.favoritesCount).toBe(1);
+    const undone = await http.call('DELETE', `/api/articles/${slug}/favorite`, { token: ann });
+    expect(undone.body.article).toMatchObject({ favorited: false, favoritesCount: 0 });
+    expectProblem(await http.call('POST', '/api/articles/missing/favorite', { token: ann }), 404, 'ARTICLE_NOT_FOUND');
+    expectProblem(await http.call('POST', `/api/articles/${slug}/favorite`), 401, 'UNAUTHENTICATED');
+  });
+
+  it('tags: every tag in use, most used first, new ones at once', async () => {
+    const http = createHttpTestHarness();
+    const jake = await http.register('jake');
+    expect((await http.call('GET', '/api/tags')).body).toEqual({ tags: [] });
+    await http.createArticle(jake, { title: 'One', tagList: ['rare', 'common'] });
+    await http.createArticle(jake, { title: 'Two', tagList: ['common'] });
+    expect((await http.call('GET', '/api/tags')).body).toEqual({ tags: ['common', 'rare'] });
+  });
+});

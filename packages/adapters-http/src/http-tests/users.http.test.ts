@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { createHttpTestHarness, expectProblem } from '../testing/http-test-harness.js';
+
+describe('POST /api/users', () => {
+  it('registers and signs in the user (201)', async () => {
+    const http = createHttpTestHarness();
+    const result = await http.call('POST', '/api/users', {
+      body: { user: { username: 'jake', email: 'jake@jake.jake', password: 'jakejake' } },
+    });
+    expect(result.status).toBe(201);
+    expect(result.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
+    expect(result.body).toEqual({
+      user: { email: 'jake@jake.jake', token: expect.any(String), username: 'jake', bio: null, image: null },
+    });
+  });
+
+  it('names only the taken field (422)', async () => {
+    const http = createHttpTestHarness();
+    await http.register('jake');
+    const sameName = await http.call('POST', '/api/users', {
+      body: { user: { username: 'jake', email: 'other@x.io', password: 'password123' } },
+    });
+    expectProblem(sameName, 422, 'USERNAME_TAKEN');
+    expect(sameName.body.errors).toEqual({ username: ['has already been taken'] });
+    const sameEmail = await http.call('POST', '/api/users', {
+      body: { user: { username: 'other', email: 'jake@example.com', password: 'password123' } },
+    });
+    expect(sameEmail.body.errors).toEqual({ email: ['has already been taken'] });
+  });
+
+  it('rejects invalid and unknown fields with a RealWorld field map (422)', async () => {
+    const http = createHttpTestHarness();
+    const result = await http.call('POST', '/api/users', {
+      body: { user: { username: '', email: 'not-an-email', admin: true } },
+    });
+    expectProblem(result, 422, 'VALIDATION_FAILED');
+    expect(result.body.errors).toEqual({
+      username: ["can't be blank"],
+      email: ['is invalid'],
+      password: ["can't be blank"],
+      admin: ['is not allowed'],
+    });
+  });
+
+  it('rejects a missing wrapper and oversized fields (422)', async () => {
+    const http = createHttpTestHarness();
+    expectProblem(await http.call('POST', '/api/users', { body: {} }), 422, 'VALIDATION_FAILED');
+    const long = await http.call('POST', '/api/users', {
+      body: { user: { username: 'a'.repeat(65), email: 'a@b.co', password: 'password123' } },
+    });
+    expect(long.body.errors.username).toEqual(['is too long (maximum is 64 characters)']);
+  });
+});
+
+describe('POST /api/users/login', () => {
+  it('signs in (200)', async () => {
+    const http = createHttpTestHarness();
+    await http.register('jake', 'jakejake');
+    const result = await http.call('POST', '/api/users/login', {
+      body: { user: { email: 'jake@example.com', password: 'jakejake' } },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body.user.username).toBe('jake');
+  });
+
+  it('answers a wrong password and an unknown email identically (401)', async () => {
+    const http = createHttpTestHarness();
+    await http.register('jake', 'jakejake');
+    const wrong = await http.call('POST', '/api/users/login', { body: { user: { email: 'jake@example.com', password: 'nope' } } });
+    const unknown = await http.call('POST', '/api/users/login', { body: { user: { email: 'who@example.com', password: 'jakejake' } } });
+    expectProblem(wrong, 401, 'INVALID_CREDENTIALS');
+    expect(wrong.body.errors).toEqual({ credentials: ['invalid'] });
+    const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
+    expect(strip(unknown.body)).toEqual(strip(wrong.body));
+  });
+});
+
+describe('GET /api/user', () => {
+  it('returns the current user for "Token" and "Bearer" schemes', async () => {
+    const http = createHttpTestHarness();
+    const token = await http.register('jake');
+    expect((await http.call('GET', '/api/user', { token })).body.user.username).toBe('jake');
+    const bearer = await http.call('GET', '/api/user', { headers: { Authorization: `Bearer ${token}` } });
+    expect(bearer.status).toBe(200);
+  });
+
+  it('is 401 with WWW-Authenticate without a token or with a bad one', async () => {
+    const http = createHttpTestHarness();
+    const missing = await http.call('GET', '/api/user');
+    expectProblem(missing, 401, 'UNAUTHENTICATED');
+    expect(missing.headers.get('WWW-Authenticate')).toBe('Token realm="conduit"');
+    for (const header of ['Token not-a-jwt', 'Basic abc', 'Token <script>']) {
+      const bad = await http.call('GET', '/api/user', { headers: { Authorization: header } });
+      expectProblem(bad, 401, 'UNAUTHENTICATED');
+      expect(bad.headers.get('WWW-Authenticate')).toBe('Token realm="conduit", error="invalid_token"');
+      expect(JSON.stringify(bad.body)).not.toContain('script');
+    }
+  });
+
+  it('is 401 for a valid token whose user no longer exists', async () => {
+    const http = createHttpTestHarness();
+    const token = await http.tokens.issue(12345 as never);
+    expectProblem(await http.call('GET', '/api/user', { token }), 401, 'UNAUTHENTICATED');
+  });
+});
+
+describe('PUT /api/user', () => {
+  it('accepts the whole user object back: unchanged fields, "" password, "" bio/image clear', async () => {
+    const http = createHttpTestHarness();
+    const token = await http.register('jake', 'jakejake');
+    await http.call('PUT', '/api/user', { token, body: { user: { bio: 'I like dragons', image: 'https://x.io/a.png' } } });
+    const current = (await http.call('GET', '/api/user', { token })).body.user;
+    const result = await http.call('PUT', '/api/user', {
+      token,
+      body: { user: { ...current, password: '', bio: '', image: '' } },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body.user).toMatchObject({ username: 'jake', email: 'jake@example.com', bio: null, image: null });
+    const login = await http.call('POST', '/api/users/login', { body: { user: { email: 'jake@example.com', password: 'jakejake' } } });
+    expect(login.status).toBe(200);
+  });
+
+  it("refuses another user's email (422) and bad fields (422)", async () => {
+    const http = createHttpTestHarness();
+    const token = await http.register('jake');
+    await http.register('ann');
+    expectProblem(await http.call('PUT', '/api/user', { token, body: { user: { email: 'ann@example.com' } } }), 422, 'EMAIL_TAKEN');
+    const bad = await http.call('PUT', '/api/user', { token, body: { user: { image: 'javascript:alert(1)', role: 'admin' } } });
+    expectProblem(bad, 422, 'VALIDATION_FAILED');
+    expect(Object.keys(bad.body.errors).sort()).toEqual(['image', 'role']);
+  });
+
+  it('is 401 without a token', async () => {
+    const http = createHttpTestHarness();
+    expectProblem(await http.call('PUT', '/api/user', { body: { user: {} } }), 401, 'UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { JoseTokens } from '@conduit/adapters-crypto';
+import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
+import { expect } from 'vitest';
+import { createHttpApp, OPENAPI_PATH } from '../create-http-app.js';
+import type { HttpConfig } from '../http-deps.js';
+import { OpenApiResponseValidator } from './openapi-validator.js';
+import { RecordingLogger } from './recording-logger.js';
+
+export type CallOptions = {
+  readonly body?: unknown;
+  /** Sent as `Authorization: Token <token>`. */
+  readonly token?: string;
+  readonly headers?: Record<string, string>;
+};
+
+export type CallResult = {
+  readonly status: number;
+  readonly headers: Headers;
+  // biome-ignore lint: tests read arbitrary JSON
+  readonly body: any;
+};
+
+export const jwtSettings = {
+  secret: randomBytes(32),
+  issuer: 'conduit',
+  audience: 'conduit-api',
+  ttlSeconds: 3600,
+  leewaySeconds: 30,
+};
+
+/**
+ * The HTTP app over in-memory adapters (fake hashing, real JWTs). Every response it returns is
+ * checked against the OpenAPI document the app itself serves.
+ */
+export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
+  const tokens = new JoseTokens(jwtSettings);
+  const memory: InMemoryApp = createInMemoryApp({ tokenIssuer: tokens });
+  const logger = new RecordingLogger();
+  const app = createHttpApp({
+    useCases: memory.useCases,
+    tokenVerifier: tokens,
+    logger,
+    config: { corsOrigins: ['*'], bodyLimitBytes: 64 * 1024, ...config },
+  });
+  let validator: OpenApiResponseValidator | undefined;
+
+  const raw = (method: string, path: string, init: RequestInit = {}) => app.request(path, { method, ...init });
+
+  const call = async (method: string, path: string, options: CallOptions = {}): Promise<CallResult> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.body !== undefined) headers['Content-Type'] ??= 'application/json';
+    if (options.token) headers.Authorization = `Token ${options.token}`;
+    const response = await raw(method, path, {
+      headers,
+      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    const body = text === '' ? null : JSON.parse(text);
+    validator ??= new OpenApiResponseValidator(await (await raw('GET', OPENAPI_PATH)).json());
+    const pathOnly = path.split('?')[0] ?? path;
+    // Unknown routes and methods have no operation in the document to be checked against.
+    const hasOperation = !['ROUTE_NOT_FOUND', 'METHOD_NOT_ALLOWED'].includes(body?.code);
+    if (hasOperation) {
+      expect(validator.check(method, pathOnly, response.status, response.headers.get('Content-Type'), body)).toEqual([]);
+    }
+    return { status: response.status, headers: response.headers, body };
+  };
+
+  const register = async (username: string, password = 'password123'): Promise<string> => {
+    const result = await call('POST', '/api/users', {
+      body: { user: { username, email: `${username}@example.com`, password } },
+    });
+    expect(result.status).toBe(201);
+    return result.body.user.token as string;
+  };
+
+  const createArticle = async (token: string, article: Record<string, unknown> = {}) => {
+    const result = await call('POST', '/api/articles', {
+      token,
+      body: { article: { title: 'How to train your dragon', description: 'Ever wonder how?', body: 'Believe', ...article } },
+    });
+    expect(result.status).toBe(201);
+    return result.body.article as { slug: string } & Record<string, unknown>;
+  };
+
+  return { app, memory, tokens, logger, raw, call, register, createArticle };
+};
+
+export type HttpTestHarness = ReturnType<typeof createHttpTestHarness>;
+
+/** Asserts the one error shape: RFC 9457 problem details with Conduit's extensions. */
+export const expectProblem = (result: CallResult, status: number, code: string) => {
+  expect(result.status).toBe(status);
+  expect(result.headers.get('Content-Type')).toBe('application/problem+json');
+  expect(result.body).toMatchObject({
+    type: expect.stringContaining('/problems/'),
+    title: expect.any(String),
+    status,
+    detail: expect.any(String),
+    instance: expect.any(String),
+    code,
+    requestId: result.headers.get('X-Request-Id'),
+  });
+};
