@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config.js';
+
+describe('parseConfig', () => {
+  it('applies defaults', () => {
+    const result = parseConfig({});
+    expect(result.ok && result.config).toMatchObject({ PORT: 3000, HOST: '0.0.0.0', CORS_ORIGINS: ['*'], NODE_ENV: 'development' });
+  });
+
+  it('names the bad variable in one line', () => {
+    expect(parseConfig({ PORT: 'abc' })).toEqual({ ok: false, message: expect.stringMatching(/^Invalid configuration: PORT /) });
+    expect(parseConfig({ DATABASE_URL: 'mysql://x' })).toMatchObject({ ok: false, message: expect.stringContaining('DATABASE_URL') });
+  });
+
+  it('refuses production without a JWT secret', () => {
+    expect(parseConfig({ NODE_ENV: 'production' })).toMatchObject({ ok: false, message: expect.stringContaining('JWT_SECRET') });
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).ok).toBe(true);
+  });
+
+  it('splits CORS origins', () => {
+    const result = parseConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' });
+    expect(result.ok && result.config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+  });
+});
