@@ -2,6 +2,7 @@ import type { Queries } from '@conduit/app';
 import type { Repositories, UnitOfWork } from '@conduit/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work.js';
+import { PgReader } from './queries/pg-reader.js';
 import { SqlArticleQueries } from './queries/sql-article-queries.js';
 import { SqlCommentQueries } from './queries/sql-comment-queries.js';
 import { SqlProfileQueries } from './queries/sql-profile-queries.js';
@@ -14,16 +15,22 @@ export type PostgresAdapters = {
   readonly queries: Queries;
 };
 
-export const createPostgresAdapters = (orm: MikroORM): PostgresAdapters => {
+export type PostgresAdapterOptions = {
+  /** Called with every SQL statement the read models send; used to count statements in tests. */
+  readonly onQuery?: (sql: string) => void;
+};
+
+export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOptions = {}): PostgresAdapters => {
   const fork = () => orm.em.fork();
+  const reader = new PgReader(orm, options.onQuery);
   return {
     repositories: makeMikroOrmRepositories(fork),
     unitOfWork: new MikroOrmUnitOfWork(orm),
     queries: {
-      articles: new SqlArticleQueries(fork),
-      profiles: new SqlProfileQueries(fork),
-      comments: new SqlCommentQueries(fork),
-      tags: new SqlTagQueries(fork),
+      articles: new SqlArticleQueries(reader),
+      profiles: new SqlProfileQueries(reader),
+      comments: new SqlCommentQueries(reader),
+      tags: new SqlTagQueries(reader),
     },
   };
 };

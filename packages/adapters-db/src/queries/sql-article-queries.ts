@@ -1,7 +1,7 @@
 import type { ArticleFilter, ArticleListItemView, ArticlePage, ArticleQueries, ArticleView, PageRequest } from '@conduit/app';
 import type { UserId } from '@conduit/domain';
-import type { EntityManagerSource } from '../entity-manager.js';
 import { followingColumn, type ProfileRow, profileFromRow, toDate } from './sql-rows.js';
+import type { PgReader } from './pg-reader.js';
 
 type ArticleRow = ProfileRow & {
   slug: string;
@@ -61,10 +61,10 @@ const filterConditions = (filter: ArticleFilter): Condition[] => {
  * The count and the page are separate subqueries so that both can use the indexes.
  */
 export class SqlArticleQueries implements ArticleQueries {
-  constructor(private readonly em: EntityManagerSource) {}
+  constructor(private readonly reader: PgReader) {}
 
   async bySlug(slug: string, viewerId: UserId | null): Promise<ArticleView | null> {
-    const rows = await this.em().execute<ArticleRow[]>(
+    const rows = await this.reader.rows<ArticleRow>(
       `select ${articleColumns(true)} from articles a join users u on u.id = a.author_id where a.slug = ?`,
       [viewerId, viewerId, slug],
     );
@@ -88,7 +88,7 @@ export class SqlArticleQueries implements ArticleQueries {
     const where = conditions.length === 0 ? '' : `where ${conditions.map((condition) => condition.sql).join(' and ')}`;
     const whereParams = conditions.flatMap((condition) => condition.params);
     // Placeholders are positional: parameters follow the textual order of the statement.
-    const rows = await this.em().execute<PageRow[]>(
+    const rows = await this.reader.rows<PageRow>(
       `select c.total, ${articleColumns(false)}
        from (select count(*)::int as total from articles a ${where}) c
        left join lateral (

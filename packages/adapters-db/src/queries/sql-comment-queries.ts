@@ -1,7 +1,7 @@
 import type { CommentQueries, CommentView } from '@conduit/app';
 import { type ArticleId, type CommentId, commentId, type UserId } from '@conduit/domain';
-import type { EntityManagerSource } from '../entity-manager.js';
 import { followingColumn, type ProfileRow, profileFromRow, toDate } from './sql-rows.js';
+import type { PgReader } from './pg-reader.js';
 
 type CommentRow = ProfileRow & { id: number; body: string; created_at: Date | string; updated_at: Date | string };
 
@@ -17,10 +17,10 @@ const commentFromRow = (row: CommentRow): CommentView => ({
 });
 
 export class SqlCommentQueries implements CommentQueries {
-  constructor(private readonly em: EntityManagerSource) {}
+  constructor(private readonly reader: PgReader) {}
 
   async forArticle(articleId: ArticleId, viewerId: UserId | null): Promise<CommentView[]> {
-    const rows = await this.em().execute<CommentRow[]>(
+    const rows = await this.reader.rows<CommentRow>(
       `${commentSelect} where c.article_id = ? order by c.created_at, c.id`,
       [viewerId, articleId],
     );
@@ -28,7 +28,7 @@ export class SqlCommentQueries implements CommentQueries {
   }
 
   async byId(id: CommentId, viewerId: UserId | null): Promise<CommentView | null> {
-    const rows = await this.em().execute<CommentRow[]>(`${commentSelect} where c.id = ?`, [viewerId, id]);
+    const rows = await this.reader.rows<CommentRow>(`${commentSelect} where c.id = ?`, [viewerId, id]);
     return rows[0] ? commentFromRow(rows[0]) : null;
   }
 }

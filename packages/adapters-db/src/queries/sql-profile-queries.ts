@@ -1,13 +1,13 @@
 import type { ProfileQueries, ProfileView } from '@conduit/app';
 import type { UserId } from '@conduit/domain';
-import type { EntityManagerSource } from '../entity-manager.js';
 import { followingColumn, type ProfileRow, profileFromRow } from './sql-rows.js';
+import type { PgReader } from './pg-reader.js';
 
 export class SqlProfileQueries implements ProfileQueries {
-  constructor(private readonly em: EntityManagerSource) {}
+  constructor(private readonly reader: PgReader) {}
 
   async byUsername(username: string, viewerId: UserId | null): Promise<ProfileView | null> {
-    const rows = await this.em().execute<ProfileRow[]>(
+    const rows = await this.reader.rows<ProfileRow>(
       `select u.username, u.bio, u.image, ${followingColumn} from users u where u.username = ?`,
       [viewerId, username],
     );

@@ -48,7 +48,7 @@ export const openPostgresTestContext = async (options: Omit<OrmOptions, 'databas
   const orm = await createOrm({ ...options, databaseUrl: database.url });
   return {
     orm,
-    ...createPostgresAdapters(orm),
+    ...createPostgresAdapters(orm, { onQuery: options.onQuery }),
     close: async () => {
       await orm.close();
       await database.drop();
