@@ -3,6 +3,7 @@ import type { Repositories, UnitOfWork } from '@conduit/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work.js';
 import { PgReader } from './queries/pg-reader.js';
+import { SqlActorQueries } from './queries/sql-actor-queries.js';
 import { SqlArticleQueries } from './queries/sql-article-queries.js';
 import { SqlCommentQueries } from './queries/sql-comment-queries.js';
 import { SqlProfileQueries } from './queries/sql-profile-queries.js';
@@ -27,6 +28,7 @@ export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOp
     repositories: makeMikroOrmRepositories(fork),
     unitOfWork: new MikroOrmUnitOfWork(orm),
     queries: {
+      actors: new SqlActorQueries(reader),
       articles: new SqlArticleQueries(reader),
       profiles: new SqlProfileQueries(reader),
       comments: new SqlCommentQueries(reader),

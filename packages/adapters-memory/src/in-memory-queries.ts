@@ -12,7 +12,7 @@ import type {
   Queries,
   TagQueries,
 } from '@conduit/app';
-import type { Article, ArticleId, Comment, CommentId, User, UserId } from '@conduit/domain';
+import { type Article, type ArticleId, type Comment, type CommentId, type User, type UserId, userActor } from '@conduit/domain';
 import { favoriteKey, followKey, type InMemoryStore } from './in-memory-store.js';
 
 /** The read side computed from the store, mirroring what the SQL read models return. */
@@ -122,5 +122,12 @@ export const makeInMemoryQueries = (store: InMemoryStore): Queries => {
     },
   };
 
-  return { articles, profiles, comments, tags };
+  const actors = {
+    async byUserId(id: UserId) {
+      const user = store.users.get(id);
+      return user ? userActor(user.id, user.role) : null;
+    },
+  };
+
+  return { actors, articles, profiles, comments, tags };
 };

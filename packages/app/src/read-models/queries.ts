@@ -1,4 +1,4 @@
-import type { ArticleId, CommentId, UserId } from '@conduit/domain';
+import type { ArticleId, CommentId, UserActor, UserId } from '@conduit/domain';
 import type { ArticlePage, ArticleView } from './article-view.js';
 import type { CommentView } from './comment-view.js';
 import type { ProfileView } from './profile-view.js';
@@ -41,7 +41,14 @@ export interface TagQueries {
   all(): Promise<string[]>;
 }
 
+/** Runs on every authenticated request, so it is a read model of its own: one indexed lookup. */
+export interface ActorQueries {
+  /** The actor a verified token's user stands for; null when that user no longer exists. */
+  byUserId(id: UserId): Promise<UserActor | null>;
+}
+
 export type Queries = {
+  readonly actors: ActorQueries;
   readonly articles: ArticleQueries;
   readonly profiles: ProfileQueries;
   readonly comments: CommentQueries;

@@ -116,6 +116,14 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
       });
     });
 
+    describe('ActorQueries', () => {
+      it('name an existing user with their role, and nobody else', async () => {
+        const user = await addUser({ role: 'admin' });
+        expect(await fx.queries.actors.byUserId(user.id)).toEqual({ kind: 'user', userId: user.id, role: 'admin' });
+        expect(await fx.queries.actors.byUserId((user.id + 1000) as UserId)).toBeNull();
+      });
+    });
+
     describe('ProfileQueries', () => {
       it('shows whether the viewer follows the profile', async () => {
         const viewer = await addUser();

@@ -1,4 +1,4 @@
-import { type CurrentUserGone, type UserActor, type UserId, userActor } from '@conduit/domain';
+import type { CurrentUserGone, UserActor, UserId } from '@conduit/domain';
 import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
 import type { AppDeps } from '../deps.js';
 
@@ -7,9 +7,9 @@ import type { AppDeps } from '../deps.js';
  * A token outliving its user is refused, not a crash.
  */
 export const makeResolveActor =
-  (deps: Pick<AppDeps, 'repositories'>) =>
+  (deps: Pick<AppDeps, 'queries'>) =>
   (id: UserId): ResultAsync<UserActor, CurrentUserGone> =>
     safeTry(async function* () {
-      const user = await deps.repositories.users.findById(id);
-      return user === null ? err({ type: 'CurrentUserGone' } as const) : ok(userActor(user.id, user.role));
+      const actor = await deps.queries.actors.byUserId(id);
+      return actor === null ? err({ type: 'CurrentUserGone' } as const) : ok(actor);
     });
