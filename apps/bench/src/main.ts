@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import autocannon from 'autocannon';
 import { openBenchDatabase } from './bench-database.js';
 import { seed } from './seed.js';
@@ -62,10 +64,40 @@ const startServer = async (databaseUrl: string): Promise<{ child: ChildProcess; 
   return { child, baseUrl };
 };
 
+const taskset = async (args: string[]): Promise<boolean> => {
+  const child = spawn('taskset', args, { stdio: 'ignore' });
+  const [code] = await once(child, 'exit');
+  return code === 0;
+};
+
 const pinSelf = async () => {
-  if (!(await hasTaskset())) return;
-  const pinned = spawn('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
-  await once(pinned, 'exit');
+  if (await hasTaskset()) await taskset(['-pc', '1', String(process.pid)]);
+};
+
+/**
+ * Puts PostgreSQL on CPU 1 with the load generator, as in the published figures, so it does not
+ * steal the server's CPU. New backends inherit the postmaster's affinity. Needs a local server and
+ * the right to change its affinity; otherwise the run goes on unpinned, with a warning.
+ */
+const pinPostgres = async (databaseUrl: string): Promise<() => Promise<void>> => {
+  const nothing = async () => undefined;
+  if (!(await hasTaskset()) || !['127.0.0.1', 'localhost', '::1'].includes(new URL(databaseUrl).hostname)) return nothing;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+  await client.end();
+  const stat = await readFile(`/proc/${rows[0]?.pid}/stat`, 'utf8').catch(() => '');
+  const postmaster = stat.split(') ')[1]?.split(' ')[1];
+  const original = postmaster ? await readFile(`/proc/${postmaster}/status`, 'utf8').catch(() => '') : '';
+  const cpus = /Cpus_allowed_list:\s*(\S+)/.exec(original)?.[1];
+  if (!postmaster || !cpus || !(await taskset(['-apc', '1', postmaster]))) {
+    log('could not pin PostgreSQL to CPU 1; figures will be lower than with pinning');
+    return nothing;
+  }
+  log(`PostgreSQL (pid ${postmaster}) pinned to CPU 1`);
+  return async () => {
+    await taskset(['-apc', cpus, postmaster]);
+  };
 };
 
 type Target = { name: string; path: string; token?: string };
@@ -90,6 +122,7 @@ const measure = async (baseUrl: string, target: Target) => {
 const main = async () => {
   await pinSelf();
   const database = await openBenchDatabase();
+  const unpinPostgres = await pinPostgres(database.url);
   const server = await startServer(database.url);
   try {
     const seeded = await seed(
@@ -97,6 +130,11 @@ const main = async () => {
       { users: 50, articles: 2000, tags: 25, followsPerUser: 10, favoritesPerArticle: 3 },
       log,
     );
+    // A live database has been analyzed and vacuumed by autovacuum; a just-seeded one has not yet.
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    await client.query('vacuum analyze');
+    await client.end();
     const slug = seeded.slugs[Math.floor(seeded.slugs.length / 2)] as string;
     const targets: Target[] = [
       { name: 'GET /api/articles?limit=20', path: '/api/articles?limit=20' },
@@ -114,6 +152,7 @@ const main = async () => {
   } finally {
     server.child.kill('SIGTERM');
     await once(server.child, 'exit');
+    await unpinPostgres();
     await database.close();
   }
 };

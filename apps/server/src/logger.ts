@@ -20,14 +20,17 @@ const options = (config: Pick<Config, 'LOG_LEVEL'>) => ({
   redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
 });
 
+/** Lines wait in memory at most this long, or until 4 KiB are pending, whichever comes first. */
+const FLUSH_INTERVAL_MS = 250;
+
 /**
- * JSON lines on stdout, written asynchronously: lines logged while a write is in flight go out
- * together, so logging does not cost a system call per request. Pending lines are written
- * synchronously when the process exits, however it exits.
+ * JSON lines on stdout, buffered: logging costs a system call per 4 KiB or per quarter second, not
+ * one per request. Pending lines are written synchronously when the process exits, however it exits.
  */
 export const createLogger = (config: Pick<Config, 'LOG_LEVEL' | 'LOG_PRETTY'>) => {
   if (config.LOG_PRETTY) return pino({ ...options(config), transport: { target: 'pino-pretty' } });
-  const destination = pino.destination({ dest: 1, sync: false });
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  setInterval(() => destination.flush(), FLUSH_INTERVAL_MS).unref();
   process.once('exit', () => destination.flushSync());
   return pino(options(config), destination);
 };
