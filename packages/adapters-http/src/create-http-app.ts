@@ -1,12 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.js';
 import type { HttpDeps } from './http-deps.js';
 import { accessLog } from './middleware/access-log.js';
 import { authenticationContext } from './middleware/authentication-context.js';
-import { jsonCharset } from './middleware/json-charset.js';
+import { corsForBrowsers } from './middleware/cors-for-browsers.js';
 import { requestId } from './middleware/request-id.js';
 import { openApiDocumentConfig, tokenSecurityScheme } from './openapi-document.js';
 import { edgeProblems } from './problems/edge-problems.js';
@@ -28,17 +27,7 @@ export const createHttpApp = (deps: HttpDeps) => {
 
   app.use('*', requestId(deps.logger));
   app.use('*', accessLog);
-  app.use('*', jsonCharset);
-  app.use(
-    '*',
-    cors({
-      origin: config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins],
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-      exposeHeaders: ['X-Request-Id', 'WWW-Authenticate'],
-      maxAge: 600,
-    }),
-  );
+  app.use('*', corsForBrowsers({ origins: config.corsOrigins }));
   app.use(
     '/api/*',
     bodyLimit({

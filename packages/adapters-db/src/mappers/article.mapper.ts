@@ -1,13 +1,13 @@
 import { type Article, articleId, type NewArticle, userId } from '@conduit/domain';
 import type { ArticleRecord } from '../records/article.record.js';
 
-export const articleFromRecord = (record: ArticleRecord, tagList: readonly string[]): Article => ({
+export const articleFromRecord = (record: ArticleRecord): Article => ({
   id: articleId(record.id),
   slug: record.slug,
   title: record.title,
   description: record.description,
   body: record.body,
-  tagList,
+  tagList: [...record.tagList],
   authorId: userId(record.author.id),
   createdAt: record.createdAt,
   updatedAt: record.updatedAt,
@@ -18,6 +18,7 @@ export const articleToRecordData = (article: NewArticle) => ({
   title: article.title,
   description: article.description,
   body: article.body,
+  tagList: [...article.tagList],
   author: article.authorId,
   createdAt: article.createdAt,
   updatedAt: article.updatedAt,

@@ -1,4 +1,8 @@
 import { Migration20261124000000_initial } from './Migration20261124000000_initial.js';
+import { Migration20261124010000_read_counters } from './Migration20261124010000_read_counters.js';
 
 /** Every migration, in order. Listed in code so the built server needs no file discovery. */
-export const migrationsList = [{ name: 'Migration20261124000000_initial', class: Migration20261124000000_initial }];
+export const migrationsList = [
+  { name: 'Migration20261124000000_initial', class: Migration20261124000000_initial },
+  { name: 'Migration20261124010000_read_counters', class: Migration20261124010000_read_counters },
+];

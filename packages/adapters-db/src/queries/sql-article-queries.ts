@@ -22,8 +22,7 @@ type Condition = { sql: string; params: unknown[] };
 /** Columns of an article as `viewer` sees it; two `?` placeholders, both the viewer id. */
 const articleColumns = (withBody: boolean) => `
   a.slug, a.title, a.description,${withBody ? ' a.body,' : ''} a.created_at, a.updated_at,
-  array(select t.tag from article_tags t where t.article_id = a.id order by t.tag) as tag_list,
-  (select count(*) from favorites f where f.article_id = a.id)::int as favorites_count,
+  a.tag_list, a.favorites_count,
   coalesce((select true from favorites f where f.article_id = a.id and f.user_id = ?), false) as favorited,
   u.username, u.bio, u.image, ${followingColumn}`;
 
@@ -56,6 +55,11 @@ const filterConditions = (filter: ArticleFilter): Condition[] => {
   return conditions;
 };
 
+const whereClause = (conditions: Condition[]): Condition => ({
+  sql: conditions.length === 0 ? '' : `where ${conditions.map((condition) => condition.sql).join(' and ')}`,
+  params: conditions.flatMap((condition) => condition.params),
+});
+
 /**
  * Reads straight from SQL into read models: one statement per call, whatever the page size.
  * The count and the page are separate subqueries so that both can use the indexes.
@@ -73,30 +77,37 @@ export class SqlArticleQueries implements ArticleQueries {
   }
 
   list(filter: ArticleFilter, page: PageRequest, viewerId: UserId | null): Promise<ArticlePage> {
-    return this.page(filterConditions(filter), page, viewerId);
+    const conditions = filterConditions(filter);
+    const where = whereClause(conditions);
+    return this.page({ sql: `select count(*)::int from articles a ${where.sql}`, params: where.params }, conditions, page, viewerId);
   }
 
   feed(viewerId: UserId, page: PageRequest): Promise<ArticlePage> {
+    // The total is a sum of per-author counters: a handful of rows instead of every followed article.
+    const total = {
+      sql: 'select coalesce(sum(u.articles_count), 0)::int from follows fo join users u on u.id = fo.followee_id where fo.follower_id = ?',
+      params: [viewerId],
+    };
     return this.page(
+      total,
       [{ sql: 'a.author_id in (select fo.followee_id from follows fo where fo.follower_id = ?)', params: [viewerId] }],
       page,
       viewerId,
     );
   }
 
-  private async page(conditions: Condition[], page: PageRequest, viewerId: UserId | null): Promise<ArticlePage> {
-    const where = conditions.length === 0 ? '' : `where ${conditions.map((condition) => condition.sql).join(' and ')}`;
-    const whereParams = conditions.flatMap((condition) => condition.params);
+  private async page(total: Condition, conditions: Condition[], page: PageRequest, viewerId: UserId | null): Promise<ArticlePage> {
+    const where = whereClause(conditions);
     // Placeholders are positional: parameters follow the textual order of the statement.
     const rows = await this.reader.rows<PageRow>(
       `select c.total, ${articleColumns(false)}
-       from (select count(*)::int as total from articles a ${where}) c
+       from (select (${total.sql}) as total) c
        left join lateral (
-         select a.* from articles a ${where} order by a.created_at desc, a.id desc limit ? offset ?
+         select a.* from articles a ${where.sql} order by a.created_at desc, a.id desc limit ? offset ?
        ) a on true
        left join users u on u.id = a.author_id
        order by a.created_at desc, a.id desc`,
-      [viewerId, viewerId, ...whereParams, ...whereParams, page.limit, page.offset],
+      [viewerId, viewerId, ...total.params, ...where.params, page.limit, page.offset],
     );
     return {
       articlesCount: rows[0]?.total ?? 0,

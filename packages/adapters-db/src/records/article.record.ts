@@ -11,6 +11,10 @@ export const ArticleRecord = defineEntity({
     description: p.string().length(1000),
     body: p.text(),
     author: () => p.manyToOne(UserRecord).deleteRule('cascade'),
+    /** Copy of the article_tags rows, sorted; article_tags stays the source for filters and counts. */
+    tagList: p.array().default([]),
+    /** Maintained by the favorite repository together with the favorites rows. */
+    favoritesCount: p.integer().default(0),
     createdAt: p.datetime(3),
     updatedAt: p.datetime(3),
   },

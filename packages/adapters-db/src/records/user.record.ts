@@ -11,6 +11,8 @@ export const UserRecord = defineEntity({
     bio: p.text().nullable(),
     image: p.string().length(2048).nullable(),
     role: p.string().length(16).default('user'),
+    /** Maintained by the article repository; the feed's total is a sum of these. */
+    articlesCount: p.integer().default(0),
   },
 });
 

@@ -11,11 +11,8 @@ export class MikroOrmArticleRepository implements ArticleRepository {
   constructor(private readonly em: EntityManagerSource) {}
 
   async findBySlug(slug: string): Promise<Article | null> {
-    const em = this.em();
-    const record = await em.findOne(ArticleRecord, { slug });
-    if (!record) return null;
-    const tags = await em.find(ArticleTagRecord, { article: record.id }, { orderBy: { tag: 'asc' } });
-    return articleFromRecord(record, tags.map((row) => row.tag));
+    const record = await this.em().findOne(ArticleRecord, { slug });
+    return record ? articleFromRecord(record) : null;
   }
 
   async slugExists(slug: string): Promise<boolean> {
@@ -27,6 +24,7 @@ export class MikroOrmArticleRepository implements ArticleRepository {
       const em = this.em();
       const id = articleId(Number(await em.insert(ArticleRecord, articleToRecordData(article))));
       await this.insertTags(em, id, article.tagList);
+      await em.execute('update users set articles_count = articles_count + 1 where id = ?', [article.authorId]);
       return { ...article, id };
     });
   }
@@ -42,8 +40,12 @@ export class MikroOrmArticleRepository implements ArticleRepository {
   }
 
   async remove(id: ArticleId): Promise<void> {
-    // Tags, favorites and comments go with it (ON DELETE CASCADE).
-    await this.em().nativeDelete(ArticleRecord, { id });
+    // Tags, favorites and comments go with it (ON DELETE CASCADE); the author's count follows.
+    await this.em().execute(
+      `with removed as (delete from articles where id = ? returning author_id)
+       update users set articles_count = articles_count - 1 where id in (select author_id from removed)`,
+      [id],
+    );
   }
 
   private async insertTags(em: EntityManager, id: ArticleId, tags: readonly string[]): Promise<void> {

@@ -67,6 +67,8 @@ describe('the HTTP edge', () => {
     expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe('https://app.example');
     const other = await http.raw('GET', '/api/tags', { headers: { Origin: 'https://evil.example' } });
     expect(other.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    const withoutOrigin = await http.raw('GET', '/api/tags');
+    expect(withoutOrigin.headers.get('Vary')).toContain('Origin');
   });
 
   it('echoes a well-formed X-Request-Id and replaces a malformed one', async () => {

@@ -59,6 +59,10 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
     const body = text === '' ? null : JSON.parse(text);
     validator ??= new OpenApiResponseValidator(await (await raw('GET', OPENAPI_PATH)).json());
     const pathOnly = path.split('?')[0] ?? path;
+    // Every JSON success response names its charset (RealWorld clients and suites check it).
+    if (response.status < 400 && body !== null && !pathOnly.endsWith('openapi.json')) {
+      expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
+    }
     // Unknown routes and methods have no operation in the document to be checked against.
     const hasOperation = !['ROUTE_NOT_FOUND', 'METHOD_NOT_ALLOWED'].includes(body?.code);
     if (hasOperation) {

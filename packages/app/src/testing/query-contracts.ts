@@ -101,6 +101,8 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         expect(feed.articles.map((a) => a.slug)).toEqual([second.slug, first.slug]);
         expect(feed.articles[0]?.author.following).toBe(true);
         expect((await fx.queries.articles.feed(stranger.id, page)).articlesCount).toBe(0);
+        await fx.repositories.articles.remove(first.id);
+        expect((await fx.queries.articles.feed(reader.id, page)).articlesCount).toBe(1);
       });
 
       it('counts favorites exactly and drops them with unfavorite', async () => {
