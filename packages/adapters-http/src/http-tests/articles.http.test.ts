@@ -79,6 +79,7 @@ describe('articles', () => {
     expect(await titles('tag=dragons&author=jake')).toEqual(['First']);
     expect(await titles('favorited=ann')).toEqual(['First']);
     expect(await titles('favorited=ann&author=ann')).toEqual([]);
+    expect(await titles('tag=&author=&favorited=')).toEqual(['Third', 'Second', 'First']);
     expect(second.slug).toBe('second');
   });
 

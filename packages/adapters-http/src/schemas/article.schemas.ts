@@ -46,7 +46,14 @@ export const UpdateArticleBody = z
   })
   .openapi('UpdateArticleRequest');
 
-const filterText = (description: string) => z.string().min(1).max(LIMITS.slug).optional().openapi({ description });
+/** An empty value (`?tag=`), as some clients send for an unset filter, means no filter. */
+const filterText = (description: string) =>
+  z
+    .string()
+    .max(LIMITS.slug)
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .openapi({ description });
 
 export const ListArticlesQuery = z.strictObject({
   tag: filterText('Only articles with this tag.'),
