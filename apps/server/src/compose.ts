@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { makeUseCases } from '@conduit/app';
 import { Argon2PasswordHasher, JoseTokens, RandomSuffixGenerator } from '@conduit/adapters-crypto';
-import { createOrm, createPostgresAdapters, migrateToLatest } from '@conduit/adapters-db';
+import { createOrm, createPostgresAdapters, isDatabaseUnavailable, migrateToLatest, pingDatabase } from '@conduit/adapters-db';
 import { createHttpApp, type HttpApp } from '@conduit/adapters-http';
 import type { Config } from './config.js';
 import { provideDatabase } from './database.js';
@@ -10,11 +10,21 @@ import type { Logger } from './logger.js';
 import { systemClock } from './system-clock.js';
 
 /** The only place that knows every concrete class: configuration in, a running application out. */
-export type Application = { readonly app: HttpApp; close(): Promise<void> };
+export type Application = {
+  readonly app: HttpApp;
+  /** From now on readiness fails, so load balancers stop sending traffic. */
+  startDraining(): void;
+  close(): Promise<void>;
+};
 
 export const compose = async (config: Config, logger: Logger): Promise<Application> => {
   const database = await provideDatabase(config, logger);
-  const orm = await createOrm({ databaseUrl: database.url, poolSize: config.DB_POOL_SIZE });
+  const orm = await createOrm({
+    databaseUrl: database.url,
+    poolSize: config.DB_POOL_SIZE,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
+  });
   await migrateToLatest(orm);
 
   const secret = config.JWT_SECRET ?? (await loadOrCreateJwtSecret(join(config.DATA_DIR, 'jwt-secret')));
@@ -33,15 +43,35 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
     clock: systemClock,
     suffixes: new RandomSuffixGenerator(),
   });
+  let draining = false;
   const app = createHttpApp({
     useCases,
     tokenVerifier: tokens,
     logger,
-    config: { corsOrigins: config.CORS_ORIGINS, bodyLimitBytes: config.BODY_LIMIT_BYTES },
+    config: {
+      corsOrigins: config.CORS_ORIGINS,
+      bodyLimitBytes: config.BODY_LIMIT_BYTES,
+      requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+      maxInFlight: config.MAX_IN_FLIGHT,
+    },
+    health: {
+      isDraining: () => draining,
+      readiness: async () => {
+        const started = performance.now();
+        const up = await pingDatabase(orm, config.READINESS_TIMEOUT_MS);
+        const status = up ? 'pass' : 'fail';
+        const observedValue = Math.round(performance.now() - started);
+        return { status, checks: { 'postgresql:responseTime': [{ status, observedValue, observedUnit: 'ms' }] } };
+      },
+    },
+    isDependencyUnavailable: isDatabaseUnavailable,
   });
 
   return {
     app,
+    startDraining: () => {
+      draining = true;
+    },
     close: async () => {
       await orm.close();
       await database.stop();

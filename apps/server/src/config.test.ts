@@ -12,9 +12,11 @@ describe('parseConfig', () => {
     expect(parseConfig({ DATABASE_URL: 'mysql://x' })).toMatchObject({ ok: false, message: expect.stringContaining('DATABASE_URL') });
   });
 
-  it('refuses production without a JWT secret', () => {
-    expect(parseConfig({ NODE_ENV: 'production' })).toMatchObject({ ok: false, message: expect.stringContaining('JWT_SECRET') });
-    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).ok).toBe(true);
+  it('refuses production without a JWT secret or a database URL (no embedded database in production)', () => {
+    const database = { DATABASE_URL: 'postgres://db.internal/conduit' };
+    expect(parseConfig({ NODE_ENV: 'production', ...database })).toMatchObject({ ok: false, message: expect.stringContaining('JWT_SECRET') });
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toMatchObject({ ok: false, message: expect.stringContaining('DATABASE_URL') });
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ...database }).ok).toBe(true);
   });
 
   it('splits CORS origins', () => {

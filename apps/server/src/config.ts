@@ -24,6 +24,17 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanText.default(false),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(10).default(5_000),
+  MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(10).default(4_500),
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(10).default(1_000),
+  READINESS_TIMEOUT_MS: z.coerce.number().int().min(10).default(1_000),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
+  // Longer than a load balancer's idle timeout (60 s on common ones), so the balancer closes first.
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1).default(65_000),
+  HTTP_MAX_HEADER_BYTES: z.coerce.number().int().min(1024).default(16_384),
+  SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
@@ -42,6 +53,13 @@ export const parseConfig = (env: NodeJS.ProcessEnv): ConfigResult => {
   const config = parsed.data;
   if (config.NODE_ENV === 'production' && config.JWT_SECRET === undefined) {
     return { ok: false, message: 'Invalid configuration: JWT_SECRET is required when NODE_ENV=production' };
+  }
+  if (config.NODE_ENV === 'production' && config.DATABASE_URL === undefined) {
+    return { ok: false, message: 'Invalid configuration: DATABASE_URL is required when NODE_ENV=production' };
+  }
+  // Node's own rule: the headers are part of the request.
+  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
+    return { ok: false, message: 'Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS' };
   }
   return { ok: true, config };
 };

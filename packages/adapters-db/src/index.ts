@@ -1,3 +1,5 @@
+export * from './database-errors.js';
+export * from './database-health.js';
 export * from './embedded-postgres.js';
 export * from './orm.js';
 export * from './postgres-adapters.js';

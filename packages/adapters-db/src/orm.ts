@@ -7,6 +7,10 @@ export type OrmOptions = {
   readonly databaseUrl: string;
   /** Upper bound of pooled connections. */
   readonly poolSize?: number;
+  /** Server-side bound on each statement (PostgreSQL `statement_timeout`); absent means none. */
+  readonly statementTimeoutMs?: number;
+  /** How long a request may wait for a pooled connection before failing fast. */
+  readonly acquireTimeoutMs?: number;
   /** Called with every SQL statement the ORM sends; used to count statements in tests. */
   readonly onQuery?: (sql: string) => void;
 };
@@ -18,6 +22,12 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> =>
     extensions: [Migrator],
     migrations: { migrationsList, snapshot: false, transactional: true, silent: true },
     pool: { min: 0, max: options.poolSize ?? 10 },
+    // Passed to the pg pool and its connections.
+    driverOptions: {
+      application_name: 'conduit',
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
+    },
     allowGlobalContext: false,
     ...(options.onQuery
       ? {

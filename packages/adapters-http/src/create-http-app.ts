@@ -3,7 +3,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.js';
 import type { HttpDeps } from './http-deps.js';
+import { healthRouter } from './health/health.routes.js';
 import { accessLog } from './middleware/access-log.js';
+import { deadline } from './middleware/deadline.js';
+import { loadShedding } from './middleware/load-shedding.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { authenticationContext } from './middleware/authentication-context.js';
 import { corsForBrowsers } from './middleware/cors-for-browsers.js';
 import { requestId } from './middleware/request-id.js';
@@ -11,6 +15,7 @@ import { openApiDocumentConfig, tokenSecurityScheme } from './openapi-document.j
 import { edgeProblems } from './problems/edge-problems.js';
 import { notFoundOrMethodNotAllowed } from './problems/method-not-allowed.js';
 import { problemResponse } from './problems/problem.js';
+import { ProblemException } from './problems/problem-exception.js';
 import { articlesRouter } from './routes/articles.routes.js';
 import { commentsRouter } from './routes/comments.routes.js';
 import { profilesRouter } from './routes/profiles.routes.js';
@@ -25,9 +30,13 @@ export const createHttpApp = (deps: HttpDeps) => {
   const { useCases, config } = deps;
   const app = createRouter();
 
+  const shedding = loadShedding(config.maxInFlight, (path) => !path.startsWith('/api/'));
   app.use('*', requestId(deps.logger));
+  app.use('*', shedding);
   app.use('*', accessLog);
+  app.use('*', securityHeaders);
   app.use('*', corsForBrowsers({ origins: config.corsOrigins }));
+  app.use('/api/*', deadline(config.requestTimeoutMs));
   app.use(
     '/api/*',
     bodyLimit({
@@ -44,15 +53,25 @@ export const createHttpApp = (deps: HttpDeps) => {
     .route('/', commentsRouter(useCases))
     .route('/', tagsRouter(useCases));
   app.route('/api', api);
+  app.route('/', healthRouter(deps.health));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Token', tokenSecurityScheme);
   app.doc31(OPENAPI_PATH, openApiDocumentConfig);
 
   app.notFound(notFoundOrMethodNotAllowed(() => app.routes));
   app.onError((error, c) => {
+    const logger = c.get('logger') ?? deps.logger;
+    if (error instanceof ProblemException) {
+      logger.warn({ code: error.spec.code }, error.spec.title);
+      return problemResponse(c, error.spec);
+    }
     // Hono's JSON validator raises this for an unparseable body: the client's fault, not ours.
     if (error instanceof HTTPException && error.status === 400) return problemResponse(c, edgeProblems.malformedJson());
-    (c.get('logger') ?? deps.logger).error({ err: error }, 'unhandled error');
+    if (deps.isDependencyUnavailable(error)) {
+      logger.warn({ err: error }, 'dependency unavailable');
+      return problemResponse(c, edgeProblems.dependencyUnavailable());
+    }
+    logger.error({ err: error }, 'unhandled error');
     return problemResponse(c, edgeProblems.internalError());
   });
   return app;

@@ -1,5 +1,6 @@
 import type { UseCases } from '@conduit/app';
 import type { TokenVerifier } from '@conduit/domain';
+import type { Health } from './health/health.js';
 
 /** The subset of a pino logger this adapter uses; any structured logger with this shape fits. */
 export interface HttpLogger {
@@ -14,6 +15,10 @@ export type HttpConfig = {
   readonly corsOrigins: readonly string[];
   /** Largest accepted request body, in bytes. */
   readonly bodyLimitBytes: number;
+  /** Budget of each API request; at the deadline the client gets a 503 problem. */
+  readonly requestTimeoutMs: number;
+  /** Concurrent requests beyond which new ones are refused with 503 at once. */
+  readonly maxInFlight: number;
 };
 
 export type HttpDeps = {
@@ -21,4 +26,10 @@ export type HttpDeps = {
   readonly tokenVerifier: TokenVerifier;
   readonly logger: HttpLogger;
   readonly config: HttpConfig;
+  readonly health: Health;
+  /**
+   * Recognizes failures of a dependency that a client may retry (pool exhausted, statement timeout,
+   * database down): answered 503 with Retry-After instead of 500. Supplied by the composition root.
+   */
+  readonly isDependencyUnavailable: (error: unknown) => boolean;
 };

@@ -3,3 +3,5 @@ export * from './http-deps.js';
 export type { AppEnv } from "./app-env.js";
 export type { AuthMode } from './auth/route-auth.js';
 export type { Problem } from './problems/problem.js';
+export { toProblem as renderProblem } from './problems/problem.js';
+export type { CheckStatus, Health, ReadinessReport } from './health/health.js';

@@ -59,6 +59,27 @@ export const edgeProblems = {
         reason === 'missing' ? 'Token realm="conduit"' : 'Token realm="conduit", error="invalid_token"',
     },
   }),
+  deadlineExceeded: (budgetMs: number): ProblemSpec => ({
+    status: 503,
+    code: 'DEADLINE_EXCEEDED',
+    title: 'Request took too long',
+    detail: `The request did not complete within ${budgetMs} ms. Retry later.`,
+    headers: { 'Retry-After': '1' },
+  }),
+  overloaded: (): ProblemSpec => ({
+    status: 503,
+    code: 'OVERLOADED',
+    title: 'Server overloaded',
+    detail: 'Too many requests are in progress. Retry later.',
+    headers: { 'Retry-After': '1' },
+  }),
+  dependencyUnavailable: (): ProblemSpec => ({
+    status: 503,
+    code: 'SERVICE_UNAVAILABLE',
+    title: 'Service unavailable',
+    detail: 'A dependency is busy or unreachable. Retry later.',
+    headers: { 'Retry-After': '1' },
+  }),
   internalError: (): ProblemSpec => ({
     status: 500,
     code: 'INTERNAL_ERROR',

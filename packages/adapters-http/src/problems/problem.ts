@@ -32,7 +32,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export const problemTypeUri = (code: string): string =>
   `https://conduit.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`;
 
-export const toProblem = (spec: ProblemSpec, instance: string, requestId: string): Problem => ({
+export const toProblem = (spec: Omit<ProblemSpec, 'headers'>, instance: string, requestId: string): Problem => ({
   type: problemTypeUri(spec.code),
   title: spec.title,
   status: spec.status,

@@ -34,6 +34,8 @@ export const jwtSettings = {
  * checked against the OpenAPI document the app itself serves.
  */
 export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
+  /** Flip these to simulate a database outage or a shutdown in progress. */
+  const healthState = { databaseUp: true, draining: false };
   const tokens = new JoseTokens(jwtSettings);
   const memory: InMemoryApp = createInMemoryApp({ tokenIssuer: tokens });
   const logger = new RecordingLogger();
@@ -41,13 +43,23 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
     useCases: memory.useCases,
     tokenVerifier: tokens,
     logger,
-    config: { corsOrigins: ['*'], bodyLimitBytes: 64 * 1024, ...config },
+    config: { corsOrigins: ['*'], bodyLimitBytes: 64 * 1024, requestTimeoutMs: 2000, maxInFlight: 100, ...config },
+    health: {
+      readiness: async () => ({
+        status: healthState.databaseUp ? 'pass' : 'fail',
+        checks: { 'postgresql:responseTime': [{ status: healthState.databaseUp ? 'pass' : 'fail' }] },
+      }),
+      isDraining: () => healthState.draining,
+    },
+    isDependencyUnavailable: (error) => error instanceof Error && error.message === 'database unavailable',
   });
   let validator: OpenApiResponseValidator | undefined;
 
   const raw = (method: string, path: string, init: RequestInit = {}) => app.request(path, { method, ...init });
 
   const call = async (method: string, path: string, options: CallOptions = {}): Promise<CallResult> => {
+    // Fetched before the request under test, so that request alone decides what the app is doing.
+    validator ??= new OpenApiResponseValidator(await (await raw('GET', OPENAPI_PATH)).json());
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined) headers['Content-Type'] ??= 'application/json';
     if (options.token) headers.Authorization = `Token ${options.token}`;
@@ -57,10 +69,9 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
     });
     const text = await response.text();
     const body = text === '' ? null : JSON.parse(text);
-    validator ??= new OpenApiResponseValidator(await (await raw('GET', OPENAPI_PATH)).json());
     const pathOnly = path.split('?')[0] ?? path;
     // Every JSON success response names its charset (RealWorld clients and suites check it).
-    if (response.status < 400 && body !== null && !pathOnly.endsWith('openapi.json')) {
+    if (response.status < 400 && body !== null && pathOnly.startsWith('/api/') && !pathOnly.endsWith('openapi.json')) {
       expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
     }
     // Unknown routes and methods have no operation in the document to be checked against.
@@ -88,7 +99,7 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
     return result.body.article as { slug: string } & Record<string, unknown>;
   };
 
-  return { app, memory, tokens, logger, raw, call, register, createArticle };
+  return { app, memory, tokens, logger, healthState, raw, call, register, createArticle };
 };
 
 export type HttpTestHarness = ReturnType<typeof createHttpTestHarness>;

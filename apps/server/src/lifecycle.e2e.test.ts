@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
+import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, spawnServer } from './testing/spawn-server.js';
+
+let database: TestDatabase;
+let server: RunningServer;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await spawnServer({
+    DATABASE_URL: database.url,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    SHUTDOWN_DRAIN_DELAY_MS: '400',
+    REQUEST_TIMEOUT_MS: '5000',
+  });
+});
+afterAll(async () => {
+  await server?.stop('SIGKILL');
+  await database?.drop();
+});
+
+/** Sends raw bytes, for requests that fetch() would refuse to send. */
+const rawRequest = (request: string): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const { port, hostname } = new URL(server.baseUrl);
+    const socket = connect(Number(port), hostname, () => socket.end(request));
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += chunk.toString();
+    });
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+
+describe('requests Node refuses before the application', () => {
+  it('oversized headers: 431 problem', async () => {
+    const answer = await rawRequest(`GET /api/tags HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(32 * 1024)}\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer).toContain('application/problem+json');
+    expect(answer).toContain('"code":"HEADERS_TOO_LARGE"');
+  });
+
+  it('a non-numeric Content-Length: 413 problem', async () => {
+    const answer = await rawRequest('POST /api/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}');
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain('"code":"PAYLOAD_TOO_LARGE"');
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('fails readiness, drains, lets a slow in-flight request finish with 200, then exits 0', async () => {
+    // Make GET /api/articles slow: it waits for this lock.
+    const locker = new pg.Client({ connectionString: database.url });
+    await locker.connect();
+    await locker.query('begin');
+    await locker.query('lock table articles in access exclusive mode');
+
+    const slow = fetch(`${server.baseUrl}/api/articles`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const exit = server.stop('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const readiness = await fetch(`${server.baseUrl}/readyz`);
+    expect(readiness.status).toBe(503);
+    expect(await readiness.json()).toMatchObject({ status: 'fail' });
+
+    // After the drain delay the listener is closed: new connections are refused.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expect(fetch(`${server.baseUrl}/livez`, { headers: { Connection: 'close' } })).rejects.toThrow();
+
+    await locker.query('rollback');
+    await locker.end();
+    const response = await slow;
+    expect(response.status).toBe(200);
+    expect((await response.json()).articlesCount).toBe(0);
+    expect(await exit).toBe(0);
+    expect(server.logs.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
+  });
+});
+
+describe('a second signal', () => {
+  it('exits at once, without waiting for the drain', async () => {
+    const other = await spawnServer({
+      DATABASE_URL: database.url,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      SHUTDOWN_DRAIN_DELAY_MS: '10000',
+    });
+    const started = performance.now();
+    other.process.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await other.stop('SIGTERM')).toBe(1);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

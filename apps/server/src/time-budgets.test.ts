@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Application, compose } from './compose.js';
+import { parseConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+let database: TestDatabase;
+let application: Application;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const parsed = parseConfig({
+    DATABASE_URL: database.url,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    REQUEST_TIMEOUT_MS: '400',
+    DB_STATEMENT_TIMEOUT_MS: '1500',
+    DB_POOL_SIZE: '1',
+    DB_ACQUIRE_TIMEOUT_MS: '150',
+    READINESS_TIMEOUT_MS: '200',
+  });
+  if (!parsed.ok) throw new Error(parsed.message);
+  application = await compose(parsed.config, createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: false }));
+});
+afterAll(async () => {
+  await application?.close();
+  await database?.drop();
+});
+
+/** Holds an exclusive lock on a table until released: every query on it waits, as on a slow database. */
+const lockTable = async (table: string) => {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  await client.query('begin');
+  await client.query(`lock table ${table} in access exclusive mode`);
+  return async () => {
+    await client.query('rollback');
+    await client.end();
+  };
+};
+
+const timed = async (path: string) => {
+  const started = performance.now();
+  const response = await application.app.request(path);
+  return { response, body: await response.json(), ms: performance.now() - started };
+};
+
+describe('time budgets on a real PostgreSQL', () => {
+  it('answers at the deadline when the database is slow, then fails fast while the pool is exhausted', async () => {
+    const release = await lockTable('articles');
+    try {
+      const slow = await timed('/api/articles');
+      expect(slow.response.status).toBe(503);
+      expect(slow.body.code).toBe('DEADLINE_EXCEEDED');
+      expect(slow.ms).toBeLessThan(400 + 300);
+
+      // The only connection still waits on the lock (bounded by statement_timeout): no connection
+      // is free, and a request that needs one is refused within the acquire timeout.
+      const starved = await timed('/api/tags');
+      expect(starved.response.status).toBe(503);
+      expect(starved.response.headers.get('Retry-After')).toBe('1');
+      expect(starved.body.code).toBe('SERVICE_UNAVAILABLE');
+      expect(starved.ms).toBeLessThan(150 + 300);
+
+      const notReady = await timed('/readyz');
+      expect(notReady.response.status).toBe(503);
+    } finally {
+      await release();
+    }
+    // The lock is gone and the statement that waited on it has ended: everything recovers.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await timed('/api/articles')).response.status).toBe(200);
+    expect((await timed('/readyz')).response.status).toBe(200);
+  });
+});

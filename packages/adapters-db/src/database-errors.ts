@@ -1,0 +1,30 @@
+/**
+ * PostgreSQL and pool failures that mean "the database cannot serve this now" rather than a bug:
+ * a client may retry them later (503), and operators see them as capacity or availability issues.
+ */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57014', // query_canceled: statement_timeout
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '53300', // too_many_connections
+  '08000', // connection_exception
+  '08003', // connection_does_not_exist
+  '08006', // connection_failure
+]);
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const UNAVAILABLE_MESSAGES = [
+  'timeout exceeded when trying to connect', // pg-pool: no connection free within the acquire timeout
+  'Connection terminated',
+];
+
+export const isDatabaseUnavailable = (error: unknown): boolean => {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const { code, sqlState } = current as Error & { code?: string; sqlState?: string };
+    if (code !== undefined && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_CODES.has(code))) return true;
+    if (sqlState !== undefined && UNAVAILABLE_SQLSTATES.has(sqlState)) return true;
+    if (UNAVAILABLE_MESSAGES.some((message) => current instanceof Error && current.message.includes(message))) return true;
+    if (current.constructor.name === 'ConnectionException') return true;
+  }
+  return false;
+};

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDatabaseUnavailable } from './database-errors.js';
+import { pingDatabase, poolUsage } from './database-health.js';
+import { openPostgresTestContext, type PostgresTestContext } from './testing/test-database.js';
+
+let db: PostgresTestContext;
+beforeAll(async () => {
+  db = await openPostgresTestContext({ statementTimeoutMs: 200, acquireTimeoutMs: 100, poolSize: 1 });
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('database limits', () => {
+  it('cancels a statement at statement_timeout, and the failure reads as "unavailable"', async () => {
+    const started = performance.now();
+    const error = await db.orm.em.fork().execute('select pg_sleep(3)').catch((caught: unknown) => caught);
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it('refuses to wait longer than the acquire timeout for a connection', async () => {
+    const pool = await db.orm.em.getConnection().getNativeClient();
+    const held = await pool.connect();
+    try {
+      expect((await poolUsage(db.orm)).idle).toBe(0);
+      const started = performance.now();
+      const error = await db.queries.tags.all().catch((caught: unknown) => caught);
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(await pingDatabase(db.orm, 500)).toBe(false);
+    } finally {
+      held.release();
+    }
+    expect(await pingDatabase(db.orm, 500)).toBe(true);
+  });
+
+  it('does not mistake a defect for unavailability', () => {
+    expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+  });
+});

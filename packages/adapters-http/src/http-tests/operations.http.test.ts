@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { createHttpTestHarness, expectProblem } from '../testing/http-test-harness.js';
+
+describe('health', () => {
+  it('/livez is 200 without touching dependencies, even when the database is down', async () => {
+    const http = createHttpTestHarness();
+    http.healthState.databaseUp = false;
+    const live = await http.call('GET', '/livez');
+    expect(live.status).toBe(200);
+    expect(live.headers.get('Content-Type')).toBe('application/health+json');
+    expect(live.body).toEqual({ status: 'pass' });
+  });
+
+  it('/readyz follows the database, recovers with it, and fails while draining', async () => {
+    const http = createHttpTestHarness();
+    const ready = await http.call('GET', '/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.headers.get('Content-Type')).toBe('application/health+json');
+    expect(ready.body.status).toBe('pass');
+    http.healthState.databaseUp = false;
+    expect((await http.call('GET', '/readyz')).status).toBe(503);
+    http.healthState.databaseUp = true;
+    expect((await http.call('GET', '/readyz')).status).toBe(200);
+    http.healthState.draining = true;
+    const draining = await http.call('GET', '/readyz');
+    expect(draining.status).toBe(503);
+    expect(draining.body).toMatchObject({ status: 'fail', description: 'shutting down' });
+  });
+});
+
+describe('time budgets and load', () => {
+  it('answers a request that exceeds its deadline with a 503 problem at the deadline', async () => {
+    const http = createHttpTestHarness({ requestTimeoutMs: 150 });
+    http.memory.queries.tags.all = () => new Promise((resolve) => setTimeout(() => resolve([]), 2000));
+    const started = performance.now();
+    const result = await http.call('GET', '/api/tags');
+    const elapsed = performance.now() - started;
+    expectProblem(result, 503, 'DEADLINE_EXCEEDED');
+    expect(result.headers.get('Retry-After')).toBe('1');
+    expect(elapsed).toBeLessThan(150 + 250);
+  });
+
+  it('sheds load beyond the in-flight limit with 503 + Retry-After, at once', async () => {
+    const http = createHttpTestHarness({ maxInFlight: 2 });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    http.memory.queries.tags.all = async () => {
+      await gate;
+      return [];
+    };
+    const slow = [http.call('GET', '/api/tags'), http.call('GET', '/api/tags')];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const started = performance.now();
+    const shed = await http.call('GET', '/api/tags');
+    expect(performance.now() - started).toBeLessThan(100);
+    expectProblem(shed, 503, 'OVERLOADED');
+    expect(shed.headers.get('Retry-After')).toBe('1');
+    expect((await http.call('GET', '/livez')).status).toBe(200);
+    release();
+    expect((await Promise.all(slow)).map((r) => r.status)).toEqual([200, 200]);
+    expect((await http.call('GET', '/api/tags')).status).toBe(200);
+  });
+
+  it('answers an unavailable dependency with 503 + Retry-After, not 500', async () => {
+    const http = createHttpTestHarness();
+    http.memory.queries.tags.all = async () => {
+      throw new Error('database unavailable');
+    };
+    const result = await http.call('GET', '/api/tags');
+    expectProblem(result, 503, 'SERVICE_UNAVAILABLE');
+    expect(result.headers.get('Retry-After')).toBe('1');
+  });
+});
+
+describe('security headers', () => {
+  it('are on every response; authenticated answers are never cached', async () => {
+    const http = createHttpTestHarness();
+    const token = await http.register('jake');
+    const anonymous = await http.call('GET', '/api/tags');
+    expect(anonymous.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(anonymous.headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
+    expect(anonymous.headers.get('Strict-Transport-Security')).toContain('max-age=');
+    expect(anonymous.headers.get('Cache-Control')).toBeNull();
+    const signedIn = await http.call('GET', '/api/user', { token });
+    expect(signedIn.headers.get('Cache-Control')).toBe('no-store');
+    const problem = await http.call('GET', '/api/user', { headers: { Authorization: 'Token bad' } });
+    expect(problem.headers.get('Cache-Control')).toBe('no-store');
+  });
+});
