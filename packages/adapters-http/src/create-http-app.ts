@@ -78,3 +78,17 @@ export const createHttpApp = (deps: HttpDeps) => {
 };
 
 export type HttpApp = ReturnType<typeof createHttpApp>;
+
+/**
+ * The OpenAPI document, without a running service: the routes are only declared, never called.
+ * `pnpm openapi:write` commits it; a test fails when the served document drifts from that copy.
+ */
+export const openApiDocument = (): object =>
+  createHttpApp({
+    useCases: {} as HttpDeps['useCases'],
+    tokenVerifier: {} as HttpDeps['tokenVerifier'],
+    logger: { info() {}, warn() {}, error() {}, child() { return this; } },
+    config: { corsOrigins: ['*'], bodyLimitBytes: 1, requestTimeoutMs: 1, maxInFlight: 1 },
+    health: { readiness: async () => ({ status: 'pass', checks: {} }), isDraining: () => false },
+    isDependencyUnavailable: () => false,
+  }).getOpenAPI31Document(openApiDocumentConfig);
