@@ -1,0 +1,100 @@
+import type { UseCases } from '@conduit/app';
+import { describe, expect, it } from 'vitest';
+import { OPENAPI_PATH } from '../create-http-app.js';
+import { type CallOptions, createHttpTestHarness, expectProblem } from '../testing/http-test-harness.js';
+
+type Operation = { operationId: string; 'x-auth-mode': 'none' | 'optional' | 'required'; responses: Record<string, unknown>; requestBody?: unknown };
+
+/** A body each operation accepts, for the cases where only the path should make it fail. */
+const VALID_BODIES: Record<string, unknown> = {
+  CreateUser: { user: { username: 'walker', email: 'walker@example.com', password: 'password123' } },
+  Login: { user: { email: 'owner@example.com', password: 'password123' } },
+  UpdateCurrentUser: { user: {} },
+  CreateArticle: { article: { title: 'Walk', description: 'd', body: 'b' } },
+  UpdateArticle: { article: {} },
+  CreateArticleComment: { comment: { body: 'hello' } },
+};
+
+/** Parameter values that do not exist (404) and that are malformed (422). */
+const MISSING = { slug: 'no-such-article', username: 'nobody', id: '999999' };
+const MALFORMED = { slug: 'x'.repeat(300), username: 'x'.repeat(100), id: 'abc' };
+
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? name);
+
+/**
+ * For every operation in the served document and every problem status it declares, provoke that
+ * status and check the answer is the one problem shape. Generated from the document, so a new
+ * route or a newly declared status is walked without editing this test.
+ */
+describe('every documented error response', async () => {
+  const probe = createHttpTestHarness();
+  const document = await (await probe.raw('GET', OPENAPI_PATH)).json();
+  const operations = Object.entries(document.paths as Record<string, Record<string, Operation>>)
+    .filter(([path]) => path.startsWith('/api/'))
+    .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })));
+
+  const setUp = async () => {
+    const http = createHttpTestHarness({ bodyLimitBytes: 4096 });
+    const owner = await http.register('owner');
+    const stranger = await http.register('stranger');
+    const { slug } = await http.createArticle(owner);
+    const comment = await http.call('POST', `/api/articles/${slug}/comments`, { token: owner, body: { comment: { body: 'c' } } });
+    return { http, owner, stranger, existing: { slug, username: 'stranger', id: String(comment.body.comment.id) } };
+  };
+
+  for (const { path, method, operation } of operations) {
+    const statuses = Object.keys(operation.responses).map(Number).filter((status) => status >= 400);
+    for (const status of statuses) {
+      it(`${method} ${path} -> ${status}`, async () => {
+        const { http, owner, stranger, existing } = await setUp();
+        const hasBody = operation.requestBody !== undefined;
+        const valid: CallOptions = { token: owner, body: VALID_BODIES[operation.operationId] };
+        const send = (values: Record<string, string>, options: CallOptions) => http.call(method, fill(path, values), options);
+        let result;
+        switch (status) {
+          case 400:
+            result = await send(existing, { token: owner, body: '{"broken":' });
+            break;
+          case 401:
+            result =
+              operation['x-auth-mode'] === 'required'
+                ? await send(existing, { body: VALID_BODIES[operation.operationId] })
+                : await send(existing, { body: { user: { email: 'owner@example.com', password: 'wrong-password' } } });
+            break;
+          case 403:
+            result = await send(existing, { ...valid, token: stranger });
+            break;
+          case 404:
+            result = await send({ ...existing, ...MISSING }, valid);
+            break;
+          case 413:
+            result = await send(existing, { token: owner, body: { padding: 'x'.repeat(8192) } });
+            break;
+          case 415:
+            result = await send(existing, { token: owner, body: 'plain', headers: { 'Content-Type': 'text/plain' } });
+            break;
+          case 422:
+            if (hasBody) result = await send(existing, { token: owner, body: { unexpected: true } });
+            else if (path.includes('{')) result = await send(MALFORMED, { token: owner });
+            else result = await http.call(method, `${path}?limit=-1`, { token: owner });
+            break;
+          case 500:
+          case 503: {
+            const failure = status === 500 ? new Error('boom') : new Error('database unavailable');
+            const useCases = http.memory.useCases as Record<keyof UseCases, unknown>;
+            for (const name of Object.keys(useCases) as (keyof UseCases)[]) {
+              if (name !== 'resolveActor') useCases[name] = async () => Promise.reject(failure);
+            }
+            result = await send(existing, valid);
+            break;
+          }
+          default:
+            throw new Error(`no way to provoke ${status}; extend this test`);
+        }
+        expectProblem(result, status, expect.any(String) as unknown as string);
+        expect(result.body.status).toBe(status);
+      });
+    }
+  }
+});
