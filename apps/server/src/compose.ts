@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { makeUseCases } from '@conduit/app';
 import { Argon2PasswordHasher, JoseTokens, RandomSuffixGenerator } from '@conduit/adapters-crypto';
 import { createOrm, createPostgresAdapters, isDatabaseUnavailable, migrateToLatest, pingDatabase } from '@conduit/adapters-db';
-import { createHttpApp, type HttpApp } from '@conduit/adapters-http';
+import { createHttpApp, type HttpApp, RequestTimings } from '@conduit/adapters-http';
 import type { Config } from './config.js';
 import { provideDatabase } from './database.js';
 import { loadOrCreateJwtSecret } from './jwt-secret.js';
@@ -19,7 +19,11 @@ export type Application = {
 
 export const compose = async (config: Config, logger: Logger): Promise<Application> => {
   const database = await provideDatabase(config, logger);
+  // Every statement's duration is added to the request that ran it (Server-Timing: db).
+  const timings = new RequestTimings();
+  const onQuery = (_sql: string, durationMs: number) => timings.recordDatabase(durationMs);
   const orm = await createOrm({
+    onQuery,
     databaseUrl: database.url,
     poolSize: config.DB_POOL_SIZE,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
@@ -37,7 +41,7 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
   });
 
   const useCases = makeUseCases({
-    ...createPostgresAdapters(orm),
+    ...createPostgresAdapters(orm, { onQuery }),
     passwordHasher: new Argon2PasswordHasher(),
     tokenIssuer: tokens,
     clock: systemClock,
@@ -65,6 +69,7 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
       },
     },
     isDependencyUnavailable: isDatabaseUnavailable,
+    timings,
   });
 
   return {

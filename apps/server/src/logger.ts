@@ -27,7 +27,8 @@ const FLUSH_INTERVAL_MS = 250;
  * JSON lines on stdout, buffered: logging costs a system call per 4 KiB or per quarter second, not
  * one per request. Pending lines are written synchronously when the process exits, however it exits.
  */
-export const createLogger = (config: Pick<Config, 'LOG_LEVEL' | 'LOG_PRETTY'>) => {
+export const createLogger = (config: Pick<Config, 'LOG_LEVEL' | 'LOG_PRETTY'>, stream?: pino.DestinationStream) => {
+  if (stream) return pino(options(config), stream);
   if (config.LOG_PRETTY) return pino({ ...options(config), transport: { target: 'pino-pretty' } });
   const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
   setInterval(() => destination.flush(), FLUSH_INTERVAL_MS).unref();

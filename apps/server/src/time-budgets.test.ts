@@ -46,6 +46,17 @@ const timed = async (path: string) => {
   return { response, body: await response.json(), ms: performance.now() - started };
 };
 
+describe('Server-Timing on a real PostgreSQL', () => {
+  it('reports the time the request spent in the database and in total', async () => {
+    const response = await application.app.request('/api/articles');
+    const match = /^db;dur=(\d+\.\d), total;dur=(\d+\.\d)$/.exec(response.headers.get('Server-Timing') ?? '');
+    expect(match).not.toBeNull();
+    const [db, total] = [Number(match?.[1]), Number(match?.[2])];
+    expect(db).toBeGreaterThan(0);
+    expect(total).toBeGreaterThanOrEqual(db);
+  });
+});
+
 describe('time budgets on a real PostgreSQL', () => {
   it('answers at the deadline when the database is slow, then fails fast while the pool is exhausted', async () => {
     const release = await lockTable('articles');

@@ -3,3 +3,4 @@ export * from './database-health.js';
 export * from './embedded-postgres.js';
 export * from './orm.js';
 export * from './postgres-adapters.js';
+export type { StatementHook } from './statement-hook-logger.js';

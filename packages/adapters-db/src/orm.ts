@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from './migrations/index.js';
 import { allRecords } from './records/index.js';
+import { type StatementHook, StatementHookLogger } from './statement-hook-logger.js';
 
 export type OrmOptions = {
   readonly databaseUrl: string;
@@ -11,8 +12,8 @@ export type OrmOptions = {
   readonly statementTimeoutMs?: number;
   /** How long a request may wait for a pooled connection before failing fast. */
   readonly acquireTimeoutMs?: number;
-  /** Called with every SQL statement the ORM sends; used to count statements in tests. */
-  readonly onQuery?: (sql: string) => void;
+  /** Called after every SQL statement the ORM runs, with its duration (database time, tests). */
+  readonly onQuery?: StatementHook;
 };
 
 export const createOrm = async (options: OrmOptions): Promise<MikroORM> =>
@@ -29,12 +30,7 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> =>
       ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
     },
     allowGlobalContext: false,
-    ...(options.onQuery
-      ? {
-          debug: ['query'],
-          logger: (message: string) => options.onQuery?.(message),
-        }
-      : {}),
+    ...(options.onQuery ? { loggerFactory: () => new StatementHookLogger(options.onQuery as StatementHook) } : {}),
   });
 
 /** Applies every pending migration; safe to call at each start. */

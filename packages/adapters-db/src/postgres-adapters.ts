@@ -3,6 +3,7 @@ import type { Repositories, UnitOfWork } from '@conduit/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work.js';
 import { PgReader } from './queries/pg-reader.js';
+import type { StatementHook } from './statement-hook-logger.js';
 import { SqlActorQueries } from './queries/sql-actor-queries.js';
 import { SqlArticleQueries } from './queries/sql-article-queries.js';
 import { SqlCommentQueries } from './queries/sql-comment-queries.js';
@@ -17,8 +18,8 @@ export type PostgresAdapters = {
 };
 
 export type PostgresAdapterOptions = {
-  /** Called with every SQL statement the read models send; used to count statements in tests. */
-  readonly onQuery?: (sql: string) => void;
+  /** Called after every SQL statement the read models run, with its duration. */
+  readonly onQuery?: StatementHook;
 };
 
 export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOptions = {}): PostgresAdapters => {

@@ -1,12 +1,16 @@
 import type { Actor } from '@conduit/domain';
 import type { HttpLogger } from './http-deps.js';
+import type { TraceContext } from './observability/traceparent.js';
 
 /** What middleware puts into Hono's typed context for the rest of the request. */
 export type AppEnv = {
   Variables: {
     requestId: string;
-    /** Child logger carrying the request id. */
+    /** Child logger carrying the request id and trace id. */
     logger: HttpLogger;
+    trace: TraceContext;
+    /** The `Server-Timing` value so far (database and total time). */
+    serverTiming: () => string;
     /** Set by the route's authentication middleware; see auth/route-auth.ts. */
     actor: Actor;
   };

@@ -10,9 +10,10 @@ import { loadShedding } from './middleware/load-shedding.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { authenticationContext } from './middleware/authentication-context.js';
 import { corsForBrowsers } from './middleware/cors-for-browsers.js';
-import { requestId } from './middleware/request-id.js';
+import { requestContext } from './middleware/request-context.js';
 import { openApiDocumentConfig, tokenSecurityScheme } from './openapi-document.js';
 import { edgeProblems } from './problems/edge-problems.js';
+import { RequestTimings } from './observability/request-timings.js';
 import { notFoundOrMethodNotAllowed } from './problems/method-not-allowed.js';
 import { problemResponse } from './problems/problem.js';
 import { ProblemException } from './problems/problem-exception.js';
@@ -31,7 +32,7 @@ export const createHttpApp = (deps: HttpDeps) => {
   const app = createRouter();
 
   const shedding = loadShedding(config.maxInFlight, (path) => !path.startsWith('/api/'));
-  app.use('*', requestId(deps.logger));
+  app.use('*', requestContext(deps.logger, deps.timings));
   app.use('*', shedding);
   app.use('*', accessLog);
   app.use('*', securityHeaders);
@@ -91,4 +92,5 @@ export const openApiDocument = (): object =>
     config: { corsOrigins: ['*'], bodyLimitBytes: 1, requestTimeoutMs: 1, maxInFlight: 1 },
     health: { readiness: async () => ({ status: 'pass', checks: {} }), isDraining: () => false },
     isDependencyUnavailable: () => false,
+    timings: new RequestTimings(),
   }).getOpenAPI31Document(openApiDocumentConfig);

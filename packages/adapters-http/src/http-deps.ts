@@ -1,6 +1,7 @@
 import type { UseCases } from '@conduit/app';
 import type { TokenVerifier } from '@conduit/domain';
 import type { Health } from './health/health.js';
+import type { RequestTimings } from './observability/request-timings.js';
 
 /** The subset of a pino logger this adapter uses; any structured logger with this shape fits. */
 export interface HttpLogger {
@@ -27,6 +28,8 @@ export type HttpDeps = {
   readonly logger: HttpLogger;
   readonly config: HttpConfig;
   readonly health: Health;
+  /** Per-request timings; the composition root also hands `recordDatabase` to the database adapter. */
+  readonly timings: RequestTimings;
   /**
    * Recognizes failures of a dependency that a client may retry (pool exhausted, statement timeout,
    * database down): answered 503 with Retry-After instead of 500. Supplied by the composition root.

@@ -5,3 +5,4 @@ export type { AuthMode } from './auth/route-auth.js';
 export type { Problem } from './problems/problem.js';
 export { toProblem as renderProblem } from './problems/problem.js';
 export type { CheckStatus, Health, ReadinessReport } from './health/health.js';
+export { RequestTimings } from './observability/request-timings.js';

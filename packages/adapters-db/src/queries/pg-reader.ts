@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
+import type { StatementHook } from '../statement-hook-logger.js';
 
 /**
  * The read path talks to the pg pool MikroORM already owns (same connections, same limits), with
@@ -13,15 +14,19 @@ export class PgReader {
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly onQuery?: (sql: string) => void,
+    private readonly onQuery?: StatementHook,
   ) {}
 
   async rows<T>(text: string, values: readonly unknown[]): Promise<T[]> {
     this.pool ??= this.orm.em.getConnection().getNativeClient();
-    this.onQuery?.(text);
     const statement = this.prepare(text);
-    const result = await (await this.pool).query({ ...statement, values: [...values] });
-    return result.rows as T[];
+    const started = performance.now();
+    try {
+      const result = await (await this.pool).query({ ...statement, values: [...values] });
+      return result.rows as T[];
+    } finally {
+      this.onQuery?.(text, performance.now() - started);
+    }
   }
 
   /**

@@ -50,5 +50,6 @@ export const toProblem = (spec: Omit<ProblemSpec, 'headers'>, instance: string, 
 export const problemResponse = (c: Context, spec: ProblemSpec) =>
   c.json(toProblem(spec, c.req.path, c.get('requestId') ?? 'unknown'), spec.status as never, {
     'Content-Type': PROBLEM_CONTENT_TYPE,
+    ...(c.get('serverTiming') ? { 'Server-Timing': c.get('serverTiming')() } : {}),
     ...spec.headers,
   });

@@ -12,7 +12,7 @@ import {
 } from '../schemas/article.schemas.js';
 import { slugParam } from '../schemas/fields.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
-import { JSON_UTF8, json } from './json-content.js';
+import { emptyHeaders, json, jsonHeaders } from './json-content.js';
 import { createRouter } from './router.js';
 
 const tags = ['Articles'];
@@ -106,7 +106,7 @@ export const articlesRouter = (useCases: UseCases) =>
     .openapi(feedRoute, async (c) => {
       const { limit, offset } = c.req.valid('query');
       const result = await useCases.feedArticles({ actor: c.var.actor }, { limit, offset });
-      return c.json(presentArticlePage(result._unsafeUnwrap()), 200, JSON_UTF8);
+      return c.json(presentArticlePage(result._unsafeUnwrap()), 200, jsonHeaders(c));
     })
     .openapi(listArticlesRoute, async (c) => {
       const query = c.req.valid('query');
@@ -114,11 +114,11 @@ export const articlesRouter = (useCases: UseCases) =>
         { actor: c.var.actor },
         { tag: query.tag, author: query.author, favoritedBy: query.favorited, limit: query.limit, offset: query.offset },
       );
-      return c.json(presentArticlePage(result._unsafeUnwrap()), 200, JSON_UTF8);
+      return c.json(presentArticlePage(result._unsafeUnwrap()), 200, jsonHeaders(c));
     })
     .openapi(getArticleRoute, async (c) => {
       const result = await useCases.getArticle({ actor: c.var.actor }, c.req.valid('param').slug);
-      return result.isOk() ? c.json(presentSingleArticle(result.value), 200, JSON_UTF8) : appProblem(c, result.error);
+      return result.isOk() ? c.json(presentSingleArticle(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(createArticleRoute, async (c) => {
       const { article } = c.req.valid('json');
@@ -126,7 +126,7 @@ export const articlesRouter = (useCases: UseCases) =>
         { actor: c.var.actor },
         { title: article.title, description: article.description, body: article.body, tagList: article.tagList ?? [] },
       );
-      return result.isOk() ? c.json(presentSingleArticle(result.value), 201, JSON_UTF8) : appProblem(c, result.error);
+      return result.isOk() ? c.json(presentSingleArticle(result.value), 201, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(updateArticleRoute, async (c) => {
       const { article } = c.req.valid('json');
@@ -136,17 +136,17 @@ export const articlesRouter = (useCases: UseCases) =>
         body: article.body,
         tagList: article.tagList,
       });
-      return result.isOk() ? c.json(presentSingleArticle(result.value), 200, JSON_UTF8) : appProblem(c, result.error);
+      return result.isOk() ? c.json(presentSingleArticle(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(deleteArticleRoute, async (c) => {
       const result = await useCases.deleteArticle({ actor: c.var.actor }, c.req.valid('param').slug);
-      return result.isOk() ? c.body(null, 204) : appProblem(c, result.error);
+      return result.isOk() ? c.body(null, 204, emptyHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(favoriteRoute, async (c) => {
       const result = await useCases.favoriteArticle({ actor: c.var.actor }, c.req.valid('param').slug);
-      return result.isOk() ? c.json(presentSingleArticle(result.value), 200, JSON_UTF8) : appProblem(c, result.error);
+      return result.isOk() ? c.json(presentSingleArticle(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(unfavoriteRoute, async (c) => {
       const result = await useCases.unfavoriteArticle({ actor: c.var.actor }, c.req.valid('param').slug);
-      return result.isOk() ? c.json(presentSingleArticle(result.value), 200, JSON_UTF8) : appProblem(c, result.error);
+      return result.isOk() ? c.json(presentSingleArticle(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     });

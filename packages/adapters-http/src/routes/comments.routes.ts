@@ -6,7 +6,7 @@ import { appProblem } from '../problems/app-problem.js';
 import { CommentParams, MultipleCommentsResponse, NewCommentBody, SingleCommentResponse } from '../schemas/comment.schemas.js';
 import { slugParam } from '../schemas/fields.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
-import { JSON_UTF8, json } from './json-content.js';
+import { emptyHeaders, json, jsonHeaders } from './json-content.js';
 import { createRouter } from './router.js';
 
 const tags = ['Comments'];
@@ -48,16 +48,16 @@ export const commentsRouter = (useCases: UseCases) =>
   createRouter()
     .openapi(listCommentsRoute, async (c) => {
       const result = await useCases.listComments({ actor: c.var.actor }, c.req.valid('param').slug);
-      return result.isOk() ? c.json(presentComments(result.value), 200, JSON_UTF8) : appProblem(c, result.error);
+      return result.isOk() ? c.json(presentComments(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(addCommentRoute, async (c) => {
       const result = await useCases.addComment({ actor: c.var.actor }, c.req.valid('param').slug, {
         body: c.req.valid('json').comment.body,
       });
-      return result.isOk() ? c.json(presentSingleComment(result.value), 200, JSON_UTF8) : appProblem(c, result.error);
+      return result.isOk() ? c.json(presentSingleComment(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(deleteCommentRoute, async (c) => {
       const { slug, id } = c.req.valid('param');
       const result = await useCases.deleteComment({ actor: c.var.actor }, slug, commentId(id));
-      return result.isOk() ? c.body(null, 204) : appProblem(c, result.error);
+      return result.isOk() ? c.body(null, 204, emptyHeaders(c)) : appProblem(c, result.error);
     });

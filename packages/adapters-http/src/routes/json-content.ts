@@ -1,5 +1,17 @@
 /** An OpenAPI content entry for a JSON request or response body. */
 export const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
-/** Passed to every c.json(): Hono's default omits the charset, which clients expect. */
-export const JSON_UTF8 = { 'Content-Type': 'application/json; charset=utf-8' } as const;
+import type { Context } from 'hono';
+
+/**
+ * Headers of every JSON answer, computed as it is built: the charset (Hono's default omits it) and
+ * `Server-Timing`. Set here rather than by middleware after the handler, which would make Node
+ * rebuild the response.
+ */
+export const jsonHeaders = (c: Context) => ({
+  'Content-Type': 'application/json; charset=utf-8',
+  'Server-Timing': c.get('serverTiming')?.() ?? '',
+});
+
+/** Headers of an answer without a body (204). */
+export const emptyHeaders = (c: Context) => ({ 'Server-Timing': c.get('serverTiming')?.() ?? '' });

@@ -5,7 +5,7 @@ import { appProblem } from '../problems/app-problem.js';
 import { usernameParam } from '../schemas/fields.js';
 import { problemResponses } from '../schemas/problem.schemas.js';
 import { ProfileResponse } from '../schemas/profile.schemas.js';
-import { JSON_UTF8, json } from './json-content.js';
+import { json, jsonHeaders } from './json-content.js';
 import { createRouter } from './router.js';
 
 export const getProfileRoute = optionalAuthRoute({
@@ -42,13 +42,13 @@ export const profilesRouter = (useCases: UseCases) =>
   createRouter()
     .openapi(getProfileRoute, async (c) => {
       const result = await useCases.getProfile({ actor: c.var.actor }, c.req.valid('param').username);
-      return result.isOk() ? c.json(presentProfileResponse(result.value), 200, JSON_UTF8) : appProblem(c, result.error);
+      return result.isOk() ? c.json(presentProfileResponse(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(followRoute, async (c) => {
       const result = await useCases.followUser({ actor: c.var.actor }, c.req.valid('param').username);
-      return result.isOk() ? c.json(presentProfileResponse(result.value), 200, JSON_UTF8) : appProblem(c, result.error);
+      return result.isOk() ? c.json(presentProfileResponse(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(unfollowRoute, async (c) => {
       const result = await useCases.unfollowUser({ actor: c.var.actor }, c.req.valid('param').username);
-      return result.isOk() ? c.json(presentProfileResponse(result.value), 200, JSON_UTF8) : appProblem(c, result.error);
+      return result.isOk() ? c.json(presentProfileResponse(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     });

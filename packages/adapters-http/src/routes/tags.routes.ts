@@ -2,7 +2,7 @@ import type { UseCases } from '@conduit/app';
 import { publicRoute } from '../auth/route-auth.js';
 import { problemResponses } from '../schemas/problem.schemas.js';
 import { TagsResponse } from '../schemas/tag.schemas.js';
-import { JSON_UTF8, json } from './json-content.js';
+import { json, jsonHeaders } from './json-content.js';
 import { createRouter } from './router.js';
 
 export const listTagsRoute = publicRoute({
@@ -17,5 +17,5 @@ export const listTagsRoute = publicRoute({
 export const tagsRouter = (useCases: UseCases) =>
   createRouter().openapi(listTagsRoute, async (c) => {
     const result = await useCases.listTags();
-    return c.json({ tags: result._unsafeUnwrap() }, 200, JSON_UTF8);
+    return c.json({ tags: result._unsafeUnwrap() }, 200, jsonHeaders(c));
   });

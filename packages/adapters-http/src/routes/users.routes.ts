@@ -4,7 +4,7 @@ import { presentUser } from '../presenters/user.presenter.js';
 import { appProblem } from '../problems/app-problem.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
 import { LoginBody, NewUserBody, UpdateUserBody, UserResponse } from '../schemas/user.schemas.js';
-import { JSON_UTF8, json } from './json-content.js';
+import { json, jsonHeaders } from './json-content.js';
 import { createRouter } from './router.js';
 
 export const registerUserRoute = publicRoute({
@@ -54,16 +54,16 @@ export const usersRouter = (useCases: UseCases) =>
         { actor: c.var.actor },
         { username: user.username, email: user.email, password: user.password },
       );
-      return result.isOk() ? c.json(presentUser(result.value), 201, JSON_UTF8) : appProblem(c, result.error);
+      return result.isOk() ? c.json(presentUser(result.value), 201, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(loginRoute, async (c) => {
       const { user } = c.req.valid('json');
       const result = await useCases.loginUser({ actor: c.var.actor }, { email: user.email, password: user.password });
-      return result.isOk() ? c.json(presentUser(result.value), 200, JSON_UTF8) : appProblem(c, result.error);
+      return result.isOk() ? c.json(presentUser(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(currentUserRoute, async (c) => {
       const result = await useCases.getCurrentUser({ actor: c.var.actor });
-      return result.isOk() ? c.json(presentUser(result.value), 200, JSON_UTF8) : appProblem(c, result.error);
+      return result.isOk() ? c.json(presentUser(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(updateUserRoute, async (c) => {
       const { user } = c.req.valid('json');
@@ -71,5 +71,5 @@ export const usersRouter = (useCases: UseCases) =>
         { actor: c.var.actor },
         { username: user.username, email: user.email, password: user.password, bio: user.bio, image: user.image },
       );
-      return result.isOk() ? c.json(presentUser(result.value), 200, JSON_UTF8) : appProblem(c, result.error);
+      return result.isOk() ? c.json(presentUser(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     });

@@ -4,6 +4,7 @@ import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/te
 import { expect } from 'vitest';
 import { createHttpApp, OPENAPI_PATH } from '../create-http-app.js';
 import type { HttpConfig } from '../http-deps.js';
+import { RequestTimings } from '../observability/request-timings.js';
 import { OpenApiResponseValidator } from './openapi-validator.js';
 import { RecordingLogger } from './recording-logger.js';
 
@@ -39,6 +40,7 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
   const tokens = new JoseTokens(jwtSettings);
   const memory: InMemoryApp = createInMemoryApp({ tokenIssuer: tokens });
   const logger = new RecordingLogger();
+  const timings = new RequestTimings();
   const app = createHttpApp({
     useCases: memory.useCases,
     tokenVerifier: tokens,
@@ -52,6 +54,7 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
       isDraining: () => healthState.draining,
     },
     isDependencyUnavailable: (error) => error instanceof Error && error.message === 'database unavailable',
+    timings,
   });
   let validator: OpenApiResponseValidator | undefined;
 
@@ -99,7 +102,7 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
     return result.body.article as { slug: string } & Record<string, unknown>;
   };
 
-  return { app, memory, tokens, logger, healthState, raw, call, register, createArticle };
+  return { app, memory, tokens, logger, timings, healthState, raw, call, register, createArticle };
 };
 
 export type HttpTestHarness = ReturnType<typeof createHttpTestHarness>;

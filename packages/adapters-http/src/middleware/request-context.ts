@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../app-env.js';
+import type { HttpLogger } from '../http-deps.js';
+import type { RequestTimings } from '../observability/request-timings.js';
+import { continueTrace } from '../observability/traceparent.js';
+
+const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/**
+ * What every later step and log line of the request shares: the request id (the caller's when it
+ * is safe to log and echo, else a new one), the trace it continues, a child logger carrying both,
+ * and its timings for `Server-Timing`.
+ */
+export const requestContext = (logger: HttpLogger, timings: RequestTimings) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const started = performance.now();
+    const offered = c.req.header('X-Request-Id');
+    const id = offered !== undefined && ACCEPTABLE_REQUEST_ID.test(offered) ? offered : randomUUID();
+    const trace = continueTrace(c.req.header('traceparent'));
+    c.set('requestId', id);
+    c.set('trace', trace);
+    c.set('logger', logger.child({ requestId: id, traceId: trace.traceId, spanId: trace.spanId }));
+    c.header('X-Request-Id', id);
+    await timings.run((measured) => {
+      c.set('serverTiming', () => {
+        const total = performance.now() - started;
+        return `db;dur=${measured.databaseMs.toFixed(1)}, total;dur=${total.toFixed(1)}`;
+      });
+      return next();
+    });
+  });
