@@ -2,16 +2,19 @@ import { join } from 'node:path';
 import { makeUseCases } from '@conduit/app';
 import { Argon2PasswordHasher, JoseTokens, RandomSuffixGenerator } from '@conduit/adapters-crypto';
 import { createOrm, createPostgresAdapters, isDatabaseUnavailable, migrateToLatest, pingDatabase } from '@conduit/adapters-db';
-import { createHttpApp, type HttpApp, RequestTimings } from '@conduit/adapters-http';
+import { createHttpApp, type HttpApp, type HttpMetrics, RequestTimings } from '@conduit/adapters-http';
 import type { Config } from './config.js';
 import { provideDatabase } from './database.js';
 import { loadOrCreateJwtSecret } from './jwt-secret.js';
+import { createMetrics, metricsPlacement } from './metrics.js';
 import type { Logger } from './logger.js';
 import { systemClock } from './system-clock.js';
 
 /** The only place that knows every concrete class: configuration in, a running application out. */
 export type Application = {
   readonly app: HttpApp;
+  /** Set when metrics are served on their own port: the composition root listens for them. */
+  readonly metrics?: HttpMetrics;
   /** From now on readiness fails, so load balancers stop sending traffic. */
   startDraining(): void;
   close(): Promise<void>;
@@ -48,6 +51,8 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
     suffixes: new RandomSuffixGenerator(),
   });
   let draining = false;
+  const placement = metricsPlacement(config);
+  const metrics = placement === 'off' ? undefined : createMetrics(orm);
   const app = createHttpApp({
     useCases,
     tokenVerifier: tokens,
@@ -70,10 +75,12 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
     },
     isDependencyUnavailable: isDatabaseUnavailable,
     timings,
+    ...(metrics ? { metrics: { metrics, ...(placement === 'api' ? { serveAt: '/metrics' } : {}) } } : {}),
   });
 
   return {
     app,
+    ...(placement === 'own-port' ? { metrics } : {}),
     startDraining: () => {
       draining = true;
     },

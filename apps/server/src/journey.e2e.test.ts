@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type AddressInfo, createServer } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, spawnServer } from './testing/spawn-server.js';
@@ -6,9 +7,24 @@ import { type RunningServer, spawnServer } from './testing/spawn-server.js';
 let database: TestDatabase;
 let server: RunningServer;
 
+let metricsPort: number;
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
 beforeAll(async () => {
   database = await createTestDatabase();
-  server = await spawnServer({ DATABASE_URL: database.url, JWT_SECRET: randomBytes(32).toString('hex') });
+  metricsPort = await freePort();
+  server = await spawnServer({
+    DATABASE_URL: database.url,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    METRICS_PORT: String(metricsPort),
+  });
 });
 afterAll(async () => {
   await server?.stop('SIGKILL');
@@ -82,6 +98,13 @@ describe('a whole user journey over real HTTP on PostgreSQL', () => {
     expect((await api('DELETE', `/articles/${edited.body.article.slug}`, { token: jakeToken })).status).toBe(204);
     expect((await api('GET', `/articles/${edited.body.article.slug}`)).status).toBe(404);
     expect((await api('GET', '/articles')).body.articlesCount).toBe(1);
+  });
+
+  it('serves metrics on their own port when METRICS_PORT is set, and not on the API port', async () => {
+    const scrape = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(scrape.status).toBe(200);
+    expect(await scrape.text()).toContain('http_request_duration_seconds_count{method="POST",route="/api/users",status="201"}');
+    expect((await fetch(`${server.baseUrl}/metrics`)).status).toBe(404);
   });
 
   it('stops cleanly on SIGTERM with exit code 0', async () => {

@@ -2,6 +2,7 @@ import { compose } from './compose.js';
 import { parseConfig } from './config.js';
 import { startHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
+import { startMetricsServer } from './metrics.js';
 
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
@@ -15,6 +16,9 @@ const application = await compose(config, logger);
 const server = startHttpServer(application.app, config, logger, (port) =>
   logger.info({ host: config.HOST, port, url: `http://localhost:${port}/api` }, 'listening'),
 );
+
+const metricsServer = application.metrics ? startMetricsServer(application.metrics, config) : undefined;
+metricsServer?.on('listening', () => logger.info({ port: config.METRICS_PORT }, 'metrics listening'));
 
 let stopping = false;
 /**
@@ -37,6 +41,7 @@ const shutdown = (signal: string) => {
   }, config.SHUTDOWN_DRAIN_DELAY_MS + config.SHUTDOWN_GRACE_MS).unref();
   setTimeout(() => {
     logger.info('no longer accepting connections; finishing in-flight requests');
+    metricsServer?.close();
     // Connections of requests still in flight turn idle only when those finish: keep closing
     // idle keep-alive connections until none is left, so close() can complete.
     const closeIdle = setInterval(() => server.closeIdleConnections(), 50);

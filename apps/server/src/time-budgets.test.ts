@@ -46,6 +46,15 @@ const timed = async (path: string) => {
   return { response, body: await response.json(), ms: performance.now() - started };
 };
 
+describe('/metrics on a real PostgreSQL', () => {
+  it('reports the pool connections by state', async () => {
+    await application.app.request('/api/tags');
+    const text = await (await application.app.request('/metrics')).text();
+    expect(text).toMatch(/db_pool_connections\{state="total"\} 1/);
+    expect(text).toMatch(/db_pool_connections\{state="waiting"\} 0/);
+  });
+});
+
 describe('Server-Timing on a real PostgreSQL', () => {
   it('reports the time the request spent in the database and in total', async () => {
     const response = await application.app.request('/api/articles');

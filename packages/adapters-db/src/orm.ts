@@ -16,6 +16,9 @@ export type OrmOptions = {
   readonly onQuery?: StatementHook;
 };
 
+/** The ORM handle the composition root passes around, without importing MikroORM itself. */
+export type Orm = MikroORM;
+
 export const createOrm = async (options: OrmOptions): Promise<MikroORM> =>
   MikroORM.init({
     clientUrl: options.databaseUrl,

@@ -34,6 +34,7 @@ export const createHttpApp = (deps: HttpDeps) => {
   const shedding = loadShedding(config.maxInFlight, (path) => !path.startsWith('/api/'));
   app.use('*', requestContext(deps.logger, deps.timings));
   app.use('*', shedding);
+  if (deps.metrics) app.use('*', deps.metrics.metrics.middleware);
   app.use('*', accessLog);
   app.use('*', securityHeaders);
   app.use('*', corsForBrowsers({ origins: config.corsOrigins }));
@@ -55,6 +56,12 @@ export const createHttpApp = (deps: HttpDeps) => {
     .route('/', tagsRouter(useCases));
   app.route('/api', api);
   app.route('/', healthRouter(deps.health));
+  if (deps.metrics?.serveAt) {
+    const { registry } = deps.metrics.metrics;
+    app.get(deps.metrics.serveAt, async (c) =>
+      c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType, 'Cache-Control': 'no-store' }),
+    );
+  }
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Token', tokenSecurityScheme);
   app.doc31(OPENAPI_PATH, openApiDocumentConfig);

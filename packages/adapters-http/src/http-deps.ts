@@ -1,6 +1,7 @@
 import type { UseCases } from '@conduit/app';
 import type { TokenVerifier } from '@conduit/domain';
 import type { Health } from './health/health.js';
+import type { HttpMetrics } from './observability/metrics.js';
 import type { RequestTimings } from './observability/request-timings.js';
 
 /** The subset of a pino logger this adapter uses; any structured logger with this shape fits. */
@@ -28,6 +29,11 @@ export type HttpDeps = {
   readonly logger: HttpLogger;
   readonly config: HttpConfig;
   readonly health: Health;
+  /**
+   * Prometheus metrics, recorded for every request. `serveAt` mounts the scrape endpoint on this
+   * app (unauthenticated); without it the composition root serves it elsewhere (another port) or not at all.
+   */
+  readonly metrics?: { readonly metrics: HttpMetrics; readonly serveAt?: string };
   /** Per-request timings; the composition root also hands `recordDatabase` to the database adapter. */
   readonly timings: RequestTimings;
   /**

@@ -6,3 +6,4 @@ export type { Problem } from './problems/problem.js';
 export { toProblem as renderProblem } from './problems/problem.js';
 export type { CheckStatus, Health, ReadinessReport } from './health/health.js';
 export { RequestTimings } from './observability/request-timings.js';
+export { createHttpMetrics, type HttpMetrics } from './observability/metrics.js';

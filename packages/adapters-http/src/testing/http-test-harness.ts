@@ -4,6 +4,7 @@ import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/te
 import { expect } from 'vitest';
 import { createHttpApp, OPENAPI_PATH } from '../create-http-app.js';
 import type { HttpConfig } from '../http-deps.js';
+import { createHttpMetrics } from '../observability/metrics.js';
 import { RequestTimings } from '../observability/request-timings.js';
 import { OpenApiResponseValidator } from './openapi-validator.js';
 import { RecordingLogger } from './recording-logger.js';
@@ -55,6 +56,7 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
     },
     isDependencyUnavailable: (error) => error instanceof Error && error.message === 'database unavailable',
     timings,
+    metrics: { metrics: createHttpMetrics(), serveAt: '/metrics' },
   });
   let validator: OpenApiResponseValidator | undefined;
 

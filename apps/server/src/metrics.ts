@@ -1,0 +1,38 @@
+import { createServer, type Server } from 'node:http';
+import { type HttpMetrics, createHttpMetrics } from '@conduit/adapters-http';
+import { type Orm, poolUsage } from '@conduit/adapters-db';
+import { Gauge } from 'prom-client';
+import type { Config } from './config.js';
+
+/** The HTTP metrics plus the database pool's connections by state. */
+export const createMetrics = (orm: Orm): HttpMetrics => {
+  const metrics = createHttpMetrics();
+  new Gauge({
+    name: 'db_pool_connections',
+    help: 'PostgreSQL pool connections: total open, idle, and requests waiting for one',
+    labelNames: ['state'] as const,
+    registers: [metrics.registry],
+    async collect() {
+      const usage = await poolUsage(orm);
+      this.set({ state: 'total' }, usage.total);
+      this.set({ state: 'idle' }, usage.idle);
+      this.set({ state: 'waiting' }, usage.waiting);
+    },
+  });
+  return metrics;
+};
+
+/** Where the scrape endpoint lives: the API port (`/metrics`), its own port, or nowhere. */
+export const metricsPlacement = (config: Config): 'api' | 'own-port' | 'off' =>
+  !config.METRICS_ENABLED ? 'off' : config.METRICS_PORT === undefined ? 'api' : 'own-port';
+
+/** A separate listener for scrapes, so the metrics port can stay off the public network. */
+export const startMetricsServer = (metrics: HttpMetrics, config: Config): Server =>
+  createServer(async (request, response) => {
+    if (request.url !== '/metrics') {
+      response.writeHead(404).end();
+      return;
+    }
+    const body = await metrics.registry.metrics();
+    response.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(body);
+  }).listen(config.METRICS_PORT, config.HOST);
