@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.js';
 import type { HttpDeps } from './http-deps.js';
+import { docsRouter } from './docs/docs.routes.js';
 import { healthRouter } from './health/health.routes.js';
 import { accessLog } from './middleware/access-log.js';
 import { deadline } from './middleware/deadline.js';
@@ -56,6 +57,7 @@ export const createHttpApp = (deps: HttpDeps) => {
     .route('/', tagsRouter(useCases));
   app.route('/api', api);
   app.route('/', healthRouter(deps.health));
+  app.route('/', docsRouter(OPENAPI_PATH));
   if (deps.metrics?.serveAt) {
     const { registry } = deps.metrics.metrics;
     app.get(deps.metrics.serveAt, async (c) =>

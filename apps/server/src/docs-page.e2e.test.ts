@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, spawnServer } from './testing/spawn-server.js';
+
+/** Debian's Chromium (`apt-get install chromium`); test tools cannot download their own browser here. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.REQUIRE_CHROMIUM) throw new Error(`${CHROMIUM} is required (REQUIRE_CHROMIUM is set)`);
+if (!haveChromium) console.warn(`[docs-page] ${CHROMIUM} not found: the browser test is skipped (CI installs it)`);
+
+let database: TestDatabase;
+let server: RunningServer;
+let browser: Browser;
+
+describe.skipIf(!haveChromium)('the API reference page in a real headless Chromium', () => {
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await spawnServer({ DATABASE_URL: database.url, JWT_SECRET: randomBytes(32).toString('hex') });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop('SIGKILL');
+    await database?.drop();
+  });
+
+  it('renders every operation from the served document, loading nothing from other hosts', async () => {
+    const page = await browser.newPage();
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.baseUrl) && !request.url().startsWith('data:')) foreign.push(request.url());
+    });
+    const response = await page.goto(`${server.baseUrl}/docs`);
+    expect(response?.status()).toBe(200);
+    await page.getByText('Register a new user').first().waitFor({ timeout: 30_000 });
+    const text = await page.locator('body').innerText();
+    // The first group is open; the others are listed, collapsed.
+    for (const expected of ['Conduit API', 'Sign in with email and password', '/api/users/login', 'Profile', 'Articles', 'Favorites', 'Comments', 'Tags']) {
+      expect(text).toContain(expected);
+    }
+    expect(await page.title()).toBe('Conduit API reference');
+    expect(foreign).toEqual([]);
+  });
+});
