@@ -95,3 +95,15 @@ describe('a second signal', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('configuration', () => {
+  it('stops a bad setting at start with one line naming the variable and exit code 1', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+    const run = spawnSync(process.execPath, [main], { env: { ...process.env, PORT: 'not-a-port' }, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid configuration: PORT /)]);
+    expect(run.stderr).not.toContain('    at ');
+  });
+});

@@ -1,0 +1,74 @@
+import { createServer, type Server, type Socket, connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pingDatabase } from './database-health.js';
+import { createOrm, type Orm } from './orm.js';
+import { createTestDatabase, type TestDatabase } from './testing/test-database.js';
+
+/** A TCP proxy in front of PostgreSQL that the test can cut and restore, as a network outage would. */
+const outageProxy = async (target: URL) => {
+  const sockets = new Set<Socket>();
+  let server: Server | undefined;
+  let port = 0;
+  const open = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((client) => {
+        const upstream = connect(Number(target.port), target.hostname);
+        sockets.add(client).add(upstream);
+        client.pipe(upstream).pipe(client);
+        const drop = () => {
+          client.destroy();
+          upstream.destroy();
+        };
+        client.on('error', drop).on('close', drop);
+        upstream.on('error', drop).on('close', drop);
+      }).listen(port, '127.0.0.1', () => {
+        port = (server?.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  const cut = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      server?.close(() => resolve());
+    });
+  await open();
+  return { port: () => port, cut, restore: open };
+};
+
+let database: TestDatabase;
+let orm: Orm;
+let proxy: Awaited<ReturnType<typeof outageProxy>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const target = new URL(database.url);
+  proxy = await outageProxy(target);
+  const viaProxy = new URL(database.url);
+  viaProxy.hostname = '127.0.0.1';
+  viaProxy.port = String(proxy.port());
+  orm = await createOrm({ databaseUrl: viaProxy.toString(), acquireTimeoutMs: 300, poolSize: 2 });
+});
+afterAll(async () => {
+  await orm.close(true).catch(() => undefined);
+  await proxy.cut();
+  await database.drop();
+});
+
+describe('readiness through a database outage', () => {
+  it('fails within its timeout while PostgreSQL is unreachable, and recovers by itself', async () => {
+    expect(await pingDatabase(orm, 500)).toBe(true);
+    await proxy.cut();
+    const started = performance.now();
+    expect(await pingDatabase(orm, 500)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(900);
+    await proxy.restore();
+    let recovered = false;
+    for (let attempt = 0; attempt < 20 && !recovered; attempt++) {
+      recovered = await pingDatabase(orm, 500);
+      if (!recovered) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(recovered).toBe(true);
+  });
+});
