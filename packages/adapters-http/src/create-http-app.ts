@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.js';
 import type { HttpDeps } from './http-deps.js';
@@ -8,6 +7,7 @@ import { healthRouter } from './health/health.routes.js';
 import { accessLog } from './middleware/access-log.js';
 import { deadline } from './middleware/deadline.js';
 import { loadShedding } from './middleware/load-shedding.js';
+import { requestBodyLimit } from './middleware/request-body-limit.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { authenticationContext } from './middleware/authentication-context.js';
 import { corsForBrowsers } from './middleware/cors-for-browsers.js';
@@ -40,13 +40,7 @@ export const createHttpApp = (deps: HttpDeps) => {
   app.use('*', securityHeaders);
   app.use('*', corsForBrowsers({ origins: config.corsOrigins }));
   app.use('/api/*', deadline(config.requestTimeoutMs));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: (c) => problemResponse(c, edgeProblems.payloadTooLarge(config.bodyLimitBytes)),
-    }),
-  );
+  app.use('/api/*', requestBodyLimit(config.bodyLimitBytes));
   app.use('/api/*', authenticationContext(deps.tokenVerifier, useCases.resolveActor));
 
   const api = createRouter()

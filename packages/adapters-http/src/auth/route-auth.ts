@@ -21,14 +21,14 @@ const noAuth = createMiddleware<ActorEnv<AnonymousActor>>(async (c, next) => {
 
 /** Missing or invalid token: the request proceeds as anonymous (what RealWorld clients expect). */
 const optionalAuth = createMiddleware<ActorEnv<Actor>>(async (c, next) => {
-  const outcome = await c.var.authentication();
+  const outcome = await c.get('authentication')();
   c.set('actor', outcome.kind === 'user' ? outcome.actor : anonymous);
   await next();
 });
 
 /** Missing or invalid token: 401 with WWW-Authenticate, before any use case runs. */
 const requiredAuth = createMiddleware<ActorEnv<UserActor>>(async (c, next) => {
-  const outcome = await c.var.authentication();
+  const outcome = await c.get('authentication')();
   if (outcome.kind !== 'user') {
     return problemResponse(c, edgeProblems.unauthenticated(outcome.kind === 'anonymous' ? 'missing' : 'invalid'));
   }

@@ -6,8 +6,8 @@ import type { AppEnv } from '../app-env.js';
 export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
   const started = performance.now();
   await next();
-  const actor = c.var.actor;
-  c.var.logger.info(
+  const actor = c.get('actor');
+  c.get('logger').info(
     {
       method: c.req.method,
       route: routePath(c, -1),

@@ -51,24 +51,24 @@ export const usersRouter = (useCases: UseCases) =>
     .openapi(registerUserRoute, async (c) => {
       const { user } = c.req.valid('json');
       const result = await useCases.registerUser(
-        { actor: c.var.actor },
+        { actor: c.get('actor') },
         { username: user.username, email: user.email, password: user.password },
       );
       return result.isOk() ? c.json(presentUser(result.value), 201, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(loginRoute, async (c) => {
       const { user } = c.req.valid('json');
-      const result = await useCases.loginUser({ actor: c.var.actor }, { email: user.email, password: user.password });
+      const result = await useCases.loginUser({ actor: c.get('actor') }, { email: user.email, password: user.password });
       return result.isOk() ? c.json(presentUser(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(currentUserRoute, async (c) => {
-      const result = await useCases.getCurrentUser({ actor: c.var.actor });
+      const result = await useCases.getCurrentUser({ actor: c.get('actor') });
       return result.isOk() ? c.json(presentUser(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(updateUserRoute, async (c) => {
       const { user } = c.req.valid('json');
       const result = await useCases.updateUser(
-        { actor: c.var.actor },
+        { actor: c.get('actor') },
         { username: user.username, email: user.email, password: user.password, bio: user.bio, image: user.image },
       );
       return result.isOk() ? c.json(presentUser(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
