@@ -17,6 +17,7 @@ import { makeGetCurrentUser } from './users/get-current-user.js';
 import { makeLoginUser } from './users/login-user.js';
 import { makeRegisterUser } from './users/register-user.js';
 import { makeResolveActor } from './users/resolve-actor.js';
+import { makeSetUserRole } from './users/set-user-role.js';
 import { makeUpdateUser } from './users/update-user.js';
 
 /** Every use case, wired to the given ports. Drivers (HTTP, CLI, tests) call these and nothing else. */
@@ -26,6 +27,7 @@ export const makeUseCases = (deps: AppDeps) => ({
   loginUser: makeLoginUser(deps),
   getCurrentUser: makeGetCurrentUser(deps),
   updateUser: makeUpdateUser(deps),
+  setUserRole: makeSetUserRole(deps),
   getProfile: makeGetProfile(deps),
   followUser: makeFollowUser(deps),
   unfollowUser: makeUnfollowUser(deps),

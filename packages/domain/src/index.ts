@@ -12,6 +12,7 @@ export * from './users/user.errors.js';
 export * from './users/user-repository.js';
 export * from './users/follow-repository.js';
 export * from './users/follow.policy.js';
+export * from './users/role.policy.js';
 export * from './articles/article.js';
 export * from './articles/article.errors.js';
 export * from './articles/article.policy.js';

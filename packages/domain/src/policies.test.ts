@@ -3,9 +3,10 @@ import { canDeleteArticle, canEditArticle } from './articles/article.policy.js';
 import { newArticle } from './articles/article.js';
 import { canDeleteComment } from './comments/comment.policy.js';
 import { newComment } from './comments/comment.js';
-import { userActor } from './shared/actor.js';
+import { anonymous, systemActor, userActor } from './shared/actor.js';
 import { articleId, commentId, userId } from './shared/ids.js';
 import { canFollow } from './users/follow.policy.js';
+import { canAssignRoles } from './users/role.policy.js';
 import { newUser } from './users/user.js';
 
 const author = userActor(userId(1), 'user');
@@ -25,13 +26,38 @@ describe('policies', () => {
   });
 
   it('let the author delete their comment, and nobody else', () => {
-    expect(canDeleteComment(author, comment).isOk()).toBe(true);
-    expect(canDeleteComment(stranger, comment)._unsafeUnwrapErr()).toEqual({ type: 'CommentDeleteForbidden', id: 5 });
+    expect(canDeleteComment(author, comment, article).isOk()).toBe(true);
+    expect(canDeleteComment(stranger, comment, article)._unsafeUnwrapErr()).toEqual({ type: 'CommentDeleteForbidden', id: 5 });
   });
 
   it('refuse following oneself', () => {
     const target = { ...newUser({ username: 'a', email: 'a@a.a', passwordHash: 'h' }), id: author.userId };
     expect(canFollow(author, target)._unsafeUnwrapErr().type).toBe('CannotFollowYourself');
     expect(canFollow(stranger, target).isOk()).toBe(true);
+  });
+});
+
+describe('policies with roles', () => {
+  const admin = userActor(userId(3), 'admin');
+  const articleAuthor = userActor(userId(4), 'user');
+  const othersArticle = { ...article, authorId: articleAuthor.userId };
+
+  it('let an admin edit and delete any article', () => {
+    expect(canEditArticle(admin, article).isOk()).toBe(true);
+    expect(canDeleteArticle(admin, article).isOk()).toBe(true);
+  });
+
+  it("let a comment be deleted by its author, the article's author or an admin, and nobody else", () => {
+    const onOthersArticle = { ...comment, articleId: othersArticle.id };
+    expect(canDeleteComment(author, onOthersArticle, othersArticle).isOk()).toBe(true);
+    expect(canDeleteComment(articleAuthor, onOthersArticle, othersArticle).isOk()).toBe(true);
+    expect(canDeleteComment(admin, onOthersArticle, othersArticle).isOk()).toBe(true);
+    expect(canDeleteComment(stranger, onOthersArticle, othersArticle).isErr()).toBe(true);
+  });
+
+  it('let only operators assign roles', () => {
+    expect(canAssignRoles(systemActor('ops')).isOk()).toBe(true);
+    expect(canAssignRoles(admin)._unsafeUnwrapErr().type).toBe('RoleChangeForbidden');
+    expect(canAssignRoles(anonymous).isErr()).toBe(true);
   });
 });

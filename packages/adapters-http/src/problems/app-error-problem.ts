@@ -49,6 +49,13 @@ export const problemForAppError = (error: AppError): ProblemSpec => {
         detail: 'A user cannot follow their own profile.',
         errors: { username: ['cannot be your own'] },
       };
+    case 'RoleChangeForbidden':
+      return {
+        status: 403,
+        code: 'ROLE_CHANGE_FORBIDDEN',
+        title: 'Forbidden',
+        detail: 'Roles are assigned by operators, not over the API.',
+      };
     case 'ArticleNotFound':
       return {
         status: 404,

@@ -22,7 +22,7 @@ export const makeDeleteComment =
         const article = yield* await findArticle(repositories.articles, slug);
         const comment = await repositories.comments.findOnArticle(article.id, id);
         if (comment === null) return err({ type: 'CommentNotFound', id } as const);
-        yield* canDeleteComment(ctx.actor, comment);
+        yield* canDeleteComment(ctx.actor, comment, article);
         await repositories.comments.remove(comment.id);
         return ok(undefined);
       }),

@@ -1,7 +1,16 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { UserActor } from '../shared/actor.js';
+import { isArticleAuthor } from '../articles/article.policy.js';
+import type { Article } from '../articles/article.js';
+import { isAdmin, type UserActor } from '../shared/actor.js';
 import type { CommentDeleteForbidden } from './comment.errors.js';
 import type { Comment } from './comment.js';
 
-export const canDeleteComment = (actor: UserActor, comment: Comment): Result<void, CommentDeleteForbidden> =>
-  actor.userId === comment.authorId ? ok(undefined) : err({ type: 'CommentDeleteForbidden', id: comment.id });
+/** Its author; the author of the article it is on (their own page); or an admin (moderation). */
+export const canDeleteComment = (
+  actor: UserActor,
+  comment: Comment,
+  article: Article,
+): Result<void, CommentDeleteForbidden> =>
+  actor.userId === comment.authorId || isArticleAuthor(actor, article) || isAdmin(actor)
+    ? ok(undefined)
+    : err({ type: 'CommentDeleteForbidden', id: comment.id });

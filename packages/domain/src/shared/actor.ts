@@ -5,10 +5,15 @@ export type Role = 'user' | 'admin';
 /** Who is making a request. Built at the boundary after the token is verified and the user loaded. */
 export type UserActor = { readonly kind: 'user'; readonly userId: UserId; readonly role: Role };
 export type AnonymousActor = { readonly kind: 'anonymous' };
+/** An operator acting through the command line, outside any user account. */
+export type SystemActor = { readonly kind: 'system'; readonly operator: string };
 export type Actor = UserActor | AnonymousActor;
 
 export const anonymous: AnonymousActor = { kind: 'anonymous' };
 export const userActor = (userId: UserId, role: Role): UserActor => ({ kind: 'user', userId, role });
+export const systemActor = (operator: string): SystemActor => ({ kind: 'system', operator });
+
+export const isAdmin = (actor: UserActor): boolean => actor.role === 'admin';
 
 /** The viewer's id when there is one: read models use it for `following` and `favorited`. */
 export const viewerIdOf = (actor: Actor): UserId | null => (actor.kind === 'user' ? actor.userId : null);

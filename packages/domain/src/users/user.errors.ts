@@ -6,6 +6,7 @@ export type ProfileNotFound = { readonly type: 'ProfileNotFound'; readonly usern
 /** A valid token whose user no longer exists. */
 export type CurrentUserGone = { readonly type: 'CurrentUserGone' };
 export type CannotFollowYourself = { readonly type: 'CannotFollowYourself' };
+export type RoleChangeForbidden = { readonly type: 'RoleChangeForbidden' };
 
 export type UniqueUserFieldTaken = UsernameTaken | EmailTaken;
 
@@ -15,4 +16,5 @@ export type UserError =
   | InvalidCredentials
   | ProfileNotFound
   | CurrentUserGone
-  | CannotFollowYourself;
+  | CannotFollowYourself
+  | RoleChangeForbidden;

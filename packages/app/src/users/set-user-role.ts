@@ -1,0 +1,32 @@
+import {
+  type Actor,
+  canAssignRoles,
+  type ProfileNotFound,
+  type Role,
+  type RoleChangeForbidden,
+  type SystemActor,
+} from '@conduit/domain';
+import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
+import type { AppDeps } from '../deps.js';
+
+export type SetUserRoleCommand = { readonly username: string; readonly role: Role };
+export type UserRoleView = { readonly username: string; readonly role: Role };
+
+/** Promote to admin or demote to user. Idempotent. */
+export const makeSetUserRole =
+  (deps: Pick<AppDeps, 'unitOfWork'>) =>
+  (
+    ctx: { readonly actor: Actor | SystemActor },
+    command: SetUserRoleCommand,
+  ): ResultAsync<UserRoleView, ProfileNotFound | RoleChangeForbidden> =>
+    deps.unitOfWork.run((repositories) =>
+      safeTry(async function* () {
+        yield* canAssignRoles(ctx.actor);
+        const user = await repositories.users.findByUsername(command.username);
+        if (user === null) return err({ type: 'ProfileNotFound', username: command.username } as const);
+        const saved = yield* repositories.users
+          .update({ ...user, role: command.role })
+          .mapErr((): ProfileNotFound => ({ type: 'ProfileNotFound', username: command.username }));
+        return ok({ username: saved.username, role: saved.role });
+      }),
+    );
