@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -73,8 +73,40 @@ export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): P
   if (isNew) await server.initialise();
   await server.start();
   if (isNew) await server.createDatabase(options.databaseName);
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.databaseName}`;
+  // While it runs, other local tools (the CLI) connect to it instead of starting a second one.
+  const urlFile = join(options.dataDir, RUNNING_URL_FILE);
+  await writeFile(urlFile, url, { mode: 0o600 });
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.databaseName}`,
-    stop: () => server.stop(),
+    url,
+    stop: async () => {
+      await rm(urlFile, { force: true });
+      await server.stop();
+    },
   };
+};
+
+const RUNNING_URL_FILE = 'running-url';
+
+const isReachable = async (url: string): Promise<boolean> => {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+};
+
+/**
+ * The embedded database of a data folder for a short-lived tool: the one a running server started
+ * (stopping the tool leaves it running), or else one started for the tool and stopped with it.
+ */
+export const openLocalEmbeddedPostgres = async (options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> => {
+  const running = await readFile(join(options.dataDir, RUNNING_URL_FILE), 'utf8').catch(() => null);
+  if (running !== null && (await isReachable(running.trim()))) return { url: running.trim(), stop: async () => undefined };
+  return startEmbeddedPostgres(options);
 };

@@ -13,5 +13,5 @@ export type { AddCommentCommand } from './comments/add-comment.js';
 export type { LoginUserCommand } from './users/login-user.js';
 export type { RegisterUserCommand } from './users/register-user.js';
 export type { UpdateUserCommand } from './users/update-user.js';
-export type { SetUserRoleCommand, UserRoleView } from './users/set-user-role.js';
+export { makeSetUserRole, type SetUserRoleCommand, type UserRoleView } from './users/set-user-role.js';
 export * from './use-cases.js';
