@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import { makeUseCases } from '@conduit/app';
 import { Argon2PasswordHasher, JoseTokens, RandomSuffixGenerator } from '@conduit/adapters-crypto';
 import { createOrm, createPostgresAdapters, isDatabaseUnavailable, migrateToLatest, pingDatabase } from '@conduit/adapters-db';
 import { createHttpApp, type HttpApp, type HttpMetrics, RequestTimings } from '@conduit/adapters-http';
 import type { Config } from './config.js';
 import { provideDatabase } from './database.js';
-import { loadOrCreateJwtSecret } from './jwt-secret.js';
+import { signingKeys } from './jwt-secret.js';
 import { createMetrics, metricsPlacement } from './metrics.js';
 import type { Logger } from './logger.js';
 import { systemClock } from './system-clock.js';
@@ -34,9 +33,8 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
   });
   await migrateToLatest(orm);
 
-  const secret = config.JWT_SECRET ?? (await loadOrCreateJwtSecret(join(config.DATA_DIR, 'jwt-secret')));
   const tokens = new JoseTokens({
-    secret: new TextEncoder().encode(secret),
+    keys: await signingKeys(config),
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
     ttlSeconds: config.JWT_TTL_SECONDS,

@@ -20,6 +20,15 @@ describe('parseConfig', () => {
     expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ...database }).ok).toBe(true);
   });
 
+  it('parses JWT_KEYS for rotation and refuses malformed ones', () => {
+    const secret = 's'.repeat(32);
+    const result = parseConfig({ JWT_KEYS: `new:${secret}, old:${secret}x` });
+    expect(result.ok && result.config.JWT_KEYS).toEqual([{ kid: 'new', secret }, { kid: 'old', secret: `${secret}x` }]);
+    expect(parseConfig({ JWT_KEYS: 'nokid' })).toMatchObject({ ok: false, message: expect.stringContaining('JWT_KEYS') });
+    expect(parseConfig({ JWT_KEYS: `a:${secret},a:${secret}` })).toMatchObject({ ok: false, message: expect.stringContaining('JWT_KEYS') });
+    expect(parseConfig({ JWT_KEYS: 'a:short' })).toMatchObject({ ok: false });
+  });
+
   it('splits CORS origins', () => {
     const result = parseConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' });
     expect(result.ok && result.config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);

@@ -14,6 +14,27 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default(defaultDataDir),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** `kid:secret,kid:secret`: the first signs, all verify (key rotation). Overrides JWT_SECRET. */
+  JWT_KEYS: z
+    .string()
+    .transform((value, context) => {
+      const keys = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '').map((entry) => {
+        const at = entry.indexOf(':');
+        return { kid: entry.slice(0, at), secret: entry.slice(at + 1) };
+      });
+      for (const key of keys) {
+        if (!/^[A-Za-z0-9._-]{1,64}$/.test(key.kid) || key.secret.length < 32) {
+          context.addIssue({ code: 'custom', message: 'must be "kid:secret" pairs (kid [A-Za-z0-9._-], secret of 32+ characters)' });
+          return z.NEVER;
+        }
+      }
+      if (keys.length === 0 || new Set(keys.map((key) => key.kid)).size !== keys.length) {
+        context.addIssue({ code: 'custom', message: 'must name at least one key, each kid once' });
+        return z.NEVER;
+      }
+      return keys;
+    })
+    .optional(),
   JWT_ISSUER: z.string().min(1).default('conduit'),
   JWT_AUDIENCE: z.string().min(1).default('conduit-api'),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
@@ -53,8 +74,8 @@ export const parseConfig = (env: NodeJS.ProcessEnv): ConfigResult => {
     return { ok: false, message: `Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'}` };
   }
   const config = parsed.data;
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET === undefined) {
-    return { ok: false, message: 'Invalid configuration: JWT_SECRET is required when NODE_ENV=production' };
+  if (config.NODE_ENV === 'production' && config.JWT_SECRET === undefined && config.JWT_KEYS === undefined) {
+    return { ok: false, message: 'Invalid configuration: JWT_SECRET or JWT_KEYS is required when NODE_ENV=production' };
   }
   if (config.NODE_ENV === 'production' && config.DATABASE_URL === undefined) {
     return { ok: false, message: 'Invalid configuration: DATABASE_URL is required when NODE_ENV=production' };

@@ -1,6 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { SigningKey } from '@conduit/adapters-crypto';
+import type { Config } from './config.js';
 
 /**
  * For the zero-setup start only: a random secret made once and kept in the data folder, so tokens
@@ -16,4 +18,15 @@ export const loadOrCreateJwtSecret = async (file: string): Promise<string> => {
     await writeFile(file, secret, { mode: 0o600, flag: 'wx' });
     return secret;
   }
+};
+
+/** A single secret's key id: derived from the secret, so changing the secret changes the id. */
+const kidOf = (secret: string): string => `k${createHash('sha256').update(secret).digest('hex').slice(0, 12)}`;
+
+/** JWT_KEYS, else JWT_SECRET, else the secret kept in the data folder. */
+export const signingKeys = async (config: Config): Promise<SigningKey[]> => {
+  const encode = (secret: string) => new TextEncoder().encode(secret);
+  if (config.JWT_KEYS) return config.JWT_KEYS.map((key) => ({ kid: key.kid, secret: encode(key.secret) }));
+  const secret = config.JWT_SECRET ?? (await loadOrCreateJwtSecret(join(config.DATA_DIR, 'jwt-secret')));
+  return [{ kid: kidOf(secret), secret: encode(secret) }];
 };

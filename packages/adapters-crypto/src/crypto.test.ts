@@ -6,7 +6,9 @@ import { Argon2PasswordHasher } from './argon2-password-hasher.js';
 import { JoseTokens } from './jose-tokens.js';
 import { RandomSuffixGenerator } from './random-suffix-generator.js';
 
-const settings = { secret: randomBytes(32), issuer: 'conduit', audience: 'conduit-api', ttlSeconds: 60, leewaySeconds: 5 };
+const current = { kid: 'k2', secret: randomBytes(32) };
+const previous = { kid: 'k1', secret: randomBytes(32) };
+const settings = { keys: [current], issuer: 'conduit', audience: 'conduit-api', ttlSeconds: 60, leewaySeconds: 5 };
 
 describe('Argon2PasswordHasher', () => {
   it('hashes with argon2id at the OWASP parameters and verifies', async () => {
@@ -29,9 +31,9 @@ describe('JoseTokens', () => {
   it('refuses tokens with alg "none", another secret, audience or issuer, or expired', async () => {
     const now = Math.floor(Date.now() / 1000);
     const unsecured = new UnsecuredJWT({}).setSubject('1').setIssuer('conduit').setAudience('conduit-api').setIssuedAt().setExpirationTime('1h').encode();
-    const sign = (claims: { iss?: string; aud?: string; exp?: number }, secret = settings.secret) =>
+    const sign = (claims: { iss?: string; aud?: string; exp?: number }, secret = current.secret) =>
       new SignJWT({})
-        .setProtectedHeader({ alg: 'HS256' })
+        .setProtectedHeader({ alg: 'HS256', kid: 'k2' })
         .setSubject('1')
         .setIssuer(claims.iss ?? 'conduit')
         .setAudience(claims.aud ?? 'conduit-api')
@@ -51,8 +53,35 @@ describe('JoseTokens', () => {
     expect((await tokens.verify(await sign({ exp: now - 2 }))).isOk()).toBe(true);
   });
 
-  it('refuses a secret shorter than 32 bytes', () => {
-    expect(() => new JoseTokens({ ...settings, secret: randomBytes(16) })).toThrow();
+  it('refuses a secret shorter than 32 bytes, no keys, or a repeated key id', () => {
+    expect(() => new JoseTokens({ ...settings, keys: [{ kid: 'short', secret: randomBytes(16) }] })).toThrow();
+    expect(() => new JoseTokens({ ...settings, keys: [] })).toThrow();
+    expect(() => new JoseTokens({ ...settings, keys: [current, { ...previous, kid: 'k2' }] })).toThrow();
+  });
+
+  it('rotates keys by kid: old tokens work until their key is removed', async () => {
+    const before = new JoseTokens({ ...settings, keys: [previous] });
+    const oldToken = await before.issue(userId(7));
+    const rotated = new JoseTokens({ ...settings, keys: [current, previous] });
+    const newToken = await rotated.issue(userId(8));
+    expect(JSON.parse(Buffer.from(newToken.split('.')[0] as string, 'base64url').toString()).kid).toBe('k2');
+    expect((await rotated.verify(oldToken))._unsafeUnwrap()).toBe(7);
+    expect((await rotated.verify(newToken))._unsafeUnwrap()).toBe(8);
+    const retired = new JoseTokens({ ...settings, keys: [current] });
+    expect((await retired.verify(oldToken)).isErr()).toBe(true);
+    expect((await retired.verify(newToken)).isOk()).toBe(true);
+  });
+
+  it('refuses a token without kid or naming an unknown key, even when signed with a known secret', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = (kid?: string) =>
+      new SignJWT({})
+        .setProtectedHeader(kid ? { alg: 'HS256', kid } : { alg: 'HS256' })
+        .setSubject('1').setIssuer('conduit').setAudience('conduit-api').setIssuedAt(now).setExpirationTime(now + 60)
+        .sign(current.secret);
+    expect((await tokens.verify(await claims())).isErr()).toBe(true);
+    expect((await tokens.verify(await claims('k9'))).isErr()).toBe(true);
+    expect((await tokens.verify(await claims('k2'))).isOk()).toBe(true);
   });
 });
 

@@ -3,9 +3,15 @@ import { jwtVerify, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
 
+/** A named HS256 secret; `kid` goes in each token's header so verification finds its key. */
+export type SigningKey = { readonly kid: string; readonly secret: Uint8Array };
+
 export type JwtSettings = {
-  /** At least 32 bytes of secret for HS256. */
-  readonly secret: Uint8Array;
+  /**
+   * Every key tokens may be verified with; the first also signs new tokens. Rotation: put a new key
+   * first, keep the old one until the tokens it signed have expired, then remove it.
+   */
+  readonly keys: readonly SigningKey[];
   readonly issuer: string;
   readonly audience: string;
   readonly ttlSeconds: number;
@@ -24,26 +30,37 @@ export class JoseTokens implements TokenIssuer, TokenVerifier {
    */
   private readonly verified = new LRUCache<string, UserId>({ max: 10_000, ttlAutopurge: false });
 
+  private readonly keysById: ReadonlyMap<string, Uint8Array>;
+
   constructor(private readonly settings: JwtSettings) {
-    if (settings.secret.byteLength < 32) throw new Error('JWT secret must be at least 32 bytes');
+    if (settings.keys.length === 0) throw new Error('At least one JWT key is required');
+    for (const key of settings.keys) {
+      if (key.secret.byteLength < 32) throw new Error(`JWT key "${key.kid}" must be at least 32 bytes`);
+    }
+    this.keysById = new Map(settings.keys.map((key) => [key.kid, key.secret]));
+    if (this.keysById.size !== settings.keys.length) throw new Error('JWT key ids must be unique');
+  }
+
+  private get signingKey(): SigningKey {
+    return this.settings.keys[0] as SigningKey;
   }
 
   issue(id: UserId): Promise<string> {
     return new SignJWT({})
-      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid: this.signingKey.kid })
       .setSubject(String(id))
       .setIssuer(this.settings.issuer)
       .setAudience(this.settings.audience)
       .setIssuedAt()
       .setExpirationTime(`${this.settings.ttlSeconds}s`)
-      .sign(this.settings.secret);
+      .sign(this.signingKey.secret);
   }
 
   verify(token: string): ResultAsync<UserId, InvalidToken> {
     const known = this.verified.get(token);
     if (known !== undefined) return okAsync(known);
     return ResultAsync.fromPromise(
-      jwtVerify(token, this.settings.secret, {
+      jwtVerify(token, (header) => this.keyFor(header.kid), {
         algorithms: [ALGORITHM],
         issuer: this.settings.issuer,
         audience: this.settings.audience,
@@ -58,5 +75,12 @@ export class JoseTokens implements TokenIssuer, TokenVerifier {
       if (ttl > 0) this.verified.set(token, userId(id), { ttl });
       return okAsync(userId(id));
     });
+  }
+
+  /** The key a token names; a token without `kid`, or naming a removed key, is refused. */
+  private keyFor(kid: string | undefined): Uint8Array {
+    const secret = kid === undefined ? undefined : this.keysById.get(kid);
+    if (secret === undefined) throw new Error('unknown key id');
+    return secret;
   }
 }

@@ -24,7 +24,7 @@ export type CallResult = {
 };
 
 export const jwtSettings = {
-  secret: randomBytes(32),
+  keys: [{ kid: 'test', secret: randomBytes(32) }],
   issuer: 'conduit',
   audience: 'conduit-api',
   ttlSeconds: 3600,
