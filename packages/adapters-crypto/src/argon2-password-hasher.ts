@@ -17,6 +17,19 @@ export class Argon2PasswordHasher implements PasswordHasher {
     return hash(plain, { algorithm: ARGON2ID, ...this.parameters });
   }
 
+  needsRehash(hashed: string): boolean {
+    // PHC string: $argon2id$v=19$m=19456,t=2,p=1$salt$hash
+    const match = /^\$(argon2(?:id|i|d))\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(hashed);
+    if (!match) return true;
+    const [, algorithm, , memory, time, parallelism] = match;
+    return (
+      algorithm !== 'argon2id' ||
+      Number(memory) !== this.parameters.memoryCost ||
+      Number(time) !== this.parameters.timeCost ||
+      Number(parallelism) !== this.parameters.parallelism
+    );
+  }
+
   async verify(hashed: string, plain: string): Promise<boolean> {
     try {
       return await verify(hashed, plain);

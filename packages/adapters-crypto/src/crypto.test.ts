@@ -18,6 +18,17 @@ describe('Argon2PasswordHasher', () => {
     expect(await hasher.verify(hash, 'correct horse')).toBe(true);
     expect(await hasher.verify(hash, 'wrong horse')).toBe(false);
     expect(await hasher.verify('not a hash', 'x')).toBe(false);
+    expect(hasher.needsRehash(hash)).toBe(false);
+  });
+
+  it('asks for a rehash of hashes made with weaker parameters or another variant', async () => {
+    const weak = new Argon2PasswordHasher({ memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    const old = await weak.hash('correct horse');
+    const current = new Argon2PasswordHasher();
+    expect(await current.verify(old, 'correct horse')).toBe(true);
+    expect(current.needsRehash(old)).toBe(true);
+    expect(current.needsRehash('$argon2i$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA')).toBe(true);
+    expect(current.needsRehash('$2b$10$bcrypthashbcrypthashbcrypthash')).toBe(true);
   });
 });
 

@@ -48,6 +48,19 @@ describe('loginUser', () => {
   });
 });
 
+describe('password hashes made with older parameters', () => {
+  it('are replaced on the next successful login, and only then', async () => {
+    const user = (
+      await app.repositories.users.add({ username: 'old', email: 'old@example.com', passwordHash: 'fake-old:secret-password', bio: null, image: null, role: 'user' })
+    )._unsafeUnwrap();
+    await app.useCases.loginUser(ctx, { email: 'old@example.com', password: 'wrong-password' });
+    expect((await app.repositories.users.findById(user.id))?.passwordHash).toBe('fake-old:secret-password');
+    expect((await app.useCases.loginUser(ctx, { email: 'old@example.com', password: 'secret-password' })).isOk()).toBe(true);
+    expect((await app.repositories.users.findById(user.id))?.passwordHash).toBe('fake-hash:secret-password');
+    expect((await app.useCases.loginUser(ctx, { email: 'old@example.com', password: 'secret-password' })).isOk()).toBe(true);
+  });
+});
+
 describe('getCurrentUser and resolveActor', () => {
   it('return the signed-in user', async () => {
     const jake = await app.signUp('jake');
