@@ -4,6 +4,7 @@ import { createOrm, createPostgresAdapters, isDatabaseUnavailable, migrateToLate
 import { createHttpApp, type HttpApp, type HttpMetrics, RequestTimings } from '@conduit/adapters-http';
 import type { Config } from './config.js';
 import { provideDatabase } from './database.js';
+import { configuredFeatureFlags } from './feature-flags.js';
 import { signingKeys } from './jwt-secret.js';
 import { createMetrics, metricsPlacement } from './metrics.js';
 import type { Logger } from './logger.js';
@@ -71,6 +72,7 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
         return { status, checks: { 'postgresql:responseTime': [{ status, observedValue, observedUnit: 'ms' }] } };
       },
     },
+    featureFlags: configuredFeatureFlags(config),
     isDependencyUnavailable: isDatabaseUnavailable,
     timings,
     ...(metrics ? { metrics: { metrics, ...(placement === 'api' ? { serveAt: '/metrics' } : {}) } } : {}),

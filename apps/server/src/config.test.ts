@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config.js';
+import { configuredFeatureFlags } from './feature-flags.js';
 import { metricsPlacement } from './metrics.js';
 
 describe('parseConfig', () => {
@@ -27,6 +28,14 @@ describe('parseConfig', () => {
     expect(parseConfig({ JWT_KEYS: 'nokid' })).toMatchObject({ ok: false, message: expect.stringContaining('JWT_KEYS') });
     expect(parseConfig({ JWT_KEYS: `a:${secret},a:${secret}` })).toMatchObject({ ok: false, message: expect.stringContaining('JWT_KEYS') });
     expect(parseConfig({ JWT_KEYS: 'a:short' })).toMatchObject({ ok: false });
+  });
+
+  it('turns features on by default and off by configuration', () => {
+    const on = parseConfig({});
+    expect(on.ok && configuredFeatureFlags(on.config).evaluate()).toEqual({ registration: true, comments: true });
+    const off = parseConfig({ FEATURE_REGISTRATION: 'false', FEATURE_COMMENTS: 'false' });
+    expect(off.ok && configuredFeatureFlags(off.config).evaluate()).toEqual({ registration: false, comments: false });
+    expect(parseConfig({ FEATURE_COMMENTS: 'maybe' })).toMatchObject({ ok: false, message: expect.stringContaining('FEATURE_COMMENTS') });
   });
 
   it('splits CORS origins', () => {

@@ -55,6 +55,8 @@ const schema = z.object({
   // Longer than a load balancer's idle timeout (60 s on common ones), so the balancer closes first.
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1).default(65_000),
   HTTP_MAX_HEADER_BYTES: z.coerce.number().int().min(1024).default(16_384),
+  FEATURE_REGISTRATION: booleanText.default(true),
+  FEATURE_COMMENTS: booleanText.default(true),
   METRICS_ENABLED: booleanText.default(true),
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(0),

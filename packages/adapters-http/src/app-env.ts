@@ -1,3 +1,4 @@
+import type { FeatureSnapshot } from '@conduit/app';
 import type { Actor } from '@conduit/domain';
 import type { HttpLogger } from './http-deps.js';
 import type { TraceContext } from './observability/traceparent.js';
@@ -13,5 +14,7 @@ export type AppEnv = {
     serverTiming: () => string;
     /** Set by the route's authentication middleware; see auth/route-auth.ts. */
     actor: Actor;
+    /** The feature flags as evaluated for this request. */
+    features: FeatureSnapshot;
   };
 };

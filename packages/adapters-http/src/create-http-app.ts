@@ -42,6 +42,10 @@ export const createHttpApp = (deps: HttpDeps) => {
   app.use('/api/*', deadline(config.requestTimeoutMs));
   app.use('/api/*', requestBodyLimit(config.bodyLimitBytes));
   app.use('/api/*', authenticationContext(deps.tokenVerifier, useCases.resolveActor));
+  app.use('/api/*', async (c, next) => {
+    c.set('features', deps.featureFlags.evaluate());
+    await next();
+  });
 
   const api = createRouter()
     .route('/', usersRouter(useCases))
@@ -94,6 +98,7 @@ export const openApiDocument = (): object =>
     logger: { info() {}, warn() {}, error() {}, child() { return this; } },
     config: { corsOrigins: ['*'], bodyLimitBytes: 1, requestTimeoutMs: 1, maxInFlight: 1 },
     health: { readiness: async () => ({ status: 'pass', checks: {} }), isDraining: () => false },
+    featureFlags: { evaluate: () => ({ registration: true, comments: true }) },
     isDependencyUnavailable: () => false,
     timings: new RequestTimings(),
   }).getOpenAPI31Document(openApiDocumentConfig);

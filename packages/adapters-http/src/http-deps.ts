@@ -1,4 +1,4 @@
-import type { UseCases } from '@conduit/app';
+import type { FeatureFlags, UseCases } from '@conduit/app';
 import type { TokenVerifier } from '@conduit/domain';
 import type { Health } from './health/health.js';
 import type { HttpMetrics } from './observability/metrics.js';
@@ -29,6 +29,8 @@ export type HttpDeps = {
   readonly logger: HttpLogger;
   readonly config: HttpConfig;
   readonly health: Health;
+  /** Evaluated once per request; the snapshot goes to the use cases in their context. */
+  readonly featureFlags: FeatureFlags;
   /**
    * Prometheus metrics, recorded for every request. `serveAt` mounts the scrape endpoint on this
    * app (unauthenticated); without it the composition root serves it elsewhere (another port) or not at all.

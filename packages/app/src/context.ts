@@ -1,7 +1,8 @@
 import type { Actor, UserActor } from '@conduit/domain';
+import type { FeatureSnapshot } from './features.js';
 
 /** Request-scoped facts a use case may depend on. Built by the driver (HTTP, CLI). */
-export type Context = { readonly actor: Actor };
+export type Context = { readonly actor: Actor; readonly features: FeatureSnapshot };
 
 /** The context of a use case that needs a signed-in user: the type system keeps anonymous callers out. */
-export type AuthenticatedContext = { readonly actor: UserActor };
+export type AuthenticatedContext = { readonly actor: UserActor; readonly features: FeatureSnapshot };

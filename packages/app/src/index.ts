@@ -1,6 +1,7 @@
 export * from './app-error.js';
 export * from './context.js';
 export * from './deps.js';
+export * from './features.js';
 export * from './read-models/article-view.js';
 export * from './read-models/comment-view.js';
 export * from './read-models/profile-view.js';

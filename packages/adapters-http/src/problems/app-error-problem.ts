@@ -56,6 +56,22 @@ export const problemForAppError = (error: AppError): ProblemSpec => {
         title: 'Forbidden',
         detail: 'Roles are assigned by operators, not over the API.',
       };
+    case 'FeatureDisabled':
+      return error.feature === 'registration'
+        ? {
+            status: 403,
+            code: 'REGISTRATION_CLOSED',
+            title: 'Registration closed',
+            detail: 'New accounts cannot be created at the moment.',
+            errors: { registration: ['is closed'] },
+          }
+        : {
+            status: 403,
+            code: 'COMMENTS_DISABLED',
+            title: 'Comments disabled',
+            detail: 'New comments cannot be posted at the moment.',
+            errors: { comments: ['are disabled'] },
+          };
     case 'ArticleNotFound':
       return {
         status: 404,

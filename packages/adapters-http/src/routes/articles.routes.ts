@@ -105,32 +105,32 @@ export const articlesRouter = (useCases: UseCases) =>
     // Registered before /articles/{slug}, which would otherwise take "feed" for a slug.
     .openapi(feedRoute, async (c) => {
       const { limit, offset } = c.req.valid('query');
-      const result = await useCases.feedArticles({ actor: c.get('actor') }, { limit, offset });
+      const result = await useCases.feedArticles({ actor: c.get('actor'), features: c.get('features') }, { limit, offset });
       return c.json(presentArticlePage(result._unsafeUnwrap()), 200, jsonHeaders(c));
     })
     .openapi(listArticlesRoute, async (c) => {
       const query = c.req.valid('query');
       const result = await useCases.listArticles(
-        { actor: c.get('actor') },
+        { actor: c.get('actor'), features: c.get('features') },
         { tag: query.tag, author: query.author, favoritedBy: query.favorited, limit: query.limit, offset: query.offset },
       );
       return c.json(presentArticlePage(result._unsafeUnwrap()), 200, jsonHeaders(c));
     })
     .openapi(getArticleRoute, async (c) => {
-      const result = await useCases.getArticle({ actor: c.get('actor') }, c.req.valid('param').slug);
+      const result = await useCases.getArticle({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').slug);
       return result.isOk() ? c.json(presentSingleArticle(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(createArticleRoute, async (c) => {
       const { article } = c.req.valid('json');
       const result = await useCases.createArticle(
-        { actor: c.get('actor') },
+        { actor: c.get('actor'), features: c.get('features') },
         { title: article.title, description: article.description, body: article.body, tagList: article.tagList ?? [] },
       );
       return result.isOk() ? c.json(presentSingleArticle(result.value), 201, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(updateArticleRoute, async (c) => {
       const { article } = c.req.valid('json');
-      const result = await useCases.updateArticle({ actor: c.get('actor') }, c.req.valid('param').slug, {
+      const result = await useCases.updateArticle({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').slug, {
         title: article.title,
         description: article.description,
         body: article.body,
@@ -139,14 +139,14 @@ export const articlesRouter = (useCases: UseCases) =>
       return result.isOk() ? c.json(presentSingleArticle(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(deleteArticleRoute, async (c) => {
-      const result = await useCases.deleteArticle({ actor: c.get('actor') }, c.req.valid('param').slug);
+      const result = await useCases.deleteArticle({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').slug);
       return result.isOk() ? c.body(null, 204, emptyHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(favoriteRoute, async (c) => {
-      const result = await useCases.favoriteArticle({ actor: c.get('actor') }, c.req.valid('param').slug);
+      const result = await useCases.favoriteArticle({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').slug);
       return result.isOk() ? c.json(presentSingleArticle(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(unfavoriteRoute, async (c) => {
-      const result = await useCases.unfavoriteArticle({ actor: c.get('actor') }, c.req.valid('param').slug);
+      const result = await useCases.unfavoriteArticle({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').slug);
       return result.isOk() ? c.json(presentSingleArticle(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     });

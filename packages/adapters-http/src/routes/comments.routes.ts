@@ -30,7 +30,8 @@ export const addCommentRoute = authenticatedRoute({
   request: { params: slugParam, body: { ...json(NewCommentBody), required: true } },
   responses: {
     200: { description: 'The new comment', ...json(SingleCommentResponse) },
-    ...problemResponses(...bodyProblems, 401, 404),
+    // 403: comments are switched off (feature flag).
+    ...problemResponses(...bodyProblems, 401, 403, 404),
   },
 });
 
@@ -47,17 +48,17 @@ export const deleteCommentRoute = authenticatedRoute({
 export const commentsRouter = (useCases: UseCases) =>
   createRouter()
     .openapi(listCommentsRoute, async (c) => {
-      const result = await useCases.listComments({ actor: c.get('actor') }, c.req.valid('param').slug);
+      const result = await useCases.listComments({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').slug);
       return result.isOk() ? c.json(presentComments(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(addCommentRoute, async (c) => {
-      const result = await useCases.addComment({ actor: c.get('actor') }, c.req.valid('param').slug, {
+      const result = await useCases.addComment({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').slug, {
         body: c.req.valid('json').comment.body,
       });
       return result.isOk() ? c.json(presentSingleComment(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(deleteCommentRoute, async (c) => {
       const { slug, id } = c.req.valid('param');
-      const result = await useCases.deleteComment({ actor: c.get('actor') }, slug, commentId(id));
+      const result = await useCases.deleteComment({ actor: c.get('actor'), features: c.get('features') }, slug, commentId(id));
       return result.isOk() ? c.body(null, 204, emptyHeaders(c)) : appProblem(c, result.error);
     });

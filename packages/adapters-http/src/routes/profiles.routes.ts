@@ -41,14 +41,14 @@ export const unfollowRoute = authenticatedRoute({
 export const profilesRouter = (useCases: UseCases) =>
   createRouter()
     .openapi(getProfileRoute, async (c) => {
-      const result = await useCases.getProfile({ actor: c.get('actor') }, c.req.valid('param').username);
+      const result = await useCases.getProfile({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').username);
       return result.isOk() ? c.json(presentProfileResponse(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(followRoute, async (c) => {
-      const result = await useCases.followUser({ actor: c.get('actor') }, c.req.valid('param').username);
+      const result = await useCases.followUser({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').username);
       return result.isOk() ? c.json(presentProfileResponse(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(unfollowRoute, async (c) => {
-      const result = await useCases.unfollowUser({ actor: c.get('actor') }, c.req.valid('param').username);
+      const result = await useCases.unfollowUser({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').username);
       return result.isOk() ? c.json(presentProfileResponse(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     });

@@ -14,7 +14,11 @@ export const registerUserRoute = publicRoute({
   tags: ['User and Authentication'],
   summary: 'Register a new user',
   request: { body: { ...json(NewUserBody), required: true } },
-  responses: { 201: { description: 'The new user, signed in', ...json(UserResponse) }, ...problemResponses(...bodyProblems) },
+  responses: {
+    201: { description: 'The new user, signed in', ...json(UserResponse) },
+    // 403: registration is closed (feature flag).
+    ...problemResponses(...bodyProblems, 403),
+  },
 });
 
 export const loginRoute = publicRoute({
@@ -51,24 +55,24 @@ export const usersRouter = (useCases: UseCases) =>
     .openapi(registerUserRoute, async (c) => {
       const { user } = c.req.valid('json');
       const result = await useCases.registerUser(
-        { actor: c.get('actor') },
+        { actor: c.get('actor'), features: c.get('features') },
         { username: user.username, email: user.email, password: user.password },
       );
       return result.isOk() ? c.json(presentUser(result.value), 201, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(loginRoute, async (c) => {
       const { user } = c.req.valid('json');
-      const result = await useCases.loginUser({ actor: c.get('actor') }, { email: user.email, password: user.password });
+      const result = await useCases.loginUser({ actor: c.get('actor'), features: c.get('features') }, { email: user.email, password: user.password });
       return result.isOk() ? c.json(presentUser(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(currentUserRoute, async (c) => {
-      const result = await useCases.getCurrentUser({ actor: c.get('actor') });
+      const result = await useCases.getCurrentUser({ actor: c.get('actor'), features: c.get('features') });
       return result.isOk() ? c.json(presentUser(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
     })
     .openapi(updateUserRoute, async (c) => {
       const { user } = c.req.valid('json');
       const result = await useCases.updateUser(
-        { actor: c.get('actor') },
+        { actor: c.get('actor'), features: c.get('features') },
         { username: user.username, email: user.email, password: user.password, bio: user.bio, image: user.image },
       );
       return result.isOk() ? c.json(presentUser(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);

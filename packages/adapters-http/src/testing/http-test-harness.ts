@@ -38,6 +38,8 @@ export const jwtSettings = {
 export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
   /** Flip these to simulate a database outage or a shutdown in progress. */
   const healthState = { databaseUp: true, draining: false };
+  /** Flip to switch features off, as configuration would. */
+  const features = { registration: true, comments: true };
   const tokens = new JoseTokens(jwtSettings);
   const memory: InMemoryApp = createInMemoryApp({ tokenIssuer: tokens });
   const logger = new RecordingLogger();
@@ -54,6 +56,7 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
       }),
       isDraining: () => healthState.draining,
     },
+    featureFlags: { evaluate: () => ({ ...features }) },
     isDependencyUnavailable: (error) => error instanceof Error && error.message === 'database unavailable',
     timings,
     metrics: { metrics: createHttpMetrics(), serveAt: '/metrics' },
@@ -104,7 +107,7 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
     return result.body.article as { slug: string } & Record<string, unknown>;
   };
 
-  return { app, memory, tokens, logger, timings, healthState, raw, call, register, createArticle };
+  return { app, memory, tokens, logger, timings, healthState, features, raw, call, register, createArticle };
 };
 
 export type HttpTestHarness = ReturnType<typeof createHttpTestHarness>;

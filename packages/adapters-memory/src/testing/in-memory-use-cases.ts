@@ -1,4 +1,4 @@
-import { makeUseCases, type UseCases } from '@conduit/app';
+import { ALL_FEATURES_ON, makeUseCases, type UseCases } from '@conduit/app';
 import { type Role, type TokenIssuer, type UserActor, userActor } from '@conduit/domain';
 import { CountingSuffixGenerator } from '../counting-suffix-generator.js';
 import { SteppingClock } from '../fake-clock.js';
@@ -24,7 +24,7 @@ export const createInMemoryApp = (options: { tokenIssuer?: TokenIssuer } = {}): 
   });
   const signUp = async (username: string, role: Role = 'user'): Promise<UserActor> => {
     await useCases.registerUser(
-      { actor: { kind: 'anonymous' } },
+      { actor: { kind: 'anonymous' }, features: ALL_FEATURES_ON },
       { username, email: `${username}@example.com`, password: 'password123' },
     );
     const user = await adapters.repositories.users.findByUsername(username);

@@ -1,3 +1,4 @@
+import { ALL_FEATURES_ON } from '../features.js';
 import { anonymous } from '@conduit/domain';
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ const page = { limit: 20, offset: 0 };
 describe('createArticle', () => {
   it('writes the article with a slug from the title and sorted tags', async () => {
     const jake = await app.signUp('jake');
-    const article = (await app.useCases.createArticle({ actor: jake }, draft))._unsafeUnwrap();
+    const article = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
     expect(article).toMatchObject({
       slug: 'how-to-train-your-dragon',
       tagList: ['dragons', 'training'],
@@ -26,8 +27,8 @@ describe('createArticle', () => {
 
   it('suffixes the slug when the title is taken', async () => {
     const jake = await app.signUp('jake');
-    await app.useCases.createArticle({ actor: jake }, draft);
-    const second = (await app.useCases.createArticle({ actor: jake }, draft))._unsafeUnwrap();
+    await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft);
+    const second = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
     expect(second.slug).toBe('how-to-train-your-dragon-s1');
   });
 });
@@ -35,49 +36,49 @@ describe('createArticle', () => {
 describe('updateArticle', () => {
   it('changes only the given fields; a new title gives a new slug; [] clears tags', async () => {
     const jake = await app.signUp('jake');
-    const created = (await app.useCases.createArticle({ actor: jake }, draft))._unsafeUnwrap();
+    const created = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
     const updated = (
-      await app.useCases.updateArticle({ actor: jake }, created.slug, { title: 'A new title', tagList: [] })
+      await app.useCases.updateArticle({ actor: jake, features: ALL_FEATURES_ON }, created.slug, { title: 'A new title', tagList: [] })
     )._unsafeUnwrap();
     expect(updated).toMatchObject({ slug: 'a-new-title', title: 'A new title', body: draft.body, tagList: [] });
     expect(updated.updatedAt.getTime()).toBeGreaterThan(created.updatedAt.getTime());
-    expect((await app.useCases.getArticle({ actor: anonymous }, created.slug))._unsafeUnwrapErr().type).toBe('ArticleNotFound');
+    expect((await app.useCases.getArticle({ actor: anonymous, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrapErr().type).toBe('ArticleNotFound');
   });
 
   it('keeps the slug unique when the new title is taken', async () => {
     const jake = await app.signUp('jake');
-    await app.useCases.createArticle({ actor: jake }, { ...draft, title: 'Taken' });
-    const other = (await app.useCases.createArticle({ actor: jake }, draft))._unsafeUnwrap();
-    const renamed = (await app.useCases.updateArticle({ actor: jake }, other.slug, { title: 'Taken' }))._unsafeUnwrap();
+    await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, { ...draft, title: 'Taken' });
+    const other = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
+    const renamed = (await app.useCases.updateArticle({ actor: jake, features: ALL_FEATURES_ON }, other.slug, { title: 'Taken' }))._unsafeUnwrap();
     expect(renamed.slug).toBe('taken-s1');
   });
 
   it("is forbidden on someone else's article, and 404 for an unknown slug", async () => {
     const jake = await app.signUp('jake');
     const ann = await app.signUp('ann');
-    const created = (await app.useCases.createArticle({ actor: jake }, draft))._unsafeUnwrap();
-    expect((await app.useCases.updateArticle({ actor: ann }, created.slug, { body: 'x' }))._unsafeUnwrapErr().type).toBe(
+    const created = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
+    expect((await app.useCases.updateArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug, { body: 'x' }))._unsafeUnwrapErr().type).toBe(
       'ArticleEditForbidden',
     );
-    expect((await app.useCases.getArticle({ actor: anonymous }, created.slug))._unsafeUnwrap().body).toBe(draft.body);
-    expect((await app.useCases.updateArticle({ actor: jake }, 'missing', {}))._unsafeUnwrapErr().type).toBe('ArticleNotFound');
+    expect((await app.useCases.getArticle({ actor: anonymous, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrap().body).toBe(draft.body);
+    expect((await app.useCases.updateArticle({ actor: jake, features: ALL_FEATURES_ON }, 'missing', {}))._unsafeUnwrapErr().type).toBe('ArticleNotFound');
   });
 });
 
 describe('deleteArticle', () => {
   it('removes the author’s article', async () => {
     const jake = await app.signUp('jake');
-    const created = (await app.useCases.createArticle({ actor: jake }, draft))._unsafeUnwrap();
-    expect((await app.useCases.deleteArticle({ actor: jake }, created.slug)).isOk()).toBe(true);
-    expect((await app.useCases.getArticle({ actor: anonymous }, created.slug)).isErr()).toBe(true);
+    const created = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
+    expect((await app.useCases.deleteArticle({ actor: jake, features: ALL_FEATURES_ON }, created.slug)).isOk()).toBe(true);
+    expect((await app.useCases.getArticle({ actor: anonymous, features: ALL_FEATURES_ON }, created.slug)).isErr()).toBe(true);
   });
 
   it("is forbidden on someone else's article", async () => {
     const jake = await app.signUp('jake');
     const ann = await app.signUp('ann');
-    const created = (await app.useCases.createArticle({ actor: jake }, draft))._unsafeUnwrap();
-    expect((await app.useCases.deleteArticle({ actor: ann }, created.slug))._unsafeUnwrapErr().type).toBe('ArticleDeleteForbidden');
-    expect((await app.useCases.getArticle({ actor: anonymous }, created.slug)).isOk()).toBe(true);
+    const created = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
+    expect((await app.useCases.deleteArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrapErr().type).toBe('ArticleDeleteForbidden');
+    expect((await app.useCases.getArticle({ actor: anonymous, features: ALL_FEATURES_ON }, created.slug)).isOk()).toBe(true);
   });
 });
 
@@ -85,13 +86,13 @@ describe('favorites', () => {
   it('are idempotent and counted per article', async () => {
     const jake = await app.signUp('jake');
     const ann = await app.signUp('ann');
-    const created = (await app.useCases.createArticle({ actor: jake }, draft))._unsafeUnwrap();
-    await app.useCases.favoriteArticle({ actor: ann }, created.slug);
-    const again = (await app.useCases.favoriteArticle({ actor: ann }, created.slug))._unsafeUnwrap();
+    const created = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
+    await app.useCases.favoriteArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug);
+    const again = (await app.useCases.favoriteArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrap();
     expect(again).toMatchObject({ favorited: true, favoritesCount: 1 });
-    const undone = (await app.useCases.unfavoriteArticle({ actor: ann }, created.slug))._unsafeUnwrap();
+    const undone = (await app.useCases.unfavoriteArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrap();
     expect(undone).toMatchObject({ favorited: false, favoritesCount: 0 });
-    expect((await app.useCases.favoriteArticle({ actor: ann }, 'missing'))._unsafeUnwrapErr().type).toBe('ArticleNotFound');
+    expect((await app.useCases.favoriteArticle({ actor: ann, features: ALL_FEATURES_ON }, 'missing'))._unsafeUnwrapErr().type).toBe('ArticleNotFound');
   });
 });
 
@@ -99,18 +100,18 @@ describe('lists and feed', () => {
   it('filter by author, tag and favorited; the feed shows followed authors only', async () => {
     const jake = await app.signUp('jake');
     const ann = await app.signUp('ann');
-    const dragons = (await app.useCases.createArticle({ actor: jake }, draft))._unsafeUnwrap();
-    await app.useCases.createArticle({ actor: ann }, { ...draft, title: 'Other', tagList: ['other'] });
-    await app.useCases.favoriteArticle({ actor: ann }, dragons.slug);
-    await app.useCases.followUser({ actor: ann }, 'jake');
+    const dragons = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
+    await app.useCases.createArticle({ actor: ann, features: ALL_FEATURES_ON }, { ...draft, title: 'Other', tagList: ['other'] });
+    await app.useCases.favoriteArticle({ actor: ann, features: ALL_FEATURES_ON }, dragons.slug);
+    await app.useCases.followUser({ actor: ann, features: ALL_FEATURES_ON }, 'jake');
 
-    const list = (await app.useCases.listArticles({ actor: anonymous }, { ...page }))._unsafeUnwrap();
+    const list = (await app.useCases.listArticles({ actor: anonymous, features: ALL_FEATURES_ON }, { ...page }))._unsafeUnwrap();
     expect(list.articlesCount).toBe(2);
-    const byTag = (await app.useCases.listArticles({ actor: anonymous }, { ...page, tag: 'dragons' }))._unsafeUnwrap();
+    const byTag = (await app.useCases.listArticles({ actor: anonymous, features: ALL_FEATURES_ON }, { ...page, tag: 'dragons' }))._unsafeUnwrap();
     expect(byTag.articles.map((a) => a.slug)).toEqual([dragons.slug]);
-    const favorited = (await app.useCases.listArticles({ actor: ann }, { ...page, favoritedBy: 'ann' }))._unsafeUnwrap();
+    const favorited = (await app.useCases.listArticles({ actor: ann, features: ALL_FEATURES_ON }, { ...page, favoritedBy: 'ann' }))._unsafeUnwrap();
     expect(favorited.articles[0]).toMatchObject({ slug: dragons.slug, favorited: true });
-    const feed = (await app.useCases.feedArticles({ actor: ann }, page))._unsafeUnwrap();
+    const feed = (await app.useCases.feedArticles({ actor: ann, features: ALL_FEATURES_ON }, page))._unsafeUnwrap();
     expect(feed.articles.map((a) => a.author.username)).toEqual(['jake']);
     expect((await app.useCases.listTags())._unsafeUnwrap()).toEqual(['dragons', 'other', 'training']);
   });

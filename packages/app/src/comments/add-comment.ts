@@ -1,5 +1,6 @@
 import { type ArticleNotFound, newComment } from '@conduit/domain';
-import { ok, type ResultAsync, safeTry } from 'neverthrow';
+import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
+import type { FeatureDisabled } from '../features.js';
 import { findArticle } from '../articles/find-article.js';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
@@ -9,8 +10,13 @@ export type AddCommentCommand = { readonly body: string };
 
 export const makeAddComment =
   (deps: Pick<AppDeps, 'unitOfWork' | 'queries' | 'clock'>) =>
-  (ctx: AuthenticatedContext, slug: string, command: AddCommentCommand): ResultAsync<CommentView, ArticleNotFound> =>
+  (
+    ctx: AuthenticatedContext,
+    slug: string,
+    command: AddCommentCommand,
+  ): ResultAsync<CommentView, ArticleNotFound | FeatureDisabled> =>
     safeTry(async function* () {
+      if (!ctx.features.comments) return err({ type: 'FeatureDisabled', feature: 'comments' } as const);
       const comment = yield* deps.unitOfWork.run((repositories) =>
         safeTry(async function* () {
           const article = yield* await findArticle(repositories.articles, slug);

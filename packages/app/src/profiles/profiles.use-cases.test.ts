@@ -1,3 +1,4 @@
+import { ALL_FEATURES_ON } from '../features.js';
 import { anonymous } from '@conduit/domain';
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -10,30 +11,30 @@ beforeEach(() => {
 describe('profiles', () => {
   it('show a profile to anonymous viewers', async () => {
     await app.signUp('jake');
-    expect((await app.useCases.getProfile({ actor: anonymous }, 'jake'))._unsafeUnwrap()).toEqual({
+    expect((await app.useCases.getProfile({ actor: anonymous, features: ALL_FEATURES_ON }, 'jake'))._unsafeUnwrap()).toEqual({
       username: 'jake',
       bio: null,
       image: null,
       following: false,
     });
-    expect((await app.useCases.getProfile({ actor: anonymous }, 'nobody'))._unsafeUnwrapErr().type).toBe('ProfileNotFound');
+    expect((await app.useCases.getProfile({ actor: anonymous, features: ALL_FEATURES_ON }, 'nobody'))._unsafeUnwrapErr().type).toBe('ProfileNotFound');
   });
 
   it('follow and unfollow idempotently', async () => {
     const ann = await app.signUp('ann');
     await app.signUp('jake');
-    expect((await app.useCases.followUser({ actor: ann }, 'jake'))._unsafeUnwrap().following).toBe(true);
-    expect((await app.useCases.followUser({ actor: ann }, 'jake'))._unsafeUnwrap().following).toBe(true);
-    expect((await app.useCases.getProfile({ actor: ann }, 'jake'))._unsafeUnwrap().following).toBe(true);
-    expect((await app.useCases.unfollowUser({ actor: ann }, 'jake'))._unsafeUnwrap().following).toBe(false);
-    expect((await app.useCases.unfollowUser({ actor: ann }, 'jake'))._unsafeUnwrap().following).toBe(false);
-    expect((await app.useCases.getProfile({ actor: ann }, 'jake'))._unsafeUnwrap().following).toBe(false);
+    expect((await app.useCases.followUser({ actor: ann, features: ALL_FEATURES_ON }, 'jake'))._unsafeUnwrap().following).toBe(true);
+    expect((await app.useCases.followUser({ actor: ann, features: ALL_FEATURES_ON }, 'jake'))._unsafeUnwrap().following).toBe(true);
+    expect((await app.useCases.getProfile({ actor: ann, features: ALL_FEATURES_ON }, 'jake'))._unsafeUnwrap().following).toBe(true);
+    expect((await app.useCases.unfollowUser({ actor: ann, features: ALL_FEATURES_ON }, 'jake'))._unsafeUnwrap().following).toBe(false);
+    expect((await app.useCases.unfollowUser({ actor: ann, features: ALL_FEATURES_ON }, 'jake'))._unsafeUnwrap().following).toBe(false);
+    expect((await app.useCases.getProfile({ actor: ann, features: ALL_FEATURES_ON }, 'jake'))._unsafeUnwrap().following).toBe(false);
   });
 
   it('refuse following oneself and unknown users', async () => {
     const ann = await app.signUp('ann');
-    expect((await app.useCases.followUser({ actor: ann }, 'ann'))._unsafeUnwrapErr().type).toBe('CannotFollowYourself');
-    expect((await app.useCases.followUser({ actor: ann }, 'nobody'))._unsafeUnwrapErr().type).toBe('ProfileNotFound');
-    expect((await app.useCases.unfollowUser({ actor: ann }, 'nobody'))._unsafeUnwrapErr().type).toBe('ProfileNotFound');
+    expect((await app.useCases.followUser({ actor: ann, features: ALL_FEATURES_ON }, 'ann'))._unsafeUnwrapErr().type).toBe('CannotFollowYourself');
+    expect((await app.useCases.followUser({ actor: ann, features: ALL_FEATURES_ON }, 'nobody'))._unsafeUnwrapErr().type).toBe('ProfileNotFound');
+    expect((await app.useCases.unfollowUser({ actor: ann, features: ALL_FEATURES_ON }, 'nobody'))._unsafeUnwrapErr().type).toBe('ProfileNotFound');
   });
 });

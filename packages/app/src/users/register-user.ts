@@ -1,5 +1,6 @@
 import { newUser, type UniqueUserFieldTaken } from '@conduit/domain';
-import { ok, type ResultAsync, safeTry } from 'neverthrow';
+import type { FeatureDisabled } from '../features.js';
+import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
 import type { Context } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import type { AuthenticatedUserView } from '../read-models/user-view.js';
@@ -13,8 +14,9 @@ export type RegisterUserCommand = {
 
 export const makeRegisterUser =
   (deps: Pick<AppDeps, 'unitOfWork' | 'passwordHasher' | 'tokenIssuer'>) =>
-  (_ctx: Context, command: RegisterUserCommand): ResultAsync<AuthenticatedUserView, UniqueUserFieldTaken> =>
+  (ctx: Context, command: RegisterUserCommand): ResultAsync<AuthenticatedUserView, UniqueUserFieldTaken | FeatureDisabled> =>
     safeTry(async function* () {
+      if (!ctx.features.registration) return err({ type: 'FeatureDisabled', feature: 'registration' } as const);
       const passwordHash = await deps.passwordHasher.hash(command.password);
       const user = yield* deps.unitOfWork.run((repositories) =>
         repositories.users.add(newUser({ username: command.username, email: command.email, passwordHash })),

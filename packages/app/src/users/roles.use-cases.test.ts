@@ -1,3 +1,4 @@
+import { ALL_FEATURES_ON } from '../features.js';
 import { anonymous, systemActor, userActor } from '@conduit/domain';
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -36,20 +37,20 @@ describe('moderation by admins', () => {
     const jake = await app.signUp('jake');
     const ann = await app.signUp('ann');
     const moderator = userActor((await app.signUp('mod')).userId, 'admin');
-    const { slug } = (await app.useCases.createArticle({ actor: jake }, draft))._unsafeUnwrap();
-    const comment = (await app.useCases.addComment({ actor: ann }, slug, { body: 'spam' }))._unsafeUnwrap();
-    expect((await app.useCases.updateArticle({ actor: moderator }, slug, { body: 'moderated' }))._unsafeUnwrap().body).toBe('moderated');
-    expect((await app.useCases.deleteComment({ actor: moderator }, slug, comment.id)).isOk()).toBe(true);
-    expect((await app.useCases.deleteArticle({ actor: moderator }, slug)).isOk()).toBe(true);
+    const { slug } = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
+    const comment = (await app.useCases.addComment({ actor: ann, features: ALL_FEATURES_ON }, slug, { body: 'spam' }))._unsafeUnwrap();
+    expect((await app.useCases.updateArticle({ actor: moderator, features: ALL_FEATURES_ON }, slug, { body: 'moderated' }))._unsafeUnwrap().body).toBe('moderated');
+    expect((await app.useCases.deleteComment({ actor: moderator, features: ALL_FEATURES_ON }, slug, comment.id)).isOk()).toBe(true);
+    expect((await app.useCases.deleteArticle({ actor: moderator, features: ALL_FEATURES_ON }, slug)).isOk()).toBe(true);
   });
 
   it("the article's author may delete comments on it; other users may not", async () => {
     const jake = await app.signUp('jake');
     const ann = await app.signUp('ann');
     const bob = await app.signUp('bob');
-    const { slug } = (await app.useCases.createArticle({ actor: jake }, draft))._unsafeUnwrap();
-    const first = (await app.useCases.addComment({ actor: ann }, slug, { body: 'one' }))._unsafeUnwrap();
-    expect((await app.useCases.deleteComment({ actor: bob }, slug, first.id))._unsafeUnwrapErr().type).toBe('CommentDeleteForbidden');
-    expect((await app.useCases.deleteComment({ actor: jake }, slug, first.id)).isOk()).toBe(true);
+    const { slug } = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
+    const first = (await app.useCases.addComment({ actor: ann, features: ALL_FEATURES_ON }, slug, { body: 'one' }))._unsafeUnwrap();
+    expect((await app.useCases.deleteComment({ actor: bob, features: ALL_FEATURES_ON }, slug, first.id))._unsafeUnwrapErr().type).toBe('CommentDeleteForbidden');
+    expect((await app.useCases.deleteComment({ actor: jake, features: ALL_FEATURES_ON }, slug, first.id)).isOk()).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { ALL_FEATURES_ON } from '../features.js';
 import { anonymous, userActor, userId } from '@conduit/domain';
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ let app: InMemoryApp;
 beforeEach(() => {
   app = createInMemoryApp();
 });
-const ctx = { actor: anonymous };
+const ctx = { actor: anonymous, features: ALL_FEATURES_ON };
 
 describe('registerUser', () => {
   it('creates the user and signs them in', async () => {
@@ -64,13 +65,13 @@ describe('password hashes made with older parameters', () => {
 describe('getCurrentUser and resolveActor', () => {
   it('return the signed-in user', async () => {
     const jake = await app.signUp('jake');
-    expect((await app.useCases.getCurrentUser({ actor: jake }))._unsafeUnwrap().username).toBe('jake');
+    expect((await app.useCases.getCurrentUser({ actor: jake, features: ALL_FEATURES_ON }))._unsafeUnwrap().username).toBe('jake');
     expect((await app.useCases.resolveActor(jake.userId))._unsafeUnwrap()).toEqual(jake);
   });
 
   it('refuse a user that no longer exists', async () => {
     const ghost = userActor(userId(999), 'user');
-    expect((await app.useCases.getCurrentUser({ actor: ghost }))._unsafeUnwrapErr().type).toBe('CurrentUserGone');
+    expect((await app.useCases.getCurrentUser({ actor: ghost, features: ALL_FEATURES_ON }))._unsafeUnwrapErr().type).toBe('CurrentUserGone');
     expect((await app.useCases.resolveActor(ghost.userId))._unsafeUnwrapErr().type).toBe('CurrentUserGone');
   });
 });
@@ -78,9 +79,9 @@ describe('getCurrentUser and resolveActor', () => {
 describe('updateUser', () => {
   it('keeps omitted fields, treats an empty password as unchanged and clears bio/image with ""', async () => {
     const jake = await app.signUp('jake');
-    await app.useCases.updateUser({ actor: jake }, { bio: 'I like dragons', image: 'https://x.io/a.png' });
+    await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { bio: 'I like dragons', image: 'https://x.io/a.png' });
     const result = await app.useCases.updateUser(
-      { actor: jake },
+      { actor: jake, features: ALL_FEATURES_ON },
       { username: 'jake', email: 'jake@example.com', password: '', bio: '', image: '' },
     );
     expect(result._unsafeUnwrap()).toMatchObject({ username: 'jake', bio: null, image: null });
@@ -89,7 +90,7 @@ describe('updateUser', () => {
 
   it('changes the password when one is given', async () => {
     const jake = await app.signUp('jake');
-    await app.useCases.updateUser({ actor: jake }, { password: 'new-password' });
+    await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { password: 'new-password' });
     const login = await app.useCases.loginUser(ctx, { email: 'jake@example.com', password: 'new-password' });
     expect(login.isOk()).toBe(true);
   });
@@ -97,18 +98,18 @@ describe('updateUser', () => {
   it("refuses another user's username or email", async () => {
     const jake = await app.signUp('jake');
     await app.signUp('ann');
-    expect((await app.useCases.updateUser({ actor: jake }, { username: 'ann' }))._unsafeUnwrapErr().type).toBe('UsernameTaken');
-    expect((await app.useCases.updateUser({ actor: jake }, { email: 'ann@example.com' }))._unsafeUnwrapErr().type).toBe('EmailTaken');
+    expect((await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { username: 'ann' }))._unsafeUnwrapErr().type).toBe('UsernameTaken');
+    expect((await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { email: 'ann@example.com' }))._unsafeUnwrapErr().type).toBe('EmailTaken');
   });
 
   it('refuses an actor whose user is gone', async () => {
     const ghost = userActor(userId(999), 'user');
-    expect((await app.useCases.updateUser({ actor: ghost }, { bio: 'x' }))._unsafeUnwrapErr().type).toBe('CurrentUserGone');
+    expect((await app.useCases.updateUser({ actor: ghost, features: ALL_FEATURES_ON }, { bio: 'x' }))._unsafeUnwrapErr().type).toBe('CurrentUserGone');
   });
 
   it('cannot be called by an anonymous actor (checked by the compiler)', () => {
     // @ts-expect-error an anonymous context is not an AuthenticatedContext
-    const call = () => app.useCases.updateUser({ actor: anonymous }, {});
+    const call = () => app.useCases.updateUser({ actor: anonymous, features: ALL_FEATURES_ON }, {});
     expect(call).toBeTypeOf('function');
   });
 });
