@@ -5,6 +5,7 @@ import { createHttpApp, type HttpApp, type HttpMetrics, RequestTimings } from '@
 import type { Config } from './config.js';
 import { provideDatabase } from './database.js';
 import { configuredFeatureFlags } from './feature-flags.js';
+import { createRateLimiting } from './rate-limits.js';
 import { signingKeys } from './jwt-secret.js';
 import { createMetrics, metricsPlacement } from './metrics.js';
 import type { Logger } from './logger.js';
@@ -49,6 +50,7 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
     clock: systemClock,
     suffixes: new RandomSuffixGenerator(),
   });
+  const rateLimiting = createRateLimiting(config, logger);
   let draining = false;
   const placement = metricsPlacement(config);
   const metrics = placement === 'off' ? undefined : createMetrics(orm);
@@ -73,6 +75,7 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
       },
     },
     featureFlags: configuredFeatureFlags(config),
+    ...(rateLimiting.rateLimits ? { rateLimits: rateLimiting.rateLimits } : {}),
     isDependencyUnavailable: isDatabaseUnavailable,
     timings,
     ...(metrics ? { metrics: { metrics, ...(placement === 'api' ? { serveAt: '/metrics' } : {}) } } : {}),
@@ -85,6 +88,7 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
       draining = true;
     },
     close: async () => {
+      await rateLimiting.close();
       await orm.close();
       await database.stop();
     },

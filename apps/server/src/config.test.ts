@@ -38,6 +38,17 @@ describe('parseConfig', () => {
     expect(parseConfig({ FEATURE_COMMENTS: 'maybe' })).toMatchObject({ ok: false, message: expect.stringContaining('FEATURE_COMMENTS') });
   });
 
+  it('parses rate-limit budgets, Redis and trusted proxies', () => {
+    const result = parseConfig({ RATE_LIMIT_ANONYMOUS: '100/10', REDIS_URL: 'redis://cache:6379', TRUSTED_PROXIES: 'loopback, 10.0.0.0/8' });
+    expect(result.ok && result.config).toMatchObject({
+      RATE_LIMIT_ANONYMOUS: { points: 100, windowSeconds: 10 },
+      RATE_LIMIT_LOGIN_ACCOUNT: { points: 5, windowSeconds: 900 },
+      REDIS_URL: 'redis://cache:6379',
+      TRUSTED_PROXIES: ['loopback', '10.0.0.0/8'],
+    });
+    expect(parseConfig({ RATE_LIMIT_ANONYMOUS: 'lots' })).toMatchObject({ ok: false, message: expect.stringContaining('RATE_LIMIT_ANONYMOUS') });
+  });
+
   it('splits CORS origins', () => {
     const result = parseConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' });
     expect(result.ok && result.config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);

@@ -5,6 +5,21 @@ const defaultDataDir = fileURLToPath(new URL('../../../.data', import.meta.url))
 
 const booleanText = z.enum(['true', 'false']).transform((value) => value === 'true');
 
+/** A budget as `points/seconds`, e.g. `300/60`: 300 requests a minute. */
+const budgetText = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, context) => {
+      const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+      const [points, windowSeconds] = [Number(match?.[1]), Number(match?.[2])];
+      if (!match || points < 1 || windowSeconds < 1) {
+        context.addIssue({ code: 'custom', message: 'must be "points/seconds", e.g. 300/60' });
+        return z.NEVER;
+      }
+      return { points, windowSeconds };
+    });
+
 /** Every setting the server reads, with its default. The README's configuration table mirrors this. */
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -55,6 +70,18 @@ const schema = z.object({
   // Longer than a load balancer's idle timeout (60 s on common ones), so the balancer closes first.
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1).default(65_000),
   HTTP_MAX_HEADER_BYTES: z.coerce.number().int().min(1024).default(16_384),
+  RATE_LIMITS_ENABLED: booleanText.default(true),
+  RATE_LIMIT_ANONYMOUS: budgetText('300/60'),
+  RATE_LIMIT_AUTHENTICATED: budgetText('600/60'),
+  RATE_LIMIT_LOGIN_ACCOUNT: budgetText('5/900'),
+  RATE_LIMIT_LOGIN_ADDRESS: budgetText('20/900'),
+  RATE_LIMIT_SIGNUP_ADDRESS: budgetText('10/3600'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Peers whose X-Forwarded-For is believed: addresses, CIDRs, or loopback / linklocal / uniquelocal. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')),
   FEATURE_REGISTRATION: booleanText.default(true),
   FEATURE_COMMENTS: booleanText.default(true),
   METRICS_ENABLED: booleanText.default(true),

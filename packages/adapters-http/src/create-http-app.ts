@@ -42,6 +42,11 @@ export const createHttpApp = (deps: HttpDeps) => {
   app.use('/api/*', deadline(config.requestTimeoutMs));
   app.use('/api/*', requestBodyLimit(config.bodyLimitBytes));
   app.use('/api/*', authenticationContext(deps.tokenVerifier, useCases.resolveActor));
+  if (deps.rateLimits) {
+    app.use('/api/*', deps.rateLimits.everyRequest);
+    app.use('/api/users', deps.rateLimits.signUp);
+    app.use('/api/users/login', deps.rateLimits.login);
+  }
   app.use('/api/*', async (c, next) => {
     c.set('features', deps.featureFlags.evaluate());
     await next();

@@ -3,6 +3,7 @@ import type { TokenVerifier } from '@conduit/domain';
 import type { Health } from './health/health.js';
 import type { HttpMetrics } from './observability/metrics.js';
 import type { RequestTimings } from './observability/request-timings.js';
+import type { RateLimits } from './rate-limit/rate-limits.js';
 
 /** The subset of a pino logger this adapter uses; any structured logger with this shape fits. */
 export interface HttpLogger {
@@ -29,6 +30,8 @@ export type HttpDeps = {
   readonly logger: HttpLogger;
   readonly config: HttpConfig;
   readonly health: Health;
+  /** Request budgets (429 beyond them); absent means no rate limiting. */
+  readonly rateLimits?: RateLimits;
   /** Evaluated once per request; the snapshot goes to the use cases in their context. */
   readonly featureFlags: FeatureFlags;
   /**

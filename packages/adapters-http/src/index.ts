@@ -7,3 +7,6 @@ export { toProblem as renderProblem } from './problems/problem.js';
 export type { CheckStatus, Health, ReadinessReport } from './health/health.js';
 export { RequestTimings } from './observability/request-timings.js';
 export { createHttpMetrics, type HttpMetrics } from './observability/metrics.js';
+export type { Budget, RateLimitBudgets } from './rate-limit/budgets.js';
+export { clientAddressResolver } from './rate-limit/client-address.js';
+export { createRateLimits, type RateLimits } from './rate-limit/rate-limits.js';

@@ -34,8 +34,12 @@ describe('every documented error response', async () => {
     .filter(([path]) => path.startsWith('/api/'))
     .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })));
 
-  const setUp = async () => {
-    const http = createHttpTestHarness({ bodyLimitBytes: 4096 });
+  const setUp = async (smallBudgets = false) => {
+    const budget = (name: string) => ({ name, points: 12, windowSeconds: 60 });
+    const http = createHttpTestHarness(
+      { bodyLimitBytes: 4096 },
+      smallBudgets ? { budgets: { anonymous: budget('anonymous'), authenticated: budget('user') } } : {},
+    );
     const owner = await http.register('owner');
     const stranger = await http.register('stranger');
     const { slug } = await http.createArticle(owner);
@@ -47,11 +51,11 @@ describe('every documented error response', async () => {
     const statuses = Object.keys(operation.responses).map(Number).filter((status) => status >= 400);
     for (const status of statuses) {
       it(`${method} ${path} -> ${status}`, async () => {
-        const { http, owner, stranger, existing } = await setUp();
+        const { http, owner, stranger, existing } = await setUp(status === 429);
         const hasBody = operation.requestBody !== undefined;
         const valid: CallOptions = { token: owner, body: VALID_BODIES[operation.operationId] };
         const send = (values: Record<string, string>, options: CallOptions) => http.call(method, fill(path, values), options);
-        let result;
+        let result: Awaited<ReturnType<typeof http.call>> | undefined;
         switch (status) {
           case 400:
             result = await send(existing, { token: owner, body: '{"broken":' });
@@ -82,6 +86,11 @@ describe('every documented error response', async () => {
             else if (path.includes('{')) result = await send(MALFORMED, { token: owner });
             else result = await http.call(method, `${path}?limit=-1`, { token: owner });
             break;
+          case 429:
+            for (let attempt = 0; attempt < 30 && result?.status !== 429; attempt++) result = await send(existing, valid);
+            expect(result?.headers.get('Retry-After')).toMatch(/^\d+$/);
+            expect(result?.headers.get('RateLimit-Policy')).toMatch(/;q=12;w=60$/);
+            break;
           case 500:
           case 503: {
             const failure = status === 500 ? new Error('boom') : new Error('database unavailable');
@@ -95,6 +104,7 @@ describe('every documented error response', async () => {
           default:
             throw new Error(`no way to provoke ${status}; extend this test`);
         }
+        if (result === undefined) throw new Error('no request was sent');
         expectProblem(result, status, expect.any(String) as unknown as string);
         expect(result.body.status).toBe(status);
       });

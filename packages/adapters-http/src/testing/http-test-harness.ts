@@ -5,11 +5,16 @@ import { expect } from 'vitest';
 import { createHttpApp, OPENAPI_PATH } from '../create-http-app.js';
 import type { HttpConfig } from '../http-deps.js';
 import { createHttpMetrics } from '../observability/metrics.js';
+import type { RateLimitBudgets } from '../rate-limit/budgets.js';
+import { clientAddressResolver } from '../rate-limit/client-address.js';
+import { createRateLimits } from '../rate-limit/rate-limits.js';
 import { RequestTimings } from '../observability/request-timings.js';
 import { OpenApiResponseValidator } from './openapi-validator.js';
 import { RecordingLogger } from './recording-logger.js';
 
 export type CallOptions = {
+  /** The socket peer the request seems to come from (default 203.0.113.10). */
+  readonly remoteAddress?: string;
   readonly body?: unknown;
   /** Sent as `Authorization: Token <token>`. */
   readonly token?: string;
@@ -35,7 +40,22 @@ export const jwtSettings = {
  * The HTTP app over in-memory adapters (fake hashing, real JWTs). Every response it returns is
  * checked against the OpenAPI document the app itself serves.
  */
-export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
+/** Generous budgets, so only the rate-limit tests meet them. */
+export const roomyBudgets: RateLimitBudgets = {
+  anonymous: { name: 'anonymous', points: 10_000, windowSeconds: 60 },
+  authenticated: { name: 'user', points: 10_000, windowSeconds: 60 },
+  loginPerAccount: { name: 'login-account', points: 1_000, windowSeconds: 900 },
+  loginPerAddress: { name: 'login-address', points: 1_000, windowSeconds: 900 },
+  signUpPerAddress: { name: 'sign-up', points: 1_000, windowSeconds: 3600 },
+};
+
+export type HarnessOptions = {
+  readonly budgets?: Partial<RateLimitBudgets>;
+  readonly trustedProxies?: readonly string[];
+  readonly redis?: unknown;
+};
+
+export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options: HarnessOptions = {}) => {
   /** Flip these to simulate a database outage or a shutdown in progress. */
   const healthState = { databaseUp: true, draining: false };
   /** Flip to switch features off, as configuration would. */
@@ -57,24 +77,42 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}) => {
       isDraining: () => healthState.draining,
     },
     featureFlags: { evaluate: () => ({ ...features }) },
+    rateLimits: createRateLimits({
+      budgets: { ...roomyBudgets, ...options.budgets },
+      clientAddress: clientAddressResolver(options.trustedProxies ?? []),
+      redis: options.redis,
+    }),
     isDependencyUnavailable: (error) => error instanceof Error && error.message === 'database unavailable',
     timings,
     metrics: { metrics: createHttpMetrics(), serveAt: '/metrics' },
   });
   let validator: OpenApiResponseValidator | undefined;
 
-  const raw = (method: string, path: string, init: RequestInit = {}) => app.request(path, { method, ...init });
+  /** As Node's adapter would hand it over: the socket peer and the raw headers. */
+  const incoming = (remoteAddress: string, headers: Record<string, string>) => ({
+    socket: { remoteAddress },
+    connection: { remoteAddress },
+    headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value])),
+  });
+  const raw = (method: string, path: string, init: RequestInit = {}, remoteAddress = '203.0.113.10') =>
+    app.request(path, { method, ...init }, { incoming: incoming(remoteAddress, (init.headers ?? {}) as Record<string, string>) });
 
   const call = async (method: string, path: string, options: CallOptions = {}): Promise<CallResult> => {
     // Fetched before the request under test, so that request alone decides what the app is doing.
-    validator ??= new OpenApiResponseValidator(await (await raw('GET', OPENAPI_PATH)).json());
+    // From an address of its own, so it never spends the budget of the client under test.
+    validator ??= new OpenApiResponseValidator(await (await raw('GET', OPENAPI_PATH, {}, '192.0.2.250')).json());
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined) headers['Content-Type'] ??= 'application/json';
     if (options.token) headers.Authorization = `Token ${options.token}`;
-    const response = await raw(method, path, {
-      headers,
-      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
-    });
+    const response = await raw(
+      method,
+      path,
+      {
+        headers,
+        body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+      },
+      options.remoteAddress,
+    );
     const text = await response.text();
     const body = text === '' ? null : JSON.parse(text);
     const pathOnly = path.split('?')[0] ?? path;

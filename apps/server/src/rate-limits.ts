@@ -1,0 +1,30 @@
+import { clientAddressResolver, createRateLimits, type RateLimits } from '@conduit/adapters-http';
+import { Redis } from 'ioredis';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+
+export type RateLimiting = { readonly rateLimits?: RateLimits; close(): Promise<void> };
+
+/** Budgets from configuration; counted in Redis when REDIS_URL is set (shared by every instance). */
+export const createRateLimiting = (config: Config, logger: Logger): RateLimiting => {
+  if (!config.RATE_LIMITS_ENABLED) return { close: async () => undefined };
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+  redis?.on('error', (error) => logger.warn({ err: error }, 'redis unavailable: rate limits counted per instance'));
+  const rateLimits = createRateLimits({
+    budgets: {
+      anonymous: { name: 'anonymous', ...config.RATE_LIMIT_ANONYMOUS },
+      authenticated: { name: 'user', ...config.RATE_LIMIT_AUTHENTICATED },
+      loginPerAccount: { name: 'login-account', ...config.RATE_LIMIT_LOGIN_ACCOUNT },
+      loginPerAddress: { name: 'login-address', ...config.RATE_LIMIT_LOGIN_ADDRESS },
+      signUpPerAddress: { name: 'sign-up', ...config.RATE_LIMIT_SIGNUP_ADDRESS },
+    },
+    clientAddress: clientAddressResolver(config.TRUSTED_PROXIES),
+    redis,
+  });
+  return {
+    rateLimits,
+    close: async () => {
+      await redis?.quit().catch(() => undefined);
+    },
+  };
+};
