@@ -1,0 +1,81 @@
+import { systemActor } from '@conduit/domain';
+import { describe, expect, it } from 'vitest';
+import { OPENAPI_PATH } from '../create-http-app.js';
+import { type CallOptions, createHttpTestHarness } from '../testing/http-test-harness.js';
+
+type Operation = { operationId: string; 'x-auth-mode': 'none' | 'optional' | 'required' };
+type Caller = 'anonymous' | 'invalid token' | 'another user' | 'owner' | 'admin';
+
+/**
+ * Who may act on a resource beyond being signed in: `owner` operations change something that
+ * belongs to someone (their article, their comment), so another user gets 403; `any` operations
+ * are open to every signed-in user. Every operation in the document must be listed here.
+ */
+const OWNERSHIP: Record<string, 'owner' | 'any'> = {
+  CreateUser: 'any', Login: 'any', GetCurrentUser: 'any', UpdateCurrentUser: 'any',
+  GetProfileByUsername: 'any', FollowUserByUsername: 'any', UnfollowUserByUsername: 'any',
+  GetArticles: 'any', GetArticlesFeed: 'any', GetArticle: 'any', CreateArticle: 'any',
+  UpdateArticle: 'owner', DeleteArticle: 'owner', CreateArticleFavorite: 'any', DeleteArticleFavorite: 'any',
+  GetArticleComments: 'any', CreateArticleComment: 'any', DeleteArticleComment: 'owner', GetTags: 'any',
+};
+
+const BODIES: Record<string, unknown> = {
+  CreateUser: { user: { username: 'newcomer', email: 'newcomer@example.com', password: 'password123' } },
+  Login: { user: { email: 'owner@example.com', password: 'password123' } },
+  UpdateCurrentUser: { user: { bio: 'updated' } },
+  CreateArticle: { article: { title: 'Matrix', description: 'd', body: 'b' } },
+  UpdateArticle: { article: { body: 'edited' } },
+  CreateArticleComment: { comment: { body: 'hello' } },
+};
+
+const CALLERS: Caller[] = ['anonymous', 'invalid token', 'another user', 'owner', 'admin'];
+
+const expected = (operation: Operation, caller: Caller): 'success' | 401 | 403 => {
+  const mode = operation['x-auth-mode'];
+  if (mode !== 'required') return 'success';
+  if (caller === 'anonymous' || caller === 'invalid token') return 401;
+  if (caller === 'another user' && OWNERSHIP[operation.operationId] === 'owner') return 403;
+  return 'success';
+};
+
+describe('authorization matrix', async () => {
+  const probe = createHttpTestHarness();
+  const document = await (await probe.raw('GET', OPENAPI_PATH)).json();
+  const operations = Object.entries(document.paths as Record<string, Record<string, Operation>>)
+    .filter(([path]) => path.startsWith('/api/') && !path.endsWith('openapi.json'))
+    .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })));
+
+  it('covers every operation of the document', () => {
+    expect(operations.map(({ operation }) => operation.operationId).sort()).toEqual(Object.keys(OWNERSHIP).sort());
+  });
+
+  for (const { path, method, operation } of operations) {
+    for (const caller of CALLERS) {
+      const outcome = expected(operation, caller);
+      it(`${method} ${path} as ${caller} -> ${outcome}`, async () => {
+        const http = createHttpTestHarness();
+        const owner = await http.register('owner');
+        const other = await http.register('other');
+        const admin = await http.register('admin');
+        await http.register('target');
+        await http.memory.useCases.setUserRole({ actor: systemActor('test') }, { username: 'admin', role: 'admin' });
+        const { slug } = await http.createArticle(owner);
+        const comment = await http.call('POST', `/api/articles/${slug}/comments`, { token: owner, body: { comment: { body: 'c' } } });
+        const values: Record<string, string> = { slug, username: 'target', id: String(comment.body.comment.id) };
+        const tokens: Record<Caller, CallOptions> = {
+          anonymous: {},
+          'invalid token': { headers: { Authorization: 'Token not.a.valid-token' } },
+          'another user': { token: other },
+          owner: { token: owner },
+          admin: { token: admin },
+        };
+        const result = await http.call(method, path.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? name), {
+          ...tokens[caller],
+          body: BODIES[operation.operationId],
+        });
+        if (outcome === 'success') expect(result.status, JSON.stringify(result.body)).toBeLessThan(300);
+        else expect(result.status).toBe(outcome);
+      });
+    }
+  }
+});
