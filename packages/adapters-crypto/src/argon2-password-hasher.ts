@@ -1,5 +1,7 @@
 import type { PasswordHasher } from '@conduit/domain';
+import { availableParallelism } from 'node:os';
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
+import pLimit, { type LimitFunction } from 'p-limit';
 
 // `Algorithm.Argon2id`; the binding exports a const enum, which isolated modules cannot read.
 const ARGON2ID = 2 as Algorithm;
@@ -9,12 +11,28 @@ export type Argon2Parameters = { memoryCost: number; timeCost: number; paralleli
 /** OWASP Password Storage Cheat Sheet: argon2id, m = 19 MiB, t = 2, p = 1. */
 export const OWASP_ARGON2ID: Argon2Parameters = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-/** Hashes on libuv's thread pool (the binding runs off the JavaScript thread), never on the event loop. */
+/**
+ * CPUs the hashing may use at once: all but the one the event loop needs (at least one). More
+ * concurrent hashes would only queue for the same CPUs while starving every other request.
+ */
+export const defaultHashConcurrency = (): number => Math.max(1, availableParallelism() - 1);
+
+/**
+ * Hashes on libuv's thread pool (the binding runs off the JavaScript thread), never on the event
+ * loop, and at most `concurrency` at a time, so a burst of logins leaves CPU for cheap requests.
+ */
 export class Argon2PasswordHasher implements PasswordHasher {
-  constructor(private readonly parameters: Argon2Parameters = OWASP_ARGON2ID) {}
+  private readonly slots: LimitFunction;
+
+  constructor(
+    private readonly parameters: Argon2Parameters = OWASP_ARGON2ID,
+    concurrency: number = defaultHashConcurrency(),
+  ) {
+    this.slots = pLimit(concurrency);
+  }
 
   hash(plain: string): Promise<string> {
-    return hash(plain, { algorithm: ARGON2ID, ...this.parameters });
+    return this.slots(() => hash(plain, { algorithm: ARGON2ID, ...this.parameters }));
   }
 
   needsRehash(hashed: string): boolean {
@@ -32,7 +50,7 @@ export class Argon2PasswordHasher implements PasswordHasher {
 
   async verify(hashed: string, plain: string): Promise<boolean> {
     try {
-      return await verify(hashed, plain);
+      return await this.slots(() => verify(hashed, plain));
     } catch {
       // An unparseable stored hash is a mismatch, never a crash of the login route.
       return false;

@@ -104,3 +104,12 @@ describe('RandomSuffixGenerator', () => {
     for (const suffix of suffixes) expect(suffix).toMatch(/^[0-9a-z]{6}$/);
   });
 });
+
+describe('Argon2PasswordHasher concurrency', () => {
+  it('runs at most the configured number of hashes at once, and all of them complete', async () => {
+    const hasher = new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 }, 1);
+    const hashes = await Promise.all(Array.from({ length: 4 }, (_, i) => hasher.hash(`password-${i}`)));
+    expect(new Set(hashes).size).toBe(4);
+    expect(await hasher.verify(hashes[2] as string, 'password-2')).toBe(true);
+  });
+});

@@ -1,0 +1,98 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const SERVER = fileURLToPath(new URL('../../server/dist/main.js', import.meta.url));
+export const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+const hasTaskset = async () => {
+  const probe = spawn('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+  const [code] = await once(probe, 'exit').catch(() => [1]);
+  return code === 0;
+};
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+
+export const startServer = async (databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; baseUrl: string }> => {
+  const pin = await hasTaskset();
+  const port = await freePort();
+  const command = pin ? 'taskset' : process.execPath;
+  const args = pin ? ['-c', '0', process.execPath, SERVER] : [SERVER];
+  const child = spawn(command, args, {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      // Access logs stay on, as in production; they go to /dev/null instead of a log shipper.
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      // One load generator is one client: budgets far above the load, so the limiter runs (its cost
+      // is measured) without refusing anything. Seeding signs up 50 users from one address.
+      RATE_LIMIT_ANONYMOUS: '100000000/60',
+      RATE_LIMIT_AUTHENTICATED: '100000000/60',
+      RATE_LIMIT_SIGNUP_ADDRESS: '100000/60',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error('server did not start');
+    const up = await fetch(`${baseUrl}/api/tags`).then((response) => response.ok, () => false);
+    if (up) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  log(`server pid ${child.pid} on port ${port}${pin ? ', pinned to CPU 0' : ''}`);
+  return { child, baseUrl };
+};
+
+const taskset = async (args: string[]): Promise<boolean> => {
+  const child = spawn('taskset', args, { stdio: 'ignore' });
+  const [code] = await once(child, 'exit');
+  return code === 0;
+};
+
+export const pinSelf = async () => {
+  if (await hasTaskset()) await taskset(['-pc', '1', String(process.pid)]);
+};
+
+/**
+ * Puts PostgreSQL on CPU 1 with the load generator, as in the published figures, so it does not
+ * steal the server's CPU. New backends inherit the postmaster's affinity. Needs a local server and
+ * the right to change its affinity; otherwise the run goes on unpinned, with a warning.
+ */
+export const pinPostgres = async (databaseUrl: string): Promise<() => Promise<void>> => {
+  const nothing = async () => undefined;
+  if (!(await hasTaskset()) || !['127.0.0.1', 'localhost', '::1'].includes(new URL(databaseUrl).hostname)) return nothing;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+  await client.end();
+  const stat = await readFile(`/proc/${rows[0]?.pid}/stat`, 'utf8').catch(() => '');
+  const postmaster = stat.split(') ')[1]?.split(' ')[1];
+  const original = postmaster ? await readFile(`/proc/${postmaster}/status`, 'utf8').catch(() => '') : '';
+  const cpus = /Cpus_allowed_list:\s*(\S+)/.exec(original)?.[1];
+  if (!postmaster || !cpus || !(await taskset(['-apc', '1', postmaster]))) {
+    log('could not pin PostgreSQL to CPU 1; figures will be lower than with pinning');
+    return nothing;
+  }
+  log(`PostgreSQL (pid ${postmaster}) pinned to CPU 1`);
+  return async () => {
+    await taskset(['-apc', cpus, postmaster]);
+  };
+};
+
