@@ -3,7 +3,7 @@ import type { TokenVerifier } from '@conduit/domain';
 import type { Health } from './health/health.js';
 import type { HttpMetrics } from './observability/metrics.js';
 import type { RequestTimings } from './observability/request-timings.js';
-import type { RateLimits } from './rate-limit/rate-limits.js';
+import type { RateLimits } from './rate-limit/rate-limits.types.js';
 
 /** The subset of a pino logger this adapter uses; any structured logger with this shape fits. */
 export interface HttpLogger {

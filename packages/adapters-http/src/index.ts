@@ -9,4 +9,5 @@ export { RequestTimings } from './observability/request-timings.js';
 export { createHttpMetrics, type HttpMetrics } from './observability/metrics.js';
 export type { Budget, RateLimitBudgets } from './rate-limit/budgets.js';
 export { clientAddressResolver } from './rate-limit/client-address.js';
-export { createRateLimits, type RateLimits } from './rate-limit/rate-limits.js';
+export { createRateLimits } from './rate-limit/rate-limits.js';
+export type { RateLimits } from './rate-limit/rate-limits.types.js';

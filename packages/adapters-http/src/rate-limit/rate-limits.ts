@@ -5,6 +5,7 @@ import type { Authentication } from '../auth/authenticate.js';
 import type { ProblemSpec } from '../problems/problem.js';
 import { problemResponse } from '../problems/problem.js';
 import type { RateLimitBudgets } from './budgets.js';
+import type { RateLimits } from './rate-limits.types.js';
 import type { ClientAddress } from './client-address.js';
 import { Limiter, type Quota } from './limiter.js';
 import { quotaHeaders, retryAfterSeconds } from './quota-headers.js';
@@ -29,8 +30,7 @@ const rateLimited = (quotas: readonly Quota[]): ProblemSpec => {
 
 type Env = AppEnv & { Variables: { authentication: () => Promise<Authentication> } };
 
-/** The three guards: every API request, sign-ups, and logins. */
-export const createRateLimits = (settings: RateLimitSettings) => {
+export const createRateLimits = (settings: RateLimitSettings): RateLimits => {
   const { budgets, clientAddress, redis } = settings;
   const anonymous = new Limiter(budgets.anonymous, redis);
   const authenticated = new Limiter(budgets.authenticated, redis);
@@ -80,7 +80,7 @@ export const createRateLimits = (settings: RateLimitSettings) => {
     }
   };
 
-  return { everyRequest, signUp, login };
+  return { everyRequest: everyRequest as MiddlewareHandler, signUp, login };
 };
 
 /** The login's email, read leniently: a malformed body is left for the validator to answer. */
@@ -94,4 +94,3 @@ const emailOf = async (readJson: () => Promise<unknown>): Promise<string | undef
   }
 };
 
-export type RateLimits = ReturnType<typeof createRateLimits>;
