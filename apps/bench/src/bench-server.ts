@@ -81,8 +81,9 @@ export const pinPostgres = async (databaseUrl: string): Promise<() => Promise<vo
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
-  await client.end();
+  // Read while the backend lives: its parent is the postmaster.
   const stat = await readFile(`/proc/${rows[0]?.pid}/stat`, 'utf8').catch(() => '');
+  await client.end();
   const postmaster = stat.split(') ')[1]?.split(' ')[1];
   const original = postmaster ? await readFile(`/proc/${postmaster}/status`, 'utf8').catch(() => '') : '';
   const cpus = /Cpus_allowed_list:\s*(\S+)/.exec(original)?.[1];
