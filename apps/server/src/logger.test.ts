@@ -18,6 +18,8 @@ describe('logs', () => {
       authorization: 'Token abc-secret',
       headers: { authorization: 'Token header-secret' },
       user: { email: 'a@b.c', password: 'nested-secret', token: 'nested-token-secret' },
+      body: { user: { password: 'body-secret', token: 'body-token-secret' } },
+      req: { headers: { authorization: 'Token req-secret' } },
     });
     const output = lines.join('');
     expect(output).not.toMatch(/secret/);
