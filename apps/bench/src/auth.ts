@@ -1,6 +1,4 @@
-import { once } from 'node:events';
-import { openBenchDatabase } from './bench-database.js';
-import { log, pinPostgres, pinSelf, startServer } from './bench-server.js';
+import { log, withBenchServer } from './bench-server.js';
 
 /**
  * `pnpm bench:auth`, two measurements on the built server with real argon2id (m=19 MiB, t=2, p=1):
@@ -26,20 +24,16 @@ const median = (values: number[]) => {
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] as number;
 const round = (value: number) => Math.round(value * 100) / 100;
 
-const main = async () => {
-  await pinSelf();
-  const database = await openBenchDatabase();
-  const unpinPostgres = await pinPostgres(database.url);
-  const server = await startServer(database.url, { RATE_LIMITS_ENABLED: 'false' });
-  const post = (path: string, body: unknown) =>
-    fetch(`${server.baseUrl}/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const timed = async (work: () => Promise<Response>) => {
-    const started = performance.now();
-    const response = await work();
-    await response.arrayBuffer();
-    return { ms: performance.now() - started, status: response.status };
-  };
-  try {
+const main = () =>
+  withBenchServer({ RATE_LIMITS_ENABLED: 'false' }, async (server) => {
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.baseUrl}/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const timed = async (work: () => Promise<Response>) => {
+      const started = performance.now();
+      const response = await work();
+      await response.arrayBuffer();
+      return { ms: performance.now() - started, status: response.status };
+    };
     await post('/users', { user: { username: 'victim', email: 'victim@example.com', password: 'the-right-password' } });
 
     log(`timing gap: ${ATTEMPTS} logins of each kind, alternating`);
@@ -95,12 +89,6 @@ const main = async () => {
       { measurement: `GET /api/tags during ${BURST}-login bursts: p50 / p99 ms`, value: `${round(median(during))} / ${round(percentile(during, 0.99))}` },
       { measurement: 'logins completed in the 5 s burst', value: logins },
     ]);
-  } finally {
-    server.child.kill('SIGTERM');
-    await once(server.child, 'exit');
-    await unpinPostgres();
-    await database.close();
-  }
-};
+  });
 
 await main();

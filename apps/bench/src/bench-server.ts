@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { openBenchDatabase } from './bench-database.js';
 
 const SERVER = fileURLToPath(new URL('../../server/dist/main.js', import.meta.url));
 export const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -23,7 +24,7 @@ const freePort = (): Promise<number> =>
     });
   });
 
-export const startServer = async (databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; baseUrl: string }> => {
+const startServer = async (databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; baseUrl: string }> => {
   const pin = await hasTaskset();
   const port = await freePort();
   const command = pin ? 'taskset' : process.execPath;
@@ -66,7 +67,7 @@ const taskset = async (args: string[]): Promise<boolean> => {
   return code === 0;
 };
 
-export const pinSelf = async () => {
+const pinSelf = async () => {
   if (await hasTaskset()) await taskset(['-pc', '1', String(process.pid)]);
 };
 
@@ -75,7 +76,7 @@ export const pinSelf = async () => {
  * steal the server's CPU. New backends inherit the postmaster's affinity. Needs a local server and
  * the right to change its affinity; otherwise the run goes on unpinned, with a warning.
  */
-export const pinPostgres = async (databaseUrl: string): Promise<() => Promise<void>> => {
+const pinPostgres = async (databaseUrl: string): Promise<() => Promise<void>> => {
   const nothing = async () => undefined;
   if (!(await hasTaskset()) || !['127.0.0.1', 'localhost', '::1'].includes(new URL(databaseUrl).hostname)) return nothing;
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -97,3 +98,24 @@ export const pinPostgres = async (databaseUrl: string): Promise<() => Promise<vo
   };
 };
 
+
+export type BenchServer = { readonly baseUrl: string; readonly databaseUrl: string };
+
+/**
+ * The common frame of every benchmark: this process on CPU 1, a fresh database with PostgreSQL on
+ * CPU 1, the built server on CPU 0; everything stopped and restored afterwards, whatever happens.
+ */
+export const withBenchServer = async (extraEnv: Record<string, string>, work: (server: BenchServer) => Promise<void>) => {
+  await pinSelf();
+  const database = await openBenchDatabase();
+  const unpinPostgres = await pinPostgres(database.url);
+  const server = await startServer(database.url, extraEnv);
+  try {
+    await work({ baseUrl: server.baseUrl, databaseUrl: database.url });
+  } finally {
+    server.child.kill('SIGTERM');
+    await once(server.child, 'exit');
+    await unpinPostgres();
+    await database.close();
+  }
+};

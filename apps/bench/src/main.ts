@@ -1,8 +1,6 @@
-import { once } from 'node:events';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { openBenchDatabase } from './bench-database.js';
-import { log, pinPostgres, pinSelf, startServer } from './bench-server.js';
+import { log, withBenchServer } from './bench-server.js';
 import { seed } from './seed.js';
 
 /**
@@ -32,19 +30,15 @@ const measure = async (baseUrl: string, target: Target) => {
   };
 };
 
-const main = async () => {
-  await pinSelf();
-  const database = await openBenchDatabase();
-  const unpinPostgres = await pinPostgres(database.url);
-  const server = await startServer(database.url);
-  try {
+const main = () =>
+  withBenchServer({}, async (server) => {
     const seeded = await seed(
       server.baseUrl,
       { users: 50, articles: 2000, tags: 25, followsPerUser: 10, favoritesPerArticle: 3 },
       log,
     );
     // A live database has been analyzed and vacuumed by autovacuum; a just-seeded one has not yet.
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: server.databaseUrl });
     await client.connect();
     await client.query('vacuum analyze');
     await client.end();
@@ -62,12 +56,6 @@ const main = async () => {
       results.push(await measure(server.baseUrl, target));
     }
     console.table(results);
-  } finally {
-    server.child.kill('SIGTERM');
-    await once(server.child, 'exit');
-    await unpinPostgres();
-    await database.close();
-  }
-};
+  });
 
 await main();
