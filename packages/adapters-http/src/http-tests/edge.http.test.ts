@@ -67,6 +67,8 @@ describe('the HTTP edge', () => {
     expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe('https://app.example');
     const other = await http.raw('GET', '/api/tags', { headers: { Origin: 'https://evil.example' } });
     expect(other.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    const exposed = allowed.headers.get('Access-Control-Expose-Headers') ?? '';
+    for (const header of ['X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy']) expect(exposed).toContain(header);
     const withoutOrigin = await http.raw('GET', '/api/tags');
     expect(withoutOrigin.headers.get('Vary')).toContain('Origin');
   });
