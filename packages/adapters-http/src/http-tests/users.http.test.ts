@@ -88,7 +88,7 @@ describe('GET /api/user', () => {
     const http = createHttpTestHarness();
     const missing = await http.call('GET', '/api/user');
     expectProblem(missing, 401, 'UNAUTHENTICATED');
-    expect(missing.headers.get('WWW-Authenticate')).toBe('Token realm="conduit"');
+    expect(missing.headers.get('WWW-Authenticate')).toBe('Token realm="conduit", error="invalid_request"');
     for (const header of ['Token not-a-jwt', 'Basic abc', 'Token <script>']) {
       const bad = await http.call('GET', '/api/user', { headers: { Authorization: header } });
       expectProblem(bad, 401, 'UNAUTHENTICATED');

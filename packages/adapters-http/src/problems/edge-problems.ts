@@ -53,10 +53,10 @@ export const edgeProblems = {
         ? 'Send a token as "Authorization: Token <jwt>".'
         : 'The token is invalid, expired, or its user no longer exists.',
     errors: { token: [reason === 'missing' ? 'is missing' : 'is invalid'] },
-    // A fixed realm and error code; nothing from the request is echoed.
+    // A fixed realm and an RFC 6750 error code (a missing token is a missing required parameter);
+    // nothing from the request is echoed.
     headers: {
-      'WWW-Authenticate':
-        reason === 'missing' ? 'Token realm="conduit"' : 'Token realm="conduit", error="invalid_token"',
+      'WWW-Authenticate': `Token realm="conduit", error="${reason === 'missing' ? 'invalid_request' : 'invalid_token'}"`,
     },
   }),
   deadlineExceeded: (budgetMs: number): ProblemSpec => ({
