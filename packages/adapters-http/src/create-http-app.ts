@@ -36,7 +36,7 @@ export const createHttpApp = (deps: HttpDeps) => {
   app.use('*', requestContext(deps.logger, deps.timings));
   app.use('*', shedding);
   if (deps.metrics) app.use('*', deps.metrics.metrics.middleware);
-  app.use('*', accessLog);
+  app.use('*', accessLog(deps.logger));
   app.use('*', securityHeaders);
   app.use('*', corsForBrowsers({ origins: config.corsOrigins }));
   app.use('/api/*', deadline(config.requestTimeoutMs));

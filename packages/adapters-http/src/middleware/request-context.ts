@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.js';
 import type { HttpLogger } from '../http-deps.js';
 import type { RequestTimings } from '../observability/request-timings.js';
+import { lazyChildLogger } from '../observability/lazy-child-logger.js';
 import { continueTrace } from '../observability/traceparent.js';
 
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -20,7 +21,7 @@ export const requestContext = (logger: HttpLogger, timings: RequestTimings) =>
     const trace = continueTrace(c.req.header('traceparent'));
     c.set('requestId', id);
     c.set('trace', trace);
-    c.set('logger', logger.child({ requestId: id, traceId: trace.traceId, spanId: trace.spanId }));
+    c.set('logger', lazyChildLogger(logger, { requestId: id, traceId: trace.traceId, spanId: trace.spanId }));
     c.header('X-Request-Id', id);
     await timings.run((measured) => {
       c.set('serverTiming', () => {
