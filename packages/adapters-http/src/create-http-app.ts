@@ -1,6 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import type { AppEnv } from './app-env.js';
 import type { HttpDeps } from './http-deps.js';
 import { docsRouter } from './docs/docs.routes.js';
 import { healthRouter } from './health/health.routes.js';

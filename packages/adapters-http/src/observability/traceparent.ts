@@ -25,6 +25,3 @@ export const continueTrace = (header: string | undefined): TraceContext => {
   }
   return { traceId: randomHex(32), spanId, sampled: false };
 };
-
-export const formatTraceparent = (trace: TraceContext): string =>
-  `00-${trace.traceId}-${trace.spanId}-${trace.sampled ? '01' : '00'}`;

@@ -6,10 +6,10 @@ import type { ArticleView } from '../read-models/article-view.js';
 import { findArticle } from './find-article.js';
 import { loadArticleView } from './load-article-view.js';
 
-export type FavoriteChange = 'favorite' | 'unfavorite';
+type FavoriteChange = 'favorite' | 'unfavorite';
 
 /** Favorite and unfavorite are idempotent; both answer with the article as the viewer now sees it. */
-export const makeChangeFavorite =
+const makeChangeFavorite =
   (deps: Pick<AppDeps, 'unitOfWork' | 'queries'>, change: FavoriteChange) =>
   (ctx: AuthenticatedContext, slug: string): ResultAsync<ArticleView, ArticleNotFound> =>
     safeTry(async function* () {
