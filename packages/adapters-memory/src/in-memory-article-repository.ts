@@ -24,7 +24,7 @@ export class InMemoryArticleRepository implements ArticleRepository {
   async remove(id: ArticleId): Promise<void> {
     this.store.articles.delete(id);
     for (const [key, comment] of this.store.comments) if (comment.articleId === id) this.store.comments.delete(key);
-    for (const key of this.store.favorites.keys()) if (key.endsWith(`:${id}`)) this.store.favorites.delete(key);
+    for (const key of this.store.favoriteKeysOf(id)) this.store.favorites.delete(key);
   }
 
   private save(article: Article): ResultAsync<Article, SlugTaken> {

@@ -5,8 +5,7 @@ export class InMemoryFavoriteRepository implements FavoriteRepository {
   constructor(private readonly store: InMemoryStore) {}
 
   async add(userId: UserId, articleId: ArticleId): Promise<void> {
-    const key = favoriteKey(userId, articleId);
-    if (!this.store.favorites.has(key)) this.store.favorites.set(key, this.store.nextId());
+    this.store.favorites.add(favoriteKey(userId, articleId));
   }
 
   async remove(userId: UserId, articleId: ArticleId): Promise<void> {

@@ -29,7 +29,6 @@ export const makeInMemoryQueries = (store: InMemoryStore): Queries => {
     following: viewerId !== null && store.follows.has(followKey(viewerId, user.id)),
   });
   const articleView = (article: Article, viewerId: UserId | null): ArticleView => {
-    const favoriteKeys = [...store.favorites.keys()].filter((key) => key.endsWith(`:${article.id}`));
     return {
       slug: article.slug,
       title: article.title,
@@ -39,7 +38,7 @@ export const makeInMemoryQueries = (store: InMemoryStore): Queries => {
       createdAt: article.createdAt,
       updatedAt: article.updatedAt,
       favorited: viewerId !== null && store.favorites.has(favoriteKey(viewerId, article.id)),
-      favoritesCount: favoriteKeys.length,
+      favoritesCount: store.favoriteKeysOf(article.id).length,
       author: profileOf(userById(article.authorId), viewerId),
     };
   };

@@ -6,10 +6,16 @@ export class InMemoryStore {
   /** Keys are `${followerId}:${followeeId}`. */
   follows = new Set<string>();
   articles = new Map<ArticleId, Article>();
-  /** Keys are `${userId}:${articleId}`; values are insertion order. */
-  favorites = new Map<string, number>();
+  /** Keys are `${userId}:${articleId}`. */
+  favorites = new Set<string>();
   comments = new Map<CommentId, Comment>();
   private sequence = 0;
+
+  /** The favorite keys of one article, whoever gave them. */
+  favoriteKeysOf(articleId: ArticleId): string[] {
+    const suffix = `:${articleId}`;
+    return [...this.favorites].filter((key) => key.endsWith(suffix));
+  }
 
   nextId(): number {
     this.sequence += 1;
@@ -21,7 +27,7 @@ export class InMemoryStore {
       users: new Map(this.users),
       follows: new Set(this.follows),
       articles: new Map(this.articles),
-      favorites: new Map(this.favorites),
+      favorites: new Set(this.favorites),
       comments: new Map(this.comments),
     };
     return () => Object.assign(this, saved);
