@@ -33,8 +33,7 @@ export const createHttpApp = (deps: HttpDeps) => {
   const shedding = loadShedding(config.maxInFlight, (path) => !path.startsWith('/api/'));
   app.use('*', requestContext(deps.logger, deps.timings));
   app.use('*', shedding);
-  if (deps.metrics) app.use('*', deps.metrics.metrics.middleware);
-  app.use('*', accessLog(deps.logger));
+  app.use('*', accessLog(deps.logger, deps.metrics?.metrics.recorder));
   app.use('*', securityHeaders);
   app.use('*', corsForBrowsers({ origins: config.corsOrigins }));
   app.use('/api/*', deadline(config.requestTimeoutMs));

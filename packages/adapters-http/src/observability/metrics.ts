@@ -1,6 +1,11 @@
-import { createMiddleware } from 'hono/factory';
-import { routePath } from 'hono/route';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+export type CompletedRequest = { method: string; route: string; status: number; latencyMs: number };
+
+export type RequestRecorder = {
+  started(): void;
+  finished(request: CompletedRequest): void;
+};
 
 /**
  * Prometheus metrics of the service: request duration by route template and status (templates,
@@ -23,22 +28,19 @@ export const createHttpMetrics = () => {
     registers: [registry],
   });
 
-  const middleware = createMiddleware(async (c, next) => {
-    const started = performance.now();
-    inFlight.inc();
-    try {
-      await next();
-    } finally {
+  /** Fed by the request-completion middleware, which measures each request once for logs and metrics. */
+  const recorder: RequestRecorder = {
+    started: () => inFlight.inc(),
+    finished: ({ method, route, status, latencyMs }) => {
       inFlight.dec();
-      const route = routePath(c, -1);
       duration.observe(
-        { method: c.req.method, route: route === '*' || route === '/*' ? 'unmatched' : route, status: String(c.res.status) },
-        (performance.now() - started) / 1000,
+        { method, route: route === '*' || route === '/*' ? 'unmatched' : route, status: String(status) },
+        latencyMs / 1000,
       );
-    }
-  });
+    },
+  };
 
-  return { registry, middleware };
+  return { registry, recorder };
 };
 
 export type HttpMetrics = ReturnType<typeof createHttpMetrics>;
