@@ -24,9 +24,9 @@ export const makeSetUserRole =
         yield* canAssignRoles(ctx.actor);
         const user = await repositories.users.findByUsername(command.username);
         if (user === null) return err({ type: 'ProfileNotFound', username: command.username } as const);
-        const saved = yield* repositories.users
-          .update({ ...user, role: command.role })
-          .mapErr((): ProfileNotFound => ({ type: 'ProfileNotFound', username: command.username }));
-        return ok({ username: saved.username, role: saved.role });
+        const saved = await repositories.users.update({ ...user, role: command.role });
+        // Only the role changes, so username and email cannot clash: a failure here is a defect.
+        if (saved.isErr()) throw new Error(`Role change of "${command.username}" hit ${saved.error.type}`);
+        return ok({ username: saved.value.username, role: saved.value.role });
       }),
     );
