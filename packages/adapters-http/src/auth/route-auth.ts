@@ -48,30 +48,24 @@ const passThrough: MiddlewareHandler<Env> = async (_c, next) => {
 const bodyGuard = (config: RouteInput): MiddlewareHandler<Env> => (config.request?.body ? requireJsonBody : passThrough);
 
 /**
+ * A route declarer for one auth mode: its OpenAPI `security`, `x-auth-mode` and middleware agree.
+ * (`any`: each auth middleware declares its own env, which the route must keep exactly.)
+ */
+const routesWith =
+  <Mode extends AuthMode, Auth extends MiddlewareHandler<any>>(mode: Mode, auth: Auth) =>
+  <const R extends RouteInput>(config: R) =>
+    createRoute({
+      ...config,
+      security: securityFor[mode],
+      'x-auth-mode': mode,
+      middleware: [auth, bodyGuard(config)] as [Auth, MiddlewareHandler<Env>],
+    });
+
+/**
  * Every operation is declared through one of these three, so its auth mode, its OpenAPI `security`
  * and its middleware always agree. `x-auth-mode` records the mode in the document. Authentication
  * runs before the body checks, so an anonymous caller of a protected route learns nothing else.
  */
-export const publicRoute = <const R extends RouteInput>(config: R) =>
-  createRoute({
-    ...config,
-    security: securityFor.none,
-    'x-auth-mode': 'none',
-    middleware: [noAuth, bodyGuard(config)] as [typeof noAuth, MiddlewareHandler<Env>],
-  });
-
-export const optionalAuthRoute = <const R extends RouteInput>(config: R) =>
-  createRoute({
-    ...config,
-    security: securityFor.optional,
-    'x-auth-mode': 'optional',
-    middleware: [optionalAuth, bodyGuard(config)] as [typeof optionalAuth, MiddlewareHandler<Env>],
-  });
-
-export const authenticatedRoute = <const R extends RouteInput>(config: R) =>
-  createRoute({
-    ...config,
-    security: securityFor.required,
-    'x-auth-mode': 'required',
-    middleware: [requiredAuth, bodyGuard(config)] as [typeof requiredAuth, MiddlewareHandler<Env>],
-  });
+export const publicRoute = routesWith('none', noAuth);
+export const optionalAuthRoute = routesWith('optional', optionalAuth);
+export const authenticatedRoute = routesWith('required', requiredAuth);
