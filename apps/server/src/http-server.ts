@@ -10,17 +10,26 @@ import type { Logger } from './logger.js';
  * Requests Node refuses before the application sees them still get the one error shape. The issue
  * tracker asks for 413 on an unparseable Content-Length, as for any body we will not read.
  */
-const clientErrorProblem = (code: string | undefined) => {
+type RefusedRequest = {
+  status: number;
+  reason: string;
+  code: string;
+  title: string;
+  detail: string;
+  errors: Record<string, string[]>;
+};
+
+const clientErrorProblem = (code: string | undefined): RefusedRequest => {
   switch (code) {
     case 'HPE_HEADER_OVERFLOW':
-      return { status: 431, reason: 'Request Header Fields Too Large', code: 'HEADERS_TOO_LARGE', title: 'Request headers too large', detail: 'The request headers exceed the server limit.' };
+      return { status: 431, reason: 'Request Header Fields Too Large', code: 'HEADERS_TOO_LARGE', title: 'Request headers too large', detail: 'The request headers exceed the server limit.', errors: { headers: ['are too large'] } };
     case 'HPE_INVALID_CONTENT_LENGTH':
     case 'HPE_UNEXPECTED_CONTENT_LENGTH':
-      return { status: 413, reason: 'Payload Too Large', code: 'PAYLOAD_TOO_LARGE', title: 'Payload too large', detail: 'The request body length is invalid or too large.' };
+      return { status: 413, reason: 'Payload Too Large', code: 'PAYLOAD_TOO_LARGE', title: 'Payload too large', detail: 'The request body length is invalid or too large.', errors: { body: ['has an invalid or too large length'] } };
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return { status: 408, reason: 'Request Timeout', code: 'REQUEST_TIMEOUT', title: 'Request timeout', detail: 'The request was not received in time.' };
+      return { status: 408, reason: 'Request Timeout', code: 'REQUEST_TIMEOUT', title: 'Request timeout', detail: 'The request was not received in time.', errors: { request: ['was not received in time'] } };
     default:
-      return { status: 400, reason: 'Bad Request', code: 'BAD_REQUEST', title: 'Bad request', detail: 'The request is not valid HTTP.' };
+      return { status: 400, reason: 'Bad Request', code: 'BAD_REQUEST', title: 'Bad request', detail: 'The request is not valid HTTP.', errors: { request: ['is not valid HTTP'] } };
   }
 };
 
@@ -34,7 +43,7 @@ const answerClientError = (logger: Logger) => (error: NodeJS.ErrnoException, soc
   logger.warn({ requestId, code: error.code, status: problem.status }, 'refused malformed request');
   const body = JSON.stringify(renderProblem({ ...problem, status: problem.status as 400 }, '/', requestId));
   socket.end(
-    `HTTP/1.1 ${problem.status} ${problem.reason}\r\nContent-Type: application/problem+json\r\n` +
+    `HTTP/1.1 ${problem.status} ${problem.reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
   );
 };

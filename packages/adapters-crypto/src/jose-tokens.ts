@@ -1,4 +1,4 @@
-import { type InvalidToken, type TokenIssuer, type TokenVerifier, type UserId, userId } from '@conduit/domain';
+import { type InvalidToken, parseId, type TokenIssuer, type TokenVerifier, type UserId, userId } from '@conduit/domain';
 import { jwtVerify, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
@@ -69,8 +69,8 @@ export class JoseTokens implements TokenIssuer, TokenVerifier {
       }),
       (error): InvalidToken => ({ type: 'InvalidToken', reason: error instanceof Error ? error.name : 'unknown' }),
     ).andThen(({ payload }) => {
-      const id = Number(payload.sub);
-      if (!Number.isSafeInteger(id) || id <= 0) return errAsync({ type: 'InvalidToken', reason: 'bad subject' } as const);
+      const id = typeof payload.sub === 'string' ? parseId(payload.sub) : null;
+      if (id === null) return errAsync({ type: 'InvalidToken', reason: 'bad subject' } as const);
       const ttl = (payload.exp as number) * 1000 - Date.now();
       if (ttl > 0) this.verified.set(token, userId(id), { ttl });
       return okAsync(userId(id));

@@ -86,9 +86,43 @@ describe('articles', () => {
   it('list: caps large limits and refuses bad paging values (422)', async () => {
     const http = createHttpTestHarness();
     expect((await http.call('GET', '/api/articles?limit=100000')).status).toBe(200);
-    for (const query of ['limit=-1', 'limit=abc', 'offset=-5', 'limit=1.5', 'unknown=1']) {
+    for (const query of ['limit=-1', 'limit=abc', 'offset=-5', 'limit=1.5', 'tag=a%00b', 'author=%00']) {
       expectProblem(await http.call('GET', `/api/articles?${query}`), 422, 'VALIDATION_FAILED');
     }
+    // Unknown parameters (cache busters, `constructor`, `__proto__`) are ignored.
+    for (const query of ['unknown=1', 'constructor=1', '__proto__=1', 'toString=x&valueOf=y']) {
+      expect((await http.call('GET', `/api/articles?${query}`)).status).toBe(200);
+    }
+  });
+
+  it('create and edit: the whole article sent back is fine; read-only keys are ignored, never applied', async () => {
+    const http = createHttpTestHarness();
+    const jake = await http.register('jake');
+    const created = await http.createArticle(jake, { title: 'Whole' });
+    const edited = await http.call('PUT', `/api/articles/${created.slug}`, {
+      token: jake,
+      body: { article: { ...created, body: 'Edited', slug: 'chosen-by-client', favoritesCount: 99, author: { username: 'x' } } },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.article).toMatchObject({ slug: created.slug, body: 'Edited', favoritesCount: 0, author: { username: 'jake' } });
+  });
+
+  it('blank required text, an update with nothing to change, and text PostgreSQL cannot store are 422 by field', async () => {
+    const http = createHttpTestHarness();
+    const jake = await http.register('jake');
+    const blank = await http.call('POST', '/api/articles', { token: jake, body: { article: { title: ' ', description: '', body: '\t' } } });
+    expectProblem(blank, 422, 'VALIDATION_FAILED');
+    expect(blank.body.errors).toEqual({ title: ["can't be blank"], description: ["can't be blank"], body: ["can't be blank"] });
+    const nul = await http.call('POST', '/api/articles', { token: jake, body: { article: { title: 'a\u0000b', description: 'd', body: 'b', tagList: ['\ud800'] } } });
+    expectProblem(nul, 422, 'VALIDATION_FAILED');
+    expect(Object.keys(nul.body.errors).sort()).toEqual(['tagList', 'title']);
+    const { slug } = await http.createArticle(jake);
+    for (const article of [{}, { slug: 'x', author: {} }]) {
+      const nothing = await http.call('PUT', `/api/articles/${slug}`, { token: jake, body: { article } });
+      expectProblem(nothing, 422, 'VALIDATION_FAILED');
+      expect(nothing.body.errors).toEqual({ article: ['must contain at least one field to change'] });
+    }
+    expectProblem(await http.call('GET', '/api/articles/a%00b'), 422, 'VALIDATION_FAILED');
   });
 
   it('feed: 401 anonymous; followed authors only', async () => {
@@ -118,7 +152,7 @@ describe('articles', () => {
     expect(updated.body.article).toMatchObject({ slug: 'did-you-train-your-dragon', body: 'Believe', tagList: [] });
     const forbidden = await http.call('PUT', `/api/articles/${updated.body.article.slug}`, { token: ann, body: { article: { body: 'mine' } } });
     expectProblem(forbidden, 403, 'ARTICLE_EDIT_FORBIDDEN');
-    expectProblem(await http.call('PUT', '/api/articles/missing', { token: jake, body: { article: {} } }), 404, 'ARTICLE_NOT_FOUND');
+    expectProblem(await http.call('PUT', '/api/articles/missing', { token: jake, body: { article: { body: 'x' } } }), 404, 'ARTICLE_NOT_FOUND');
   });
 
   it('delete (204); 403 for others; then 404', async () => {

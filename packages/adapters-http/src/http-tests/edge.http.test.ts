@@ -38,7 +38,7 @@ describe('the HTTP edge', () => {
       duplex: 'half',
     });
     expect(response.status).toBe(413);
-    expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
   });
 
   it('answers CORS preflights on every route, allowing Authorization and Content-Type', async () => {

@@ -9,9 +9,9 @@ type Operation = { operationId: string; 'x-auth-mode': 'none' | 'optional' | 're
 const VALID_BODIES: Record<string, unknown> = {
   CreateUser: { user: { username: 'walker', email: 'walker@example.com', password: 'password123' } },
   Login: { user: { email: 'owner@example.com', password: 'password123' } },
-  UpdateCurrentUser: { user: {} },
+  UpdateCurrentUser: { user: { bio: 'walking' } },
   CreateArticle: { article: { title: 'Walk', description: 'd', body: 'b' } },
-  UpdateArticle: { article: {} },
+  UpdateArticle: { article: { body: 'walked' } },
   CreateArticleComment: { comment: { body: 'hello' } },
 };
 

@@ -55,6 +55,7 @@ export const problemForAppError = (error: AppError): ProblemSpec => {
         code: 'ROLE_CHANGE_FORBIDDEN',
         title: 'Forbidden',
         detail: 'Roles are assigned by operators, not over the API.',
+        errors: { role: ['can only be changed by an operator'] },
       };
     case 'FeatureDisabled':
       return error.feature === 'registration'

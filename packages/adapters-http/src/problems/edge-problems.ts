@@ -36,12 +36,14 @@ export const edgeProblems = {
     code: 'ROUTE_NOT_FOUND',
     title: 'Not found',
     detail: 'No operation exists at this path.',
+    errors: { path: ['does not exist'] },
   }),
   methodNotAllowed: (allowed: readonly string[]): ProblemSpec => ({
     status: 405,
     code: 'METHOD_NOT_ALLOWED',
     title: 'Method not allowed',
     detail: `This path supports ${allowed.join(', ')}.`,
+    errors: { method: [`is not allowed here; use ${allowed.join(', ')}`] },
     headers: { Allow: allowed.join(', ') },
   }),
   unauthenticated: (reason: 'missing' | 'invalid'): ProblemSpec => ({
@@ -64,6 +66,7 @@ export const edgeProblems = {
     code: 'DEADLINE_EXCEEDED',
     title: 'Request took too long',
     detail: `The request did not complete within ${budgetMs} ms. Retry later.`,
+    errors: { request: ['took too long; try again in a moment'] },
     headers: { 'Retry-After': '1' },
   }),
   overloaded: (): ProblemSpec => ({
@@ -71,6 +74,7 @@ export const edgeProblems = {
     code: 'OVERLOADED',
     title: 'Server overloaded',
     detail: 'Too many requests are in progress. Retry later.',
+    errors: { server: ['is busy; try again in a moment'] },
     headers: { 'Retry-After': '1' },
   }),
   dependencyUnavailable: (): ProblemSpec => ({
@@ -78,6 +82,7 @@ export const edgeProblems = {
     code: 'SERVICE_UNAVAILABLE',
     title: 'Service unavailable',
     detail: 'A dependency is busy or unreachable. Retry later.',
+    errors: { server: ['is temporarily unavailable; try again in a moment'] },
     headers: { 'Retry-After': '1' },
   }),
   internalError: (): ProblemSpec => ({
@@ -85,5 +90,6 @@ export const edgeProblems = {
     code: 'INTERNAL_ERROR',
     title: 'Internal server error',
     detail: 'Something went wrong on our side. Quote the request id when reporting it.',
+    errors: { server: ['had an unexpected problem; try again later'] },
   }),
 };

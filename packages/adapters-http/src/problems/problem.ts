@@ -10,8 +10,8 @@ export type ProblemSpec = {
   readonly code: string;
   readonly title: string;
   readonly detail: string;
-  /** RealWorld's field map, kept so existing clients can show the messages. */
-  readonly errors?: FieldErrors;
+  /** RealWorld's field map: every client shows these words, so every problem has them. */
+  readonly errors: FieldErrors;
   readonly headers?: Record<string, string>;
 };
 
@@ -24,10 +24,18 @@ export type Problem = {
   instance: string;
   code: string;
   requestId: string;
-  errors?: FieldErrors;
+  errors: FieldErrors;
 };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * RealWorld clients expect `application/json` error bodies; RFC 9457 clients say they want
+ * `application/problem+json`. The body is the same either way.
+ */
+export const problemContentType = (accept: string | undefined): string =>
+  accept !== undefined && /application\/problem\+json/i.test(accept) ? PROBLEM_CONTENT_TYPE : JSON_CONTENT_TYPE;
 
 export const problemTypeUri = (code: string): string =>
   `https://conduit.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`;
@@ -40,7 +48,7 @@ export const toProblem = (spec: Omit<ProblemSpec, 'headers'>, instance: string, 
   instance,
   code: spec.code,
   requestId,
-  ...(spec.errors ? { errors: spec.errors } : {}),
+  errors: spec.errors,
 });
 
 /**
@@ -49,7 +57,7 @@ export const toProblem = (spec: Omit<ProblemSpec, 'headers'>, instance: string, 
  */
 export const problemResponse = (c: Context, spec: ProblemSpec) =>
   c.json(toProblem(spec, c.req.path, c.get('requestId') ?? 'unknown'), spec.status as never, {
-    'Content-Type': PROBLEM_CONTENT_TYPE,
+    'Content-Type': problemContentType(c.req.header('Accept')),
     ...(c.get('serverTiming') ? { 'Server-Timing': c.get('serverTiming')() } : {}),
     ...spec.headers,
   });

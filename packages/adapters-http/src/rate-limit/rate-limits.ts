@@ -24,6 +24,7 @@ const rateLimited = (quotas: readonly Quota[]): ProblemSpec => {
     code: 'RATE_LIMITED',
     title: 'Too many requests',
     detail: `Rate limit reached; retry in ${retryAfter} s.`,
+    errors: { requests: [`are too many; try again in ${retryAfter} seconds`] },
     headers: { 'Retry-After': String(retryAfter), ...quotaHeaders(quotas) },
   };
 };

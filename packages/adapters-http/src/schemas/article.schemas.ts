@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { LIMITS, anyText, pageQuery, requiredText, tagList } from './fields.js';
+import { atLeastOneField, LIMITS, pageQuery, requiredText, stringField, tagList } from './fields.js';
 import { Profile } from './profile.schemas.js';
 
 const timestamp = z.iso.datetime().openapi({ example: '2026-11-24T08:30:00.000Z' });
@@ -24,11 +24,15 @@ export const MultipleArticlesResponse = z
   .object({ articles: z.array(ArticleListItem), articlesCount: z.number().int() })
   .openapi('MultipleArticlesResponse');
 
+/*
+ * Request bodies ignore keys they do not know (never applied, never an error): editors send the
+ * whole article back, slug, author and counts included. Fields are mapped one by one to commands.
+ */
 export const NewArticleBody = z
-  .strictObject({
-    article: z.strictObject({
+  .object({
+    article: z.object({
       title: requiredText(LIMITS.title).openapi({ example: 'How to train your dragon' }),
-      description: anyText(LIMITS.description).openapi({ example: 'Ever wonder how?' }),
+      description: requiredText(LIMITS.description).openapi({ example: 'Ever wonder how?' }),
       body: requiredText(LIMITS.body).openapi({ example: 'You have to believe' }),
       tagList: tagList.optional(),
     }),
@@ -36,30 +40,32 @@ export const NewArticleBody = z
   .openapi('NewArticleRequest');
 
 export const UpdateArticleBody = z
-  .strictObject({
-    article: z.strictObject({
-      title: requiredText(LIMITS.title).optional(),
-      description: anyText(LIMITS.description).optional(),
-      body: requiredText(LIMITS.body).optional(),
-      tagList: tagList.optional().openapi({ description: '[] removes every tag; omitted keeps them.' }),
-    }),
+  .object({
+    article: atLeastOneField(
+      z.object({
+        title: requiredText(LIMITS.title).optional(),
+        description: requiredText(LIMITS.description).optional(),
+        body: requiredText(LIMITS.body).optional(),
+        tagList: tagList.optional().openapi({ description: '[] removes every tag; omitted keeps them.' }),
+      }),
+    ),
   })
   .openapi('UpdateArticleRequest');
 
 /** An empty value (`?tag=`), as some clients send for an unset filter, means no filter. */
 const filterText = (description: string) =>
-  z
-    .string()
+  stringField()
     .max(LIMITS.slug)
     .optional()
     .transform((value) => (value === '' ? undefined : value))
     .openapi({ description });
 
-export const ListArticlesQuery = z.strictObject({
+// Unknown query parameters (cache busters, tracking) are ignored, as by any web server.
+export const ListArticlesQuery = z.object({
   tag: filterText('Only articles with this tag.'),
   author: filterText('Only articles by this username.'),
   favorited: filterText('Only articles favorited by this username.'),
   ...pageQuery,
 });
 
-export const FeedQuery = z.strictObject(pageQuery);
+export const FeedQuery = z.object(pageQuery);

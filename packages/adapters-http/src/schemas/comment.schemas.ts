@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { LIMITS, requiredText } from './fields.js';
+import { idParam, LIMITS, requiredText, slugParam } from './fields.js';
 import { Profile } from './profile.schemas.js';
 
 const timestamp = z.iso.datetime();
@@ -12,15 +12,7 @@ export const SingleCommentResponse = z.object({ comment: Comment }).openapi('Sin
 export const MultipleCommentsResponse = z.object({ comments: z.array(Comment) }).openapi('MultipleCommentsResponse');
 
 export const NewCommentBody = z
-  .strictObject({ comment: z.strictObject({ body: requiredText(LIMITS.comment).openapi({ example: 'Thank you!' }) }) })
+  .object({ comment: z.object({ body: requiredText(LIMITS.comment).openapi({ example: 'Thank you!' }) }) })
   .openapi('NewCommentRequest');
 
-export const CommentParams = z.object({
-  slug: z.string().min(1).max(LIMITS.slug).openapi({ param: { name: 'slug', in: 'path' } }),
-  id: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be an integer')
-    .positive('must be positive')
-    .max(2_147_483_647, 'is out of range')
-    .openapi({ param: { name: 'id', in: 'path' }, type: 'integer', example: 1 }),
-});
+export const CommentParams = slugParam.extend({ id: idParam('id') });

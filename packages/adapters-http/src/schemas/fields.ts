@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_ID, parseId } from '@conduit/domain';
+import '../validation/messages.js';
 
 export const LIMITS = {
   username: 64,
@@ -22,7 +24,13 @@ const blank = "can't be blank";
 /** A missing field is "blank" (RealWorld's wording); a present one of the wrong type is named so. */
 const typeError = (expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined || issue.input === null ? blank : `must be ${expected}`;
-export const stringField = () => z.string({ error: typeError('a string') });
+/**
+ * Text PostgreSQL can store: no NUL character, no unpaired UTF-16 surrogate (which would be silently
+ * replaced on the way in). Refused at the edge, keyed by the field, rather than failing in the driver.
+ */
+const STORABLE = /^(?:[^\u0000\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
+export const stringField = () =>
+  z.string({ error: typeError('a string') }).regex(STORABLE, { error: 'contains a character that cannot be stored', abort: true });
 const tooLong = (max: number) => `is too long (maximum is ${max} characters)`;
 
 /** Required text, trimmed, 1..max characters. */
@@ -60,16 +68,14 @@ export const tagList = z
   .openapi({ example: ['dragons', 'training'] });
 
 export const slugParam = z.object({
-  slug: z
-    .string()
+  slug: stringField()
     .min(1)
     .max(LIMITS.slug)
     .openapi({ param: { name: 'slug', in: 'path' }, example: 'how-to-train-your-dragon' }),
 });
 
 export const usernameParam = z.object({
-  username: z
-    .string()
+  username: stringField()
     .min(1)
     .max(LIMITS.username)
     .openapi({ param: { name: 'username', in: 'path' }, example: 'jake' }),
@@ -93,3 +99,21 @@ const offset = z.coerce
   .openapi({ example: 0 });
 
 export const pageQuery = { limit: pageSize, offset };
+
+/** A positive id in its canonical decimal form ("5", not " 5 ", "05" or "1e0"). */
+export const idParam = (name: string) =>
+  stringField()
+    .refine((text) => parseId(text) !== null, `must be a whole number from 1 to ${MAX_ID}`)
+    .transform((text) => parseId(text) as number)
+    .openapi({ param: { name, in: 'path' }, type: 'integer', minimum: 1, maximum: MAX_ID, example: 1 });
+
+/**
+ * An update must name something to change: `{"user":{}}`, or only keys we ignore, is a 422 keyed by
+ * the wrapper ("user", "article") rather than a silent no-op.
+ */
+export const atLeastOneField = <T extends z.ZodObject>(schema: T) =>
+  schema
+    .refine((value) => Object.values(value).some((field) => field !== undefined), {
+      error: 'must contain at least one field to change',
+    })
+    .openapi({ minProperties: 1 });

@@ -11,9 +11,8 @@ export const ProblemResponse = z
     requestId: z.string().openapi({ example: '5f0c3a1e-1d2b-4c47-9d1b-2f8f0f0c1a2b' }),
     errors: z
       .record(z.string(), z.array(z.string()))
-      .optional()
       .openapi({
-        description: 'RealWorld field map: field name to messages.',
+        description: 'RealWorld field map: field name to messages a person can read. Always present.',
         example: { email: ["can't be blank"] },
       }),
   })
@@ -34,7 +33,11 @@ const descriptions = {
 
 export type ProblemStatus = keyof typeof descriptions;
 
-const problemContent = { 'application/problem+json': { schema: ProblemResponse } };
+// application/json by default (the RealWorld contract); application/problem+json when Accept asks.
+const problemContent = {
+  'application/json': { schema: ProblemResponse },
+  'application/problem+json': { schema: ProblemResponse },
+};
 
 /** OpenAPI response entries for the problem statuses an operation can answer; 429, 500 and 503 always. */
 export const problemResponses = <const S extends ProblemStatus>(...statuses: S[]) =>

@@ -1,13 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { anyText, email, imageUrl, LIMITS, password, requiredText, stringField, username } from './fields.js';
+import { anyText, atLeastOneField, email, imageUrl, LIMITS, password, requiredText, stringField, username } from './fields.js';
 
+// Unknown keys are ignored, never applied (see article.schemas.ts).
 export const NewUserBody = z
-  .strictObject({ user: z.strictObject({ username, email, password }) })
+  .object({ user: z.object({ username, email, password }) })
   .openapi('NewUserRequest');
 
 export const LoginBody = z
-  .strictObject({
-    user: z.strictObject({
+  .object({
+    user: z.object({
       email: requiredText(LIMITS.email),
       // Not trimmed: spaces are part of a password.
       password: stringField().min(1, { error: "can't be blank", abort: true }).max(LIMITS.passwordMax),
@@ -16,8 +17,9 @@ export const LoginBody = z
   .openapi('LoginUserRequest');
 
 export const UpdateUserBody = z
-  .strictObject({
-    user: z.strictObject({
+  .object({
+    user: atLeastOneField(
+      z.object({
       username: username.optional(),
       email: email.optional(),
       password: z
@@ -26,9 +28,8 @@ export const UpdateUserBody = z
         .openapi({ description: '"" leaves the password unchanged.' }),
       bio: anyText(LIMITS.bio).nullable().optional().openapi({ description: '"" or null clears it.' }),
       image: imageUrl.nullable().optional().openapi({ description: '"" or null clears it.' }),
-      // Settings forms send the whole user object back, token included; it is read-only and ignored.
-      token: z.string().max(4096).optional().openapi({ description: 'Ignored.' }),
-    }),
+      }),
+    ),
   })
   .openapi('UpdateUserRequest');
 

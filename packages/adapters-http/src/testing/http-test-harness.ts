@@ -150,10 +150,15 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
 
 export type HttpTestHarness = ReturnType<typeof createHttpTestHarness>;
 
-/** Asserts the one error shape: RFC 9457 problem details with Conduit's extensions. */
+/**
+ * Asserts the one error shape: RFC 9457 problem details with Conduit's extensions, and RealWorld's
+ * `errors` map with at least one readable message. JSON unless the request asked for problem+json.
+ */
 export const expectProblem = (result: CallResult, status: number, code: string) => {
   expect(result.status).toBe(status);
-  expect(result.headers.get('Content-Type')).toBe('application/problem+json');
+  expect(result.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
+  const errors = (result.body as { errors?: Record<string, string[]> }).errors ?? {};
+  expect(Object.values(errors).flat().length, 'errors map has messages').toBeGreaterThan(0);
   expect(result.body).toMatchObject({
     type: expect.stringContaining('/problems/'),
     title: expect.any(String),

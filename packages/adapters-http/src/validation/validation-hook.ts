@@ -13,19 +13,18 @@ const fieldOf = (path: readonly PropertyKey[], target: string): string => {
   return named[1] ?? named[0] ?? 'body';
 };
 
+/**
+ * One message per field, its first failure (a list that is not a string is not also "blank").
+ * Field names come from the request (`?constructor=`, a body key `__proto__`): collected in a Map,
+ * so no name can reach an object's prototype, then written out as own properties.
+ */
 export const fieldErrors = (error: z.ZodError, target: string): FieldErrors => {
-  const errors: FieldErrors = {};
-  const add = (field: string, message: string) => {
-    errors[field] = [...(errors[field] ?? []), message];
-  };
+  const errors = new Map<string, string[]>();
   for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) add(key, 'is not allowed');
-    } else {
-      add(fieldOf(issue.path, target), issue.message);
-    }
+    const field = fieldOf(issue.path, target);
+    if (!errors.has(field)) errors.set(field, [issue.message]);
   }
-  return errors;
+  return Object.fromEntries(errors);
 };
 
 /** Every router gets this hook: shape failures are 422 problems before any use case runs. */
