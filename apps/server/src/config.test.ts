@@ -21,6 +21,22 @@ describe('parseConfig', () => {
     expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ...database }).ok).toBe(true);
   });
 
+  it('names every missing or bad setting at once', () => {
+    const result = parseConfig({ NODE_ENV: 'production' });
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/JWT_SECRET.*; DATABASE_URL/) });
+    const bad = parseConfig({ PORT: 'abc', LOG_LEVEL: 'loud' });
+    expect(bad).toMatchObject({ ok: false, message: expect.stringMatching(/PORT .*; LOG_LEVEL /) });
+    expect(bad.ok || bad.message.includes('\n')).toBe(false);
+  });
+
+  it('keeps strict abuse budgets in production and roomy ones for development', () => {
+    const production = parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/conduit' });
+    expect(production.ok && production.config.RATE_LIMIT_SIGNUP_ADDRESS).toEqual({ points: 10, windowSeconds: 3600 });
+    const development = parseConfig({});
+    expect(development.ok && development.config.RATE_LIMIT_SIGNUP_ADDRESS.points).toBeGreaterThanOrEqual(1000);
+    expect(development.ok && development.config.RATE_LIMIT_ANONYMOUS.points).toBeGreaterThanOrEqual(10_000);
+  });
+
   it('parses JWT_KEYS for rotation and refuses malformed ones', () => {
     const secret = 's'.repeat(32);
     const result = parseConfig({ JWT_KEYS: `new:${secret}, old:${secret}x` });
@@ -42,7 +58,7 @@ describe('parseConfig', () => {
     const result = parseConfig({ RATE_LIMIT_ANONYMOUS: '100/10', REDIS_URL: 'redis://cache:6379', TRUSTED_PROXIES: 'loopback, 10.0.0.0/8' });
     expect(result.ok && result.config).toMatchObject({
       RATE_LIMIT_ANONYMOUS: { points: 100, windowSeconds: 10 },
-      RATE_LIMIT_LOGIN_ACCOUNT: { points: 5, windowSeconds: 900 },
+      RATE_LIMIT_LOGIN_ACCOUNT: { points: 100, windowSeconds: 900 },
       REDIS_URL: 'redis://cache:6379',
       TRUSTED_PROXIES: ['loopback', '10.0.0.0/8'],
     });

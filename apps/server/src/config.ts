@@ -5,12 +5,13 @@ const defaultDataDir = fileURLToPath(new URL('../../../.data', import.meta.url))
 
 const booleanText = z.enum(['true', 'false']).transform((value) => value === 'true');
 
-/** A budget as `points/seconds`, e.g. `300/60`: 300 requests a minute. */
-const budgetText = (fallback: string) =>
+/** A budget as `points/seconds`, e.g. `300/60`: 300 requests a minute. Its default depends on NODE_ENV. */
+const budgetText = () =>
   z
     .string()
-    .default(fallback)
+    .optional()
     .transform((value, context) => {
+      if (value === undefined) return undefined;
       const match = /^(\d+)\/(\d+)$/.exec(value.trim());
       const [points, windowSeconds] = [Number(match?.[1]), Number(match?.[2])];
       if (!match || points < 1 || windowSeconds < 1) {
@@ -71,11 +72,11 @@ const schema = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1).default(65_000),
   HTTP_MAX_HEADER_BYTES: z.coerce.number().int().min(1024).default(16_384),
   RATE_LIMITS_ENABLED: booleanText.default(true),
-  RATE_LIMIT_ANONYMOUS: budgetText('300/60'),
-  RATE_LIMIT_AUTHENTICATED: budgetText('600/60'),
-  RATE_LIMIT_LOGIN_ACCOUNT: budgetText('5/900'),
-  RATE_LIMIT_LOGIN_ADDRESS: budgetText('20/900'),
-  RATE_LIMIT_SIGNUP_ADDRESS: budgetText('10/3600'),
+  RATE_LIMIT_ANONYMOUS: budgetText(),
+  RATE_LIMIT_AUTHENTICATED: budgetText(),
+  RATE_LIMIT_LOGIN_ACCOUNT: budgetText(),
+  RATE_LIMIT_LOGIN_ADDRESS: budgetText(),
+  RATE_LIMIT_SIGNUP_ADDRESS: budgetText(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Peers whose X-Forwarded-For is believed: addresses, CIDRs, or loopback / linklocal / uniquelocal. */
   TRUSTED_PROXIES: z
@@ -90,28 +91,68 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
-export type Config = z.infer<typeof schema>;
+type Budget = { points: number; windowSeconds: number };
+type BudgetSettings = Record<
+  'RATE_LIMIT_ANONYMOUS' | 'RATE_LIMIT_AUTHENTICATED' | 'RATE_LIMIT_LOGIN_ACCOUNT' | 'RATE_LIMIT_LOGIN_ADDRESS' | 'RATE_LIMIT_SIGNUP_ADDRESS',
+  Budget
+>;
+
+/**
+ * Abuse budgets for the internet (the README gives each one's reason): a person browsing makes a
+ * few requests a second at most; a password is guessed one login at a time; one address rarely
+ * opens more than a handful of accounts an hour.
+ */
+const PRODUCTION_BUDGETS: BudgetSettings = {
+  RATE_LIMIT_ANONYMOUS: { points: 300, windowSeconds: 60 },
+  RATE_LIMIT_AUTHENTICATED: { points: 600, windowSeconds: 60 },
+  RATE_LIMIT_LOGIN_ACCOUNT: { points: 5, windowSeconds: 900 },
+  RATE_LIMIT_LOGIN_ADDRESS: { points: 20, windowSeconds: 900 },
+  RATE_LIMIT_SIGNUP_ADDRESS: { points: 10, windowSeconds: 3600 },
+};
+
+/**
+ * Development: a frontend's own end-to-end suite runs from one address, with hundreds of sign-ups
+ * and thousands of requests a minute. Limits still apply (so they can be seen working), far apart.
+ */
+const DEVELOPMENT_BUDGETS: BudgetSettings = {
+  RATE_LIMIT_ANONYMOUS: { points: 100_000, windowSeconds: 60 },
+  RATE_LIMIT_AUTHENTICATED: { points: 100_000, windowSeconds: 60 },
+  RATE_LIMIT_LOGIN_ACCOUNT: { points: 100, windowSeconds: 900 },
+  RATE_LIMIT_LOGIN_ADDRESS: { points: 10_000, windowSeconds: 900 },
+  RATE_LIMIT_SIGNUP_ADDRESS: { points: 10_000, windowSeconds: 3600 },
+};
+
+type Parsed = z.infer<typeof schema>;
+export type Config = Omit<Parsed, keyof BudgetSettings> & BudgetSettings;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
-/** Parses the environment; on failure, one line naming the first bad variable. */
+/** What production refuses to run without; every missing one is named at once. */
+const productionProblems = (config: Parsed): string[] => {
+  if (config.NODE_ENV !== 'production') return [];
+  return [
+    ...(config.JWT_SECRET === undefined && config.JWT_KEYS === undefined ? ['JWT_SECRET or JWT_KEYS is required when NODE_ENV=production'] : []),
+    ...(config.DATABASE_URL === undefined ? ['DATABASE_URL is required when NODE_ENV=production'] : []),
+  ];
+};
+
+/** Parses the environment; on failure, one line naming every bad or missing variable. */
 export const parseConfig = (env: NodeJS.ProcessEnv): ConfigResult => {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const variable = String(issue?.path[0] ?? 'environment');
-    return { ok: false, message: `Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'}` };
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
+    return { ok: false, message: `Invalid configuration: ${problems.join('; ')}` };
   }
-  const config = parsed.data;
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET === undefined && config.JWT_KEYS === undefined) {
-    return { ok: false, message: 'Invalid configuration: JWT_SECRET or JWT_KEYS is required when NODE_ENV=production' };
-  }
-  if (config.NODE_ENV === 'production' && config.DATABASE_URL === undefined) {
-    return { ok: false, message: 'Invalid configuration: DATABASE_URL is required when NODE_ENV=production' };
-  }
+  const parsedConfig = parsed.data;
+  const problems = productionProblems(parsedConfig);
   // Node's own rule: the headers are part of the request.
-  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
-    return { ok: false, message: 'Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS' };
+  if (parsedConfig.HTTP_HEADERS_TIMEOUT_MS > parsedConfig.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push('HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');
   }
-  return { ok: true, config };
+  if (problems.length > 0) return { ok: false, message: `Invalid configuration: ${problems.join('; ')}` };
+  const defaults = parsedConfig.NODE_ENV === 'production' ? PRODUCTION_BUDGETS : DEVELOPMENT_BUDGETS;
+  const budgets = Object.fromEntries(
+    (Object.keys(defaults) as (keyof BudgetSettings)[]).map((name) => [name, parsedConfig[name] ?? defaults[name]]),
+  ) as BudgetSettings;
+  return { ok: true, config: { ...parsedConfig, ...budgets } };
 };

@@ -22,6 +22,7 @@ import { profilesRouter } from './routes/profiles.routes.js';
 import { createRouter } from './routes/router.js';
 import { tagsRouter } from './routes/tags.routes.js';
 import { usersRouter } from './routes/users.routes.js';
+import { unlimitedLoginAttempts } from './rate-limit/unlimited-login-attempts.js';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -42,7 +43,6 @@ export const createHttpApp = (deps: HttpDeps) => {
   if (deps.rateLimits) {
     app.use('/api/*', deps.rateLimits.everyRequest);
     app.use('/api/users', deps.rateLimits.signUp);
-    app.use('/api/users/login', deps.rateLimits.login);
   }
   app.use('/api/*', async (c, next) => {
     c.set('features', deps.featureFlags.evaluate());
@@ -50,7 +50,7 @@ export const createHttpApp = (deps: HttpDeps) => {
   });
 
   const api = createRouter()
-    .route('/', usersRouter(useCases))
+    .route('/', usersRouter(useCases, deps.rateLimits?.loginAttempts ?? unlimitedLoginAttempts))
     .route('/', profilesRouter(useCases))
     .route('/', articlesRouter(useCases))
     .route('/', commentsRouter(useCases))

@@ -68,12 +68,32 @@ describe('rate limits', () => {
     );
   });
 
-  it('limit sign-ups per address', async () => {
+  it('limit sign-ups per address; the 429 names the budget that refused it', async () => {
     const http = createHttpTestHarness({}, { budgets: { signUpPerAddress: budget('sign-up', 2, 3600) } });
     await http.register('one');
     await http.register('two');
     const third = await http.call('POST', '/api/users', { body: { user: { username: 'three', email: 'three@example.com', password: 'password123' } } });
     expectProblem(third, 429, 'RATE_LIMITED');
+    expect(third.headers.get('RateLimit-Policy')).toBe('"sign-up";q=2;w=3600');
+    expect(third.headers.get('RateLimit')).toMatch(/^"sign-up";r=0;t=\d+$/);
+  });
+
+  it('count login attempts by the email login uses, before the password is checked', async () => {
+    const http = createHttpTestHarness({}, { budgets: { loginPerAccount: budget('login-account', 5, 900) } });
+    await http.register('jake', 'right-password');
+    const padded = `${' '.repeat(260)}JAKE@example.com `;
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        http.call('POST', '/api/users/login', { body: { user: { email: i % 2 ? padded : 'jake@example.com', password: `wrong-${i}` } } }),
+      ),
+    );
+    const statuses = guesses.map((guess) => guess.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(25);
+    expect(http.memory.passwordHasher.verifications).toBe(5);
+    const locked = await http.call('POST', '/api/users/login', { body: { user: { email: padded, password: 'right-password' } } });
+    expectProblem(locked, 429, 'RATE_LIMITED');
+    expect(locked.headers.get('RateLimit-Policy')).toBe('"login-account";q=5;w=900');
   });
 
   it('ignore X-Forwarded-For from an untrusted peer, and honour it from a trusted proxy', async () => {

@@ -35,11 +35,9 @@ export class Limiter {
     }
   }
 
-  /** Where the key stands, without counting anything. */
-  async peek(key: string): Promise<Verdict> {
-    const state = await this.counter.get(key);
-    if (state === null) return { allowed: true, quota: { budget: this.budget, remaining: this.budget.points, resetSeconds: this.budget.windowSeconds } };
-    return { allowed: state.remainingPoints > 0, quota: this.quota(state) };
+  /** Gives back one point counted earlier (an attempt that turned out not to count). */
+  async refund(key: string): Promise<void> {
+    await this.counter.reward(key, 1);
   }
 
   async reset(key: string): Promise<void> {

@@ -5,7 +5,8 @@ import type { Authentication } from '../auth/authenticate.js';
 import type { ProblemSpec } from '../problems/problem.js';
 import { problemResponse } from '../problems/problem.js';
 import type { RateLimitBudgets } from './budgets.js';
-import type { RateLimits } from './rate-limits.types.js';
+import type { LoginAttempts, RateLimits } from './rate-limits.types.js';
+import { normalizeEmail } from '@conduit/domain';
 import type { ClientAddress } from './client-address.js';
 import { Limiter, type Quota } from './limiter.js';
 import { quotaHeaders, retryAfterSeconds } from './quota-headers.js';
@@ -60,38 +61,32 @@ export const createRateLimits = (settings: RateLimitSettings): RateLimits => {
   };
 
   /**
-   * POST /api/users/login: only failures count, per account and per address; a blocked account or
-   * address is refused before its password is even checked. A success clears the account's count.
+   * Logins: one attempt is counted against the account (the normalised email login uses) and the
+   * address before the password is checked, so N parallel guesses against a budget of 5 check at
+   * most 5. The use case's outcome settles it: a failure stays counted, a success clears the
+   * account and gives the address its point back, anything else (a defect, a busy database)
+   * gives both back.
    */
-  const login: MiddlewareHandler = async (c, next) => {
-    if (c.req.method !== 'POST') return next();
-    const email = await emailOf(c.req.json.bind(c.req));
-    const accountKey = email === undefined ? undefined : `account:${email}`;
-    const addressKey = `address:${clientAddress(c)}`;
-    const verdicts = [await loginPerAddress.peek(addressKey), ...(accountKey ? [await loginPerAccount.peek(accountKey)] : [])];
-    const quotas = verdicts.map((verdict) => verdict.quota);
-    if (verdicts.some((verdict) => !verdict.allowed)) return problemResponse(c, rateLimited(quotas));
-    for (const [name, value] of Object.entries(quotaHeaders(quotas))) c.header(name, value);
-    await next();
-    if (c.res.status === 401) {
-      await loginPerAddress.consume(addressKey);
-      if (accountKey) await loginPerAccount.consume(accountKey);
-    } else if (c.res.status === 200 && accountKey) {
-      await loginPerAccount.reset(accountKey);
-    }
+  const loginAttempts: LoginAttempts = {
+    begin: async (c, email) => {
+      const accountKey = `account:${normalizeEmail(email)}`;
+      const addressKey = `address:${clientAddress(c)}`;
+      const verdicts = [await loginPerAddress.consume(addressKey), await loginPerAccount.consume(accountKey)];
+      const quotas = verdicts.map((verdict) => verdict.quota);
+      const refused = verdicts.filter((verdict) => !verdict.allowed).map((verdict) => verdict.quota);
+      if (refused.length > 0) return { allowed: false, refusal: rateLimited(refused) };
+      return {
+        allowed: true,
+        headers: quotaHeaders(quotas),
+        settle: async (outcome) => {
+          if (outcome === 'failed') return;
+          if (outcome === 'succeeded') await loginPerAccount.reset(accountKey);
+          else await loginPerAccount.refund(accountKey);
+          await loginPerAddress.refund(addressKey);
+        },
+      };
+    },
   };
 
-  return { everyRequest: everyRequest as MiddlewareHandler, signUp, login };
+  return { everyRequest: everyRequest as MiddlewareHandler, signUp, loginAttempts };
 };
-
-/** The login's email, read leniently: a malformed body is left for the validator to answer. */
-const emailOf = async (readJson: () => Promise<unknown>): Promise<string | undefined> => {
-  try {
-    const body = (await readJson()) as { user?: { email?: unknown } } | null;
-    const email = body?.user?.email;
-    return typeof email === 'string' && email.length <= 254 ? email.trim().toLowerCase() : undefined;
-  } catch {
-    return undefined;
-  }
-};
-

@@ -2,6 +2,8 @@ import type { UseCases } from '@conduit/app';
 import { authenticatedRoute, publicRoute } from '../auth/route-auth.js';
 import { presentUser } from '../presenters/user.presenter.js';
 import { appProblem } from '../problems/app-problem.js';
+import { problemResponse } from '../problems/problem.js';
+import type { LoginAttempts, LoginOutcome } from '../rate-limit/rate-limits.types.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
 import { LoginBody, NewUserBody, UpdateUserBody, UserResponse } from '../schemas/user.schemas.js';
 import { json, jsonHeaders } from './json-content.js';
@@ -50,7 +52,7 @@ export const updateUserRoute = authenticatedRoute({
   responses: { 200: { description: 'The updated user', ...json(UserResponse) }, ...problemResponses(...bodyProblems, 401) },
 });
 
-export const usersRouter = (useCases: UseCases) =>
+export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts) =>
   createRouter()
     .openapi(registerUserRoute, async (c) => {
       const { user } = c.req.valid('json');
@@ -62,8 +64,17 @@ export const usersRouter = (useCases: UseCases) =>
     })
     .openapi(loginRoute, async (c) => {
       const { user } = c.req.valid('json');
-      const result = await useCases.loginUser({ actor: c.get('actor'), features: c.get('features') }, { email: user.email, password: user.password });
-      return result.isOk() ? c.json(presentUser(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
+      const attempt = await loginAttempts.begin(c, user.email);
+      if (!attempt.allowed) return problemResponse(c, attempt.refusal);
+      let outcome: LoginOutcome = 'other';
+      try {
+        const result = await useCases.loginUser({ actor: c.get('actor'), features: c.get('features') }, { email: user.email, password: user.password });
+        outcome = result.isOk() ? 'succeeded' : result.error.type === 'InvalidCredentials' ? 'failed' : 'other';
+        for (const [name, value] of Object.entries(attempt.headers)) c.header(name, value);
+        return result.isOk() ? c.json(presentUser(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
+      } finally {
+        await attempt.settle(outcome);
+      }
     })
     .openapi(currentUserRoute, async (c) => {
       const result = await useCases.getCurrentUser({ actor: c.get('actor'), features: c.get('features') });

@@ -8,6 +8,7 @@ import { createInMemoryAdapters, type InMemoryAdapters } from '../in-memory-adap
 
 export type InMemoryApp = InMemoryAdapters & {
   readonly useCases: UseCases;
+  readonly passwordHasher: FakePasswordHasher;
   /** Registers a user straight through the use case and returns them as an actor. */
   signUp(username: string, role?: Role): Promise<UserActor>;
 };
@@ -15,9 +16,10 @@ export type InMemoryApp = InMemoryAdapters & {
 /** The test composition root: every use case over fakes, no I/O. */
 export const createInMemoryApp = (options: { tokenIssuer?: TokenIssuer } = {}): InMemoryApp => {
   const adapters = createInMemoryAdapters();
+  const passwordHasher = new FakePasswordHasher();
   const useCases = makeUseCases({
     ...adapters,
-    passwordHasher: new FakePasswordHasher(),
+    passwordHasher,
     tokenIssuer: options.tokenIssuer ?? new FakeTokenIssuer(),
     clock: new SteppingClock(),
     suffixes: new CountingSuffixGenerator(),
@@ -31,5 +33,5 @@ export const createInMemoryApp = (options: { tokenIssuer?: TokenIssuer } = {}): 
     if (!user) throw new Error(`sign-up of ${username} failed`);
     return userActor(user.id, role);
   };
-  return { ...adapters, useCases, signUp };
+  return { ...adapters, useCases, passwordHasher, signUp };
 };
