@@ -1,4 +1,5 @@
-import { newArticle } from '@conduit/domain';
+import { ALL_FEATURES_ON, makeUseCases } from '@conduit/app';
+import { newArticle, userActor } from '@conduit/domain';
 import { aNewUser, anArticleDraft } from '@conduit/domain/testing';
 import { ResultAsync } from 'neverthrow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -80,5 +81,59 @@ describe('concurrency', () => {
       ),
     );
     expect((await db.queries.articles.bySlug(article.slug, null))?.favoritesCount).toBe(20);
+  });
+
+  it('answers 404, never a defect, to favorites and comments racing a delete of their article', async () => {
+    const useCases = makeUseCases({
+      ...db,
+      passwordHasher: { hash: async (plain) => plain, verify: async (hash, plain) => hash === plain, needsRehash: () => false },
+      tokenIssuer: { issue: async (id) => `token-${id}` },
+      clock: { now: () => new Date() },
+      suffixes: { next: () => Math.random().toString(36).slice(2, 8) },
+    });
+    const { author } = await seed(0);
+    const fans = [];
+    for (let i = 0; i < 10; i++) fans.push((await db.repositories.users.add(aNewUser()))._unsafeUnwrap());
+    const ctx = (id: (typeof fans)[0]['id']) => ({ actor: userActor(id, 'user'), features: ALL_FEATURES_ON });
+    for (let round = 0; round < 5; round++) {
+      const article = (await db.repositories.articles.add(newArticle(anArticleDraft(), author.id, new Date())))._unsafeUnwrap();
+      const outcomes = await Promise.all([
+        ...fans.map((fan) => useCases.favoriteArticle(ctx(fan.id), article.slug)),
+        ...fans.map((fan) => useCases.addComment(ctx(fan.id), article.slug, { body: 'first!' })),
+        useCases.deleteArticle(ctx(author.id), article.slug),
+        ...fans.map((fan) => useCases.updateArticle(ctx(author.id), article.slug, { body: `edit by ${fan.id}` })),
+      ]);
+      for (const outcome of outcomes) {
+        if (outcome.isErr()) expect(outcome.error).toEqual({ type: 'ArticleNotFound', slug: article.slug });
+      }
+      expect(await db.repositories.articles.findBySlug(article.slug)).toBeNull();
+    }
+  });
+
+  it('holds an article found for a change, so a delete waits instead of pulling it out from under the write', async () => {
+    const { author, fan } = await seed(0);
+    const article = (await db.repositories.articles.add(newArticle(anArticleDraft(), author.id, new Date())))._unsafeUnwrap();
+    let found!: () => void;
+    const articleFound = new Promise<void>((resolve) => (found = resolve));
+    let deleted = false;
+    const write = db.unitOfWork.run((repositories) =>
+      ResultAsync.fromSafePromise(
+        (async () => {
+          const held = await repositories.articles.findBySlugForChange(article.slug);
+          found();
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          expect(deleted).toBe(false);
+          await repositories.favorites.add(fan.id, (held ?? article).id);
+        })(),
+      ),
+    );
+    await articleFound;
+    const remove = db.unitOfWork
+      .run((repositories) => ResultAsync.fromSafePromise(repositories.articles.remove(article.id)))
+      .map(() => (deleted = true));
+    expect((await write).isOk()).toBe(true);
+    expect((await remove).isOk()).toBe(true);
+    const late = await db.unitOfWork.run((repositories) => ResultAsync.fromSafePromise(repositories.articles.findBySlugForChange(article.slug)));
+    expect(late._unsafeUnwrap()).toBeNull();
   });
 });

@@ -9,6 +9,11 @@ export class InMemoryArticleRepository implements ArticleRepository {
     return [...this.store.articles.values()].find((article) => article.slug === slug) ?? null;
   }
 
+  /** One unit of work at a time runs here, so nothing needs holding. */
+  findBySlugForChange(slug: string): Promise<Article | null> {
+    return this.findBySlug(slug);
+  }
+
   async slugExists(slug: string): Promise<boolean> {
     return (await this.findBySlug(slug)) !== null;
   }

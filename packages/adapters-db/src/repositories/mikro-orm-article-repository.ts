@@ -1,5 +1,5 @@
 import { type Article, type ArticleId, type ArticleRepository, articleId, type NewArticle, type SlugTaken } from '@conduit/domain';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { err, ok, ResultAsync } from 'neverthrow';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { articleFromRecord, articleToRecordData } from '../mappers/article.mapper.js';
@@ -12,6 +12,12 @@ export class MikroOrmArticleRepository implements ArticleRepository {
 
   async findBySlug(slug: string): Promise<Article | null> {
     const record = await this.em().findOne(ArticleRecord, { slug });
+    return record ? articleFromRecord(record) : null;
+  }
+
+  /** `SELECT … FOR UPDATE`: a concurrent delete waits for this transaction, or has already won. */
+  async findBySlugForChange(slug: string): Promise<Article | null> {
+    const record = await this.em().findOne(ArticleRecord, { slug }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     return record ? articleFromRecord(record) : null;
   }
 

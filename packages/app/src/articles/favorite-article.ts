@@ -3,7 +3,7 @@ import { ok, type ResultAsync, safeTry } from 'neverthrow';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import type { ArticleView } from '../read-models/article-view.js';
-import { findArticle } from './find-article.js';
+import { findArticleForChange } from './find-article.js';
 import { loadArticleView } from './load-article-view.js';
 
 type FavoriteChange = 'favorite' | 'unfavorite';
@@ -15,7 +15,7 @@ const makeChangeFavorite =
     safeTry(async function* () {
       yield* deps.unitOfWork.run((repositories) =>
         safeTry(async function* () {
-          const article = yield* await findArticle(repositories.articles, slug);
+          const article = yield* await findArticleForChange(repositories.articles, slug);
           if (change === 'favorite') await repositories.favorites.add(ctx.actor.userId, article.id);
           else await repositories.favorites.remove(ctx.actor.userId, article.id);
           return ok(undefined);

@@ -11,7 +11,7 @@ import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import type { ArticleView } from '../read-models/article-view.js';
 import { chooseFreeSlug } from './choose-slug.js';
-import { findArticle } from './find-article.js';
+import { findArticleForChange } from './find-article.js';
 import { loadArticleView } from './load-article-view.js';
 
 /** Omitted fields stay unchanged. */
@@ -21,7 +21,7 @@ export const makeUpdateArticle = (deps: Pick<AppDeps, 'unitOfWork' | 'queries' |
   const save = (ctx: AuthenticatedContext, slug: string, command: UpdateArticleCommand, forceSuffix: boolean) =>
     deps.unitOfWork.run((repositories) =>
       safeTry(async function* () {
-        const article = yield* await findArticle(repositories.articles, slug);
+        const article = yield* await findArticleForChange(repositories.articles, slug);
         yield* canEditArticle(ctx.actor, article);
         const edited = editArticle(article, command, deps.clock.now());
         const slugChanged = edited.slug !== article.slug;

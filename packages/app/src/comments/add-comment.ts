@@ -1,7 +1,7 @@
 import { type ArticleNotFound, newComment } from '@conduit/domain';
 import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
 import type { FeatureDisabled } from '../features.js';
-import { findArticle } from '../articles/find-article.js';
+import { findArticleForChange } from '../articles/find-article.js';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import type { CommentView } from '../read-models/comment-view.js';
@@ -19,14 +19,13 @@ export const makeAddComment =
       if (!ctx.features.comments) return err({ type: 'FeatureDisabled', feature: 'comments' } as const);
       const comment = yield* deps.unitOfWork.run((repositories) =>
         safeTry(async function* () {
-          const article = yield* await findArticle(repositories.articles, slug);
+          const article = yield* await findArticleForChange(repositories.articles, slug);
           return ok(
             await repositories.comments.add(newComment(command.body, article.id, ctx.actor.userId, deps.clock.now())),
           );
         }),
       );
       const view = await deps.queries.comments.byId(comment.id, ctx.actor.userId);
-      // The comment was committed a moment ago; it can only be missing if a defect lost it.
-      if (view === null) throw new Error(`Comment ${comment.id} vanished after it was created`);
-      return ok(view);
+      // Committed a moment ago: it is gone only if its article was deleted since, with its comments.
+      return view === null ? err({ type: 'ArticleNotFound', slug } as const) : ok(view);
     });

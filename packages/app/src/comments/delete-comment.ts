@@ -6,7 +6,7 @@ import {
   type CommentNotFound,
 } from '@conduit/domain';
 import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
-import { findArticle } from '../articles/find-article.js';
+import { findArticleForChange } from '../articles/find-article.js';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
 
@@ -19,7 +19,7 @@ export const makeDeleteComment =
   ): ResultAsync<void, ArticleNotFound | CommentNotFound | CommentDeleteForbidden> =>
     deps.unitOfWork.run((repositories) =>
       safeTry(async function* () {
-        const article = yield* await findArticle(repositories.articles, slug);
+        const article = yield* await findArticleForChange(repositories.articles, slug);
         const comment = await repositories.comments.findOnArticle(article.id, id);
         if (comment === null) return err({ type: 'CommentNotFound', id } as const);
         yield* canDeleteComment(ctx.actor, comment, article);

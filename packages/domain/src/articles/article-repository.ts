@@ -6,6 +6,12 @@ import type { Article, NewArticle } from './article.js';
 export interface ArticleRepository {
   /** Returns null when no article has this slug. */
   findBySlug(slug: string): Promise<Article | null>;
+  /**
+   * Inside a unit of work, before changing the article or what hangs on it (favorites, comments):
+   * the article, held until the work ends. A concurrent delete has then either happened (null) or
+   * waits for this work, so no write lands on an article that is gone.
+   */
+  findBySlugForChange(slug: string): Promise<Article | null>;
   /** True when some article already uses the slug. */
   slugExists(slug: string): Promise<boolean>;
   /** Stores a new article with its tags; SlugTaken when a concurrent writer took the slug first. */
