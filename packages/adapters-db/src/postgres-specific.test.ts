@@ -1,5 +1,5 @@
 import { ALL_FEATURES_ON, makeUseCases } from '@conduit/app';
-import { newArticle, userActor } from '@conduit/domain';
+import { newArticle, type User, type UserId, userActor } from '@conduit/domain';
 import { aNewUser, anArticleDraft } from '@conduit/domain/testing';
 import { ResultAsync } from 'neverthrow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -92,9 +92,9 @@ describe('concurrency', () => {
       suffixes: { next: () => Math.random().toString(36).slice(2, 8) },
     });
     const { author } = await seed(0);
-    const fans = [];
+    const fans: User[] = [];
     for (let i = 0; i < 10; i++) fans.push((await db.repositories.users.add(aNewUser()))._unsafeUnwrap());
-    const ctx = (id: (typeof fans)[0]['id']) => ({ actor: userActor(id, 'user'), features: ALL_FEATURES_ON });
+    const ctx = (id: UserId) => ({ actor: userActor(id, 'user'), features: ALL_FEATURES_ON });
     for (let round = 0; round < 5; round++) {
       const article = (await db.repositories.articles.add(newArticle(anArticleDraft(), author.id, new Date())))._unsafeUnwrap();
       const outcomes = await Promise.all([
