@@ -48,6 +48,8 @@ const answerClientError = (logger: Logger) => (error: NodeJS.ErrnoException, soc
   );
 };
 
+const TIMEOUT_CHECK_INTERVAL_MS = 250;
+
 /** Node's HTTP server with every timeout set on purpose (see the configuration table). */
 export const startHttpServer = (
   app: HttpApp,
@@ -65,6 +67,9 @@ export const startHttpServer = (
         requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
         keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
         maxHeaderSize: config.HTTP_MAX_HEADER_BYTES,
+        // Node checks the two timeouts above only this often (30 s by default), so a slowloris
+        // would outlive HTTP_HEADERS_TIMEOUT_MS by up to half a minute.
+        connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
       },
     },
     (info) => onListening(info.port),

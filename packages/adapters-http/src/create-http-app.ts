@@ -7,6 +7,7 @@ import { deadline } from './middleware/deadline.js';
 import { loadShedding } from './middleware/load-shedding.js';
 import { requestBodyLimit } from './middleware/request-body-limit.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { settleRequestBody } from './middleware/settle-request-body.js';
 import { authenticationContext } from './middleware/authentication-context.js';
 import { corsForBrowsers } from './middleware/cors-for-browsers.js';
 import { requestContext } from './middleware/request-context.js';
@@ -33,6 +34,7 @@ export const createHttpApp = (deps: HttpDeps) => {
 
   const shedding = loadShedding(config.maxInFlight, (path) => !path.startsWith('/api/'));
   app.use('*', requestContext(deps.logger, deps.timings));
+  app.use('*', settleRequestBody({ maxDrainBytes: Math.max(4 * config.bodyLimitBytes, 1 << 20), drainBudgetMs: 1000 }));
   app.use('*', shedding);
   app.use('*', accessLog(deps.logger, deps.metrics?.metrics.recorder));
   app.use('*', securityHeaders);

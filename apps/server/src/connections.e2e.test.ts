@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RawConnection } from './testing/raw-connection.js';
+import { type RunningServer, spawnServer } from './testing/spawn-server.js';
+
+let database: TestDatabase;
+let server: RunningServer;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await spawnServer({
+    DATABASE_URL: database.url,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    HTTP_HEADERS_TIMEOUT_MS: '2000',
+    HTTP_REQUEST_TIMEOUT_MS: '3000',
+  });
+});
+afterAll(async () => {
+  await server?.stop('SIGKILL');
+  await database?.drop();
+});
+
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: ${headers['content-type'] ?? 'application/json'}\r\n` +
+  `Content-Length: ${headers['content-length'] ?? Buffer.byteLength(body)}\r\n${headers.extra ?? ''}\r\n${body}`;
+const nextRequest = 'GET /api/tags HTTP/1.1\r\nHost: x\r\n\r\n';
+
+describe('keep-alive connections after an answer given before the body was read', () => {
+  const big = JSON.stringify({ article: { title: 't', description: 'd', body: 'x'.repeat(300_000) } });
+  const cases = [
+    ['401 (no token)', post('/api/articles', big)],
+    ['404 (no such route)', post('/api/nowhere', big)],
+    ['415 (not JSON)', post('/api/users', big, { 'content-type': 'text/plain' })],
+    ['413 (over the limit)', post('/api/users', 'x'.repeat(2_000_000))],
+  ] as const;
+
+  it.each(cases)('%s: the next request on the connection is answered, 20 times of 20', async (_name, request) => {
+    let lost = 0;
+    for (let i = 0; i < 20; i++) {
+      const connection = await RawConnection.open(server.baseUrl);
+      await connection.write(request);
+      const first = await connection.response();
+      expect(first?.status).toBeGreaterThanOrEqual(400);
+      expect(JSON.parse(first?.body ?? '{}').errors).toBeDefined();
+      if (first?.headers.connection === 'close') {
+        expect(await connection.response()).toBeNull();
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 30 * (i % 3)));
+        await connection.write(nextRequest);
+        const second = await connection.response().catch(() => null);
+        if (second?.status !== 200) lost++;
+      }
+      connection.close();
+    }
+    console.info(`[keep-alive] ${_name}: ${lost} of 20 follow-up requests lost`);
+    expect(lost).toBe(0);
+  });
+
+  it('a body that stops arriving: the early answer comes promptly and says Connection: close', async () => {
+    const connection = await RawConnection.open(server.baseUrl);
+    const started = Date.now();
+    await connection.write(post('/api/articles', '{"article":', { 'content-length': '300000' }));
+    const answer = await connection.response();
+    expect(answer?.status).toBe(401);
+    expect(answer?.headers.connection).toBe('close');
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(await connection.response()).toBeNull();
+  });
+});
+
+describe('Node timeouts are enforced at their configured values', () => {
+  it('a slowloris (one header line every 300 ms) is cut at HTTP_HEADERS_TIMEOUT_MS, within a second', async () => {
+    const connection = await RawConnection.open(server.baseUrl);
+    const started = Date.now();
+    await connection.write('GET /api/tags HTTP/1.1\r\nHost: x\r\n');
+    for (let i = 0; i < 40 && !connection.closed; i++) {
+      await connection.write(`X-Slow-${i}: y\r\n`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    const elapsed = Date.now() - started;
+    console.info(`[timeouts] headers timeout 2000 ms: connection closed after ${elapsed} ms`);
+    expect(connection.closed).toBe(true);
+    expect(elapsed).toBeLessThan(3000);
+  });
+
+  it('a body trickling in is cut at HTTP_REQUEST_TIMEOUT_MS with 408, within a second', async () => {
+    const connection = await RawConnection.open(server.baseUrl);
+    const started = Date.now();
+    await connection.write(post('/api/users', '{', { 'content-length': '1000' }));
+    for (let i = 0; i < 40 && !connection.closed; i++) {
+      await connection.write(' ');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const elapsed = Date.now() - started;
+    console.info(`[timeouts] request timeout 3000 ms: connection closed after ${elapsed} ms`);
+    expect(connection.closed).toBe(true);
+    expect(elapsed).toBeLessThan(4000);
+  });
+});
