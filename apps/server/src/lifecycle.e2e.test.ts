@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RawConnection } from './testing/raw-connection.js';
 import { type RunningServer, spawnServer } from './testing/spawn-server.js';
 
 let database: TestDatabase;
@@ -69,7 +70,7 @@ describe('graceful shutdown', () => {
 
     // After the drain delay the listener is closed: new connections are refused.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await expect(fetch(`${server.baseUrl}/livez`, { headers: { Connection: 'close' } })).rejects.toThrow();
+    await expect(RawConnection.open(server.baseUrl)).rejects.toThrow();
 
     await locker.query('rollback');
     await locker.end();
@@ -78,6 +79,45 @@ describe('graceful shutdown', () => {
     expect((await response.json()).articlesCount).toBe(0);
     expect(await exit).toBe(0);
     expect(server.logs.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
+  });
+});
+
+describe('shutdown with default settings under load', () => {
+  it('answers every request already written to an open connection, then closes it (Connection: close)', async () => {
+    const target = await spawnServer({ DATABASE_URL: database.url, JWT_SECRET: randomBytes(32).toString('hex') });
+    const connections = await Promise.all(Array.from({ length: 10 }, () => RawConnection.open(target.baseUrl)));
+    const figures = { written: 0, answered: 0, lost: 0, closedByAnswer: 0 };
+    let signalled = false;
+    // ~100 requests a second over 10 keep-alive connections, before and after SIGTERM.
+    const client = async (connection: RawConnection, index: number) => {
+      await new Promise((resolve) => setTimeout(resolve, index * 10));
+      for (let i = 0; i < 40; i++) {
+        if (connection.closed) return;
+        await connection.write('GET /api/tags HTTP/1.1\r\nHost: x\r\n\r\n');
+        figures.written++;
+        const answer = await connection.response().catch(() => null);
+        if (answer === null) {
+          figures.lost++;
+          return;
+        }
+        figures.answered++;
+        if (answer.headers.connection === 'close') {
+          figures.closedByAnswer++;
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const load = Promise.all(connections.map(client));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const exit = target.stop('SIGTERM');
+    signalled = true;
+    await load;
+    console.info(`[shutdown] ${JSON.stringify(figures)}`);
+    expect(signalled).toBe(true);
+    expect(figures.lost).toBe(0);
+    expect(figures.closedByAnswer).toBe(10);
+    expect(await exit).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import { compose } from './compose.js';
 import { parseConfig } from './config.js';
+import { trackConnections } from './graceful-connections.js';
 import { startHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
 import { startMetricsServer } from './metrics.js';
@@ -17,14 +18,17 @@ const server = startHttpServer(application.app, config, logger, (port) =>
   logger.info({ host: config.HOST, port, url: `http://localhost:${port}/api` }, 'listening'),
 );
 
+const connections = trackConnections(server);
+
 const metricsServer = application.metrics ? startMetricsServer(application.metrics, config) : undefined;
 metricsServer?.on('listening', () => logger.info({ port: config.METRICS_PORT }, 'metrics listening'));
 
 let stopping = false;
 /**
  * Kubernetes-style: readiness fails at once, new connections are still taken during the drain
- * delay (while load balancers catch up), then the listener closes, in-flight requests finish, idle
- * keep-alive connections close, the pool closes, and the process exits 0. A second signal, or the
+ * delay (while load balancers catch up), then the listener closes, requests in flight or already
+ * sent are answered with `Connection: close`, idle keep-alive connections close once quiet, the
+ * pool closes, and the process exits 0. A second signal, or the
  * grace period running out, exits 1 at once.
  */
 const shutdown = (signal: string) => {
@@ -39,19 +43,13 @@ const shutdown = (signal: string) => {
     logger.error('grace period over: exiting with requests unfinished');
     process.exit(1);
   }, config.SHUTDOWN_DRAIN_DELAY_MS + config.SHUTDOWN_GRACE_MS).unref();
-  setTimeout(() => {
-    logger.info('no longer accepting connections; finishing in-flight requests');
+  setTimeout(async () => {
+    logger.info('no longer accepting connections; answering what is in flight or already sent, then closing');
     metricsServer?.close();
-    // Connections of requests still in flight turn idle only when those finish: keep closing
-    // idle keep-alive connections until none is left, so close() can complete.
-    const closeIdle = setInterval(() => server.closeIdleConnections(), 50);
-    server.close(async () => {
-      clearInterval(closeIdle);
-      await application.close();
-      logger.info('stopped');
-      process.exit(0);
-    });
-    server.closeIdleConnections();
+    await connections.close();
+    await application.close();
+    logger.info('stopped');
+    process.exit(0);
   }, config.SHUTDOWN_DRAIN_DELAY_MS);
 };
 process.on('SIGTERM', () => shutdown('SIGTERM'));

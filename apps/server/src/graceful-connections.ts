@@ -1,0 +1,73 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
+
+/** How long a connection that is idle at shutdown may still bring one last request. */
+const IDLE_LINGER_MS = 1000;
+const SWEEP_INTERVAL_MS = 50;
+
+type Tracked = { inFlight: Set<ServerResponse>; bytesReadWhenIdle: number; idleSince: number };
+
+/**
+ * Shutdown that loses no request a client already wrote to an open connection.
+ *
+ * Node's `server.close()` also destroys every idle keep-alive connection, and a request the client
+ * wrote a moment before is lost with it (ECONNRESET). Here, at shutdown the listener stops taking
+ * new connections; every answer from then on, in flight or still to come, says `Connection: close`,
+ * so each client stops reusing its connection after its current request; and a connection that is
+ * idle is closed only once it has stayed idle, with nothing arriving on it, for a moment.
+ */
+export const trackConnections = (server: Server) => {
+  const connections = new Map<Socket, Tracked>();
+  let stopping = false;
+
+  server.on('connection', (socket: Socket) => {
+    connections.set(socket, { inFlight: new Set(), bytesReadWhenIdle: 0, idleSince: Date.now() });
+    socket.once('close', () => connections.delete(socket));
+  });
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const tracked = connections.get(request.socket);
+    if (stopping && !response.headersSent) response.setHeader('Connection', 'close');
+    if (!tracked) return;
+    tracked.inFlight.add(response);
+    response.once('close', () => {
+      tracked.inFlight.delete(response);
+      tracked.bytesReadWhenIdle = request.socket.bytesRead;
+      tracked.idleSince = Date.now();
+    });
+  });
+
+  const isQuiet = (socket: Socket, tracked: Tracked, now: number) =>
+    tracked.inFlight.size === 0 && socket.bytesRead === tracked.bytesReadWhenIdle && now - tracked.idleSince >= IDLE_LINGER_MS;
+
+  /** Stops accepting connections and resolves once every open one has ended. */
+  const close = (): Promise<void> =>
+    new Promise((resolve) => {
+      stopping = true;
+      const now = Date.now();
+      for (const tracked of connections.values()) {
+        for (const response of tracked.inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
+        // The linger starts now for connections that were already idle.
+        tracked.idleSince = now;
+      }
+      const sweep = setInterval(() => {
+        const at = Date.now();
+        for (const [socket, tracked] of connections) {
+          if (tracked.inFlight.size === 0 && socket.bytesRead !== tracked.bytesReadWhenIdle) {
+            // Bytes arrived: a request is on its way; it will be answered with Connection: close.
+            tracked.bytesReadWhenIdle = socket.bytesRead;
+            tracked.idleSince = at;
+          } else if (isQuiet(socket, tracked, at)) {
+            socket.end();
+          }
+        }
+      }, SWEEP_INTERVAL_MS);
+      // net.Server's close, not http.Server's: the latter would destroy idle connections at once.
+      NetServer.prototype.close.call(server, () => {
+        clearInterval(sweep);
+        resolve();
+      });
+    });
+
+  return { close };
+};
