@@ -1,6 +1,6 @@
 import { makeUseCases } from '@conduit/app';
 import { Argon2PasswordHasher, JoseTokens, RandomSuffixGenerator } from '@conduit/adapters-crypto';
-import { createOrm, createPostgresAdapters, isDatabaseUnavailable, migrateToLatest, pingDatabase } from '@conduit/adapters-db';
+import { createOrm, createPostgresAdapters, DatabaseProbe, isDatabaseUnavailable, migrateToLatest } from '@conduit/adapters-db';
 import { createHttpApp, type HttpApp, type HttpMetrics, RequestTimings } from '@conduit/adapters-http';
 import type { Config } from './config.js';
 import { provideDatabase } from './database.js';
@@ -51,6 +51,7 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
     suffixes: new RandomSuffixGenerator(),
   });
   const rateLimiting = createRateLimiting(config, logger);
+  const probe = new DatabaseProbe(database.url);
   let draining = false;
   const placement = metricsPlacement(config);
   const metrics = placement === 'off' ? undefined : createMetrics(orm);
@@ -63,12 +64,14 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
       requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
       maxInFlight: config.MAX_IN_FLIGHT,
+      routeConcurrency: config.DB_ROUTE_CONCURRENCY,
+      routeQueueTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
     },
     health: {
       isDraining: () => draining,
       readiness: async () => {
         const started = performance.now();
-        const up = await pingDatabase(orm, config.READINESS_TIMEOUT_MS);
+        const up = await probe.ping(config.READINESS_TIMEOUT_MS);
         const status = up ? 'pass' : 'fail';
         const observedValue = Math.round(performance.now() - started);
         return { status, checks: { 'postgresql:responseTime': [{ status, observedValue, observedUnit: 'ms' }] } };
@@ -89,6 +92,7 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
     },
     close: async () => {
       await rateLimiting.close();
+      await probe.close();
       await orm.close();
       await database.stop();
     },

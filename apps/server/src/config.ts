@@ -28,7 +28,9 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default(defaultDataDir),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** Requests of one operation running at once; default a quarter of the pool (see route-bulkheads.ts). */
+  DB_ROUTE_CONCURRENCY: z.coerce.number().int().min(1).optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** `kid:secret,kid:secret`: the first signs, all verify (key rotation). Overrides JWT_SECRET. */
   JWT_KEYS: z
@@ -123,7 +125,7 @@ const DEVELOPMENT_BUDGETS: BudgetSettings = {
 };
 
 type Parsed = z.infer<typeof schema>;
-export type Config = Omit<Parsed, keyof BudgetSettings> & BudgetSettings;
+export type Config = Omit<Parsed, keyof BudgetSettings | 'DB_ROUTE_CONCURRENCY'> & BudgetSettings & { DB_ROUTE_CONCURRENCY: number };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
@@ -154,5 +156,6 @@ export const parseConfig = (env: NodeJS.ProcessEnv): ConfigResult => {
   const budgets = Object.fromEntries(
     (Object.keys(defaults) as (keyof BudgetSettings)[]).map((name) => [name, parsedConfig[name] ?? defaults[name]]),
   ) as BudgetSettings;
-  return { ok: true, config: { ...parsedConfig, ...budgets } };
+  const routeConcurrency = parsedConfig.DB_ROUTE_CONCURRENCY ?? Math.max(1, Math.floor(parsedConfig.DB_POOL_SIZE / 4));
+  return { ok: true, config: { ...parsedConfig, ...budgets, DB_ROUTE_CONCURRENCY: routeConcurrency } };
 };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RawConnection } from './testing/raw-connection.js';
 import { type RunningServer, spawnServer } from './testing/spawn-server.js';
@@ -96,5 +97,52 @@ describe('Node timeouts are enforced at their configured values', () => {
     console.info(`[timeouts] request timeout 3000 ms: connection closed after ${elapsed} ms`);
     expect(connection.closed).toBe(true);
     expect(elapsed).toBeLessThan(4000);
+  });
+});
+
+describe('one slow table does not take everything down', () => {
+  it('readiness and unrelated routes stay 200 while 30 requests wait on a locked articles table', async () => {
+    const signUp = await fetch(`${server.baseUrl}/api/users`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user: { username: 'starver', email: 'starver@example.com', password: 'password123' } }),
+    });
+    const { token } = (await signUp.json()).user;
+    const auth = { Authorization: `Token ${token}` };
+    const created = await fetch(`${server.baseUrl}/api/articles`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...auth },
+      body: JSON.stringify({ article: { title: 'Locked', description: 'd', body: 'b' } }),
+    });
+    const { slug } = (await created.json()).article;
+
+    const locker = new pg.Client({ connectionString: database.url });
+    await locker.connect();
+    await locker.query('begin');
+    await locker.query('lock table articles in access exclusive mode');
+    try {
+      const waiting = Array.from({ length: 30 }, (_, i) =>
+        fetch(`${server.baseUrl}${['/api/articles', `/api/articles/${slug}`, '/api/articles/feed'][i % 3]}`, { headers: auth }).then((r) => r.status),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const timed = async (path: string, headers: Record<string, string> = {}) => {
+        const started = performance.now();
+        const response = await fetch(`${server.baseUrl}${path}`, { headers });
+        return { path, status: response.status, ms: Math.round(performance.now() - started) };
+      };
+      const unrelated = [];
+      for (let round = 0; round < 3; round++) {
+        unrelated.push(await timed('/readyz'), await timed('/api/tags'), await timed('/api/user', auth), await timed(`/api/profiles/starver`));
+      }
+      console.info(`[starvation] while 30 wait on articles: ${JSON.stringify(unrelated)}`);
+      expect(unrelated.map((answer) => answer.status)).toEqual(unrelated.map(() => 200));
+      await locker.query('rollback');
+      const statuses = await Promise.all(waiting);
+      const counts = statuses.reduce<Record<number, number>>((acc, status) => ({ ...acc, [status]: (acc[status] ?? 0) + 1 }), {});
+      console.info(`[starvation] the 30 that waited on the lock: ${JSON.stringify(counts)}`);
+      expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
+    } finally {
+      await locker.end();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket, connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pingDatabase } from './database-health.js';
+import { DatabaseProbe } from './database-health.js';
 import { createOrm, type Orm } from './orm.js';
 import { createTestDatabase, type TestDatabase } from './testing/test-database.js';
 
@@ -39,6 +39,7 @@ const outageProxy = async (target: URL) => {
 
 let database: TestDatabase;
 let orm: Orm;
+let probe: DatabaseProbe;
 let proxy: Awaited<ReturnType<typeof outageProxy>>;
 
 beforeAll(async () => {
@@ -49,24 +50,26 @@ beforeAll(async () => {
   viaProxy.hostname = '127.0.0.1';
   viaProxy.port = String(proxy.port());
   orm = await createOrm({ databaseUrl: viaProxy.toString(), acquireTimeoutMs: 300, poolSize: 2 });
+  probe = new DatabaseProbe(viaProxy.toString());
 });
 afterAll(async () => {
   await orm.close(true).catch(() => undefined);
+  await probe.close();
   await proxy.cut();
   await database.drop();
 });
 
 describe('readiness through a database outage', () => {
   it('fails within its timeout while PostgreSQL is unreachable, and recovers by itself', async () => {
-    expect(await pingDatabase(orm, 500)).toBe(true);
+    expect(await probe.ping(500)).toBe(true);
     await proxy.cut();
     const started = performance.now();
-    expect(await pingDatabase(orm, 500)).toBe(false);
+    expect(await probe.ping(500)).toBe(false);
     expect(performance.now() - started).toBeLessThan(900);
     await proxy.restore();
     let recovered = false;
     for (let attempt = 0; attempt < 20 && !recovered; attempt++) {
-      recovered = await pingDatabase(orm, 500);
+      recovered = await probe.ping(500);
       if (!recovered) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(recovered).toBe(true);

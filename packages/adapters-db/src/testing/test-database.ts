@@ -40,7 +40,7 @@ export const truncateAll = async (orm: MikroORM): Promise<void> => {
   await orm.em.fork().execute(`truncate ${TABLES.join(', ')} restart identity cascade`);
 };
 
-export type PostgresTestContext = PostgresAdapters & { readonly orm: MikroORM; close(): Promise<void> };
+export type PostgresTestContext = PostgresAdapters & { readonly orm: MikroORM; readonly url: string; close(): Promise<void> };
 
 /** A test database with an ORM and the PostgreSQL adapters over it. */
 export const openPostgresTestContext = async (options: Omit<OrmOptions, 'databaseUrl'> = {}): Promise<PostgresTestContext> => {
@@ -48,6 +48,7 @@ export const openPostgresTestContext = async (options: Omit<OrmOptions, 'databas
   const orm = await createOrm({ ...options, databaseUrl: database.url });
   return {
     orm,
+    url: database.url,
     ...createPostgresAdapters(orm, { onQuery: options.onQuery }),
     close: async () => {
       await orm.close();
