@@ -3,6 +3,7 @@ import { Argon2PasswordHasher, JoseTokens, RandomSuffixGenerator } from '@condui
 import { createOrm, createPostgresAdapters, DatabaseProbe, isDatabaseUnavailable, migrateToLatest } from '@conduit/adapters-db';
 import { createHttpApp, type HttpApp, type HttpMetrics, RequestTimings } from '@conduit/adapters-http';
 import type { Config } from './config.js';
+import type { EmbeddedDatabase } from '@conduit/adapters-db';
 import { provideDatabase } from './database.js';
 import { configuredFeatureFlags } from './feature-flags.js';
 import { createRateLimiting } from './rate-limits.js';
@@ -23,6 +24,16 @@ export type Application = {
 
 export const compose = async (config: Config, logger: Logger): Promise<Application> => {
   const database = await provideDatabase(config, logger);
+  try {
+    return await composeOn(database, config, logger);
+  } catch (error) {
+    // The embedded database this start brought up goes down with it.
+    await database.stop().catch(() => undefined);
+    throw error;
+  }
+};
+
+const composeOn = async (database: EmbeddedDatabase, config: Config, logger: Logger): Promise<Application> => {
   // Every statement's duration is added to the request that ran it (Server-Timing: db).
   const timings = new RequestTimings();
   const onQuery = (_sql: string, durationMs: number) => timings.recordDatabase(durationMs);
@@ -32,6 +43,7 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
     poolSize: config.DB_POOL_SIZE,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
+    createDatabaseIfMissing: config.NODE_ENV !== 'production',
   });
   await migrateToLatest(orm);
 

@@ -71,7 +71,7 @@ describe('a whole user journey over real HTTP on PostgreSQL', () => {
     const slug = created.body.article.slug as string;
     const twin = await api('POST', '/articles', {
       token: jakeToken,
-      body: { article: { title: 'How to train your dragon', description: '', body: 'Again' } },
+      body: { article: { title: 'How to train your dragon', description: 'Twice', body: 'Again' } },
     });
     expect(twin.body.article.slug).not.toBe(slug);
 

