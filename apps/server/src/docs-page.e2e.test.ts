@@ -46,5 +46,18 @@ describe.skipIf(!haveChromium)('the API reference page in a real headless Chromi
     }
     expect(await page.title()).toBe('Conduit API reference');
     expect(foreign).toEqual([]);
+    // Code samples that work when pasted: this server's URL and the Token scheme.
+    // Samples render as they scroll into view: bring a signed-in operation's sample in.
+    for (let i = 0; i < 6; i++) {
+      await page.mouse.wheel(0, 1500);
+      await page.waitForTimeout(200);
+    }
+    const samples = (await page.locator('body').innerText()).match(/curl[^\n]*\n(?:\s+--[^\n]*\n)*/g) ?? [];
+    console.info(`[docs-page] ${JSON.stringify(samples.slice(0, 3))}`);
+    expect(samples.length).toBeGreaterThan(0);
+    for (const sample of samples) expect(sample).toContain(`curl ${server.baseUrl}/api/`);
+    expect(samples.join('')).toMatch(/Authorization: Token /);
+    expect(samples.join('')).not.toContain('YOUR_SECRET_TOKEN');
+    for (const hosted of ['Ask AI', 'Deploy', 'Share', 'Open API Client', 'Developer Tools']) expect(text).not.toContain(hosted);
   });
 });

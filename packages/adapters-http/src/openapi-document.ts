@@ -5,9 +5,9 @@ export const openApiDocumentConfig = {
     title: 'Conduit API',
     version: '1.0.0',
     description:
-      'The RealWorld ("Conduit") API. Every error is an RFC 9457 problem document ' +
-      '(`application/problem+json`) with a stable `code`, the `requestId`, and for field errors ' +
-      'the RealWorld `errors` map.',
+      'The RealWorld ("Conduit") API. Every error is one body: RFC 9457 problem details with a ' +
+      'stable `code` and the `requestId`, and the RealWorld `errors` map with readable messages. ' +
+      'It is `application/json`, or `application/problem+json` when the request\'s `Accept` asks for it.',
   },
   tags: [
     { name: 'User and Authentication' },
