@@ -48,7 +48,8 @@ describe('every documented error response', async () => {
   };
 
   for (const { path, method, operation } of operations) {
-    const statuses = Object.keys(operation.responses).map(Number).filter((status) => status >= 400);
+    // 431 is answered by Node's HTTP parser before any route runs: lifecycle.e2e.test.ts covers it.
+    const statuses = Object.keys(operation.responses).map(Number).filter((status) => status >= 400 && status !== 431);
     for (const status of statuses) {
       it(`${method} ${path} -> ${status}`, async () => {
         const { http, owner, stranger, existing } = await setUp(status === 429);
