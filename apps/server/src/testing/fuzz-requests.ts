@@ -16,7 +16,7 @@ export type FuzzRequest = {
   readonly method: string;
   readonly path: string;
   readonly headers: Record<string, string>;
-  readonly body?: string | Uint8Array;
+  readonly body?: string | Uint8Array<ArrayBuffer>;
   /** Statuses the document allows for this request. */
   readonly allowed: ReadonlySet<number>;
   /** What was done to the request, for the failure report. */
@@ -123,7 +123,7 @@ const setAt = (target: unknown, path: string[], value: unknown, mode: 'set' | 'd
 };
 
 type Mutation = { kind: string; apply: (request: Draft) => Draft };
-type Draft = { path: string; query: string[]; headers: Record<string, string>; body?: unknown; rawBody?: string | Uint8Array; pathMutated: boolean };
+type Draft = { path: string; query: string[]; headers: Record<string, string>; body?: unknown; rawBody?: string | Uint8Array<ArrayBuffer>; pathMutated: boolean };
 
 /** Every way the generator spoils a request for one operation. */
 const mutationsFor = (document: OpenApiDocument, operation: Operation, fixtures: FuzzFixtures): fc.Arbitrary<Mutation>[] => {
