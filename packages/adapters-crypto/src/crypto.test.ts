@@ -64,6 +64,22 @@ describe('JoseTokens', () => {
     expect((await tokens.verify(await sign({ exp: now - 2 }))).isOk()).toBe(true);
   });
 
+  it('accepts only the canonical decimal form of an existing id as the subject', async () => {
+    const withSubject = (sub: string) =>
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256', kid: current.kid })
+        .setSubject(sub)
+        .setIssuer('conduit')
+        .setAudience('conduit-api')
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(current.secret);
+    expect((await tokens.verify(await withSubject('2147483647'))).isOk()).toBe(true);
+    for (const sub of ['2147483648', '99999999999999999999', ' 5 ', '1e0', '05', '5.0', '0x5', '-5', '0', '']) {
+      expect((await tokens.verify(await withSubject(sub))).isErr(), `sub ${JSON.stringify(sub)}`).toBe(true);
+    }
+  });
+
   it('refuses a secret shorter than 32 bytes, no keys, or a repeated key id', () => {
     expect(() => new JoseTokens({ ...settings, keys: [{ kid: 'short', secret: randomBytes(16) }] })).toThrow();
     expect(() => new JoseTokens({ ...settings, keys: [] })).toThrow();

@@ -41,6 +41,16 @@ describe('POST /api/users', () => {
     });
   });
 
+  it('refuses sign-up and login fields that are empty or only whitespace, keyed by field (422)', async () => {
+    const http = createHttpTestHarness();
+    const signUp = await http.call('POST', '/api/users', { body: { user: { username: '   ', email: ' ', password: '         ' } } });
+    expectProblem(signUp, 422, 'VALIDATION_FAILED');
+    expect(signUp.body.errors).toEqual({ username: ["can't be blank"], email: ["can't be blank"], password: ["can't be blank"] });
+    const login = await http.call('POST', '/api/users/login', { body: { user: { email: '\t', password: '  ' } } });
+    expectProblem(login, 422, 'VALIDATION_FAILED');
+    expect(login.body.errors).toEqual({ email: ["can't be blank"], password: ["can't be blank"] });
+  });
+
   it('answers in our words for any shape, prototype keys included, and problem+json when asked', async () => {
     const http = createHttpTestHarness();
     const cases: [unknown, Record<string, string[]>][] = [

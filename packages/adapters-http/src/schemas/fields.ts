@@ -51,7 +51,11 @@ export const email = stringField()
   .pipe(z.email('is invalid'))
   .openapi({ example: 'jake@jake.jake' });
 
+/** Spaces are part of a password (never trimmed), but a password of nothing else is blank. */
+export const notBlank = (value: string) => value.trim() !== '';
+
 export const password = stringField()
+  .refine(notBlank, { error: "can't be blank", abort: true })
   .min(LIMITS.passwordMin, `is too short (minimum is ${LIMITS.passwordMin} characters)`)
   .max(LIMITS.passwordMax, tooLong(LIMITS.passwordMax))
   .openapi({ format: 'password', example: 'jakejake' });

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { anyText, atLeastOneField, email, imageUrl, LIMITS, password, requiredText, stringField, username } from './fields.js';
+import { anyText, atLeastOneField, email, imageUrl, LIMITS, notBlank, password, requiredText, stringField, username } from './fields.js';
 
 // Unknown keys are ignored, never applied (see article.schemas.ts).
 export const NewUserBody = z
@@ -11,7 +11,7 @@ export const LoginBody = z
     user: z.object({
       email: requiredText(LIMITS.email),
       // Not trimmed: spaces are part of a password.
-      password: stringField().min(1, { error: "can't be blank", abort: true }).max(LIMITS.passwordMax),
+      password: stringField().refine(notBlank, { error: "can't be blank", abort: true }).max(LIMITS.passwordMax),
     }),
   })
   .openapi('LoginUserRequest');
