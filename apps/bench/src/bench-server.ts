@@ -24,6 +24,9 @@ const freePort = (): Promise<number> =>
     });
   });
 
+// One secret for every server of a run: a token one issued is valid on the others.
+const JWT_SECRET = randomBytes(32).toString('hex');
+
 const startServer = async (databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; baseUrl: string }> => {
   const pin = await hasTaskset();
   const port = await freePort();
@@ -38,7 +41,7 @@ const startServer = async (databaseUrl: string, extraEnv: Record<string, string>
       // Access logs stay on, as in production; they go to /dev/null instead of a log shipper.
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
-      JWT_SECRET: randomBytes(32).toString('hex'),
+      JWT_SECRET,
       // One load generator is one client: budgets far above the load, so the limiter runs (its cost
       // is measured) without refusing anything. Seeding signs up 50 users from one address.
       RATE_LIMIT_ANONYMOUS: '100000000/60',
@@ -99,7 +102,33 @@ const pinPostgres = async (databaseUrl: string): Promise<() => Promise<void>> =>
 };
 
 
-export type BenchServer = { readonly baseUrl: string; readonly databaseUrl: string };
+/** CPU time (user + system) a process has used so far, from /proc; null where there is no /proc. */
+export const cpuMs = async (pid: number | undefined): Promise<number | null> => {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (stat === null) return null;
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+};
+
+export type RunningBenchServer = { readonly baseUrl: string; readonly pid: number | undefined; stop(): Promise<void> };
+
+export type BenchServer = RunningBenchServer & {
+  readonly databaseUrl: string;
+  /** Another server on the same database and CPU, with other settings: a baseline measured side by side. */
+  startAlso(extraEnv: Record<string, string>): Promise<RunningBenchServer>;
+};
+
+const running = (server: { child: ChildProcess; baseUrl: string }): RunningBenchServer => ({
+  baseUrl: server.baseUrl,
+  pid: server.child.pid,
+  stop: async () => {
+    if (server.child.exitCode !== null) return;
+    const exited = once(server.child, 'exit');
+    server.child.kill('SIGTERM');
+    await exited;
+  },
+});
 
 /**
  * The common frame of every benchmark: this process on CPU 1, a fresh database with PostgreSQL on
@@ -109,12 +138,18 @@ export const withBenchServer = async (extraEnv: Record<string, string>, work: (s
   await pinSelf();
   const database = await openBenchDatabase();
   const unpinPostgres = await pinPostgres(database.url);
-  const server = await startServer(database.url, extraEnv);
+  const server = running(await startServer(database.url, extraEnv));
+  const others: RunningBenchServer[] = [];
+  const startAlso = async (env: Record<string, string>) => {
+    const other = running(await startServer(database.url, { ...extraEnv, ...env }));
+    others.push(other);
+    return other;
+  };
   try {
-    await work({ baseUrl: server.baseUrl, databaseUrl: database.url });
+    await work({ ...server, databaseUrl: database.url, startAlso });
   } finally {
-    server.child.kill('SIGTERM');
-    await once(server.child, 'exit');
+    for (const other of others) await other.stop();
+    await server.stop();
     await unpinPostgres();
     await database.close();
   }

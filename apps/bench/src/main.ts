@@ -1,29 +1,36 @@
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { log, withBenchServer } from './bench-server.js';
+import { cpuMs, log, type RunningBenchServer, withBenchServer } from './bench-server.js';
 import { seed } from './seed.js';
 
 /**
  * `pnpm bench`: starts the built server pinned to CPU 0 (when taskset exists), seeds a realistic data
  * set through the API, and measures the hot read endpoints with autocannon from this process
  * (pinned to CPU 1 with PostgreSQL). Settings: BENCH_SECONDS, BENCH_CONNECTIONS, DATABASE_URL.
+ * BENCH_BASELINE_ENV (JSON, e.g. '{"DB_ROUTE_CONCURRENCY":"10000"}') also starts a second server with
+ * those settings on the same data and measures it target by target beside the first: a side-by-side
+ * baseline from one run on one machine. Each row gives the server's CPU milliseconds per request.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
 type Target = { name: string; path: string; token?: string };
 
-const measure = async (baseUrl: string, target: Target) => {
+const measure = async (server: RunningBenchServer, variant: string, target: Target) => {
   const options = {
-    url: `${baseUrl}${target.path}`,
+    url: `${server.baseUrl}${target.path}`,
     connections: CONNECTIONS,
     headers: target.token ? { Authorization: `Token ${target.token}` } : {},
   };
   await autocannon({ ...options, duration: 2 });
+  const cpuBefore = await cpuMs(server.pid);
   const result = await autocannon({ ...options, duration: SECONDS });
+  const cpuAfter = await cpuMs(server.pid);
   return {
     endpoint: target.name,
+    server: variant,
     'req/s': Math.round(result.requests.average),
+    'CPU ms/req': cpuBefore === null || cpuAfter === null ? 'n/a' : ((cpuAfter - cpuBefore) / result.requests.total).toFixed(3),
     'p50 ms': result.latency.p50,
     'p99 ms': result.latency.p99,
     errors: result.errors + result.non2xx,
@@ -50,10 +57,16 @@ const main = () =>
       { name: 'GET /api/articles/:slug', path: `/api/articles/${slug}` },
       { name: 'GET /api/articles?tag=tag3', path: '/api/articles?tag=tag3&limit=20' },
     ];
+    const baselineEnv = process.env.BENCH_BASELINE_ENV ? (JSON.parse(process.env.BENCH_BASELINE_ENV) as Record<string, string>) : undefined;
+    const baseline = baselineEnv ? await server.startAlso(baselineEnv) : undefined;
     const results = [];
-    for (const target of targets) {
+    for (const [index, target] of targets.entries()) {
       log(`measuring ${target.name} for ${SECONDS} s with ${CONNECTIONS} connections`);
-      results.push(await measure(server.baseUrl, target));
+      const current = () => measure(server, 'current', target);
+      const base = baseline ? () => measure(baseline, `baseline ${JSON.stringify(baselineEnv)}`, target) : undefined;
+      // The order alternates from target to target, so neither server always runs on a warmer cache.
+      if (base && index % 2 === 1) results.push(await base(), await current());
+      else results.push(await current(), ...(base ? [await base()] : []));
     }
     console.table(results);
   });

@@ -29,7 +29,10 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default(defaultDataDir),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-  /** Requests of one operation running at once; default a quarter of the pool (see route-bulkheads.ts). */
+  /**
+   * Requests of one operation running at once; default a third of the pool, so requests stuck on
+   * one table across three of its routes still leave connections for the rest (see route-bulkheads.ts).
+   */
   DB_ROUTE_CONCURRENCY: z.coerce.number().int().min(1).optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** `kid:secret,kid:secret`: the first signs, all verify (key rotation). Overrides JWT_SECRET. */
@@ -156,6 +159,6 @@ export const parseConfig = (env: NodeJS.ProcessEnv): ConfigResult => {
   const budgets = Object.fromEntries(
     (Object.keys(defaults) as (keyof BudgetSettings)[]).map((name) => [name, parsedConfig[name] ?? defaults[name]]),
   ) as BudgetSettings;
-  const routeConcurrency = parsedConfig.DB_ROUTE_CONCURRENCY ?? Math.max(1, Math.floor(parsedConfig.DB_POOL_SIZE / 4));
+  const routeConcurrency = parsedConfig.DB_ROUTE_CONCURRENCY ?? Math.max(1, Math.floor(parsedConfig.DB_POOL_SIZE / 3));
   return { ok: true, config: { ...parsedConfig, ...budgets, DB_ROUTE_CONCURRENCY: routeConcurrency } };
 };
