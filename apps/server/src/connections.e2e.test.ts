@@ -1,26 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RawConnection } from './testing/raw-connection.js';
-import { type RunningServer, spawnServer } from './testing/spawn-server.js';
+import { serverForThisFile } from './testing/spawn-server.js';
 
-let database: TestDatabase;
-let server: RunningServer;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await spawnServer({
-    DATABASE_URL: database.url,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    HTTP_HEADERS_TIMEOUT_MS: '2000',
-    HTTP_REQUEST_TIMEOUT_MS: '3000',
-  });
-});
-afterAll(async () => {
-  await server?.stop('SIGKILL');
-  await database?.drop();
-});
+const target = serverForThisFile({ HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '3000' });
 
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
   `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: ${headers['content-type'] ?? 'application/json'}\r\n` +
@@ -39,7 +22,7 @@ describe('keep-alive connections after an answer given before the body was read'
   it.each(cases)('%s: the next request on the connection is answered, 20 times of 20', async (_name, request) => {
     let lost = 0;
     for (let i = 0; i < 20; i++) {
-      const connection = await RawConnection.open(server.baseUrl);
+      const connection = await RawConnection.open(target.server.baseUrl);
       await connection.write(request);
       const first = await connection.response();
       expect(first?.status).toBeGreaterThanOrEqual(400);
@@ -59,7 +42,7 @@ describe('keep-alive connections after an answer given before the body was read'
   });
 
   it('a body that stops arriving: the early answer comes promptly and says Connection: close', async () => {
-    const connection = await RawConnection.open(server.baseUrl);
+    const connection = await RawConnection.open(target.server.baseUrl);
     const started = Date.now();
     await connection.write(post('/api/articles', '{"article":', { 'content-length': '300000' }));
     const answer = await connection.response();
@@ -72,7 +55,7 @@ describe('keep-alive connections after an answer given before the body was read'
 
 describe('Node timeouts are enforced at their configured values', () => {
   it('a slowloris (one header line every 300 ms) is cut at HTTP_HEADERS_TIMEOUT_MS, within a second', async () => {
-    const connection = await RawConnection.open(server.baseUrl);
+    const connection = await RawConnection.open(target.server.baseUrl);
     const started = Date.now();
     await connection.write('GET /api/tags HTTP/1.1\r\nHost: x\r\n');
     for (let i = 0; i < 40 && !connection.closed; i++) {
@@ -86,7 +69,7 @@ describe('Node timeouts are enforced at their configured values', () => {
   });
 
   it('a body trickling in is cut at HTTP_REQUEST_TIMEOUT_MS with 408, within a second', async () => {
-    const connection = await RawConnection.open(server.baseUrl);
+    const connection = await RawConnection.open(target.server.baseUrl);
     const started = Date.now();
     await connection.write(post('/api/users', '{', { 'content-length': '1000' }));
     for (let i = 0; i < 40 && !connection.closed; i++) {
@@ -102,32 +85,32 @@ describe('Node timeouts are enforced at their configured values', () => {
 
 describe('one slow table does not take everything down', () => {
   it('readiness and unrelated routes stay 200 while 30 requests wait on a locked articles table', async () => {
-    const signUp = await fetch(`${server.baseUrl}/api/users`, {
+    const signUp = await fetch(`${target.server.baseUrl}/api/users`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ user: { username: 'starver', email: 'starver@example.com', password: 'password123' } }),
     });
     const { token } = (await signUp.json()).user;
     const auth = { Authorization: `Token ${token}` };
-    const created = await fetch(`${server.baseUrl}/api/articles`, {
+    const created = await fetch(`${target.server.baseUrl}/api/articles`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...auth },
       body: JSON.stringify({ article: { title: 'Locked', description: 'd', body: 'b' } }),
     });
     const { slug } = (await created.json()).article;
 
-    const locker = new pg.Client({ connectionString: database.url });
+    const locker = new pg.Client({ connectionString: target.database.url });
     await locker.connect();
     await locker.query('begin');
     await locker.query('lock table articles in access exclusive mode');
     try {
       const waiting = Array.from({ length: 30 }, (_, i) =>
-        fetch(`${server.baseUrl}${['/api/articles', `/api/articles/${slug}`, '/api/articles/feed'][i % 3]}`, { headers: auth }).then((r) => r.status),
+        fetch(`${target.server.baseUrl}${['/api/articles', `/api/articles/${slug}`, '/api/articles/feed'][i % 3]}`, { headers: auth }).then((r) => r.status),
       );
       await new Promise((resolve) => setTimeout(resolve, 300));
       const timed = async (path: string, headers: Record<string, string> = {}) => {
         const started = performance.now();
-        const response = await fetch(`${server.baseUrl}${path}`, { headers });
+        const response = await fetch(`${target.server.baseUrl}${path}`, { headers });
         return { path, status: response.status, ms: Math.round(performance.now() - started) };
       };
       const unrelated = [];

@@ -1,29 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type FuzzRequest, fuzzRequests, type OpenApiDocument } from './testing/fuzz-requests.js';
-import { type RunningServer, spawnServer } from './testing/spawn-server.js';
+import { serverForThisFile } from './testing/spawn-server.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const CONCURRENCY = 8;
 
-let database: TestDatabase;
-let server: RunningServer;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await spawnServer({ DATABASE_URL: database.url, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'info' });
-});
-afterAll(async () => {
-  await server?.stop('SIGKILL');
-  await database?.drop();
-});
+const target = serverForThisFile({ LOG_LEVEL: 'info' });
 
 const api = async (method: string, path: string, body: unknown, token?: string) => {
-  const response = await fetch(`${server.baseUrl}/api${path}`, {
+  const response = await fetch(`${target.server.baseUrl}/api${path}`, {
     method,
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Token ${token}` } : {}) },
     body: JSON.stringify(body),
@@ -35,7 +24,7 @@ type Outcome = { request: FuzzRequest; status?: number; problem?: string };
 
 const send = async (request: FuzzRequest): Promise<Outcome> => {
   try {
-    const response = await fetch(`${server.baseUrl}${request.path}`, {
+    const response = await fetch(`${target.server.baseUrl}${request.path}`, {
       method: request.method,
       headers: request.headers,
       ...(request.body !== undefined ? { body: request.body } : {}),

@@ -1,25 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import newman from 'newman';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, spawnServer } from './testing/spawn-server.js';
+import { describe, expect, it } from 'vitest';
+import { serverForThisFile } from './testing/spawn-server.js';
 
 /** The official RealWorld API test collection, copied verbatim from the RealWorld repository (MIT). */
 const COLLECTION = fileURLToPath(new URL('../../../test/realworld/Conduit.postman_collection.json', import.meta.url));
 
-let database: TestDatabase;
-let server: RunningServer;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  // Default (development) settings, as a frontend developer runs it: `pnpm start`.
-  server = await spawnServer({ DATABASE_URL: database.url, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'info' });
-});
-afterAll(async () => {
-  await server?.stop('SIGKILL');
-  await database?.drop();
-});
+const target = serverForThisFile({ LOG_LEVEL: 'info' });
 
 type Summary = { run: { stats: Record<string, { total: number; failed: number }>; failures: { error: { test?: string; message: string }; source?: { name?: string } }[] } };
 
@@ -31,7 +19,7 @@ describe('the official RealWorld Postman collection (newman) against the built s
         {
           collection: COLLECTION,
           envVar: [
-            { key: 'APIURL', value: `${server.baseUrl}/api` },
+            { key: 'APIURL', value: `${target.server.baseUrl}/api` },
             { key: 'USERNAME', value: `u${suffix}` },
             { key: 'EMAIL', value: `u${suffix}@example.com` },
             { key: 'PASSWORD', value: 'password123' },

@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
+import { afterAll, beforeAll } from 'vitest';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
@@ -45,6 +48,45 @@ export const spawnServer = async (env: Record<string, string>): Promise<RunningS
       child.kill(signal);
       const [code] = await exited;
       return code as number | null;
+    },
+  };
+};
+
+export type ServerOnTestDatabase = { readonly server: RunningServer; readonly database: TestDatabase; stop(): Promise<void> };
+
+/** A fresh test database and the built server on it, with a random JWT secret; `stop` ends both. */
+export const spawnServerOnTestDatabase = async (env: Record<string, string> = {}): Promise<ServerOnTestDatabase> => {
+  const database = await createTestDatabase();
+  const server = await spawnServer({ DATABASE_URL: database.url, JWT_SECRET: randomBytes(32).toString('hex'), ...env });
+  return {
+    server,
+    database,
+    stop: async () => {
+      await server.stop('SIGKILL');
+      await database.drop();
+    },
+  };
+};
+
+/** One server on its own database for the test file: started before its tests, stopped after. */
+export const serverForThisFile = (env: Record<string, string> = {}) => {
+  let running: ServerOnTestDatabase | undefined;
+  beforeAll(async () => {
+    running = await spawnServerOnTestDatabase(env);
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+  const started = () => {
+    if (running === undefined) throw new Error('the server starts in beforeAll');
+    return running;
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    get database() {
+      return started().database;
     },
   };
 };
