@@ -7,7 +7,7 @@ import { seed } from './seed.js';
  * `pnpm bench`: starts the built server pinned to CPU 0 (when taskset exists), seeds a realistic data
  * set through the API, and measures the hot read endpoints with autocannon from this process
  * (pinned to CPU 1 with PostgreSQL). Settings: BENCH_SECONDS, BENCH_CONNECTIONS, DATABASE_URL.
- * BENCH_BASELINE_ENV (JSON, e.g. '{"DB_ROUTE_CONCURRENCY":"10000"}') also starts a second server with
+ * BENCH_BASELINE_ENV (JSON, e.g. '{"DB_CONNECTIONS_PER_ROUTE":"10000"}') also starts a second server with
  * those settings on the same data and measures it target by target beside the first: a side-by-side
  * baseline from one run on one machine. Each row gives the server's CPU milliseconds per request.
  */

@@ -44,6 +44,11 @@ const composeOn = async (database: EmbeddedDatabase, config: Config, logger: Log
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
     createDatabaseIfMissing: config.NODE_ENV !== 'production',
+    connectionBudgets: {
+      perWorkload: config.DB_CONNECTIONS_PER_ROUTE,
+      maxWaitMs: config.DB_ACQUIRE_TIMEOUT_MS,
+      currentWorkload: timings.currentWorkload,
+    },
   });
   await migrateToLatest(orm);
 
@@ -76,8 +81,6 @@ const composeOn = async (database: EmbeddedDatabase, config: Config, logger: Log
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
       requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
       maxInFlight: config.MAX_IN_FLIGHT,
-      routeConcurrency: config.DB_ROUTE_CONCURRENCY,
-      routeQueueTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
     },
     health: {
       isDraining: () => draining,

@@ -30,10 +30,11 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default(defaultDataDir),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /**
-   * Requests of one operation running at once; default a third of the pool, so requests stuck on
-   * one table across three of its routes still leave connections for the rest (see route-bulkheads.ts).
+   * Pooled connections one operation may hold at once; default a third of the pool, so statements
+   * stuck on one table across three of its routes still leave connections for the rest
+   * (adapters-db/src/connection-budgets.ts).
    */
-  DB_ROUTE_CONCURRENCY: z.coerce.number().int().min(1).optional(),
+  DB_CONNECTIONS_PER_ROUTE: z.coerce.number().int().min(1).optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** `kid:secret,kid:secret`: the first signs, all verify (key rotation). Overrides JWT_SECRET. */
   JWT_KEYS: z
@@ -128,7 +129,7 @@ const DEVELOPMENT_BUDGETS: BudgetSettings = {
 };
 
 type Parsed = z.infer<typeof schema>;
-export type Config = Omit<Parsed, keyof BudgetSettings | 'DB_ROUTE_CONCURRENCY'> & BudgetSettings & { DB_ROUTE_CONCURRENCY: number };
+export type Config = Omit<Parsed, keyof BudgetSettings | 'DB_CONNECTIONS_PER_ROUTE'> & BudgetSettings & { DB_CONNECTIONS_PER_ROUTE: number };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
@@ -159,6 +160,6 @@ export const parseConfig = (env: NodeJS.ProcessEnv): ConfigResult => {
   const budgets = Object.fromEntries(
     (Object.keys(defaults) as (keyof BudgetSettings)[]).map((name) => [name, parsedConfig[name] ?? defaults[name]]),
   ) as BudgetSettings;
-  const routeConcurrency = parsedConfig.DB_ROUTE_CONCURRENCY ?? Math.max(1, Math.floor(parsedConfig.DB_POOL_SIZE / 3));
-  return { ok: true, config: { ...parsedConfig, ...budgets, DB_ROUTE_CONCURRENCY: routeConcurrency } };
+  const connectionsPerRoute = parsedConfig.DB_CONNECTIONS_PER_ROUTE ?? Math.max(1, Math.floor(parsedConfig.DB_POOL_SIZE / 3));
+  return { ok: true, config: { ...parsedConfig, ...budgets, DB_CONNECTIONS_PER_ROUTE: connectionsPerRoute } };
 };

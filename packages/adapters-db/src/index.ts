@@ -4,3 +4,4 @@ export * from './embedded-postgres.js';
 export * from './orm.js';
 export * from './postgres-adapters.js';
 export type { StatementHook } from './statement-hook-logger.js';
+export type { ConnectionBudgets } from './connection-budgets.js';

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import pg, { type Pool } from 'pg';
+import { budgetConnections, type ConnectionBudgets } from './connection-budgets.js';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from './migrations/index.js';
@@ -20,6 +21,8 @@ export type OrmOptions = {
    * missing database is a wrong DATABASE_URL, not something to paper over with an empty one.
    */
   readonly createDatabaseIfMissing?: boolean;
+  /** Per-workload bounds on pooled connections (see connection-budgets.ts); absent means none. */
+  readonly connectionBudgets?: ConnectionBudgets;
 };
 
 /** The ORM handle the composition root passes around, without importing MikroORM itself. */
@@ -50,6 +53,7 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
     // Passed to the pg pool and its connections.
     driverOptions: {
       application_name: 'conduit',
+      ...(options.connectionBudgets ? { onPoolCreated: (pool: Pool) => budgetConnections(pool, options.connectionBudgets as ConnectionBudgets) } : {}),
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
     },

@@ -6,7 +6,6 @@ import { accessLog } from './middleware/access-log.js';
 import { deadline } from './middleware/deadline.js';
 import { loadShedding } from './middleware/load-shedding.js';
 import { requestBodyLimit } from './middleware/request-body-limit.js';
-import { routeBulkheads } from './middleware/route-bulkheads.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { settleRequestBody } from './middleware/settle-request-body.js';
 import { authenticationContext } from './middleware/authentication-context.js';
@@ -47,7 +46,6 @@ export const createHttpApp = (deps: HttpDeps) => {
     app.use('/api/*', deps.rateLimits.everyRequest);
     app.use('/api/users', deps.rateLimits.signUp);
   }
-  app.use('/api/*', routeBulkheads({ perRoute: config.routeConcurrency, maxWaitMs: config.routeQueueTimeoutMs }));
   app.use('/api/*', async (c, next) => {
     c.set('features', deps.featureFlags.evaluate());
     await next();
@@ -102,7 +100,7 @@ export const openApiDocument = (): object =>
     useCases: {} as HttpDeps['useCases'],
     tokenVerifier: {} as HttpDeps['tokenVerifier'],
     logger: { info() {}, warn() {}, error() {}, child() { return this; } },
-    config: { corsOrigins: ['*'], bodyLimitBytes: 1, requestTimeoutMs: 1, maxInFlight: 1, routeConcurrency: 1, routeQueueTimeoutMs: 1 },
+    config: { corsOrigins: ['*'], bodyLimitBytes: 1, requestTimeoutMs: 1, maxInFlight: 1 },
     health: { readiness: async () => ({ status: 'pass', checks: {} }), isDraining: () => false },
     featureFlags: { evaluate: () => ({ registration: true, comments: true }) },
     isDependencyUnavailable: () => false,

@@ -22,10 +22,6 @@ export type HttpConfig = {
   readonly requestTimeoutMs: number;
   /** Concurrent requests beyond which new ones are refused with 503 at once. */
   readonly maxInFlight: number;
-  /** Requests of one operation that run at once (a bulkhead: see route-bulkheads.ts). */
-  readonly routeConcurrency: number;
-  /** Longest wait for a turn in an operation's bulkhead; then 503 with Retry-After. */
-  readonly routeQueueTimeoutMs: number;
 };
 
 export type HttpDeps = {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
+import { routePath } from 'hono/route';
 import type { AppEnv } from '../app-env.js';
 import type { HttpLogger } from '../http-deps.js';
 import type { RequestTimings } from '../observability/request-timings.js';
@@ -23,7 +24,8 @@ export const requestContext = (logger: HttpLogger, timings: RequestTimings) =>
     c.set('trace', trace);
     c.set('logger', lazyChildLogger(logger, { requestId: id, traceId: trace.traceId, spanId: trace.spanId }));
     c.header('X-Request-Id', id);
-    await timings.run((measured) => {
+    // Routing is decided before middleware runs: the operation's template names the workload.
+    await timings.run(`${c.req.method} ${routePath(c, -1)}`, (measured) => {
       c.set('serverTiming', () => {
         const total = performance.now() - started;
         return `db;dur=${measured.databaseMs.toFixed(1)}, total;dur=${total.toFixed(1)}`;

@@ -68,7 +68,7 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
     useCases: memory.useCases,
     tokenVerifier: tokens,
     logger,
-    config: { corsOrigins: ['*'], bodyLimitBytes: 64 * 1024, requestTimeoutMs: 2000, maxInFlight: 100, routeConcurrency: 8, routeQueueTimeoutMs: 1000, ...config },
+    config: { corsOrigins: ['*'], bodyLimitBytes: 64 * 1024, requestTimeoutMs: 2000, maxInFlight: 100, ...config },
     health: {
       readiness: async () => ({
         status: healthState.databaseUp ? 'pass' : 'fail',
