@@ -148,11 +148,15 @@ describe('configuration', () => {
     expect(run.stderr).not.toContain('    at ');
   });
 
-  const startOnce = async (env: Record<string, string>) => {
+  /** Runs the built server once; a variable set to undefined is removed from the environment. */
+  const startOnce = async (overrides: Record<string, string | undefined>) => {
     const { spawn } = await import('node:child_process');
     const { fileURLToPath } = await import('node:url');
     const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-    const child = spawn(process.execPath, [main], { env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env } });
+    const env = Object.fromEntries(
+      Object.entries({ ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...overrides }).filter(([, value]) => value !== undefined),
+    );
+    const child = spawn(process.execPath, [main], { env });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const [status] = (await once(child, 'exit')) as [number | null];
@@ -166,6 +170,15 @@ describe('configuration', () => {
     const run = await startOnce(env);
     expect(run.status).toBe(1);
     expect(run.lines).toEqual([expect.stringMatching(line)]);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('as root, an embedded database PostgreSQL\'s user cannot reach: one line saying what to set', async () => {
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const closed = await mkdtemp(`${tmpdir()}/conduit-closed-`); // mode 0700
+    const run = await startOnce({ DATA_DIR: `${closed}/data`, DATABASE_URL: undefined });
+    expect(run.status).toBe(1);
+    expect(run.lines).toEqual([expect.stringMatching(new RegExp(`cannot enter ${closed}.*set DATABASE_URL.*DATA_DIR`))]);
   });
 
   it('production refuses a database that does not exist, instead of creating it', async () => {
