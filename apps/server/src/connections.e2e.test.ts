@@ -17,6 +17,11 @@ describe('keep-alive connections after an answer given before the body was read'
     ['404 (no such route)', post('/api/nowhere', big)],
     ['415 (not JSON)', post('/api/users', big, { 'content-type': 'text/plain' })],
     ['413 (over the limit)', post('/api/users', 'x'.repeat(2_000_000))],
+    [
+      '413 (chunked, over the limit)',
+      `POST /api/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n` +
+        `${Array.from({ length: 40 }, () => `c350\r\n${'x'.repeat(50_000)}\r\n`).join('')}0\r\n\r\n`,
+    ],
   ] as const;
 
   it.each(cases)('%s: the next request on the connection is answered, 20 times of 20', async (_name, request) => {
