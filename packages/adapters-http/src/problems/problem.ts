@@ -1,4 +1,5 @@
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export type FieldErrors = Record<string, string[]>;
@@ -55,7 +56,10 @@ export const toProblem = (spec: Omit<ProblemSpec, 'headers'>, instance: string, 
  * Answers with a problem document. Typed as a response of any status, so route handlers can return
  * it next to their typed success responses; tests check each status is declared in the document.
  */
-export const problemResponse = (c: Context, spec: ProblemSpec) =>
+/** A problem answer as the type system sees it: any status, so it sits beside typed successes. */
+export type ProblemAnswer = Response & TypedResponse<JSONParsed<Problem>, never, 'json'>;
+
+export const problemResponse = (c: Context, spec: ProblemSpec): ProblemAnswer =>
   c.json(toProblem(spec, c.req.path, c.get('requestId') ?? 'unknown'), spec.status as never, {
     'Content-Type': problemContentType(c.req.header('Accept')),
     ...(c.get('serverTiming') ? { 'Server-Timing': c.get('serverTiming')() } : {}),

@@ -1,7 +1,6 @@
 import type { UseCases } from '@conduit/app';
 import { authenticatedRoute, optionalAuthRoute } from '../auth/route-auth.js';
 import { presentArticlePage, presentSingleArticle } from '../presenters/article.presenter.js';
-import { appProblem } from '../problems/app-problem.js';
 import {
   FeedQuery,
   ListArticlesQuery,
@@ -12,8 +11,9 @@ import {
 } from '../schemas/article.schemas.js';
 import { slugParam } from '../schemas/fields.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
-import { emptyHeaders, json, jsonHeaders } from './json-content.js';
+import { json } from './json-content.js';
 import { createRouter } from './router.js';
+import { respond, respondEmpty, useCaseContext } from './respond.js';
 
 const tags = ['Articles'];
 
@@ -105,48 +105,49 @@ export const articlesRouter = (useCases: UseCases) =>
     // Registered before /articles/{slug}, which would otherwise take "feed" for a slug.
     .openapi(feedRoute, async (c) => {
       const { limit, offset } = c.req.valid('query');
-      const result = await useCases.feedArticles({ actor: c.get('actor'), features: c.get('features') }, { limit, offset });
-      return c.json(presentArticlePage(result._unsafeUnwrap()), 200, jsonHeaders(c));
+      return respond(c, await useCases.feedArticles(useCaseContext(c), { limit, offset }), presentArticlePage, 200);
     })
     .openapi(listArticlesRoute, async (c) => {
       const query = c.req.valid('query');
-      const result = await useCases.listArticles(
-        { actor: c.get('actor'), features: c.get('features') },
-        { tag: query.tag, author: query.author, favoritedBy: query.favorited, limit: query.limit, offset: query.offset },
-      );
-      return c.json(presentArticlePage(result._unsafeUnwrap()), 200, jsonHeaders(c));
+      const result = await useCases.listArticles(useCaseContext(c), {
+        tag: query.tag,
+        author: query.author,
+        favoritedBy: query.favorited,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return respond(c, result, presentArticlePage, 200);
     })
     .openapi(getArticleRoute, async (c) => {
-      const result = await useCases.getArticle({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').slug);
-      return result.isOk() ? c.json(presentSingleArticle(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
+      return respond(c, await useCases.getArticle(useCaseContext(c), c.req.valid('param').slug), presentSingleArticle, 200);
     })
     .openapi(createArticleRoute, async (c) => {
       const { article } = c.req.valid('json');
-      const result = await useCases.createArticle(
-        { actor: c.get('actor'), features: c.get('features') },
-        { title: article.title, description: article.description, body: article.body, tagList: article.tagList ?? [] },
-      );
-      return result.isOk() ? c.json(presentSingleArticle(result.value), 201, jsonHeaders(c)) : appProblem(c, result.error);
+      const result = await useCases.createArticle(useCaseContext(c), {
+        title: article.title,
+        description: article.description,
+        body: article.body,
+        tagList: article.tagList ?? [],
+      });
+      return respond(c, result, presentSingleArticle, 201);
     })
     .openapi(updateArticleRoute, async (c) => {
       const { article } = c.req.valid('json');
-      const result = await useCases.updateArticle({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').slug, {
+      const result = await useCases.updateArticle(useCaseContext(c), c.req.valid('param').slug, {
         title: article.title,
         description: article.description,
         body: article.body,
         tagList: article.tagList,
       });
-      return result.isOk() ? c.json(presentSingleArticle(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
+      return respond(c, result, presentSingleArticle, 200);
     })
     .openapi(deleteArticleRoute, async (c) => {
-      const result = await useCases.deleteArticle({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').slug);
-      return result.isOk() ? c.body(null, 204, emptyHeaders(c)) : appProblem(c, result.error);
+      const result = await useCases.deleteArticle(useCaseContext(c), c.req.valid('param').slug);
+      return respondEmpty(c, result);
     })
     .openapi(favoriteRoute, async (c) => {
-      const result = await useCases.favoriteArticle({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').slug);
-      return result.isOk() ? c.json(presentSingleArticle(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
+      return respond(c, await useCases.favoriteArticle(useCaseContext(c), c.req.valid('param').slug), presentSingleArticle, 200);
     })
     .openapi(unfavoriteRoute, async (c) => {
-      const result = await useCases.unfavoriteArticle({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').slug);
-      return result.isOk() ? c.json(presentSingleArticle(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
+      return respond(c, await useCases.unfavoriteArticle(useCaseContext(c), c.req.valid('param').slug), presentSingleArticle, 200);
     });

@@ -2,12 +2,12 @@ import type { UseCases } from '@conduit/app';
 import { commentId } from '@conduit/domain';
 import { authenticatedRoute, optionalAuthRoute } from '../auth/route-auth.js';
 import { presentComments, presentSingleComment } from '../presenters/comment.presenter.js';
-import { appProblem } from '../problems/app-problem.js';
 import { CommentParams, MultipleCommentsResponse, NewCommentBody, SingleCommentResponse } from '../schemas/comment.schemas.js';
 import { slugParam } from '../schemas/fields.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
-import { emptyHeaders, json, jsonHeaders } from './json-content.js';
+import { json } from './json-content.js';
 import { createRouter } from './router.js';
+import { respond, respondEmpty, useCaseContext } from './respond.js';
 
 const tags = ['Comments'];
 
@@ -48,17 +48,17 @@ export const deleteCommentRoute = authenticatedRoute({
 export const commentsRouter = (useCases: UseCases) =>
   createRouter()
     .openapi(listCommentsRoute, async (c) => {
-      const result = await useCases.listComments({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').slug);
-      return result.isOk() ? c.json(presentComments(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
+      const result = await useCases.listComments(useCaseContext(c), c.req.valid('param').slug);
+      return respond(c, result, presentComments, 200);
     })
     .openapi(addCommentRoute, async (c) => {
-      const result = await useCases.addComment({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').slug, {
+      const result = await useCases.addComment(useCaseContext(c), c.req.valid('param').slug, {
         body: c.req.valid('json').comment.body,
       });
-      return result.isOk() ? c.json(presentSingleComment(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
+      return respond(c, result, presentSingleComment, 200);
     })
     .openapi(deleteCommentRoute, async (c) => {
       const { slug, id } = c.req.valid('param');
-      const result = await useCases.deleteComment({ actor: c.get('actor'), features: c.get('features') }, slug, commentId(id));
-      return result.isOk() ? c.body(null, 204, emptyHeaders(c)) : appProblem(c, result.error);
+      const result = await useCases.deleteComment(useCaseContext(c), slug, commentId(id));
+      return respondEmpty(c, result);
     });

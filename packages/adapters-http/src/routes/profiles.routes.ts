@@ -1,12 +1,12 @@
 import type { UseCases } from '@conduit/app';
 import { authenticatedRoute, optionalAuthRoute } from '../auth/route-auth.js';
 import { presentProfileResponse } from '../presenters/profile.presenter.js';
-import { appProblem } from '../problems/app-problem.js';
 import { usernameParam } from '../schemas/fields.js';
 import { problemResponses } from '../schemas/problem.schemas.js';
 import { ProfileResponse } from '../schemas/profile.schemas.js';
-import { json, jsonHeaders } from './json-content.js';
+import { json } from './json-content.js';
 import { createRouter } from './router.js';
+import { respond, useCaseContext } from './respond.js';
 
 export const getProfileRoute = optionalAuthRoute({
   method: 'get',
@@ -41,14 +41,14 @@ export const unfollowRoute = authenticatedRoute({
 export const profilesRouter = (useCases: UseCases) =>
   createRouter()
     .openapi(getProfileRoute, async (c) => {
-      const result = await useCases.getProfile({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').username);
-      return result.isOk() ? c.json(presentProfileResponse(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
+      const result = await useCases.getProfile(useCaseContext(c), c.req.valid('param').username);
+      return respond(c, result, presentProfileResponse, 200);
     })
     .openapi(followRoute, async (c) => {
-      const result = await useCases.followUser({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').username);
-      return result.isOk() ? c.json(presentProfileResponse(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
+      const result = await useCases.followUser(useCaseContext(c), c.req.valid('param').username);
+      return respond(c, result, presentProfileResponse, 200);
     })
     .openapi(unfollowRoute, async (c) => {
-      const result = await useCases.unfollowUser({ actor: c.get('actor'), features: c.get('features') }, c.req.valid('param').username);
-      return result.isOk() ? c.json(presentProfileResponse(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
+      const result = await useCases.unfollowUser(useCaseContext(c), c.req.valid('param').username);
+      return respond(c, result, presentProfileResponse, 200);
     });

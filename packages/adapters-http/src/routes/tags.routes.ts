@@ -2,7 +2,8 @@ import type { UseCases } from '@conduit/app';
 import { publicRoute } from '../auth/route-auth.js';
 import { problemResponses } from '../schemas/problem.schemas.js';
 import { TagsResponse } from '../schemas/tag.schemas.js';
-import { json, jsonHeaders } from './json-content.js';
+import { json } from './json-content.js';
+import { respond } from './respond.js';
 import { createRouter } from './router.js';
 
 export const listTagsRoute = publicRoute({
@@ -16,6 +17,5 @@ export const listTagsRoute = publicRoute({
 
 export const tagsRouter = (useCases: UseCases) =>
   createRouter().openapi(listTagsRoute, async (c) => {
-    const result = await useCases.listTags();
-    return c.json({ tags: result._unsafeUnwrap() }, 200, jsonHeaders(c));
+    return respond(c, await useCases.listTags(), (tags) => ({ tags }), 200);
   });

@@ -1,13 +1,13 @@
 import type { UseCases } from '@conduit/app';
 import { authenticatedRoute, publicRoute } from '../auth/route-auth.js';
 import { presentUser } from '../presenters/user.presenter.js';
-import { appProblem } from '../problems/app-problem.js';
 import { problemResponse } from '../problems/problem.js';
 import type { LoginAttempts, LoginOutcome } from '../rate-limit/rate-limits.types.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
 import { LoginBody, NewUserBody, UpdateUserBody, UserResponse } from '../schemas/user.schemas.js';
-import { json, jsonHeaders } from './json-content.js';
+import { json } from './json-content.js';
 import { createRouter } from './router.js';
+import { respond, useCaseContext } from './respond.js';
 
 export const registerUserRoute = publicRoute({
   method: 'post',
@@ -57,10 +57,10 @@ export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts) =>
     .openapi(registerUserRoute, async (c) => {
       const { user } = c.req.valid('json');
       const result = await useCases.registerUser(
-        { actor: c.get('actor'), features: c.get('features') },
+        useCaseContext(c),
         { username: user.username, email: user.email, password: user.password },
       );
-      return result.isOk() ? c.json(presentUser(result.value), 201, jsonHeaders(c)) : appProblem(c, result.error);
+      return respond(c, result, presentUser, 201);
     })
     .openapi(loginRoute, async (c) => {
       const { user } = c.req.valid('json');
@@ -68,23 +68,23 @@ export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts) =>
       if (!attempt.allowed) return problemResponse(c, attempt.refusal);
       let outcome: LoginOutcome = 'other';
       try {
-        const result = await useCases.loginUser({ actor: c.get('actor'), features: c.get('features') }, { email: user.email, password: user.password });
+        const result = await useCases.loginUser(useCaseContext(c), { email: user.email, password: user.password });
         outcome = result.isOk() ? 'succeeded' : result.error.type === 'InvalidCredentials' ? 'failed' : 'other';
         for (const [name, value] of Object.entries(attempt.headers)) c.header(name, value);
-        return result.isOk() ? c.json(presentUser(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
+        return respond(c, result, presentUser, 200);
       } finally {
         await attempt.settle(outcome);
       }
     })
     .openapi(currentUserRoute, async (c) => {
-      const result = await useCases.getCurrentUser({ actor: c.get('actor'), features: c.get('features') });
-      return result.isOk() ? c.json(presentUser(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
+      const result = await useCases.getCurrentUser(useCaseContext(c));
+      return respond(c, result, presentUser, 200);
     })
     .openapi(updateUserRoute, async (c) => {
       const { user } = c.req.valid('json');
       const result = await useCases.updateUser(
-        { actor: c.get('actor'), features: c.get('features') },
+        useCaseContext(c),
         { username: user.username, email: user.email, password: user.password, bio: user.bio, image: user.image },
       );
-      return result.isOk() ? c.json(presentUser(result.value), 200, jsonHeaders(c)) : appProblem(c, result.error);
+      return respond(c, result, presentUser, 200);
     });

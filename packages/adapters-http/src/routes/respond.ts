@@ -1,0 +1,36 @@
+import type { AppError, FeatureSnapshot } from '@conduit/app';
+import type { Actor } from '@conduit/domain';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed, JSONValue } from 'hono/utils/types';
+import type { Result } from 'neverthrow';
+import { appProblem } from '../problems/app-problem.js';
+import type { ProblemAnswer } from '../problems/problem.js';
+import { emptyHeaders, jsonHeaders } from './json-content.js';
+
+type ActorEnv = { Variables: { actor: Actor; features: FeatureSnapshot } };
+
+/**
+ * What a use case gets from the request: the actor the route's auth middleware set (its type follows
+ * the route's auth mode) and the feature flags as evaluated for this request.
+ */
+export const useCaseContext = <E extends ActorEnv>(
+  c: Context<E, any, any>,
+): { actor: E['Variables']['actor']; features: FeatureSnapshot } => ({
+  actor: c.get('actor'),
+  features: c.get('features'),
+});
+
+type Answer<Body, Status extends 200 | 201> = Response & TypedResponse<JSONParsed<Body>, Status, 'json'>;
+
+/** The one way a handler answers: the presented value with its success status, or the error's problem. */
+export const respond = <T, Body extends JSONValue | object, Status extends 200 | 201>(
+  c: Context,
+  result: Result<T, AppError>,
+  present: (value: T) => Body,
+  status: Status,
+): Answer<Body, Status> | ProblemAnswer =>
+  result.isOk() ? c.json(present(result.value), status, jsonHeaders(c)) : appProblem(c, result.error);
+
+/** As respond, for operations that answer 204 with no body. */
+export const respondEmpty = (c: Context, result: Result<unknown, AppError>) =>
+  result.isOk() ? c.body(null, 204, emptyHeaders(c)) : appProblem(c, result.error);
