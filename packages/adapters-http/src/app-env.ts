@@ -1,6 +1,6 @@
 import type { FeatureSnapshot } from '@conduit/app';
 import type { Actor } from '@conduit/domain';
-import type { HttpLogger } from './http-deps.js';
+import type { HttpLogger } from './observability/http-logger.js';
 import type { TraceContext } from './observability/traceparent.js';
 
 /** What middleware puts into Hono's typed context for the rest of the request. */

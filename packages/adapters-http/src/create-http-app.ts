@@ -8,7 +8,7 @@ import { loadShedding } from './middleware/load-shedding.js';
 import { requestBodyLimit } from './middleware/request-body-limit.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { settleRequestBody } from './middleware/settle-request-body.js';
-import { authenticationContext } from './middleware/authentication-context.js';
+import { authenticationContext } from './auth/authentication-context.js';
 import { corsForBrowsers } from './middleware/cors-for-browsers.js';
 import { requestContext } from './middleware/request-context.js';
 import { openApiDocumentConfig, tokenSecurityScheme } from './openapi-document.js';

@@ -4,14 +4,10 @@ import type { Health } from './health/health.js';
 import type { HttpMetrics } from './observability/metrics.js';
 import type { RequestTimings } from './observability/request-timings.js';
 import type { RateLimits } from './rate-limit/rate-limits.types.js';
+import type { HttpLogger } from './observability/http-logger.js';
 
-/** The subset of a pino logger this adapter uses; any structured logger with this shape fits. */
-export interface HttpLogger {
-  info(object: object, message?: string): void;
-  warn(object: object, message?: string): void;
-  error(object: object, message?: string): void;
-  child(bindings: Record<string, unknown>): HttpLogger;
-}
+export type { HttpLogger };
+
 
 export type HttpConfig = {
   /** Origins allowed by CORS; `['*']` allows any origin (without credentials). */

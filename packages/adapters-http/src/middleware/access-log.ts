@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import type { AppEnv } from '../app-env.js';
-import type { HttpLogger } from '../http-deps.js';
+import type { HttpLogger } from '../observability/http-logger.js';
 import type { RequestRecorder } from '../observability/metrics.js';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import type { AppEnv } from '../app-env.js';
-import type { HttpLogger } from '../http-deps.js';
+import type { HttpLogger } from '../observability/http-logger.js';
 import type { RequestTimings } from '../observability/request-timings.js';
 import { lazyChildLogger } from '../observability/lazy-child-logger.js';
 import { continueTrace } from '../observability/traceparent.js';

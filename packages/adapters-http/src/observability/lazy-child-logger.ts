@@ -1,4 +1,4 @@
-import type { HttpLogger } from '../http-deps.js';
+import type { HttpLogger } from './http-logger.js';
 
 /**
  * A child logger made on first use. Most requests log only their access line, which carries the

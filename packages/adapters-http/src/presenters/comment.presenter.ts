@@ -1,9 +1,9 @@
 import type { CommentView } from '@conduit/app';
 import type { z } from '@hono/zod-openapi';
-import type { Comment, MultipleCommentsResponse, SingleCommentResponse } from '../schemas/comment.schemas.js';
+import type { CommentJson, MultipleCommentsResponse, SingleCommentResponse } from '../schemas/comment.schemas.js';
 import { presentProfile } from './profile.presenter.js';
 
-const presentComment = (view: CommentView): z.infer<typeof Comment> => ({
+const presentComment = (view: CommentView): z.infer<typeof CommentJson> => ({
   id: view.id,
   createdAt: view.createdAt.toISOString(),
   updatedAt: view.updatedAt.toISOString(),

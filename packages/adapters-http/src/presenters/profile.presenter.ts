@@ -1,8 +1,8 @@
 import type { ProfileView } from '@conduit/app';
 import type { z } from '@hono/zod-openapi';
-import type { Profile, ProfileResponse } from '../schemas/profile.schemas.js';
+import type { ProfileJson, ProfileResponse } from '../schemas/profile.schemas.js';
 
-export const presentProfile = (view: ProfileView): z.infer<typeof Profile> => ({
+export const presentProfile = (view: ProfileView): z.infer<typeof ProfileJson> => ({
   username: view.username,
   bio: view.bio,
   image: view.image,

@@ -2,8 +2,8 @@ import type { UseCases } from '@conduit/app';
 import { authenticatedRoute, optionalAuthRoute } from '../auth/route-auth.js';
 import { presentArticlePage, presentSingleArticle } from '../presenters/article.presenter.js';
 import {
-  FeedQuery,
-  ListArticlesQuery,
+  FeedQueryParams,
+  ListArticlesQueryParams,
   MultipleArticlesResponse,
   NewArticleBody,
   SingleArticleResponse,
@@ -23,7 +23,7 @@ export const listArticlesRoute = optionalAuthRoute({
   operationId: 'GetArticles',
   tags,
   summary: 'Articles, newest first; filters combine. List items have no body.',
-  request: { query: ListArticlesQuery },
+  request: { query: ListArticlesQueryParams },
   responses: { 200: { description: 'A page of articles', ...json(MultipleArticlesResponse) }, ...problemResponses(422) },
 });
 
@@ -33,7 +33,7 @@ export const feedRoute = authenticatedRoute({
   operationId: 'GetArticlesFeed',
   tags,
   summary: 'Articles by followed authors, newest first',
-  request: { query: FeedQuery },
+  request: { query: FeedQueryParams },
   responses: { 200: { description: 'A page of articles', ...json(MultipleArticlesResponse) }, ...problemResponses(401, 422) },
 });
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { atLeastOneField, LIMITS, pageQuery, requiredText, stringField, tagList } from './fields.js';
-import { Profile } from './profile.schemas.js';
+import { ProfileJson } from './profile.schemas.js';
 
 const timestamp = z.iso.datetime().openapi({ example: '2026-11-24T08:30:00.000Z' });
 
@@ -13,13 +13,13 @@ const articleFields = {
   updatedAt: timestamp,
   favorited: z.boolean(),
   favoritesCount: z.number().int(),
-  author: Profile,
+  author: ProfileJson,
 };
 
 export const ArticleListItem = z.object(articleFields).openapi('ArticleListItem');
-export const Article = z.object({ ...articleFields, body: z.string() }).openapi('Article');
+export const ArticleJson = z.object({ ...articleFields, body: z.string() }).openapi('Article');
 
-export const SingleArticleResponse = z.object({ article: Article }).openapi('SingleArticleResponse');
+export const SingleArticleResponse = z.object({ article: ArticleJson }).openapi('SingleArticleResponse');
 export const MultipleArticlesResponse = z
   .object({ articles: z.array(ArticleListItem), articlesCount: z.number().int() })
   .openapi('MultipleArticlesResponse');
@@ -61,11 +61,11 @@ const filterText = (description: string) =>
     .openapi({ description });
 
 // Unknown query parameters (cache busters, tracking) are ignored, as by any web server.
-export const ListArticlesQuery = z.object({
+export const ListArticlesQueryParams = z.object({
   tag: filterText('Only articles with this tag.'),
   author: filterText('Only articles by this username.'),
   favorited: filterText('Only articles favorited by this username.'),
   ...pageQuery,
 });
 
-export const FeedQuery = z.object(pageQuery);
+export const FeedQueryParams = z.object(pageQuery);

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
-export const Profile = z
+export const ProfileJson = z
   .object({
     username: z.string(),
     bio: z.string().nullable(),
@@ -9,4 +9,4 @@ export const Profile = z
   })
   .openapi('Profile');
 
-export const ProfileResponse = z.object({ profile: Profile }).openapi('ProfileResponse');
+export const ProfileResponse = z.object({ profile: ProfileJson }).openapi('ProfileResponse');

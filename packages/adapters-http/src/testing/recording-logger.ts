@@ -1,4 +1,4 @@
-import type { HttpLogger } from '../http-deps.js';
+import type { HttpLogger } from '../observability/http-logger.js';
 
 export type LogLine = Record<string, unknown> & { msg?: string };
 

@@ -1,7 +1,7 @@
 import type { UseCases } from '@conduit/app';
 import type { TokenVerifier } from '@conduit/domain';
 import { createMiddleware } from 'hono/factory';
-import { type Authentication, authenticate } from '../auth/authenticate.js';
+import { type Authentication, authenticate } from './authenticate.js';
 
 type Env = { Variables: { authentication: () => Promise<Authentication> } };
 
