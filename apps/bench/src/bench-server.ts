@@ -2,10 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openBenchDatabase } from './bench-database.js';
+import getPort from 'get-port';
 
 const SERVER = fileURLToPath(new URL('../../server/dist/main.js', import.meta.url));
 export const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -16,20 +16,12 @@ const hasTaskset = async () => {
   return code === 0;
 };
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-
 // One secret for every server of a run: a token one issued is valid on the others.
 const JWT_SECRET = randomBytes(32).toString('hex');
 
 const startServer = async (databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; baseUrl: string }> => {
   const pin = await hasTaskset();
-  const port = await freePort();
+  const port = await getPort({ host: '127.0.0.1' });
   const command = pin ? 'taskset' : process.execPath;
   const args = pin ? ['-c', '0', process.execPath, SERVER] : [SERVER];
   const child = spawn(command, args, {

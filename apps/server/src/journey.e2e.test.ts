@@ -1,25 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { type AddressInfo, createServer } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, spawnServer } from './testing/spawn-server.js';
+import getPort from 'get-port';
 
 let database: TestDatabase;
 let server: RunningServer;
 
 let metricsPort: number;
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-
 beforeAll(async () => {
   database = await createTestDatabase();
-  metricsPort = await freePort();
+  metricsPort = await getPort({ host: '127.0.0.1' });
   server = await spawnServer({
     DATABASE_URL: database.url,
     JWT_SECRET: randomBytes(32).toString('hex'),

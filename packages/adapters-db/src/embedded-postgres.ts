@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import getPort from 'get-port';
 
 export type EmbeddedDatabase = {
   readonly url: string;
@@ -16,16 +16,6 @@ export type EmbeddedPostgresOptions = {
   readonly databaseName: string;
   readonly onLog?: (message: string) => void;
 };
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 
 /** A password generated with the cluster and kept beside it: no credential is a constant in code. */
 const clusterPassword = async (file: string): Promise<string> => {
@@ -83,7 +73,7 @@ export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): P
   const clusterDir = join(options.dataDir, 'postgres');
   const isNew = !existsSync(join(clusterDir, 'PG_VERSION'));
   const password = await clusterPassword(join(options.dataDir, 'postgres-password'));
-  const port = await freePort();
+  const port = await getPort({ host: '127.0.0.1' });
   const log = options.onLog ?? (() => undefined);
   // Imported only when used: the package installs SIGINT/SIGTERM handlers (async-exit-hook) that
   // exit the process at once. Those are removed again: the server's own graceful shutdown stops
