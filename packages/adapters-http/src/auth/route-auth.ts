@@ -42,6 +42,8 @@ type Security = Record<string, string[]>[];
 // `{}` is OpenAPI for "no credentials needed": optional routes accept either.
 const securityFor: Record<AuthMode, Security> = { none: [], optional: [{}, { Token: [] }], required: [{ Token: [] }] };
 
+const notModified = { description: 'Not modified: the `If-None-Match` tag is the current `ETag` (no body).' };
+
 const passThrough: MiddlewareHandler<Env> = async (_c, next) => {
   await next();
 };
@@ -56,6 +58,8 @@ const routesWith =
   <const R extends RouteInput>(config: R) =>
     createRoute({
       ...config,
+      // Reads answer with an ETag and honour If-None-Match (routes/respond.ts).
+      ...(config.method === 'get' ? { responses: { ...config.responses, 304: notModified } } : {}),
       security: securityFor[mode],
       'x-auth-mode': mode,
       middleware: [auth, bodyGuard(config)] as [Auth, MiddlewareHandler<Env>],

@@ -75,17 +75,41 @@ describe('time budgets and load', () => {
 });
 
 describe('security headers', () => {
-  it('are on every response; authenticated answers are never cached', async () => {
+  it('are on every response; authenticated answers are never stored, anonymous ones revalidated', async () => {
     const http = createHttpTestHarness();
     const token = await http.register('jake');
     const anonymous = await http.call('GET', '/api/tags');
     expect(anonymous.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(anonymous.headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
     expect(anonymous.headers.get('Strict-Transport-Security')).toContain('max-age=');
-    expect(anonymous.headers.get('Cache-Control')).toBeNull();
+    expect(anonymous.headers.get('Cache-Control')).toBe('no-cache');
+    expect(anonymous.headers.get('Vary')).toContain('Authorization');
     const signedIn = await http.call('GET', '/api/user', { token });
     expect(signedIn.headers.get('Cache-Control')).toBe('no-store');
     const problem = await http.call('GET', '/api/user', { headers: { Authorization: 'Token bad' } });
     expect(problem.headers.get('Cache-Control')).toBe('no-store');
+  });
+
+  it('reads carry an ETag; the current one gets 304 with no body, a stale one the new answer', async () => {
+    const http = createHttpTestHarness();
+    const token = await http.register('jake');
+    const { slug } = await http.createArticle(token);
+    for (const path of ['/api/articles', `/api/articles/${slug}`, `/api/articles/${slug}/comments`, '/api/tags', '/api/profiles/jake']) {
+      const first = await http.raw('GET', path);
+      const tag = first.headers.get('ETag');
+      expect(tag, path).toMatch(/^"[\w-]+"$/);
+      for (const ifNoneMatch of [tag as string, `W/${tag}`, `"other", ${tag}`, '*']) {
+        const again = await http.raw('GET', path, { headers: { 'If-None-Match': ifNoneMatch } });
+        expect(again.status, `${path} ${ifNoneMatch}`).toBe(304);
+        expect(await again.text()).toBe('');
+        expect(again.headers.get('ETag')).toBe(tag);
+      }
+    }
+    const before = (await http.raw('GET', `/api/articles/${slug}`)).headers.get('ETag') as string;
+    await http.call('POST', `/api/articles/${slug}/favorite`, { token });
+    const after = await http.raw('GET', `/api/articles/${slug}`, { headers: { 'If-None-Match': before } });
+    expect(after.status).toBe(200);
+    expect((await after.json()).article.favoritesCount).toBe(1);
+    expect(after.headers.get('ETag')).not.toBe(before);
   });
 });

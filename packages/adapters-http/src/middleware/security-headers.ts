@@ -21,7 +21,11 @@ const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
 
 export const securityHeaders = createMiddleware(async (c, next) => {
   for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
-  // Answers to a signed-in user may be personal (favorited, following): never store them.
+  // Answers to a signed-in user may be personal (favorited, following) or carry a token: never
+  // store them. Anonymous reads may be kept by any cache but revalidated (ETag) before each reuse:
+  // an article changes whenever someone favorites it.
   if (c.req.header('Authorization') !== undefined) c.header('Cache-Control', 'no-store');
+  else if (c.req.method === 'GET') c.header('Cache-Control', 'no-cache');
+  if (c.req.method === 'GET') c.header('Vary', 'Authorization');
   await next();
 });

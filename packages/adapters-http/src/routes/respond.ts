@@ -5,6 +5,7 @@ import type { JSONParsed, JSONValue } from 'hono/utils/types';
 import type { Result } from 'neverthrow';
 import { appProblem } from '../problems/app-problem.js';
 import type { ProblemAnswer } from '../problems/problem.js';
+import { entityTag, isConditionalHit } from './conditional-get.js';
 import { emptyHeaders, jsonHeaders } from './json-content.js';
 
 type ActorEnv = { Variables: { actor: Actor; features: FeatureSnapshot } };
@@ -22,14 +23,24 @@ export const useCaseContext = <E extends ActorEnv>(
 
 type Answer<Body, Status extends 200 | 201> = Response & TypedResponse<JSONParsed<Body>, Status, 'json'>;
 
-/** The one way a handler answers: the presented value with its success status, or the error's problem. */
+/**
+ * The one way a handler answers: the presented value with its success status, or the error's problem.
+ * Reads (GET) carry an `ETag`; one the client already has gets 304 with no body.
+ */
 export const respond = <T, Body extends JSONValue | object, Status extends 200 | 201>(
   c: Context,
   result: Result<T, AppError>,
   present: (value: T) => Body,
   status: Status,
-): Answer<Body, Status> | ProblemAnswer =>
-  result.isOk() ? c.json(present(result.value), status, jsonHeaders(c)) : appProblem(c, result.error);
+): Answer<Body, Status> | ProblemAnswer => {
+  if (result.isErr()) return appProblem(c, result.error);
+  if (c.req.method !== 'GET') return c.json(present(result.value), status, jsonHeaders(c));
+  const text = JSON.stringify(present(result.value));
+  const tag = entityTag(text);
+  // Typed as the JSON answer: the body is that JSON, serialized here once to be hashed.
+  if (isConditionalHit(c, tag)) return c.body(null, 304, { ...emptyHeaders(c), ETag: tag }) as unknown as Answer<Body, Status>;
+  return c.body(text, status, { ...jsonHeaders(c), ETag: tag }) as unknown as Answer<Body, Status>;
+};
 
 /** As respond, for operations that answer 204 with no body. */
 export const respondEmpty = (c: Context, result: Result<unknown, AppError>) =>
