@@ -1,6 +1,6 @@
 import { ALL_FEATURES_ON, makeUseCases } from '@conduit/app';
 import { newArticle, type User, type UserId, userActor } from '@conduit/domain';
-import { aNewUser, anArticleDraft } from '@conduit/domain/testing';
+import { aNewUser, anArticleDraft, authorizedForTest } from '@conduit/domain/testing';
 import { ResultAsync } from 'neverthrow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openPostgresTestContext, type PostgresTestContext, truncateAll } from './testing/test-database.js';
@@ -129,7 +129,7 @@ describe('concurrency', () => {
     );
     await articleFound;
     const remove = db.unitOfWork
-      .run((repositories) => ResultAsync.fromSafePromise(repositories.articles.remove(article.id)))
+      .run((repositories) => ResultAsync.fromSafePromise(repositories.articles.remove(article.id, authorizedForTest('article:delete', article.id))))
       .map(() => (deleted = true));
     expect((await write).isOk()).toBe(true);
     expect((await remove).isOk()).toBe(true);

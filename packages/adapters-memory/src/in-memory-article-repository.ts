@@ -1,4 +1,4 @@
-import { type Article, type ArticleId, type ArticleRepository, articleId, type NewArticle, type SlugTaken } from '@conduit/domain';
+import { type Article, type ArticleId, type ArticleRepository, articleId, type NewArticle, type SlugTaken, assertAuthorized, type Authorized } from '@conduit/domain';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import type { InMemoryStore } from './in-memory-store.js';
 
@@ -26,7 +26,8 @@ export class InMemoryArticleRepository implements ArticleRepository {
     return this.save(article);
   }
 
-  async remove(id: ArticleId): Promise<void> {
+  async remove(id: ArticleId, allowed: Authorized<'article:delete'>): Promise<void> {
+    assertAuthorized(allowed, 'article:delete', id);
     this.store.articles.delete(id);
     for (const [key, comment] of this.store.comments) if (comment.articleId === id) this.store.comments.delete(key);
     for (const key of this.store.favoriteKeysOf(id)) this.store.favorites.delete(key);

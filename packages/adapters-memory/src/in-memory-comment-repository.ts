@@ -1,4 +1,4 @@
-import { type ArticleId, type Comment, type CommentId, type CommentRepository, commentId, type NewComment } from '@conduit/domain';
+import { type ArticleId, type Comment, type CommentId, type CommentRepository, commentId, type NewComment, assertAuthorized, type Authorized } from '@conduit/domain';
 import type { InMemoryStore } from './in-memory-store.js';
 
 export class InMemoryCommentRepository implements CommentRepository {
@@ -15,7 +15,8 @@ export class InMemoryCommentRepository implements CommentRepository {
     return stored;
   }
 
-  async remove(id: CommentId): Promise<void> {
+  async remove(id: CommentId, allowed: Authorized<'comment:delete'>): Promise<void> {
+    assertAuthorized(allowed, 'comment:delete', id);
     this.store.comments.delete(id);
   }
 }

@@ -1,5 +1,6 @@
 export * from './shared/actor.js';
 export * from './shared/assert-never.js';
+export { type Action, assertAuthorized, type Authorized } from './shared/authorized.js';
 export * from './shared/clock.js';
 export * from './shared/ids.js';
 export * from './shared/password-hasher.js';

@@ -1,4 +1,4 @@
-import { type Article, type ArticleId, type ArticleRepository, articleId, type NewArticle, type SlugTaken } from '@conduit/domain';
+import { type Article, type ArticleId, type ArticleRepository, articleId, type NewArticle, type SlugTaken, assertAuthorized, type Authorized } from '@conduit/domain';
 import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { err, ok, ResultAsync } from 'neverthrow';
 import type { EntityManagerSource } from '../entity-manager.js';
@@ -45,7 +45,8 @@ export class MikroOrmArticleRepository implements ArticleRepository {
     });
   }
 
-  async remove(id: ArticleId): Promise<void> {
+  async remove(id: ArticleId, allowed: Authorized<'article:delete'>): Promise<void> {
+    assertAuthorized(allowed, 'article:delete', id);
     // Tags, favorites and comments go with it (ON DELETE CASCADE); the author's count follows.
     await this.em().execute(
       `with removed as (delete from articles where id = ? returning author_id)

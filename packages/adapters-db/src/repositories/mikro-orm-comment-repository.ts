@@ -1,4 +1,4 @@
-import { type ArticleId, type Comment, type CommentId, type CommentRepository, commentId, type NewComment } from '@conduit/domain';
+import { type ArticleId, type Comment, type CommentId, type CommentRepository, commentId, type NewComment, assertAuthorized, type Authorized } from '@conduit/domain';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { commentFromRecord } from '../mappers/comment.mapper.js';
 import { CommentRecord } from '../records/comment.record.js';
@@ -22,7 +22,8 @@ export class MikroOrmCommentRepository implements CommentRepository {
     return { ...comment, id: commentId(Number(id)) };
   }
 
-  async remove(id: CommentId): Promise<void> {
+  async remove(id: CommentId, allowed: Authorized<'comment:delete'>): Promise<void> {
+    assertAuthorized(allowed, 'comment:delete', id);
     await this.em().nativeDelete(CommentRecord, { id });
   }
 }

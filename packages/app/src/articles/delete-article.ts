@@ -10,8 +10,8 @@ export const makeDeleteArticle =
     deps.unitOfWork.run((repositories) =>
       safeTry(async function* () {
         const article = yield* await findArticleForChange(repositories.articles, slug);
-        yield* canDeleteArticle(ctx.actor, article);
-        await repositories.articles.remove(article.id);
+        const allowed = yield* canDeleteArticle(ctx.actor, article);
+        await repositories.articles.remove(article.id, allowed);
         return ok(undefined);
       }),
     );

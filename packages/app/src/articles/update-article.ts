@@ -22,8 +22,8 @@ export const makeUpdateArticle =
         deps.unitOfWork.run((repositories) =>
           safeTry(async function* () {
             const article = yield* await findArticleForChange(repositories.articles, slug);
-            yield* canEditArticle(ctx.actor, article);
-            const edited = editArticle(article, command, deps.clock.now());
+            const allowed = yield* canEditArticle(ctx.actor, article);
+            const edited = editArticle(article, command, deps.clock.now(), allowed);
             const newSlug =
               edited.slug === article.slug ? edited.slug : await chooseSlug(repositories.articles, deps.suffixes, edited.slug, forceSuffix);
             return repositories.articles.update({ ...edited, slug: newSlug });

@@ -22,8 +22,8 @@ export const makeDeleteComment =
         const article = yield* await findArticleForChange(repositories.articles, slug);
         const comment = await repositories.comments.findOnArticle(article.id, id);
         if (comment === null) return err({ type: 'CommentNotFound', id } as const);
-        yield* canDeleteComment(ctx.actor, comment, article);
-        await repositories.comments.remove(comment.id);
+        const allowed = yield* canDeleteComment(ctx.actor, comment, article);
+        await repositories.comments.remove(comment.id, allowed);
         return ok(undefined);
       }),
     );

@@ -1,5 +1,5 @@
 import { type Article, type NewArticle, newArticle, newComment, type User, type UserId } from '@conduit/domain';
-import { aNewUser, anArticleDraft, type FixtureFactory, type PersistenceFixture } from '@conduit/domain/testing';
+import { aNewUser, anArticleDraft, authorizedForTest, type FixtureFactory, type PersistenceFixture } from '@conduit/domain/testing';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Queries } from '../read-models/queries.js';
 
@@ -101,7 +101,7 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         expect(feed.articles.map((a) => a.slug)).toEqual([second.slug, first.slug]);
         expect(feed.articles[0]?.author.following).toBe(true);
         expect((await fx.queries.articles.feed(stranger.id, page)).articlesCount).toBe(0);
-        await fx.repositories.articles.remove(first.id);
+        await fx.repositories.articles.remove(first.id, authorizedForTest('article:delete', first.id));
         expect((await fx.queries.articles.feed(reader.id, page)).articlesCount).toBe(1);
       });
 

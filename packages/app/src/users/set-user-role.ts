@@ -1,6 +1,7 @@
 import {
   type Actor,
-  canAssignRoles,
+  assignRole,
+  canAssignRole,
   type ProfileNotFound,
   type Role,
   type RoleChangeForbidden,
@@ -21,10 +22,10 @@ export const makeSetUserRole =
   ): ResultAsync<UserRoleView, ProfileNotFound | RoleChangeForbidden> =>
     deps.unitOfWork.run((repositories) =>
       safeTry(async function* () {
-        yield* canAssignRoles(ctx.actor);
+        const allowed = yield* canAssignRole(ctx.actor, command.username);
         const user = await repositories.users.findByUsername(command.username);
         if (user === null) return err({ type: 'ProfileNotFound', username: command.username } as const);
-        const saved = await repositories.users.update({ ...user, role: command.role });
+        const saved = await repositories.users.update(assignRole(user, command.role, allowed));
         // Only the role changes, so username and email cannot clash: a failure here is a defect.
         if (saved.isErr()) throw new Error(`Role change of "${command.username}" hit ${saved.error.type}`);
         return ok({ username: saved.value.username, role: saved.value.role });

@@ -1,4 +1,5 @@
 import type { ResultAsync } from 'neverthrow';
+import type { Authorized } from '../shared/authorized.js';
 import type { ArticleId } from '../shared/ids.js';
 import type { SlugTaken } from './article.errors.js';
 import type { Article, NewArticle } from './article.js';
@@ -18,6 +19,6 @@ export interface ArticleRepository {
   add(article: NewArticle): ResultAsync<Article, SlugTaken>;
   /** Saves every field (tags replaced as a whole); SlugTaken as for `add`. */
   update(article: Article): ResultAsync<Article, SlugTaken>;
-  /** Removes the article with its tags, favorites and comments. */
-  remove(id: ArticleId): Promise<void>;
+  /** Removes the article with its tags, favorites and comments; needs the delete policy's proof. */
+  remove(id: ArticleId, allowed: Authorized<'article:delete'>): Promise<void>;
 }

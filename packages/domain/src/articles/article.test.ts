@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { userId } from '../shared/ids.js';
 import { editArticle, newArticle, normalizeTags, slugify, withSuffix } from './article.js';
+import { authorizedForTest } from '../testing/authorized.js';
 
 describe('slugify', () => {
   it.each([
@@ -43,12 +44,12 @@ describe('articles', () => {
   });
 
   it('keep omitted fields and their slug when the title is unchanged', () => {
-    const edited = editArticle(article, { body: 'new body' }, later);
+    const edited = editArticle(article, { body: 'new body' }, later, authorizedForTest('article:edit', article.id));
     expect(edited).toEqual({ ...article, body: 'new body', updatedAt: later });
   });
 
   it('follow a new title with a new slug; [] removes every tag', () => {
-    const edited = editArticle(article, { title: 'Second title', tagList: [] }, later);
+    const edited = editArticle(article, { title: 'Second title', tagList: [] }, later, authorizedForTest('article:edit', article.id));
     expect(edited.slug).toBe('second-title');
     expect(edited.tagList).toEqual([]);
     expect(edited.createdAt).toEqual(now);

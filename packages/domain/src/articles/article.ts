@@ -1,4 +1,5 @@
 import type { ArticleId, UserId } from '../shared/ids.js';
+import { assertAuthorized, type Authorized } from '../shared/authorized.js';
 
 export type Article = {
   readonly id: ArticleId;
@@ -60,8 +61,12 @@ export const newArticle = (draft: ArticleDraft, authorId: UserId, now: Date): Ne
   updatedAt: now,
 });
 
-/** Omitted fields stay unchanged; a new title gives a new slug, `tagList: []` removes every tag. */
-export const editArticle = (article: Article, changes: ArticleChanges, now: Date): Article => {
+/**
+ * Omitted fields stay unchanged; a new title gives a new slug, `tagList: []` removes every tag.
+ * Needs the edit policy's proof for this article.
+ */
+export const editArticle = (article: Article, changes: ArticleChanges, now: Date, allowed: Authorized<'article:edit'>): Article => {
+  assertAuthorized(allowed, 'article:edit', article.id);
   const title = changes.title ?? article.title;
   return {
     ...article,

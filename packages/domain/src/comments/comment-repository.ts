@@ -1,3 +1,4 @@
+import type { Authorized } from '../shared/authorized.js';
 import type { ArticleId, CommentId } from '../shared/ids.js';
 import type { Comment, NewComment } from './comment.js';
 
@@ -6,5 +7,6 @@ export interface CommentRepository {
   findOnArticle(articleId: ArticleId, id: CommentId): Promise<Comment | null>;
   /** Stores the comment; the store assigns its id. */
   add(comment: NewComment): Promise<Comment>;
-  remove(id: CommentId): Promise<void>;
+  /** Needs the delete policy's proof for this comment. */
+  remove(id: CommentId, allowed: Authorized<'comment:delete'>): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { isArticleAuthor } from '../articles/article.policy.js';
 import type { Article } from '../articles/article.js';
 import { isAdmin, type UserActor } from '../shared/actor.js';
+import { type Authorized, grant } from '../shared/authorized.js';
 import type { CommentDeleteForbidden } from './comment.errors.js';
 import type { Comment } from './comment.js';
 
@@ -10,7 +11,7 @@ export const canDeleteComment = (
   actor: UserActor,
   comment: Comment,
   article: Article,
-): Result<void, CommentDeleteForbidden> =>
+): Result<Authorized<'comment:delete'>, CommentDeleteForbidden> =>
   actor.userId === comment.authorId || isArticleAuthor(actor, article) || isAdmin(actor)
-    ? ok(undefined)
+    ? ok(grant('comment:delete', comment.id))
     : err({ type: 'CommentDeleteForbidden', id: comment.id });

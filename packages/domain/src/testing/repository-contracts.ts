@@ -5,6 +5,7 @@ import type { UserId } from '../shared/ids.js';
 import type { User } from '../users/user.js';
 import { aNewUser, anArticleDraft } from './builders.js';
 import type { FixtureFactory, PersistenceFixture } from './persistence-fixture.js';
+import { authorizedForTest } from './authorized.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -94,7 +95,7 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         const stored = (await fx.repositories.articles.add(articleBy(author.id)))._unsafeUnwrap();
         const comment = await fx.repositories.comments.add(newComment('hi', stored.id, author.id, at('2026-01-02T00:00:00Z')));
         await fx.repositories.favorites.add(author.id, stored.id);
-        await fx.repositories.articles.remove(stored.id);
+        await fx.repositories.articles.remove(stored.id, authorizedForTest('article:delete', stored.id));
         expect(await fx.repositories.articles.findBySlug(stored.slug)).toBeNull();
         expect(await fx.repositories.comments.findOnArticle(stored.id, comment.id)).toBeNull();
       });
@@ -108,7 +109,7 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         const comment = await fx.repositories.comments.add(newComment('hi', first.id, author.id, at('2026-01-02T00:00:00.789Z')));
         expect(await fx.repositories.comments.findOnArticle(first.id, comment.id)).toEqual(comment);
         expect(await fx.repositories.comments.findOnArticle(second.id, comment.id)).toBeNull();
-        await fx.repositories.comments.remove(comment.id);
+        await fx.repositories.comments.remove(comment.id, authorizedForTest('comment:delete', comment.id));
         expect(await fx.repositories.comments.findOnArticle(first.id, comment.id)).toBeNull();
       });
     });

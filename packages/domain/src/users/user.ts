@@ -1,5 +1,6 @@
 import type { Role } from '../shared/actor.js';
 import type { UserId } from '../shared/ids.js';
+import { assertAuthorized, type Authorized } from '../shared/authorized.js';
 
 export type User = {
   readonly id: UserId;
@@ -45,3 +46,9 @@ export const applyProfileChanges = (user: User, changes: ProfileChanges): User =
   bio: changes.bio === undefined ? user.bio : emptyToNull(changes.bio),
   image: changes.image === undefined ? user.image : emptyToNull(changes.image),
 });
+
+/** An operator's role assignment; needs the role policy's proof for this user. */
+export const assignRole = (user: User, role: Role, allowed: Authorized<'role:assign'>): User => {
+  assertAuthorized(allowed, 'role:assign', user.username);
+  return { ...user, role };
+};

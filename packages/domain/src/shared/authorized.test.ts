@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { canEditArticle } from '../articles/article.policy.js';
+import type { ArticleRepository } from '../articles/article-repository.js';
+import { editArticle, newArticle } from '../articles/article.js';
+import { authorizedForTest } from '../testing/authorized.js';
+import { userActor } from './actor.js';
+import { articleId, userId } from './ids.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+const article = { ...newArticle({ title: 'T', description: 'd', body: 'b', tagList: [] }, userId(1), now), id: articleId(7) };
+
+describe('authorization the compiler checks', () => {
+  it('a mutation needs the proof its policy gives, for that very subject', () => {
+    const allowed = canEditArticle(userActor(userId(1), 'user'), article)._unsafeUnwrap();
+    expect(editArticle(article, { body: 'new' }, now, allowed).body).toBe('new');
+    // A proof for another article is a defect in the use case, caught at once.
+    expect(() => editArticle(article, { body: 'x' }, now, authorizedForTest('article:edit', 8))).toThrow(/article:edit on 8/);
+  });
+
+  it('does not compile without the proof, or with a proof for another action', () => {
+    const typeChecksOnly = (repository: ArticleRepository) => {
+      // @ts-expect-error a use case that skips the policy has no proof to pass
+      editArticle(article, { body: 'x' }, now);
+      // @ts-expect-error a delete proof does not allow an edit
+      editArticle(article, { body: 'x' }, now, authorizedForTest('article:delete', article.id));
+      // @ts-expect-error the repository will not remove an article without the delete policy's proof
+      void repository.remove(article.id);
+      // @ts-expect-error a made-up object is not a proof
+      void repository.remove(article.id, { action: 'article:delete', subject: article.id });
+    };
+    expect(typeof typeChecksOnly).toBe('function');
+  });
+});
