@@ -1,33 +1,32 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { makeSetUserRole } from '@conduit/app';
-import { createOrm, createPostgresAdapters, migrateToLatest, openLocalEmbeddedPostgres, type Orm } from '@conduit/adapters-db';
+import { composeCore, type Core, describeStartupFailure, createLogger, parseConfig } from '@conduit/composition';
 import { type Role, systemActor } from '@conduit/domain';
 import { Command } from 'commander';
-
-const defaultDataDir = fileURLToPath(new URL('../../../.data', import.meta.url));
-
-/**
- * The database the server would use: DATABASE_URL, or the embedded one of the data folder (the
- * running server's, or one started for this command).
- */
-const withDatabase = async <T>(work: (orm: Orm) => Promise<T>): Promise<T> => {
-  const database = process.env.DATABASE_URL
-    ? { url: process.env.DATABASE_URL, stop: async () => undefined }
-    : await openLocalEmbeddedPostgres({ dataDir: join(process.env.DATA_DIR ?? defaultDataDir, 'db'), databaseName: 'conduit' });
-  const orm = await createOrm({ databaseUrl: database.url, poolSize: 1 });
-  try {
-    await migrateToLatest(orm);
-    return await work(orm);
-  } finally {
-    await orm.close();
-    await database.stop();
-  }
-};
 
 const fail = (message: string) => {
   process.stderr.write(`${message}\n`);
   process.exitCode = 1;
+};
+
+/**
+ * The server's own wiring (configuration, database, adapters, use cases), with one connection and
+ * the data folder's running database when there is one; the command adds only its transport.
+ * Informational logs are off unless LOG_LEVEL asks: the command's output is its answer.
+ */
+const withCore = async (work: (core: Core) => Promise<void>): Promise<void> => {
+  const parsed = parseConfig({ LOG_LEVEL: 'warn', ...process.env });
+  if (!parsed.ok) return fail(parsed.message);
+  const logger = createLogger(parsed.config);
+  let core: Core;
+  try {
+    core = await composeCore(parsed.config, logger, { databaseMode: 'shared', poolSize: 1 });
+  } catch (error) {
+    return fail(describeStartupFailure(error, parsed.config));
+  }
+  try {
+    await work(core);
+  } finally {
+    await core.close();
+  }
 };
 
 /** Administrative tasks: the same use cases and database adapter as the server, no HTTP. */
@@ -37,7 +36,7 @@ program
   .command('migrate')
   .description('apply every pending database migration (DATABASE_URL, or the embedded database)')
   .action(() =>
-    withDatabase(async () => {
+    withCore(async () => {
       process.stdout.write('migrations applied\n');
     }),
   );
@@ -48,9 +47,8 @@ const roleCommand = (name: string, role: Role, description: string) =>
     .argument('<username>')
     .option('--operator <name>', 'who is acting, for the audit trail', process.env.USER ?? 'operator')
     .action((username: string, options: { operator: string }) =>
-      withDatabase(async (orm) => {
-        const setUserRole = makeSetUserRole(createPostgresAdapters(orm));
-        const result = await setUserRole({ actor: systemActor(options.operator) }, { username, role });
+      withCore(async ({ useCases }) => {
+        const result = await useCases.setUserRole({ actor: systemActor(options.operator) }, { username, role });
         if (result.isOk()) {
           process.stdout.write(`${result.value.username} is now ${result.value.role}\n`);
           return;

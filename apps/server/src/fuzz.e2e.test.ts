@@ -73,6 +73,10 @@ describe('generated bad requests over every documented operation', () => {
     for (const failure of failures.slice(0, 15)) {
       console.info(`[fuzz] ${failure.request.method} ${failure.request.path.slice(0, 120)} (${failure.request.mutation}): ${failure.problem}`);
     }
+    // What the server said about them (warnings and errors carry the cause, by request id).
+    if (failures.length > 0) {
+      for (const line of target.server.logs.filter((entry) => /"level":(40|50|60)/.test(entry)).slice(0, 20)) console.info(`[fuzz] server: ${line.slice(0, 600)}`);
+    }
     expect(outcomes).toHaveLength(RUNS);
     expect(failures.map((failure) => `${failure.request.operationId}: ${failure.problem}`)).toEqual([]);
   });

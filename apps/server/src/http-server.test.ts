@@ -1,9 +1,8 @@
+import { createLogger, parseConfig } from '@conduit/composition';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from './config.js';
 import { startHttpServer } from './http-server.js';
-import { createLogger } from './logger.js';
 
 describe('startHttpServer', () => {
   it('sets every Node server timeout from configuration', async () => {

@@ -1,10 +1,9 @@
+import type { Config, Logger } from '@conduit/composition';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
 import { type HttpApp, renderProblem } from '@conduit/adapters-http';
-import type { Config } from './config.js';
-import type { Logger } from './logger.js';
 
 /**
  * Requests Node refuses before the application sees them still get the one error shape. The issue

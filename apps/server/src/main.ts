@@ -1,10 +1,8 @@
+import { createLogger, describeStartupFailure, parseConfig } from '@conduit/composition';
 import { compose } from './compose.js';
-import { parseConfig } from './config.js';
 import { trackConnections } from './graceful-connections.js';
 import { startHttpServer } from './http-server.js';
-import { createLogger } from './logger.js';
 import { startMetricsServer } from './metrics.js';
-import { describeStartupFailure } from './startup-failure.js';
 
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {

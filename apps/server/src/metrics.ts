@@ -1,8 +1,8 @@
+import type { Config } from '@conduit/composition';
 import { createServer, type Server } from 'node:http';
 import { type HttpMetrics, createHttpMetrics } from '@conduit/adapters-http';
 import { type Orm, poolUsage } from '@conduit/adapters-db';
 import { Gauge } from 'prom-client';
-import type { Config } from './config.js';
 
 /** The HTTP metrics plus the database pool's connections by state. */
 export const createMetrics = (orm: Orm): HttpMetrics => {

@@ -1,7 +1,6 @@
+import type { Config, Logger } from '@conduit/composition';
 import { clientAddressResolver, createRateLimits, type RateLimits } from '@conduit/adapters-http';
 import { Redis } from 'ioredis';
-import type { Config } from './config.js';
-import type { Logger } from './logger.js';
 
 export type RateLimiting = { readonly rateLimits?: RateLimits; close(): Promise<void> };
 

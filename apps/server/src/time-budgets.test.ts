@@ -1,10 +1,9 @@
+import { createLogger, parseConfig } from '@conduit/composition';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Application, compose } from './compose.js';
-import { parseConfig } from './config.js';
-import { createLogger } from './logger.js';
 
 let database: TestDatabase;
 let application: Application;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config.js';
 import { configuredFeatureFlags } from './feature-flags.js';
-import { metricsPlacement } from './metrics.js';
 
 describe('parseConfig', () => {
   it('applies defaults', () => {
@@ -68,19 +67,5 @@ describe('parseConfig', () => {
   it('splits CORS origins', () => {
     const result = parseConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' });
     expect(result.ok && result.config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
-  });
-});
-
-describe('metricsPlacement', () => {
-  const placement = (env: Record<string, string>) => {
-    const parsed = parseConfig(env);
-    if (!parsed.ok) throw new Error(parsed.message);
-    return metricsPlacement(parsed.config);
-  };
-
-  it('serves metrics on the API port by default, on their own port, or not at all', () => {
-    expect(placement({})).toBe('api');
-    expect(placement({ METRICS_PORT: '9464' })).toBe('own-port');
-    expect(placement({ METRICS_ENABLED: 'false' })).toBe('off');
   });
 });

@@ -1,0 +1,5 @@
+export * from './config.js';
+export * from './core.js';
+export * from './feature-flags.js';
+export * from './logger.js';
+export * from './startup-failure.js';
