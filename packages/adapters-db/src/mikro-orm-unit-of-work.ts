@@ -1,4 +1,5 @@
 import type { Repositories, UnitOfWork } from '@conduit/domain';
+import { DeadlockException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type Result, ResultAsync } from 'neverthrow';
 import { makeMikroOrmRepositories } from './repositories/mikro-orm-repositories.js';
@@ -6,11 +7,33 @@ import { makeMikroOrmRepositories } from './repositories/mikro-orm-repositories.
 /** Thrown inside the transaction callback only to make MikroORM roll back; never escapes. */
 class RollbackForExpectedFailure extends Error {}
 
+/** Attempts of one unit of work that PostgreSQL aborted to break a deadlock or a serialization conflict. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * One transaction per unit of work. When PostgreSQL aborts it to break a deadlock (40P01) or a
+ * serialization conflict (40001; MikroORM reports both as DeadlockException), the whole work runs
+ * again from the start, reading afresh: the other transaction has won, and doing the work again is
+ * what a client retrying would do, without the 500. The work is only database reads and writes
+ * through the repositories, so running it again is safe.
+ */
 export class MikroOrmUnitOfWork implements UnitOfWork {
   constructor(private readonly orm: MikroORM) {}
 
   run<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E> {
-    return new ResultAsync(this.transact(work));
+    return new ResultAsync(this.transactWithRetries(work));
+  }
+
+  private async transactWithRetries<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): Promise<Result<T, E>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transact(work);
+      } catch (error) {
+        if (!(error instanceof DeadlockException) || attempt >= MAX_ATTEMPTS) throw error;
+        // A short, random pause, so the two transactions do not collide again in lockstep.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
   }
 
   private async transact<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): Promise<Result<T, E>> {

@@ -137,3 +137,30 @@ describe('concurrency', () => {
     expect(late._unsafeUnwrap()).toBeNull();
   });
 });
+
+describe('transactions PostgreSQL aborts', () => {
+  it('runs a unit of work again after a deadlock, so both sides succeed', async () => {
+    const { author, fan } = await seed(0);
+    // Two transactions take the same two rows in opposite orders: PostgreSQL aborts one of them.
+    let bothHoldFirstRow!: () => void;
+    let arrived = 0;
+    const rendezvous = new Promise<void>((resolve) => (bothHoldFirstRow = resolve));
+    let attempts = 0;
+    const crossing = (first: typeof author, second: typeof author) =>
+      db.unitOfWork.run((repositories) =>
+        ResultAsync.fromSafePromise(
+          (async () => {
+            attempts++;
+            await repositories.users.update({ ...first, bio: `attempt ${attempts}` });
+            if (++arrived === 2) bothHoldFirstRow();
+            await Promise.race([rendezvous, new Promise((resolve) => setTimeout(resolve, 500))]);
+            const saved = await repositories.users.update({ ...second, bio: `attempt ${attempts}` });
+            return saved.isOk();
+          })(),
+        ),
+      );
+    const outcomes = await Promise.all([crossing(author, fan), crossing(fan, author)]);
+    expect(outcomes.map((outcome) => outcome._unsafeUnwrap())).toEqual([true, true]);
+    expect(attempts).toBe(3);
+  });
+});
