@@ -19,11 +19,15 @@ const hasTaskset = async () => {
 // One secret for every server of a run: a token one issued is valid on the others.
 const JWT_SECRET = randomBytes(32).toString('hex');
 
-const startServer = async (databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; baseUrl: string }> => {
+const startServer = async (
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+  main = SERVER,
+): Promise<{ child: ChildProcess; baseUrl: string }> => {
   const pin = await hasTaskset();
   const port = await getPort({ host: '127.0.0.1' });
   const command = pin ? 'taskset' : process.execPath;
-  const args = pin ? ['-c', '0', process.execPath, SERVER] : [SERVER];
+  const args = pin ? ['-c', '0', process.execPath, main] : [main];
   const child = spawn(command, args, {
     env: {
       ...process.env,
@@ -107,8 +111,11 @@ export type RunningBenchServer = { readonly baseUrl: string; readonly pid: numbe
 
 export type BenchServer = RunningBenchServer & {
   readonly databaseUrl: string;
-  /** Another server on the same database and CPU, with other settings: a baseline measured side by side. */
-  startAlso(extraEnv: Record<string, string>): Promise<RunningBenchServer>;
+  /**
+   * Another server on the same database and CPU, with other settings or another build (`main`, the
+   * path of its main.js): a baseline measured side by side.
+   */
+  startAlso(extraEnv: Record<string, string>, main?: string): Promise<RunningBenchServer>;
 };
 
 const running = (server: { child: ChildProcess; baseUrl: string }): RunningBenchServer => ({
@@ -132,8 +139,8 @@ export const withBenchServer = async (extraEnv: Record<string, string>, work: (s
   const unpinPostgres = await pinPostgres(database.url);
   const server = running(await startServer(database.url, extraEnv));
   const others: RunningBenchServer[] = [];
-  const startAlso = async (env: Record<string, string>) => {
-    const other = running(await startServer(database.url, { ...extraEnv, ...env }));
+  const startAlso = async (env: Record<string, string>, main?: string) => {
+    const other = running(await startServer(database.url, { ...extraEnv, ...env }, main));
     others.push(other);
     return other;
   };

@@ -7,9 +7,10 @@ import { seed } from './seed.js';
  * `pnpm bench`: starts the built server pinned to CPU 0 (when taskset exists), seeds a realistic data
  * set through the API, and measures the hot read endpoints with autocannon from this process
  * (pinned to CPU 1 with PostgreSQL). Settings: BENCH_SECONDS, BENCH_CONNECTIONS, DATABASE_URL.
- * BENCH_BASELINE_ENV (JSON, e.g. '{"DB_CONNECTIONS_PER_ROUTE":"10000"}') also starts a second server with
- * those settings on the same data and measures it target by target beside the first: a side-by-side
- * baseline from one run on one machine. Each row gives the server's CPU milliseconds per request.
+ * BENCH_BASELINE_ENV (JSON, e.g. '{"DB_CONNECTIONS_PER_ROUTE":"10000"}') and/or BENCH_BASELINE_SERVER
+ * (the main.js of another build, e.g. a worktree of the previous commit) also start a second server
+ * on the same data, measured target by target beside the first: a side-by-side baseline from one
+ * run on one machine. Each row gives the server's CPU milliseconds per request.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -58,12 +59,18 @@ const main = () =>
       { name: 'GET /api/articles?tag=tag3', path: '/api/articles?tag=tag3&limit=20' },
     ];
     const baselineEnv = process.env.BENCH_BASELINE_ENV ? (JSON.parse(process.env.BENCH_BASELINE_ENV) as Record<string, string>) : undefined;
-    const baseline = baselineEnv ? await server.startAlso(baselineEnv) : undefined;
+    const baselineServer = process.env.BENCH_BASELINE_SERVER;
+    const baselineName = `baseline ${baselineServer ?? ''} ${baselineEnv ? JSON.stringify(baselineEnv) : ''}`.trim();
+    const compared = Boolean(baselineEnv || baselineServer);
+    const baseline = compared ? await server.startAlso(baselineEnv ?? {}, baselineServer) : undefined;
+    // Side by side, both servers start fresh after the seeding: the server that seeded runs slower
+    // (measured: 4-9 % fewer req/s than an identical fresh one), which would bias the comparison.
+    const measured = compared ? await server.startAlso({}) : server;
     const results = [];
     for (const [index, target] of targets.entries()) {
       log(`measuring ${target.name} for ${SECONDS} s with ${CONNECTIONS} connections`);
-      const current = () => measure(server, 'current', target);
-      const base = baseline ? () => measure(baseline, `baseline ${JSON.stringify(baselineEnv)}`, target) : undefined;
+      const current = () => measure(measured, 'current', target);
+      const base = baseline ? () => measure(baseline, baselineName, target) : undefined;
       // The order alternates from target to target, so neither server always runs on a warmer cache.
       if (base && index % 2 === 1) results.push(await base(), await current());
       else results.push(await current(), ...(base ? [await base()] : []));
