@@ -29,7 +29,8 @@ export type Problem = {
 };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+/** Every JSON answer's media type, charset included (Hono's default omits it). */
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /**
  * RealWorld clients expect `application/json` error bodies; RFC 9457 clients say they want

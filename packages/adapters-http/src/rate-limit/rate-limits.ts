@@ -1,3 +1,4 @@
+import { normalizeEmail } from '@conduit/domain';
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.js';
@@ -6,7 +7,6 @@ import type { ProblemSpec } from '../problems/problem.js';
 import { problemResponse } from '../problems/problem.js';
 import type { RateLimitBudgets } from './budgets.js';
 import type { LoginAttempts, RateLimits } from './rate-limits.types.js';
-import { normalizeEmail } from '@conduit/domain';
 import type { ClientAddress } from './client-address.js';
 import { Limiter, type Quota } from './limiter.js';
 import { quotaHeaders, retryAfterSeconds } from './quota-headers.js';

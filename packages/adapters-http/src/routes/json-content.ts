@@ -2,6 +2,7 @@
 export const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 import type { Context } from 'hono';
+import { JSON_CONTENT_TYPE } from '../problems/problem.js';
 
 /**
  * Headers of every JSON answer, computed as it is built: the charset (Hono's default omits it) and
@@ -9,7 +10,7 @@ import type { Context } from 'hono';
  * rebuild the response.
  */
 export const jsonHeaders = (c: Context) => ({
-  'Content-Type': 'application/json; charset=utf-8',
+  'Content-Type': JSON_CONTENT_TYPE,
   'Server-Timing': c.get('serverTiming')?.() ?? '',
 });
 
