@@ -1,13 +1,9 @@
 export * from './create-http-app.js';
 export * from './http-deps.js';
-export type { AppEnv } from "./app-env.js";
-export type { AuthMode } from './auth/route-auth.js';
-export type { Problem } from './problems/problem.js';
 export { toProblem as renderProblem } from './problems/problem.js';
-export type { CheckStatus, Health, ReadinessReport } from './health/health.js';
+export type { Health } from './health/health.js';
 export { RequestTimings } from './observability/request-timings.js';
 export { createHttpMetrics, type HttpMetrics } from './observability/metrics.js';
-export type { Budget, RateLimitBudgets } from './rate-limit/budgets.js';
 export { clientAddressResolver } from './rate-limit/client-address.js';
 export { createRateLimits } from './rate-limit/rate-limits.js';
 export type { RateLimits } from './rate-limit/rate-limits.types.js';

@@ -9,7 +9,7 @@ import { edgeProblems } from '../problems/edge-problems.js';
 import { problemResponse } from '../problems/problem.js';
 import type { Authentication } from './authenticate.js';
 
-export type AuthMode = 'none' | 'optional' | 'required';
+type AuthMode = 'none' | 'optional' | 'required';
 
 type ActorEnv<A extends Actor> = { Variables: AppEnv['Variables'] & { actor: A; authentication: () => Promise<Authentication> } };
 

@@ -1,4 +1,4 @@
-export type CheckStatus = 'pass' | 'fail';
+type CheckStatus = 'pass' | 'fail';
 
 /** draft-inadarei-api-health-check: one entry per dependency. */
 export type ReadinessReport = {

@@ -9,7 +9,7 @@ import { problemResponse } from '../problems/problem.js';
  */
 export const loadShedding = (maxInFlight: number, exempt: (path: string) => boolean) => {
   let inFlight = 0;
-  const middleware: MiddlewareHandler = async (c, next) => {
+  return (async (c, next) => {
     if (exempt(c.req.path)) return next();
     if (inFlight >= maxInFlight) return problemResponse(c, edgeProblems.overloaded());
     inFlight += 1;
@@ -18,6 +18,5 @@ export const loadShedding = (maxInFlight: number, exempt: (path: string) => bool
     } finally {
       inFlight -= 1;
     }
-  };
-  return Object.assign(middleware, { inFlight: () => inFlight });
+  }) satisfies MiddlewareHandler;
 };

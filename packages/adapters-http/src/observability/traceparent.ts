@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
-export type TraceContext = { readonly traceId: string; readonly spanId: string; readonly sampled: boolean };
+export type TraceContext = { readonly traceId: string; readonly spanId: string };
 
 const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
-/**
- * W3C Trace Context: continue the caller's trace when its `traceparent` is valid (version not ff,
- * ids not all zero), otherwise start a new one. This request is a new span either way.
- */
 /**
  * Random hex from `randomUUID`, which Node serves from a pre-filled entropy cache: a trace costs no
  * random-number call of its own on the request path. (122 random bits per UUID.)
@@ -17,11 +13,15 @@ const randomHex = (length: 16 | 32): string => {
   return length === 32 ? hex : hex.slice(16);
 };
 
+/**
+ * W3C Trace Context: continue the caller's trace when its `traceparent` is valid (version not ff,
+ * ids not all zero), otherwise start a new one. This request is a new span either way.
+ */
 export const continueTrace = (header: string | undefined): TraceContext => {
   const match = header === undefined ? null : TRACEPARENT.exec(header.trim().toLowerCase());
   const spanId = randomHex(16);
   if (match && match[1] !== 'ff' && !/^0+$/.test(match[2] as string) && !/^0+$/.test(match[3] as string)) {
-    return { traceId: match[2] as string, spanId, sampled: (Number.parseInt(match[4] as string, 16) & 1) === 1 };
+    return { traceId: match[2] as string, spanId };
   }
-  return { traceId: randomHex(32), spanId, sampled: false };
+  return { traceId: randomHex(32), spanId };
 };

@@ -1,119 +1,162 @@
-import type { AppError } from '@conduit/app';
-import { assertNever } from '@conduit/domain';
+import type { AppError, UseCases } from '@conduit/app';
+import type { Result } from 'neverthrow';
 import { edgeProblems } from './edge-problems.js';
 import type { ProblemSpec } from './problem.js';
 
-/** The one table from expected failures to HTTP. Exhaustive: a new AppError breaks the build here. */
-export const problemForAppError = (error: AppError): ProblemSpec => {
-  switch (error.type) {
-    case 'UsernameTaken':
-      return {
-        status: 422,
-        code: 'USERNAME_TAKEN',
-        title: 'Username taken',
-        detail: 'Another account uses this username.',
-        errors: { username: ['has already been taken'] },
-      };
-    case 'EmailTaken':
-      return {
-        status: 422,
-        code: 'EMAIL_TAKEN',
-        title: 'Email taken',
-        detail: 'Another account uses this email.',
-        errors: { email: ['has already been taken'] },
-      };
-    case 'InvalidCredentials':
-      return {
-        status: 401,
-        code: 'INVALID_CREDENTIALS',
-        title: 'Invalid credentials',
-        detail: 'The email or password is wrong.',
-        errors: { credentials: ['invalid'] },
-        headers: { 'WWW-Authenticate': 'Token realm="conduit"' },
-      };
-    case 'CurrentUserGone':
-      return edgeProblems.unauthenticated('invalid');
-    case 'ProfileNotFound':
-      return {
-        status: 404,
-        code: 'PROFILE_NOT_FOUND',
-        title: 'Profile not found',
-        detail: 'No user has this username.',
-        errors: { profile: ['not found'] },
-      };
-    case 'CannotFollowYourself':
-      return {
-        status: 422,
-        code: 'CANNOT_FOLLOW_YOURSELF',
-        title: 'Cannot follow yourself',
-        detail: 'A user cannot follow their own profile.',
-        errors: { username: ['cannot be your own'] },
-      };
-    case 'RoleChangeForbidden':
-      return {
-        status: 403,
-        code: 'ROLE_CHANGE_FORBIDDEN',
-        title: 'Forbidden',
-        detail: 'Roles are assigned by operators, not over the API.',
-        errors: { role: ['can only be changed by an operator'] },
-      };
-    case 'FeatureDisabled':
-      return error.feature === 'registration'
+/** Each AppError by its `type`. */
+type AppErrors = { [E in AppError as E['type']]: E };
+export type AppErrorType = keyof AppErrors;
+
+/** One row: the status (data, so routes can declare it) and the words for one failure. */
+type ProblemRow<E> = {
+  readonly status: ProblemSpec['status'];
+  readonly describe: (error: E) => Omit<ProblemSpec, 'status'>;
+};
+type ProblemTable = { readonly [T in AppErrorType]: ProblemRow<AppErrors[T]> };
+
+/**
+ * The one table from expected failures to HTTP. `satisfies` makes it exhaustive: a new AppError
+ * type without a row breaks the build here, and every route declares its statuses from these rows
+ * (see `failureStatuses`).
+ */
+export const appErrorProblems = {
+  UsernameTaken: {
+    status: 422,
+    describe: () => ({
+      code: 'USERNAME_TAKEN',
+      title: 'Username taken',
+      detail: 'Another account uses this username.',
+      errors: { username: ['has already been taken'] },
+    }),
+  },
+  EmailTaken: {
+    status: 422,
+    describe: () => ({
+      code: 'EMAIL_TAKEN',
+      title: 'Email taken',
+      detail: 'Another account uses this email.',
+      errors: { email: ['has already been taken'] },
+    }),
+  },
+  InvalidCredentials: {
+    status: 401,
+    describe: () => ({
+      code: 'INVALID_CREDENTIALS',
+      title: 'Invalid credentials',
+      detail: 'The email or password is wrong.',
+      errors: { credentials: ['invalid'] },
+      headers: { 'WWW-Authenticate': 'Token realm="conduit"' },
+    }),
+  },
+  CurrentUserGone: { status: 401, describe: () => edgeProblems.unauthenticated('invalid') },
+  ProfileNotFound: {
+    status: 404,
+    describe: () => ({
+      code: 'PROFILE_NOT_FOUND',
+      title: 'Profile not found',
+      detail: 'No user has this username.',
+      errors: { profile: ['not found'] },
+    }),
+  },
+  CannotFollowYourself: {
+    status: 422,
+    describe: () => ({
+      code: 'CANNOT_FOLLOW_YOURSELF',
+      title: 'Cannot follow yourself',
+      detail: 'A user cannot follow their own profile.',
+      errors: { username: ['cannot be your own'] },
+    }),
+  },
+  RoleChangeForbidden: {
+    status: 403,
+    describe: () => ({
+      code: 'ROLE_CHANGE_FORBIDDEN',
+      title: 'Forbidden',
+      detail: 'Roles are assigned by operators, not over the API.',
+      errors: { role: ['can only be changed by an operator'] },
+    }),
+  },
+  FeatureDisabled: {
+    status: 403,
+    describe: (error): Omit<ProblemSpec, 'status'> =>
+      error.feature === 'registration'
         ? {
-            status: 403,
             code: 'REGISTRATION_CLOSED',
             title: 'Registration closed',
             detail: 'New accounts cannot be created at the moment.',
             errors: { registration: ['is closed'] },
           }
         : {
-            status: 403,
             code: 'COMMENTS_DISABLED',
             title: 'Comments disabled',
             detail: 'New comments cannot be posted at the moment.',
             errors: { comments: ['are disabled'] },
-          };
-    case 'ArticleNotFound':
-      return {
-        status: 404,
-        code: 'ARTICLE_NOT_FOUND',
-        title: 'Article not found',
-        detail: 'No article has this slug.',
-        errors: { article: ['not found'] },
-      };
-    case 'ArticleEditForbidden':
-      return {
-        status: 403,
-        code: 'ARTICLE_EDIT_FORBIDDEN',
-        title: 'Forbidden',
-        detail: 'Only the author may edit this article.',
-        errors: { article: ['forbidden'] },
-      };
-    case 'ArticleDeleteForbidden':
-      return {
-        status: 403,
-        code: 'ARTICLE_DELETE_FORBIDDEN',
-        title: 'Forbidden',
-        detail: 'Only the author may delete this article.',
-        errors: { article: ['forbidden'] },
-      };
-    case 'CommentNotFound':
-      return {
-        status: 404,
-        code: 'COMMENT_NOT_FOUND',
-        title: 'Comment not found',
-        detail: 'This article has no comment with this id.',
-        errors: { comment: ['not found'] },
-      };
-    case 'CommentDeleteForbidden':
-      return {
-        status: 403,
-        code: 'COMMENT_DELETE_FORBIDDEN',
-        title: 'Forbidden',
-        detail: 'Only the author may delete this comment.',
-        errors: { comment: ['forbidden'] },
-      };
-    default:
-      return assertNever(error);
-  }
+          },
+  },
+  ArticleNotFound: {
+    status: 404,
+    describe: () => ({
+      code: 'ARTICLE_NOT_FOUND',
+      title: 'Article not found',
+      detail: 'No article has this slug.',
+      errors: { article: ['not found'] },
+    }),
+  },
+  ArticleEditForbidden: {
+    status: 403,
+    describe: () => ({
+      code: 'ARTICLE_EDIT_FORBIDDEN',
+      title: 'Forbidden',
+      detail: 'Only the author or an admin may edit this article.',
+      errors: { article: ['forbidden'] },
+    }),
+  },
+  ArticleDeleteForbidden: {
+    status: 403,
+    describe: () => ({
+      code: 'ARTICLE_DELETE_FORBIDDEN',
+      title: 'Forbidden',
+      detail: 'Only the author or an admin may delete this article.',
+      errors: { article: ['forbidden'] },
+    }),
+  },
+  CommentNotFound: {
+    status: 404,
+    describe: () => ({
+      code: 'COMMENT_NOT_FOUND',
+      title: 'Comment not found',
+      detail: 'This article has no comment with this id.',
+      errors: { comment: ['not found'] },
+    }),
+  },
+  CommentDeleteForbidden: {
+    status: 403,
+    describe: () => ({
+      code: 'COMMENT_DELETE_FORBIDDEN',
+      title: 'Forbidden',
+      detail: 'Only the author or an admin may delete this comment.',
+      errors: { comment: ['forbidden'] },
+    }),
+  },
+} as const satisfies ProblemTable;
+
+const rows: ProblemTable = appErrorProblems;
+
+export const problemForAppError = <T extends AppErrorType>(error: AppErrors[T] & { readonly type: T }): ProblemSpec => {
+  const row = rows[error.type];
+  return { ...row.describe(error), status: row.status };
 };
+
+/** The `type` of every failure a use case can return. */
+type FailureOf<K extends keyof UseCases> =
+  Awaited<ReturnType<UseCases[K]>> extends Result<unknown, infer E extends AppError> ? E['type'] : never;
+
+/**
+ * The statuses an operation answers for its use case's failures, read from the table. The list must
+ * name every failure the use case can return and nothing else, so a new failure in a use case
+ * fails the build until its route declares it.
+ */
+export const failureStatuses = <K extends keyof UseCases, const T extends readonly FailureOf<K>[]>(
+  _useCase: K,
+  types: T & ([Exclude<FailureOf<K>, T[number]>] extends [never] ? unknown : { readonly undeclared: Exclude<FailureOf<K>, T[number]> }),
+) => types.map((type: T[number]) => appErrorProblems[type].status) as (typeof appErrorProblems)[T[number]]['status'][];

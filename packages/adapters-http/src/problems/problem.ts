@@ -53,13 +53,13 @@ export const toProblem = (spec: Omit<ProblemSpec, 'headers'>, instance: string, 
   errors: spec.errors,
 });
 
+/** A problem answer as the type system sees it: any status, so it sits beside typed successes. */
+export type ProblemAnswer = Response & TypedResponse<JSONParsed<Problem>, never, 'json'>;
+
 /**
  * Answers with a problem document. Typed as a response of any status, so route handlers can return
  * it next to their typed success responses; tests check each status is declared in the document.
  */
-/** A problem answer as the type system sees it: any status, so it sits beside typed successes. */
-export type ProblemAnswer = Response & TypedResponse<JSONParsed<Problem>, never, 'json'>;
-
 export const problemResponse = (c: Context, spec: ProblemSpec): ProblemAnswer =>
   c.json(toProblem(spec, c.req.path, c.get('requestId') ?? 'unknown'), spec.status as never, {
     'Content-Type': problemContentType(c.req.header('Accept')),

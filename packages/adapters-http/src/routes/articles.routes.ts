@@ -10,6 +10,7 @@ import {
   UpdateArticleBody,
 } from '../schemas/article.schemas.js';
 import { slugParam } from '../schemas/fields.js';
+import { failureStatuses } from '../problems/app-error-problem.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
 import { json } from './json-content.js';
 import { createRouter } from './router.js';
@@ -24,7 +25,7 @@ export const listArticlesRoute = optionalAuthRoute({
   tags,
   summary: 'Articles, newest first; filters combine. List items have no body.',
   request: { query: ListArticlesQueryParams },
-  responses: { 200: { description: 'A page of articles', ...json(MultipleArticlesResponse) }, ...problemResponses(422) },
+  responses: { 200: { description: 'A page of articles', ...json(MultipleArticlesResponse) }, ...problemResponses(422, ...failureStatuses('listArticles', [])) },
 });
 
 export const feedRoute = authenticatedRoute({
@@ -34,7 +35,7 @@ export const feedRoute = authenticatedRoute({
   tags,
   summary: 'Articles by followed authors, newest first',
   request: { query: FeedQueryParams },
-  responses: { 200: { description: 'A page of articles', ...json(MultipleArticlesResponse) }, ...problemResponses(401, 422) },
+  responses: { 200: { description: 'A page of articles', ...json(MultipleArticlesResponse) }, ...problemResponses(401, 422, ...failureStatuses('feedArticles', [])) },
 });
 
 export const getArticleRoute = optionalAuthRoute({
@@ -44,7 +45,7 @@ export const getArticleRoute = optionalAuthRoute({
   tags,
   summary: 'One article',
   request: { params: slugParam },
-  responses: { 200: { description: 'The article', ...json(SingleArticleResponse) }, ...problemResponses(404, 422) },
+  responses: { 200: { description: 'The article', ...json(SingleArticleResponse) }, ...problemResponses(422, ...failureStatuses('getArticle', ['ArticleNotFound'])) },
 });
 
 export const createArticleRoute = authenticatedRoute({
@@ -54,7 +55,7 @@ export const createArticleRoute = authenticatedRoute({
   tags,
   summary: 'Write an article; its slug derives from the title',
   request: { body: { ...json(NewArticleBody), required: true } },
-  responses: { 201: { description: 'The new article', ...json(SingleArticleResponse) }, ...problemResponses(...bodyProblems, 401) },
+  responses: { 201: { description: 'The new article', ...json(SingleArticleResponse) }, ...problemResponses(...bodyProblems, 401, ...failureStatuses('createArticle', ['ArticleNotFound'])) },
 });
 
 export const updateArticleRoute = authenticatedRoute({
@@ -66,7 +67,7 @@ export const updateArticleRoute = authenticatedRoute({
   request: { params: slugParam, body: { ...json(UpdateArticleBody), required: true } },
   responses: {
     200: { description: 'The edited article', ...json(SingleArticleResponse) },
-    ...problemResponses(...bodyProblems, 401, 403, 404),
+    ...problemResponses(...bodyProblems, 401, ...failureStatuses('updateArticle', ['ArticleNotFound', 'ArticleEditForbidden'])),
   },
 });
 
@@ -77,7 +78,7 @@ export const deleteArticleRoute = authenticatedRoute({
   tags,
   summary: "Delete one's own article with its comments and favorites",
   request: { params: slugParam },
-  responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404, 422) },
+  responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 422, ...failureStatuses('deleteArticle', ['ArticleNotFound', 'ArticleDeleteForbidden'])) },
 });
 
 export const favoriteRoute = authenticatedRoute({
@@ -87,7 +88,7 @@ export const favoriteRoute = authenticatedRoute({
   tags: ['Favorites'],
   summary: 'Favorite an article (idempotent; no body needed)',
   request: { params: slugParam },
-  responses: { 200: { description: 'The article', ...json(SingleArticleResponse) }, ...problemResponses(401, 404, 422) },
+  responses: { 200: { description: 'The article', ...json(SingleArticleResponse) }, ...problemResponses(401, 422, ...failureStatuses('favoriteArticle', ['ArticleNotFound'])) },
 });
 
 export const unfavoriteRoute = authenticatedRoute({
@@ -97,7 +98,7 @@ export const unfavoriteRoute = authenticatedRoute({
   tags: ['Favorites'],
   summary: 'Unfavorite an article (idempotent)',
   request: { params: slugParam },
-  responses: { 200: { description: 'The article', ...json(SingleArticleResponse) }, ...problemResponses(401, 404, 422) },
+  responses: { 200: { description: 'The article', ...json(SingleArticleResponse) }, ...problemResponses(401, 422, ...failureStatuses('unfavoriteArticle', ['ArticleNotFound'])) },
 });
 
 export const articlesRouter = (useCases: UseCases) =>

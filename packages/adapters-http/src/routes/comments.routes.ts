@@ -4,6 +4,7 @@ import { authenticatedRoute, optionalAuthRoute } from '../auth/route-auth.js';
 import { presentComments, presentSingleComment } from '../presenters/comment.presenter.js';
 import { CommentParams, MultipleCommentsResponse, NewCommentBody, SingleCommentResponse } from '../schemas/comment.schemas.js';
 import { slugParam } from '../schemas/fields.js';
+import { failureStatuses } from '../problems/app-error-problem.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
 import { json } from './json-content.js';
 import { createRouter } from './router.js';
@@ -18,7 +19,7 @@ export const listCommentsRoute = optionalAuthRoute({
   tags,
   summary: "An article's comments, oldest first",
   request: { params: slugParam },
-  responses: { 200: { description: 'The comments', ...json(MultipleCommentsResponse) }, ...problemResponses(404, 422) },
+  responses: { 200: { description: 'The comments', ...json(MultipleCommentsResponse) }, ...problemResponses(422, ...failureStatuses('listComments', ['ArticleNotFound'])) },
 });
 
 export const addCommentRoute = authenticatedRoute({
@@ -31,7 +32,7 @@ export const addCommentRoute = authenticatedRoute({
   responses: {
     200: { description: 'The new comment', ...json(SingleCommentResponse) },
     // 403: comments are switched off (feature flag).
-    ...problemResponses(...bodyProblems, 401, 403, 404),
+    ...problemResponses(...bodyProblems, 401, ...failureStatuses('addComment', ['ArticleNotFound', 'FeatureDisabled'])),
   },
 });
 
@@ -42,7 +43,7 @@ export const deleteCommentRoute = authenticatedRoute({
   tags,
   summary: "Delete one's own comment",
   request: { params: CommentParams },
-  responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404, 422) },
+  responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 422, ...failureStatuses('deleteComment', ['ArticleNotFound', 'CommentNotFound', 'CommentDeleteForbidden'])) },
 });
 
 export const commentsRouter = (useCases: UseCases) =>

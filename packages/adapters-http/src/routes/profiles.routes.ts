@@ -2,6 +2,7 @@ import type { UseCases } from '@conduit/app';
 import { authenticatedRoute, optionalAuthRoute } from '../auth/route-auth.js';
 import { presentProfileResponse } from '../presenters/profile.presenter.js';
 import { usernameParam } from '../schemas/fields.js';
+import { failureStatuses } from '../problems/app-error-problem.js';
 import { problemResponses } from '../schemas/problem.schemas.js';
 import { ProfileResponse } from '../schemas/profile.schemas.js';
 import { json } from './json-content.js';
@@ -15,7 +16,7 @@ export const getProfileRoute = optionalAuthRoute({
   tags: ['Profile'],
   summary: 'A profile, with whether the viewer follows it',
   request: { params: usernameParam },
-  responses: { 200: { description: 'The profile', ...json(ProfileResponse) }, ...problemResponses(404, 422) },
+  responses: { 200: { description: 'The profile', ...json(ProfileResponse) }, ...problemResponses(422, ...failureStatuses('getProfile', ['ProfileNotFound'])) },
 });
 
 export const followRoute = authenticatedRoute({
@@ -25,7 +26,7 @@ export const followRoute = authenticatedRoute({
   tags: ['Profile'],
   summary: 'Follow a user (idempotent; no body needed)',
   request: { params: usernameParam },
-  responses: { 200: { description: 'The followed profile', ...json(ProfileResponse) }, ...problemResponses(401, 404, 422) },
+  responses: { 200: { description: 'The followed profile', ...json(ProfileResponse) }, ...problemResponses(401, 422, ...failureStatuses('followUser', ['ProfileNotFound', 'CannotFollowYourself'])) },
 });
 
 export const unfollowRoute = authenticatedRoute({
@@ -35,7 +36,7 @@ export const unfollowRoute = authenticatedRoute({
   tags: ['Profile'],
   summary: 'Unfollow a user (idempotent)',
   request: { params: usernameParam },
-  responses: { 200: { description: 'The unfollowed profile', ...json(ProfileResponse) }, ...problemResponses(401, 404, 422) },
+  responses: { 200: { description: 'The unfollowed profile', ...json(ProfileResponse) }, ...problemResponses(401, 422, ...failureStatuses('unfollowUser', ['ProfileNotFound'])) },
 });
 
 export const profilesRouter = (useCases: UseCases) =>

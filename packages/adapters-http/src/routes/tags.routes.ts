@@ -1,5 +1,6 @@
 import type { UseCases } from '@conduit/app';
 import { publicRoute } from '../auth/route-auth.js';
+import { failureStatuses } from '../problems/app-error-problem.js';
 import { problemResponses } from '../schemas/problem.schemas.js';
 import { TagsResponse } from '../schemas/tag.schemas.js';
 import { json } from './json-content.js';
@@ -12,7 +13,7 @@ export const listTagsRoute = publicRoute({
   operationId: 'GetTags',
   tags: ['Tags'],
   summary: 'Every tag in use, most used first',
-  responses: { 200: { description: 'The tags', ...json(TagsResponse) }, ...problemResponses() },
+  responses: { 200: { description: 'The tags', ...json(TagsResponse) }, ...problemResponses(...failureStatuses('listTags', [])) },
 });
 
 export const tagsRouter = (useCases: UseCases) =>

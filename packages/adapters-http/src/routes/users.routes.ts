@@ -3,6 +3,7 @@ import { authenticatedRoute, publicRoute } from '../auth/route-auth.js';
 import { presentUser } from '../presenters/user.presenter.js';
 import { problemResponse } from '../problems/problem.js';
 import type { LoginAttempts, LoginOutcome } from '../rate-limit/rate-limits.types.js';
+import { failureStatuses } from '../problems/app-error-problem.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
 import { LoginBody, NewUserBody, UpdateUserBody, UserResponse } from '../schemas/user.schemas.js';
 import { json } from './json-content.js';
@@ -18,8 +19,7 @@ export const registerUserRoute = publicRoute({
   request: { body: { ...json(NewUserBody), required: true } },
   responses: {
     201: { description: 'The new user, signed in', ...json(UserResponse) },
-    // 403: registration is closed (feature flag).
-    ...problemResponses(...bodyProblems, 403),
+    ...problemResponses(...bodyProblems, ...failureStatuses('registerUser', ['UsernameTaken', 'EmailTaken', 'FeatureDisabled'])),
   },
 });
 
@@ -30,7 +30,7 @@ export const loginRoute = publicRoute({
   tags: ['User and Authentication'],
   summary: 'Sign in with email and password',
   request: { body: { ...json(LoginBody), required: true } },
-  responses: { 200: { description: 'The signed-in user', ...json(UserResponse) }, ...problemResponses(...bodyProblems, 401) },
+  responses: { 200: { description: 'The signed-in user', ...json(UserResponse) }, ...problemResponses(...bodyProblems, ...failureStatuses('loginUser', ['InvalidCredentials'])) },
 });
 
 export const currentUserRoute = authenticatedRoute({
@@ -39,7 +39,7 @@ export const currentUserRoute = authenticatedRoute({
   operationId: 'GetCurrentUser',
   tags: ['User and Authentication'],
   summary: 'The signed-in user',
-  responses: { 200: { description: 'The signed-in user', ...json(UserResponse) }, ...problemResponses(401) },
+  responses: { 200: { description: 'The signed-in user', ...json(UserResponse) }, ...problemResponses(401, ...failureStatuses('getCurrentUser', ['CurrentUserGone'])) },
 });
 
 export const updateUserRoute = authenticatedRoute({
@@ -49,7 +49,7 @@ export const updateUserRoute = authenticatedRoute({
   tags: ['User and Authentication'],
   summary: 'Update the signed-in user; omitted fields stay unchanged',
   request: { body: { ...json(UpdateUserBody), required: true } },
-  responses: { 200: { description: 'The updated user', ...json(UserResponse) }, ...problemResponses(...bodyProblems, 401) },
+  responses: { 200: { description: 'The updated user', ...json(UserResponse) }, ...problemResponses(...bodyProblems, 401, ...failureStatuses('updateUser', ['UsernameTaken', 'EmailTaken', 'CurrentUserGone'])) },
 });
 
 export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts) =>

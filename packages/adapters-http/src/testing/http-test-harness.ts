@@ -36,10 +36,6 @@ export const jwtSettings = {
   leewaySeconds: 30,
 };
 
-/**
- * The HTTP app over in-memory adapters (fake hashing, real JWTs). Every response it returns is
- * checked against the OpenAPI document the app itself serves.
- */
 /** Generous budgets, so only the rate-limit tests meet them. */
 export const roomyBudgets: RateLimitBudgets = {
   anonymous: { name: 'anonymous', points: 10_000, windowSeconds: 60 },
@@ -55,6 +51,10 @@ export type HarnessOptions = {
   readonly redis?: unknown;
 };
 
+/**
+ * The HTTP app over in-memory adapters (fake hashing, real JWTs). Every response it returns is
+ * checked against the OpenAPI document the app itself serves.
+ */
 export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options: HarnessOptions = {}) => {
   /** Flip these to simulate a database outage or a shutdown in progress. */
   const healthState = { databaseUp: true, draining: false };

@@ -1,5 +1,6 @@
 import { ALL_FEATURES_ON, makeUseCases, type UseCases } from '@conduit/app';
-import { type Role, type TokenIssuer, type UserActor, userActor } from '@conduit/domain';
+import { assignRole, type Role, type TokenIssuer, type UserActor, userActor } from '@conduit/domain';
+import { authorizedForTest } from '@conduit/domain/testing';
 import { CountingSuffixGenerator } from '../counting-suffix-generator.js';
 import { SteppingClock } from '../fake-clock.js';
 import { FakePasswordHasher } from '../fake-password-hasher.js';
@@ -9,7 +10,7 @@ import { createInMemoryAdapters, type InMemoryAdapters } from '../in-memory-adap
 export type InMemoryApp = InMemoryAdapters & {
   readonly useCases: UseCases;
   readonly passwordHasher: FakePasswordHasher;
-  /** Registers a user straight through the use case and returns them as an actor. */
+  /** Registers a user straight through the use case, stores `role`, and returns them as an actor. */
   signUp(username: string, role?: Role): Promise<UserActor>;
 };
 
@@ -31,6 +32,10 @@ export const createInMemoryApp = (options: { tokenIssuer?: TokenIssuer } = {}): 
     );
     const user = await adapters.repositories.users.findByUsername(username);
     if (!user) throw new Error(`sign-up of ${username} failed`);
+    if (role !== user.role) {
+      // The actor must not claim a role the store does not hold: use cases re-read the user.
+      (await adapters.repositories.users.update(assignRole(user, role, authorizedForTest('role:assign', username))))._unsafeUnwrap();
+    }
     return userActor(user.id, role);
   };
   return { ...adapters, useCases, passwordHasher, signUp };

@@ -116,6 +116,40 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         expect((await fx.queries.articles.bySlug(article.slug, fans[0]!.id))?.favorited).toBe(false);
         expect((await fx.queries.articles.bySlug(article.slug, null))?.favoritesCount).toBe(2);
       });
+      it('takes favorites and follows idempotently in both directions', async () => {
+        const reader = await addUser();
+        const author = await addUser();
+        const article = await addArticle(author.id);
+        const seen = async () => {
+          const view = await fx.queries.articles.bySlug(article.slug, reader.id);
+          return { favorited: view?.favorited, favoritesCount: view?.favoritesCount, following: view?.author.following };
+        };
+        await fx.repositories.follows.follow(reader.id, author.id);
+        await fx.repositories.follows.follow(reader.id, author.id);
+        await fx.repositories.favorites.add(reader.id, article.id);
+        await fx.repositories.favorites.add(reader.id, article.id);
+        expect(await seen()).toEqual({ favorited: true, favoritesCount: 1, following: true });
+        expect((await fx.queries.articles.feed(reader.id, page)).articlesCount).toBe(1);
+        await fx.repositories.follows.unfollow(reader.id, author.id);
+        await fx.repositories.follows.unfollow(reader.id, author.id);
+        await fx.repositories.favorites.remove(reader.id, article.id);
+        await fx.repositories.favorites.remove(reader.id, article.id);
+        expect(await seen()).toEqual({ favorited: false, favoritesCount: 0, following: false });
+        expect((await fx.queries.articles.feed(reader.id, page)).articlesCount).toBe(0);
+      });
+
+      it('drops the favorites of a removed article', async () => {
+        const author = await addUser();
+        const fan = await addUser();
+        const article = await addArticle(author.id);
+        const kept = await addArticle(author.id);
+        await fx.repositories.favorites.add(fan.id, article.id);
+        await fx.repositories.favorites.add(fan.id, kept.id);
+        await fx.repositories.articles.remove(article.id, authorizedForTest('article:delete', article.id));
+        const favorites = await fx.queries.articles.list({ favoritedBy: fan.username }, page, null);
+        expect(favorites.articles.map((a) => a.slug)).toEqual([kept.slug]);
+        expect(favorites.articlesCount).toBe(1);
+      });
     });
 
     describe('ActorQueries', () => {

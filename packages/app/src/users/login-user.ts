@@ -21,11 +21,14 @@ export const makeLoginUser = (deps: Pick<AppDeps, 'repositories' | 'unitOfWork' 
    */
   const upgradeHash = async (id: UserId, password: string): Promise<void> => {
     const passwordHash = await deps.passwordHasher.hash(password);
-    await deps.unitOfWork.run((repositories) =>
+    const upgraded = await deps.unitOfWork.run((repositories) =>
       ResultAsync.fromSafePromise(repositories.users.findById(id)).andThen((current) =>
         current === null ? okAsync(undefined) : repositories.users.update({ ...current, passwordHash }).map(() => undefined),
       ),
     );
+    // Only the hash changed, so a uniqueness clash means the user changed meanwhile: the old hash
+    // stays valid and the next sign-in upgrades it. The sign-in itself succeeds either way.
+    upgraded.unwrapOr(undefined);
   };
 
   return (_ctx: Context, command: LoginUserCommand): ResultAsync<AuthenticatedUserView, InvalidCredentials> =>

@@ -94,7 +94,6 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         const author = await addUser();
         const stored = (await fx.repositories.articles.add(articleBy(author.id)))._unsafeUnwrap();
         const comment = await fx.repositories.comments.add(newComment('hi', stored.id, author.id, at('2026-01-02T00:00:00Z')));
-        await fx.repositories.favorites.add(author.id, stored.id);
         await fx.repositories.articles.remove(stored.id, authorizedForTest('article:delete', stored.id));
         expect(await fx.repositories.articles.findBySlug(stored.slug)).toBeNull();
         expect(await fx.repositories.comments.findOnArticle(stored.id, comment.id)).toBeNull();
@@ -114,21 +113,7 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
       });
     });
 
-    describe('FollowRepository and FavoriteRepository', () => {
-      it('are idempotent in both directions', async () => {
-        const reader = await addUser();
-        const author = await addUser();
-        const article = (await fx.repositories.articles.add(articleBy(author.id)))._unsafeUnwrap();
-        await fx.repositories.follows.follow(reader.id, author.id);
-        await fx.repositories.follows.follow(reader.id, author.id);
-        await fx.repositories.follows.unfollow(reader.id, author.id);
-        await fx.repositories.follows.unfollow(reader.id, author.id);
-        await fx.repositories.favorites.add(reader.id, article.id);
-        await fx.repositories.favorites.add(reader.id, article.id);
-        await fx.repositories.favorites.remove(reader.id, article.id);
-        await fx.repositories.favorites.remove(reader.id, article.id);
-      });
-    });
+    // Follows and favorites are observable only through the read models: see describeQueryContracts.
 
     describe('UnitOfWork', () => {
       it('commits when the work succeeds', async () => {
