@@ -12,8 +12,8 @@ export const createMetrics = (orm: Orm): HttpMetrics => {
     help: 'PostgreSQL pool connections: total open, idle, and requests waiting for one',
     labelNames: ['state'] as const,
     registers: [metrics.registry],
-    async collect() {
-      const usage = await poolUsage(orm);
+    collect() {
+      const usage = poolUsage(orm);
       this.set({ state: 'total' }, usage.total);
       this.set({ state: 'idle' }, usage.idle);
       this.set({ state: 'waiting' }, usage.waiting);

@@ -1,5 +1,4 @@
 import pg from 'pg';
-import type { MikroORM } from '@mikro-orm/postgresql';
 
 /**
  * Readiness on a connection of its own, outside the pool: when requests waiting on one slow table
@@ -54,9 +53,3 @@ export class DatabaseProbe {
     client?.end().catch(() => undefined);
   }
 }
-
-/** Connections in use, idle and awaited, for metrics. */
-export const poolUsage = async (orm: MikroORM) => {
-  const pool = await orm.em.getConnection().getNativeClient();
-  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
-};

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from './database-errors.js';
-import { DatabaseProbe, poolUsage } from './database-health.js';
+import { DatabaseProbe } from './database-health.js';
+import { poolUsage } from './orm.js';
 import { openPostgresTestContext, type PostgresTestContext } from './testing/test-database.js';
 
 let db: PostgresTestContext;
@@ -24,7 +25,7 @@ describe('database limits', () => {
     const probe = new DatabaseProbe(db.url);
     const held = await pool.connect();
     try {
-      expect((await poolUsage(db.orm)).idle).toBe(0);
+      expect(poolUsage(db.orm).idle).toBe(0);
       const started = performance.now();
       const error = await db.queries.tags.all().catch((caught: unknown) => caught);
       expect(performance.now() - started).toBeLessThan(1000);

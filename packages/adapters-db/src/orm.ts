@@ -42,9 +42,14 @@ const connectOnce = async (databaseUrl: string): Promise<void> => {
   }
 };
 
+/** The pool MikroORM created, as its `onPoolCreated` hook handed it over (for usage metrics). */
+const pools = new WeakMap<MikroORM, { pool?: Pool }>();
+
 export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
   if (!options.createDatabaseIfMissing) await connectOnce(options.databaseUrl);
-  return MikroORM.init({
+  const created: { pool?: Pool } = {};
+  const { onQuery } = options;
+  const orm = await MikroORM.init({
     clientUrl: options.databaseUrl,
     entities: allRecords,
     extensions: [Migrator],
@@ -53,14 +58,25 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
     // Passed to the pg pool and its connections.
     driverOptions: {
       application_name: 'conduit',
-      ...(options.connectionBudgets ? { onPoolCreated: (pool: Pool) => budgetConnections(pool, options.connectionBudgets as ConnectionBudgets) } : {}),
+      onPoolCreated: (pool: Pool) => {
+        created.pool = pool;
+        if (options.connectionBudgets) budgetConnections(pool, options.connectionBudgets);
+      },
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
     },
     allowGlobalContext: false,
     ensureDatabase: options.createDatabaseIfMissing ?? false,
-    ...(options.onQuery ? { loggerFactory: () => new StatementHookLogger(options.onQuery as StatementHook) } : {}),
+    ...(onQuery ? { loggerFactory: () => new StatementHookLogger(onQuery) } : {}),
   });
+  pools.set(orm, created);
+  return orm;
+};
+
+/** Connections in use, idle and awaited, for metrics (zeros before the first connection). */
+export const poolUsage = (orm: MikroORM) => {
+  const pool = pools.get(orm)?.pool;
+  return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
 };
 
 /** Applies every pending migration; safe to call at each start. */

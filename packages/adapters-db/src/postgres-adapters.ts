@@ -2,13 +2,11 @@ import type { Queries } from '@conduit/app';
 import type { Repositories, UnitOfWork } from '@conduit/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work.js';
-import { PgReader } from './queries/pg-reader.js';
-import type { StatementHook } from './statement-hook-logger.js';
-import { SqlActorQueries } from './queries/sql-actor-queries.js';
-import { SqlArticleQueries } from './queries/sql-article-queries.js';
-import { SqlCommentQueries } from './queries/sql-comment-queries.js';
-import { SqlProfileQueries } from './queries/sql-profile-queries.js';
-import { SqlTagQueries } from './queries/sql-tag-queries.js';
+import { KyselyActorQueries } from './queries/kysely-actor-queries.js';
+import { KyselyArticleQueries } from './queries/kysely-article-queries.js';
+import { KyselyCommentQueries } from './queries/kysely-comment-queries.js';
+import { KyselyProfileQueries } from './queries/kysely-profile-queries.js';
+import { KyselyTagQueries } from './queries/kysely-tag-queries.js';
 import { makeMikroOrmRepositories } from './repositories/mikro-orm-repositories.js';
 
 export type PostgresAdapters = {
@@ -17,23 +15,21 @@ export type PostgresAdapters = {
   readonly queries: Queries;
 };
 
-export type PostgresAdapterOptions = {
-  /** Called after every SQL statement the read models run, with its duration. */
-  readonly onQuery?: StatementHook;
-};
-
-export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOptions = {}): PostgresAdapters => {
+/** Every statement, the read models' included, reaches the ORM's logger (see OrmOptions.onQuery). */
+export const createPostgresAdapters = (orm: MikroORM): PostgresAdapters => {
   const fork = () => orm.em.fork();
-  const reader = new PgReader(orm, options.onQuery);
+  // Read models run outside any transaction, on the pool: they use no identity map, so the root
+  // manager serves without a fork.
+  const root = () => orm.em;
   return {
     repositories: makeMikroOrmRepositories(fork),
     unitOfWork: new MikroOrmUnitOfWork(orm),
     queries: {
-      actors: new SqlActorQueries(reader),
-      articles: new SqlArticleQueries(reader),
-      profiles: new SqlProfileQueries(reader),
-      comments: new SqlCommentQueries(reader),
-      tags: new SqlTagQueries(reader),
+      actors: new KyselyActorQueries(root),
+      articles: new KyselyArticleQueries(root),
+      profiles: new KyselyProfileQueries(root),
+      comments: new KyselyCommentQueries(root),
+      tags: new KyselyTagQueries(root),
     },
   };
 };

@@ -65,7 +65,7 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         leewaySeconds: 30,
       });
       const useCases = makeUseCases({
-        ...createPostgresAdapters(orm, options.onQuery ? { onQuery: options.onQuery } : {}),
+        ...createPostgresAdapters(orm),
         passwordHasher: new Argon2PasswordHasher(),
         tokenIssuer: tokens,
         clock: systemClock,

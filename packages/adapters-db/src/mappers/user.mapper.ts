@@ -1,10 +1,10 @@
-import { type Role, type User, userId } from '@conduit/domain';
+import { isRole, type Role, type User, userId } from '@conduit/domain';
 import type { UserRecord } from '../records/user.record.js';
 
-const roles: readonly Role[] = ['user', 'admin'];
-const toRole = (value: string): Role => {
-  if (!roles.includes(value as Role)) throw new Error(`Unknown role "${value}" in users table`);
-  return value as Role;
+/** The column is text: a value the domain does not know is a defect in the data, not a user error. */
+export const toRole = (value: string): Role => {
+  if (!isRole(value)) throw new Error(`Unknown role "${value}" in users table`);
+  return value;
 };
 
 export const userFromRecord = (record: UserRecord): User => ({

@@ -6,6 +6,7 @@ import { articleFromRecord, articleToRecordData } from '../mappers/article.mappe
 import { ArticleTagRecord } from '../records/article-tag.record.js';
 import { ArticleRecord } from '../records/article.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
+import { countArticleOf, removeArticle } from './counted-writes.js';
 
 export class MikroOrmArticleRepository implements ArticleRepository {
   constructor(private readonly em: EntityManagerSource) {}
@@ -30,7 +31,7 @@ export class MikroOrmArticleRepository implements ArticleRepository {
       const em = this.em();
       const id = articleId(Number(await em.insert(ArticleRecord, articleToRecordData(article))));
       await this.insertTags(em, id, article.tagList);
-      await em.execute('update users set articles_count = articles_count + 1 where id = ?', [article.authorId]);
+      await countArticleOf.rows(em, { authorId: article.authorId });
       return { ...article, id };
     });
   }
@@ -47,12 +48,7 @@ export class MikroOrmArticleRepository implements ArticleRepository {
 
   async remove(id: ArticleId, allowed: Authorized<'article:delete'>): Promise<void> {
     assertAuthorized(allowed, 'article:delete', id);
-    // Tags, favorites and comments go with it (ON DELETE CASCADE); the author's count follows.
-    await this.em().execute(
-      `with removed as (delete from articles where id = ? returning author_id)
-       update users set articles_count = articles_count - 1 where id in (select author_id from removed)`,
-      [id],
-    );
+    await removeArticle.rows(this.em(), { id });
   }
 
   private async insertTags(em: EntityManager, id: ArticleId, tags: readonly string[]): Promise<void> {

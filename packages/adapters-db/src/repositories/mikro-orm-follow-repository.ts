@@ -7,10 +7,12 @@ export class MikroOrmFollowRepository implements FollowRepository {
 
   async follow(followerId: UserId, followeeId: UserId): Promise<void> {
     // ON CONFLICT DO NOTHING: idempotent even when two requests race.
-    await this.em().execute(
-      'insert into follows (follower_id, followee_id) values (?, ?) on conflict do nothing',
-      [followerId, followeeId],
-    );
+    await this.em()
+      .createQueryBuilder(FollowRecord)
+      .insert({ follower: followerId, followee: followeeId })
+      .onConflict(['follower', 'followee'])
+      .ignore()
+      .execute();
   }
 
   async unfollow(followerId: UserId, followeeId: UserId): Promise<void> {

@@ -49,7 +49,7 @@ export const openPostgresTestContext = async (options: Omit<OrmOptions, 'databas
   return {
     orm,
     url: database.url,
-    ...createPostgresAdapters(orm, { onQuery: options.onQuery }),
+    ...createPostgresAdapters(orm),
     close: async () => {
       await orm.close();
       await database.drop();

@@ -1,6 +1,10 @@
 import type { UserId } from './ids.js';
 
-export type Role = 'user' | 'admin';
+export const ROLES = ['user', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Narrows text from outside (a database column, a command-line argument) to a Role. */
+export const isRole = (value: string): value is Role => ROLES.some((role) => role === value);
 
 /** Who is making a request. Built at the boundary after the token is verified and the user loaded. */
 export type UserActor = { readonly kind: 'user'; readonly userId: UserId; readonly role: Role };

@@ -1,0 +1,150 @@
+import type { ArticleFilter, ArticleListItemView, ArticlePage, ArticleQueries, ArticleView, PageRequest } from '@conduit/app';
+import type { UserId } from '@conduit/domain';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { CompiledStatement, CompiledStatements, type SlotOf } from '../kysely/compiled-statement.js';
+import type { Database } from '../kysely/database.js';
+import type { EntityManagerSource } from '../entity-manager.js';
+import { type AuthorRow, authorColumns, favoritedByViewer, flag, followingAuthor, profileFromRow, type Viewer } from './viewer-columns.js';
+
+type ListParams = Viewer & { tag: string; author: string; favoritedBy: string; limit: number; offset: number };
+type Slot = SlotOf<ListParams>;
+type Articles = Database & { a: Database['articles'] };
+
+/** Which optional filters a list request uses: one compiled statement per combination. */
+type Shape = 'feed' | `list:${'' | 'tag'}:${'' | 'author'}:${'' | 'favorited'}`;
+
+const shapeOf = (filter: ArticleFilter): Shape =>
+  `list:${filter.tag === undefined ? '' : 'tag'}:${filter.author === undefined ? '' : 'author'}:${filter.favoritedBy === undefined ? '' : 'favorited'}`;
+
+type ListRow = AuthorRow & {
+  slug: string;
+  title: string;
+  description: string;
+  created_at: Date;
+  updated_at: Date;
+  tag_list: string[];
+  favorites_count: number;
+  favorited: boolean | 0 | 1;
+};
+
+const listColumns = ['a.slug', 'a.title', 'a.description', 'a.created_at', 'a.updated_at', 'a.tag_list', 'a.favorites_count'] as const;
+
+const listItemFromRow = (row: ListRow): ArticleListItemView => ({
+  slug: row.slug,
+  title: row.title,
+  description: row.description,
+  tagList: row.tag_list,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  favorited: flag(row.favorited),
+  favoritesCount: row.favorites_count,
+  author: profileFromRow(row),
+});
+
+/** The articles a shape selects, as alias `a`: the same rows for the page and for the total. */
+const matching = (db: Kysely<Database>, shape: Shape, slot: Slot): SelectQueryBuilder<Articles, 'a', object> => {
+  const articles = db.selectFrom('articles as a');
+  if (shape === 'feed') {
+    return articles.where('a.author_id', 'in', db.selectFrom('follows as fo').select('fo.followee_id').where('fo.follower_id', '=', slot('viewerId')));
+  }
+  const [, tag, author, favorited] = shape.split(':');
+  return articles
+    .$if(tag !== '', (qb) => qb.where('a.id', 'in', db.selectFrom('article_tags as t').select('t.article_id').where('t.tag', '=', slot('tag'))))
+    .$if(author !== '', (qb) =>
+      qb.where('a.author_id', '=', db.selectFrom('users as au').select('au.id').where('au.username', '=', slot('author'))),
+    )
+    .$if(favorited !== '', (qb) =>
+      qb.where(
+        'a.id',
+        'in',
+        db
+          .selectFrom('favorites as f')
+          .innerJoin('users as fu', 'fu.id', 'f.user_id')
+          .select('f.article_id')
+          .where('fu.username', '=', slot('favoritedBy')),
+      ),
+    );
+};
+
+/**
+ * The exact number of matching articles. The feed's is a sum of per-author counters (a handful of
+ * rows instead of every followed article); a list's counts the matching rows.
+ */
+const total = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
+  shape === 'feed'
+    ? db
+        .selectFrom('follows as fo')
+        .innerJoin('users as fu', 'fu.id', 'fo.followee_id')
+        .select((eb) => eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('fu.articles_count'), eb.lit(0)), 'integer').as('total'))
+        .where('fo.follower_id', '=', slot('viewerId'))
+    : matching(db, shape, slot).select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'));
+
+/**
+ * One page and its total in one statement. The page is chosen on ids alone (a deferred join: deep
+ * offsets walk the index, not whole rows) and only its rows are joined to their columns, author
+ * and viewer flags. The total rides along as an uncorrelated subquery PostgreSQL runs once.
+ */
+const page = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
+  db
+    .selectFrom(
+      matching(db, shape, slot)
+        .select('a.id')
+        .orderBy('a.created_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(slot('limit'))
+        .offset(slot('offset'))
+        .as('p'),
+    )
+    .innerJoin('articles as a', 'a.id', 'p.id')
+    .innerJoin('users as u', 'u.id', 'a.author_id')
+    .select([...listColumns, ...authorColumns])
+    .select((eb) => [
+      favoritedByViewer(eb, slot('viewerId')),
+      followingAuthor(eb, slot('viewerId')),
+      total(db, shape, slot).as('total'),
+    ])
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc');
+
+export class KyselyArticleQueries implements ArticleQueries {
+  private readonly one: CompiledStatement<Viewer & { slug: string }, ListRow & { body: string }>;
+  private readonly pages: CompiledStatements<Shape, ListParams, ListRow & { total: number | null }>;
+  private readonly totals: CompiledStatements<Shape, ListParams, { total: number }>;
+
+  constructor(private readonly em: EntityManagerSource) {
+    this.one = new CompiledStatement(
+      (db, slot) =>
+        db
+          .selectFrom('articles as a')
+          .innerJoin('users as u', 'u.id', 'a.author_id')
+          .select([...listColumns, 'a.body', ...authorColumns])
+          .select((eb) => [favoritedByViewer(eb, slot('viewerId')), followingAuthor(eb, slot('viewerId'))])
+          .where('a.slug', '=', slot('slug'))
+    );
+    this.pages = new CompiledStatements((shape) => (db, slot) => page(db, shape, slot));
+    this.totals = new CompiledStatements((shape) => (db, slot) => total(db, shape, slot));
+  }
+
+  async bySlug(slug: string, viewerId: UserId | null): Promise<ArticleView | null> {
+    const row = await this.one.first(this.em(), { slug, viewerId });
+    return row ? { ...listItemFromRow(row), body: row.body } : null;
+  }
+
+  list(filter: ArticleFilter, request: PageRequest, viewerId: UserId | null): Promise<ArticlePage> {
+    return this.page(shapeOf(filter), { tag: '', author: '', favoritedBy: '', ...filter, viewerId, ...request });
+  }
+
+  feed(viewerId: UserId, request: PageRequest): Promise<ArticlePage> {
+    return this.page('feed', { tag: '', author: '', favoritedBy: '', viewerId, ...request });
+  }
+
+  private async page(shape: Shape, params: ListParams): Promise<ArticlePage> {
+    const em = this.em();
+    const rows = await this.pages.for(shape).rows(em, params);
+    const first = rows[0];
+    // A page past the end has no row to carry the total: only then is it asked for on its own.
+    const articlesCount =
+      first !== undefined ? (first.total ?? 0) : params.offset === 0 ? 0 : ((await this.totals.for(shape).first(em, params))?.total ?? 0);
+    return { articles: rows.map(listItemFromRow), articlesCount };
+  }
+}

@@ -1,0 +1,47 @@
+import type { CommentQueries, CommentView } from '@conduit/app';
+import { type ArticleId, type CommentId, commentId, type UserId } from '@conduit/domain';
+import type { Kysely } from 'kysely';
+import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
+import type { Database } from '../kysely/database.js';
+import type { EntityManagerSource } from '../entity-manager.js';
+import { type AuthorRow, authorColumns, followingAuthor, profileFromRow, type Viewer } from './viewer-columns.js';
+
+type CommentRow = AuthorRow & { id: number; body: string; created_at: Date; updated_at: Date };
+
+/** A comment with its author as the viewer sees them; the caller adds the condition. */
+const commentsSeenBy = (db: Kysely<Database>, viewerId: ReturnType<SlotOf<Viewer>>) =>
+  db
+    .selectFrom('comments as c')
+    .innerJoin('users as u', 'u.id', 'c.author_id')
+    .select(['c.id', 'c.body', 'c.created_at', 'c.updated_at', ...authorColumns])
+    .select((eb) => followingAuthor(eb, viewerId));
+
+const commentFromRow = (row: CommentRow): CommentView => ({
+  id: commentId(row.id),
+  body: row.body,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  author: profileFromRow(row),
+});
+
+export class KyselyCommentQueries implements CommentQueries {
+  private readonly onArticle: CompiledStatement<Viewer & { articleId: ArticleId }, CommentRow>;
+  private readonly one: CompiledStatement<Viewer & { id: CommentId }, CommentRow>;
+
+  constructor(private readonly em: EntityManagerSource) {
+    this.onArticle = new CompiledStatement(
+      (db, slot) =>
+        commentsSeenBy(db, slot('viewerId')).where('c.article_id', '=', slot('articleId')).orderBy('c.created_at').orderBy('c.id')
+    );
+    this.one = new CompiledStatement((db, slot) => commentsSeenBy(db, slot('viewerId')).where('c.id', '=', slot('id')));
+  }
+
+  async forArticle(articleId: ArticleId, viewerId: UserId | null): Promise<CommentView[]> {
+    return (await this.onArticle.rows(this.em(), { articleId, viewerId })).map(commentFromRow);
+  }
+
+  async byId(id: CommentId, viewerId: UserId | null): Promise<CommentView | null> {
+    const row = await this.one.first(this.em(), { id, viewerId });
+    return row ? commentFromRow(row) : null;
+  }
+}
