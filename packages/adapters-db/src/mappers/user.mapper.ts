@@ -15,6 +15,8 @@ export const userFromRecord = (record: UserRecord): User => ({
   bio: record.bio ?? null,
   image: record.image ?? null,
   role: toRole(record.role),
+  roleAssignment:
+    record.roleAssignedBy != null && record.roleAssignedAt != null ? { by: record.roleAssignedBy, at: record.roleAssignedAt } : null,
 });
 
 export const userToRecordData = (user: Omit<User, 'id'>) => ({
@@ -24,4 +26,6 @@ export const userToRecordData = (user: Omit<User, 'id'>) => ({
   bio: user.bio,
   image: user.image,
   role: user.role,
+  roleAssignedBy: user.roleAssignment?.by ?? null,
+  roleAssignedAt: user.roleAssignment?.at ?? null,
 });

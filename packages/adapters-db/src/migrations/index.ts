@@ -1,8 +1,10 @@
 import { Migration20261124000000_initial } from './Migration20261124000000_initial.js';
 import { Migration20261124010000_read_counters } from './Migration20261124010000_read_counters.js';
+import { Migration20261125155744_role_assignment } from './Migration20261125155744_role_assignment.js';
 
 /** Every migration, in order. Listed in code so the built server needs no file discovery. */
 export const migrationsList = [
   { name: 'Migration20261124000000_initial', class: Migration20261124000000_initial },
   { name: 'Migration20261124010000_read_counters', class: Migration20261124010000_read_counters },
+  { name: 'Migration20261125155744_role_assignment', class: Migration20261125155744_role_assignment },
 ];

@@ -11,6 +11,9 @@ export const UserRecord = defineEntity({
     bio: p.text().nullable(),
     image: p.string().length(2048).nullable(),
     role: p.string().length(16).default('user'),
+    /** Who assigned the current role (the CLI's --operator) and when; null for the sign-up role. */
+    roleAssignedBy: p.string().length(255).nullable(),
+    roleAssignedAt: p.datetime(3).nullable(),
     /** Maintained by the article repository; the feed's total is a sum of these. */
     articlesCount: p.integer().default(0),
   },

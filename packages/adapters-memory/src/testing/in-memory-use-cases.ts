@@ -34,7 +34,7 @@ export const createInMemoryApp = (options: { tokenIssuer?: TokenIssuer } = {}): 
     if (!user) throw new Error(`sign-up of ${username} failed`);
     if (role !== user.role) {
       // The actor must not claim a role the store does not hold: use cases re-read the user.
-      (await adapters.repositories.users.update(assignRole(user, role, authorizedForTest('role:assign', username))))._unsafeUnwrap();
+      (await adapters.repositories.users.update(assignRole(user, role, { by: 'test', at: new Date(0) }, authorizedForTest('role:assign', username))))._unsafeUnwrap();
     }
     return userActor(user.id, role);
   };

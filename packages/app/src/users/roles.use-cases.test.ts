@@ -14,7 +14,13 @@ describe('setUserRole', () => {
   it('lets an operator promote and demote, idempotently', async () => {
     await app.signUp('jake');
     const operator = { actor: systemActor('ops@example.com') };
-    expect((await app.useCases.setUserRole(operator, { username: 'jake', role: 'admin' }))._unsafeUnwrap()).toEqual({ username: 'jake', role: 'admin' });
+    expect((await app.useCases.setUserRole(operator, { username: 'jake', role: 'admin' }))._unsafeUnwrap()).toEqual({
+      username: 'jake',
+      role: 'admin',
+      assignedBy: 'ops@example.com',
+      assignedAt: expect.any(Date),
+    });
+    expect((await app.repositories.users.findByUsername('jake'))?.roleAssignment).toEqual({ by: 'ops@example.com', at: expect.any(Date) });
     expect((await app.useCases.setUserRole(operator, { username: 'jake', role: 'admin' })).isOk()).toBe(true);
     const user = await app.repositories.users.findByUsername('jake');
     expect((await app.useCases.resolveActor(user!.id))._unsafeUnwrap().role).toBe('admin');

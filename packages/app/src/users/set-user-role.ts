@@ -1,6 +1,7 @@
 import {
   type Actor,
   assignRole,
+  auditName,
   canAssignRole,
   type ProfileNotFound,
   type Role,
@@ -11,11 +12,11 @@ import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
 import type { AppDeps } from '../deps.js';
 
 export type SetUserRoleCommand = { readonly username: string; readonly role: Role };
-export type UserRoleView = { readonly username: string; readonly role: Role };
+export type UserRoleView = { readonly username: string; readonly role: Role; readonly assignedBy: string; readonly assignedAt: Date };
 
-/** Promote to admin or demote to user. Idempotent. */
+/** Promote to admin or demote to user, recording who did it and when. Idempotent in the role. */
 export const makeSetUserRole =
-  (deps: Pick<AppDeps, 'unitOfWork'>) =>
+  (deps: Pick<AppDeps, 'unitOfWork' | 'clock'>) =>
   (
     ctx: { readonly actor: Actor | SystemActor },
     command: SetUserRoleCommand,
@@ -25,9 +26,10 @@ export const makeSetUserRole =
         const allowed = yield* canAssignRole(ctx.actor, command.username);
         const user = await repositories.users.findByUsername(command.username);
         if (user === null) return err({ type: 'ProfileNotFound', username: command.username } as const);
-        const saved = await repositories.users.update(assignRole(user, command.role, allowed));
+        const assignment = { by: auditName(ctx.actor), at: deps.clock.now() };
+        const saved = await repositories.users.update(assignRole(user, command.role, assignment, allowed));
         // Only the role changes, so username and email cannot clash: a failure here is a defect.
         if (saved.isErr()) throw new Error(`Role change of "${command.username}" hit ${saved.error.type}`);
-        return ok({ username: saved.value.username, role: saved.value.role });
+        return ok({ username: saved.value.username, role: saved.value.role, assignedBy: assignment.by, assignedAt: assignment.at });
       }),
     );

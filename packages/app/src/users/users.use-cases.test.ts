@@ -52,7 +52,7 @@ describe('loginUser', () => {
 describe('password hashes made with older parameters', () => {
   it('are replaced on the next successful login, and only then', async () => {
     const user = (
-      await app.repositories.users.add({ username: 'old', email: 'old@example.com', passwordHash: 'fake-old:secret-password', bio: null, image: null, role: 'user' })
+      await app.repositories.users.add({ username: 'old', email: 'old@example.com', passwordHash: 'fake-old:secret-password', bio: null, image: null, role: 'user', roleAssignment: null })
     )._unsafeUnwrap();
     await app.useCases.loginUser(ctx, { email: 'old@example.com', password: 'wrong-password' });
     expect((await app.repositories.users.findById(user.id))?.passwordHash).toBe('fake-old:secret-password');

@@ -17,6 +17,7 @@ export const aNewUser = (overrides: Partial<NewUser> = {}): NewUser => {
     bio: null,
     image: null,
     role: 'user',
+    roleAssignment: null,
     ...overrides,
   };
 };

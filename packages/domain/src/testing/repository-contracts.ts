@@ -54,7 +54,14 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
       it('updates every field, keeping uniqueness against others but not against itself', async () => {
         const user = await addUser();
         const other = await addUser();
-        const changed = { ...user, bio: 'new bio', image: null, passwordHash: 'other-hash' };
+        const changed: User = {
+          ...user,
+          bio: 'new bio',
+          image: null,
+          passwordHash: 'other-hash',
+          role: 'admin',
+          roleAssignment: { by: 'ops@example.com', at: at('2026-03-01T00:00:00.123Z') },
+        };
         expect((await fx.repositories.users.update(changed))._unsafeUnwrap()).toEqual(changed);
         expect(await fx.repositories.users.findById(user.id)).toEqual(changed);
         const clash = await fx.repositories.users.update({ ...user, email: other.email });

@@ -1,4 +1,4 @@
-import type { Role } from '../shared/actor.js';
+import type { Actor, Role, SystemActor } from '../shared/actor.js';
 import type { UserId } from '../shared/ids.js';
 import { assertAuthorized, type Authorized } from '../shared/authorized.js';
 
@@ -10,7 +10,11 @@ export type User = {
   readonly bio: string | null;
   readonly image: string | null;
   readonly role: Role;
+  /** Who gave the user their current role, and when; null while it is the role they signed up with. */
+  readonly roleAssignment: RoleAssignment | null;
 };
+
+export type RoleAssignment = { readonly by: string; readonly at: Date };
 
 export type NewUser = Omit<User, 'id'>;
 
@@ -35,6 +39,7 @@ export const newUser = (input: { username: string; email: string; passwordHash: 
   bio: null,
   image: null,
   role: 'user',
+  roleAssignment: null,
 });
 
 /** Applies the settings form to a user; omitted fields stay as they are. */
@@ -47,8 +52,12 @@ export const applyProfileChanges = (user: User, changes: ProfileChanges): User =
   image: changes.image === undefined ? user.image : emptyToNull(changes.image),
 });
 
-/** An operator's role assignment; needs the role policy's proof for this user. */
-export const assignRole = (user: User, role: Role, allowed: Authorized<'role:assign'>): User => {
+/** How an actor is named in an audit record: operators by the name they gave, users by id. */
+export const auditName = (actor: Actor | SystemActor): string =>
+  actor.kind === 'system' ? actor.operator : actor.kind === 'user' ? `user:${actor.userId}` : 'anonymous';
+
+/** An operator's role assignment, recorded on the user; needs the role policy's proof for this user. */
+export const assignRole = (user: User, role: Role, assignment: RoleAssignment, allowed: Authorized<'role:assign'>): User => {
   assertAuthorized(allowed, 'role:assign', user.username);
-  return { ...user, role };
+  return { ...user, role, roleAssignment: assignment };
 };
