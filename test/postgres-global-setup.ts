@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createOrm, migrateToLatest, startEmbeddedPostgres } from '../packages/adapters-db/src/index.js';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { createOrm, migrateToLatest, startEmbeddedPostgres } from '../packages/adapters-db/src/index.js';
 
 // Unique per run, so two runs against one server do not clobber each other's template.
 export const TEMPLATE_DATABASE = `conduit_test_template_${process.pid}`;
@@ -29,7 +29,7 @@ const withDatabase = (url: string, database: string): string => {
  * parallel.
  */
 export default async function setup(project: TestProject) {
-  let stopEmbedded = async () => undefined as void;
+  let stopEmbedded = async (): Promise<void> => {};
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dataDir = await mkdtemp(join(tmpdir(), 'conduit-test-pg-'));

@@ -21,13 +21,18 @@ const median = (values: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] as number;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] as number;
 const round = (value: number) => Math.round(value * 100) / 100;
 
 const main = () =>
   withBenchServer({ RATE_LIMITS_ENABLED: 'false' }, async (server) => {
     const post = (path: string, body: unknown) =>
-      fetch(`${server.baseUrl}/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${server.baseUrl}/api${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const timed = async (work: () => Promise<Response>) => {
       const started = performance.now();
       const response = await work();
@@ -47,7 +52,10 @@ const main = () =>
       unknown.push(a.ms);
       wrong.push(b.ms);
     }
-    for (const [kind, email] of [['unknown', 'nobody@example.com'], ['wrong', 'victim@example.com']] as const) {
+    for (const [kind, email] of [
+      ['unknown', 'nobody@example.com'],
+      ['wrong', 'victim@example.com'],
+    ] as const) {
       const response = await post('/users/login', { user: { email, password: 'x-wrong-x' } });
       const body = (await response.json()) as Record<string, unknown>;
       bodies[kind].push(JSON.stringify({ ...body, requestId: undefined }));
@@ -86,7 +94,10 @@ const main = () =>
       { measurement: 'timing gap (wrong - unknown): ms', value: round(median(wrong) - median(unknown)) },
       { measurement: 'response bodies identical (request id aside)', value: String(bodies.unknown[0] === bodies.wrong[0]) },
       { measurement: 'GET /api/tags idle: p50 / p99 ms', value: `${round(median(idle))} / ${round(percentile(idle, 0.99))}` },
-      { measurement: `GET /api/tags during ${BURST}-login bursts: p50 / p99 ms`, value: `${round(median(during))} / ${round(percentile(during, 0.99))}` },
+      {
+        measurement: `GET /api/tags during ${BURST}-login bursts: p50 / p99 ms`,
+        value: `${round(median(during))} / ${round(percentile(during, 0.99))}`,
+      },
       { measurement: 'logins completed in the 5 s burst', value: logins },
     ]);
   });

@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import getPort from 'get-port';
 import pg from 'pg';
 import { openBenchDatabase } from './bench-database.js';
-import getPort from 'get-port';
 
 const SERVER = fileURLToPath(new URL('../../server/dist/main.js', import.meta.url));
 export const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -52,7 +52,10 @@ const startServer = async (
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error('server did not start');
-    const up = await fetch(`${baseUrl}/api/tags`).then((response) => response.ok, () => false);
+    const up = await fetch(`${baseUrl}/api/tags`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (up) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -96,7 +99,6 @@ const pinPostgres = async (databaseUrl: string): Promise<() => Promise<void>> =>
     await taskset(['-apc', cpus, postmaster]);
   };
 };
-
 
 /** CPU time (user + system) a process has used so far, from /proc; null where there is no /proc. */
 export const cpuMs = async (pid: number | undefined): Promise<number | null> => {

@@ -40,11 +40,7 @@ const measure = async (server: RunningBenchServer, variant: string, target: Targ
 
 const main = () =>
   withBenchServer({}, async (server) => {
-    const seeded = await seed(
-      server.baseUrl,
-      { users: 50, articles: 2000, tags: 25, followsPerUser: 10, favoritesPerArticle: 3 },
-      log,
-    );
+    const seeded = await seed(server.baseUrl, { users: 50, articles: 2000, tags: 25, followsPerUser: 10, favoritesPerArticle: 3 }, log);
     // A live database has been analyzed and vacuumed by autovacuum; a just-seeded one has not yet.
     const client = new pg.Client({ connectionString: server.databaseUrl });
     await client.connect();

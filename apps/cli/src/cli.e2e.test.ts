@@ -14,7 +14,7 @@ const roleOf = async (username: string) => {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   const { rows } = await client.query<{ role: string; by: string }>(
-    'select role, role_assigned_by as by from users where username = $1 and role_assigned_at > now() - interval \'1 minute\'',
+    "select role, role_assigned_by as by from users where username = $1 and role_assigned_at > now() - interval '1 minute'",
     [username],
   );
   await client.end();
@@ -39,7 +39,9 @@ describe('conduit users promote / demote', () => {
     expect(promoted.stdout.trim()).toMatch(/^jake is now admin \(recorded: by ops@example\.com at \d{4}-\d\d-\d\dT[\d:.]+Z\)$/);
     expect(promoted.status).toBe(0);
     expect(await roleOf('jake')).toEqual({ role: 'admin', by: 'ops@example.com' });
-    expect(conduit('users', 'demote', 'jake', '--operator', 'lead@example.com').stdout.trim()).toMatch(/^jake is now user \(recorded: by lead@example\.com/);
+    expect(conduit('users', 'demote', 'jake', '--operator', 'lead@example.com').stdout.trim()).toMatch(
+      /^jake is now user \(recorded: by lead@example\.com/,
+    );
     expect(await roleOf('jake')).toEqual({ role: 'user', by: 'lead@example.com' });
   });
 

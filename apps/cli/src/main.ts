@@ -1,4 +1,4 @@
-import { composeCore, type Core, describeStartupFailure, createLogger, parseConfig } from '@conduit/composition';
+import { type Core, composeCore, createLogger, describeStartupFailure, parseConfig } from '@conduit/composition';
 import { type Role, systemActor } from '@conduit/domain';
 import { Command } from 'commander';
 

@@ -1,8 +1,8 @@
-import { type Config, composeCore, configuredFeatureFlags, type Core, type Logger } from '@conduit/composition';
 import { DatabaseProbe, isDatabaseUnavailable } from '@conduit/adapters-db';
 import { createHttpApp, type HttpApp, type HttpMetrics, RequestTimings } from '@conduit/adapters-http';
-import { createRateLimiting } from './rate-limits.js';
+import { type Config, type Core, composeCore, configuredFeatureFlags, type Logger } from '@conduit/composition';
 import { createMetrics, metricsPlacement } from './metrics.js';
+import { createRateLimiting } from './rate-limits.js';
 
 /** The server's transport on the shared core: HTTP, rate limits, metrics, readiness. */
 export type Application = {

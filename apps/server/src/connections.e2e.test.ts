@@ -110,7 +110,9 @@ describe('one slow table does not take everything down', () => {
     await locker.query('lock table articles in access exclusive mode');
     try {
       const waiting = Array.from({ length: 30 }, (_, i) =>
-        fetch(`${target.server.baseUrl}${['/api/articles', `/api/articles/${slug}`, '/api/articles/feed'][i % 3]}`, { headers: auth }).then((r) => r.status),
+        fetch(`${target.server.baseUrl}${['/api/articles', `/api/articles/${slug}`, '/api/articles/feed'][i % 3]}`, { headers: auth }).then(
+          (r) => r.status,
+        ),
       );
       await new Promise((resolve) => setTimeout(resolve, 300));
       const timed = async (path: string, headers: Record<string, string> = {}) => {
@@ -120,13 +122,19 @@ describe('one slow table does not take everything down', () => {
       };
       const unrelated = [];
       for (let round = 0; round < 3; round++) {
-        unrelated.push(await timed('/readyz'), await timed('/api/tags'), await timed('/api/user', auth), await timed(`/api/profiles/starver`));
+        unrelated.push(
+          await timed('/readyz'),
+          await timed('/api/tags'),
+          await timed('/api/user', auth),
+          await timed(`/api/profiles/starver`),
+        );
       }
       console.info(`[starvation] while 30 wait on articles: ${JSON.stringify(unrelated)}`);
       expect(unrelated.map((answer) => answer.status)).toEqual(unrelated.map(() => 200));
       await locker.query('rollback');
       const statuses = await Promise.all(waiting);
-      const counts = statuses.reduce<Record<number, number>>((acc, status) => ({ ...acc, [status]: (acc[status] ?? 0) + 1 }), {});
+      const counts: Record<number, number> = {};
+      for (const status of statuses) counts[status] = (counts[status] ?? 0) + 1;
       console.info(`[starvation] the 30 that waited on the lock: ${JSON.stringify(counts)}`);
       expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
     } finally {

@@ -21,7 +21,14 @@ describe.skipIf(!haveChromium)('the API reference page in a real headless Chromi
     server = await spawnServer({ DATABASE_URL: database.url, JWT_SECRET: randomBytes(32).toString('hex') });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
   afterAll(async () => {
@@ -41,7 +48,16 @@ describe.skipIf(!haveChromium)('the API reference page in a real headless Chromi
     await page.getByText('Register a new user').first().waitFor({ timeout: 30_000 });
     const text = await page.locator('body').innerText();
     // The first group is open; the others are listed, collapsed.
-    for (const expected of ['Conduit API', 'Sign in with email and password', '/api/users/login', 'Profile', 'Articles', 'Favorites', 'Comments', 'Tags']) {
+    for (const expected of [
+      'Conduit API',
+      'Sign in with email and password',
+      '/api/users/login',
+      'Profile',
+      'Articles',
+      'Favorites',
+      'Comments',
+      'Tags',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(await page.title()).toBe('Conduit API reference');

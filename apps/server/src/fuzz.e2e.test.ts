@@ -34,10 +34,15 @@ const send = async (request: FuzzRequest): Promise<Outcome> => {
     if (status >= 500) return { request, status, problem: `answered ${status}: ${text.slice(0, 200)}` };
     if (!request.allowed.has(status)) return { request, status, problem: `answered ${status}, not documented for ${request.operationId}` };
     if (status >= 400) {
-      if (response.headers.get('Content-Type') !== 'application/json; charset=utf-8') return { request, status, problem: `content type ${response.headers.get('Content-Type')}` };
+      if (response.headers.get('Content-Type') !== 'application/json; charset=utf-8')
+        return { request, status, problem: `content type ${response.headers.get('Content-Type')}` };
       const body = JSON.parse(text) as { code?: unknown; errors?: Record<string, unknown> };
       const messages = Object.values(body.errors ?? {}).flat();
-      if (typeof body.code !== 'string' || messages.length === 0 || messages.some((message) => typeof message !== 'string' || message === '')) {
+      if (
+        typeof body.code !== 'string' ||
+        messages.length === 0 ||
+        messages.some((message) => typeof message !== 'string' || message === '')
+      ) {
         return { request, status, problem: `not the error shape: ${text.slice(0, 200)}` };
       }
     }
@@ -51,8 +56,15 @@ describe('generated bad requests over every documented operation', () => {
   it(`${RUNS} of them: each gets a documented status in the error shape, none 5xx, no connection lost`, async () => {
     const document = JSON.parse(await readFile(new URL('../../../openapi.json', import.meta.url), 'utf8')) as OpenApiDocument;
     const stamp = randomBytes(3).toString('hex');
-    const { user } = await api('POST', '/users', { user: { username: `fuzz${stamp}`, email: `fuzz${stamp}@example.com`, password: 'password123' } });
-    const { article } = await api('POST', '/articles', { article: { title: `Fuzz ${stamp}`, description: 'd', body: 'b', tagList: ['fuzz'] } }, user.token);
+    const { user } = await api('POST', '/users', {
+      user: { username: `fuzz${stamp}`, email: `fuzz${stamp}@example.com`, password: 'password123' },
+    });
+    const { article } = await api(
+      'POST',
+      '/articles',
+      { article: { title: `Fuzz ${stamp}`, description: 'd', body: 'b', tagList: ['fuzz'] } },
+      user.token,
+    );
     const { comment } = await api('POST', `/articles/${article.slug}/comments`, { comment: { body: 'c' } }, user.token);
     const fixtures = { token: user.token, username: user.username, slug: article.slug, commentId: String(comment.id) };
 
@@ -69,13 +81,18 @@ describe('generated bad requests over every documented operation', () => {
     const byStatus: Record<string, number> = {};
     for (const outcome of outcomes) byStatus[outcome.status ?? 'lost'] = (byStatus[outcome.status ?? 'lost'] ?? 0) + 1;
     const failures = outcomes.filter((outcome) => outcome.problem !== undefined);
-    console.info(`[fuzz] seed ${SEED}: ${outcomes.length} requests in ${seconds} s, by status ${JSON.stringify(byStatus)}, ${failures.length} failures`);
+    console.info(
+      `[fuzz] seed ${SEED}: ${outcomes.length} requests in ${seconds} s, by status ${JSON.stringify(byStatus)}, ${failures.length} failures`,
+    );
     for (const failure of failures.slice(0, 15)) {
-      console.info(`[fuzz] ${failure.request.method} ${failure.request.path.slice(0, 120)} (${failure.request.mutation}): ${failure.problem}`);
+      console.info(
+        `[fuzz] ${failure.request.method} ${failure.request.path.slice(0, 120)} (${failure.request.mutation}): ${failure.problem}`,
+      );
     }
     // What the server said about them (warnings and errors carry the cause, by request id).
     if (failures.length > 0) {
-      for (const line of target.server.logs.filter((entry) => /"level":(40|50|60)/.test(entry)).slice(0, 20)) console.info(`[fuzz] server: ${line.slice(0, 600)}`);
+      for (const line of target.server.logs.filter((entry) => /"level":(40|50|60)/.test(entry)).slice(0, 20))
+        console.info(`[fuzz] server: ${line.slice(0, 600)}`);
     }
     expect(outcomes).toHaveLength(RUNS);
     expect(failures.map((failure) => `${failure.request.operationId}: ${failure.problem}`)).toEqual([]);

@@ -1,6 +1,6 @@
-import { createLogger, parseConfig } from '@conduit/composition';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { createLogger, parseConfig } from '@conduit/composition';
 import { describe, expect, it } from 'vitest';
 import { startHttpServer } from './http-server.js';
 

@@ -1,9 +1,9 @@
-import type { Config, Logger } from '@conduit/composition';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { serve } from '@hono/node-server';
 import { type HttpApp, renderProblem } from '@conduit/adapters-http';
+import type { Config, Logger } from '@conduit/composition';
+import { serve } from '@hono/node-server';
 
 /**
  * Requests Node refuses before the application sees them still get the one error shape. The issue
@@ -21,14 +21,42 @@ type RefusedRequest = {
 const clientErrorProblem = (code: string | undefined): RefusedRequest => {
   switch (code) {
     case 'HPE_HEADER_OVERFLOW':
-      return { status: 431, reason: 'Request Header Fields Too Large', code: 'HEADERS_TOO_LARGE', title: 'Request headers too large', detail: 'The request headers exceed the server limit.', errors: { headers: ['are too large'] } };
+      return {
+        status: 431,
+        reason: 'Request Header Fields Too Large',
+        code: 'HEADERS_TOO_LARGE',
+        title: 'Request headers too large',
+        detail: 'The request headers exceed the server limit.',
+        errors: { headers: ['are too large'] },
+      };
     case 'HPE_INVALID_CONTENT_LENGTH':
     case 'HPE_UNEXPECTED_CONTENT_LENGTH':
-      return { status: 413, reason: 'Payload Too Large', code: 'PAYLOAD_TOO_LARGE', title: 'Payload too large', detail: 'The request body length is invalid or too large.', errors: { body: ['has an invalid or too large length'] } };
+      return {
+        status: 413,
+        reason: 'Payload Too Large',
+        code: 'PAYLOAD_TOO_LARGE',
+        title: 'Payload too large',
+        detail: 'The request body length is invalid or too large.',
+        errors: { body: ['has an invalid or too large length'] },
+      };
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return { status: 408, reason: 'Request Timeout', code: 'REQUEST_TIMEOUT', title: 'Request timeout', detail: 'The request was not received in time.', errors: { request: ['was not received in time'] } };
+      return {
+        status: 408,
+        reason: 'Request Timeout',
+        code: 'REQUEST_TIMEOUT',
+        title: 'Request timeout',
+        detail: 'The request was not received in time.',
+        errors: { request: ['was not received in time'] },
+      };
     default:
-      return { status: 400, reason: 'Bad Request', code: 'BAD_REQUEST', title: 'Bad request', detail: 'The request is not valid HTTP.', errors: { request: ['is not valid HTTP'] } };
+      return {
+        status: 400,
+        reason: 'Bad Request',
+        code: 'BAD_REQUEST',
+        title: 'Bad request',
+        detail: 'The request is not valid HTTP.',
+        errors: { request: ['is not valid HTTP'] },
+      };
   }
 };
 
@@ -50,12 +78,7 @@ const answerClientError = (logger: Logger) => (error: NodeJS.ErrnoException, soc
 const TIMEOUT_CHECK_INTERVAL_MS = 250;
 
 /** Node's HTTP server with every timeout set on purpose (see the configuration table). */
-export const startHttpServer = (
-  app: HttpApp,
-  config: Config,
-  logger: Logger,
-  onListening: (port: number) => void,
-): Server => {
+export const startHttpServer = (app: HttpApp, config: Config, logger: Logger, onListening: (port: number) => void): Server => {
   const server = serve(
     {
       fetch: app.fetch,

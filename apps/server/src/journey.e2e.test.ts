@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
+import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, spawnServer } from './testing/spawn-server.js';
-import getPort from 'get-port';
 
 let database: TestDatabase;
 let server: RunningServer;
@@ -51,12 +51,17 @@ describe('a whole user journey over real HTTP on PostgreSQL', () => {
     expect(badLogin.status).toBe(401);
     expect(badLogin.body.errors).toEqual({ credentials: ['invalid'] });
 
-    const settings = await api('PUT', '/user', { token: jakeToken, body: { user: { ...jake.body.user, bio: 'Dragon trainer', password: '' } } });
+    const settings = await api('PUT', '/user', {
+      token: jakeToken,
+      body: { user: { ...jake.body.user, bio: 'Dragon trainer', password: '' } },
+    });
     expect(settings.body.user.bio).toBe('Dragon trainer');
 
     const created = await api('POST', '/articles', {
       token: jakeToken,
-      body: { article: { title: 'How to train your dragon', description: 'Ever wonder how?', body: 'Believe', tagList: ['training', 'dragons'] } },
+      body: {
+        article: { title: 'How to train your dragon', description: 'Ever wonder how?', body: 'Believe', tagList: ['training', 'dragons'] },
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body.article.tagList).toEqual(['dragons', 'training']);
@@ -85,7 +90,9 @@ describe('a whole user journey over real HTTP on PostgreSQL', () => {
 
     const edited = await api('PUT', `/articles/${slug}`, { token: jakeToken, body: { article: { title: 'Did you train your dragon?' } } });
     expect(edited.body.article).toMatchObject({ slug: 'did-you-train-your-dragon', favoritesCount: 1, body: 'Believe' });
-    expect((await api('PUT', `/articles/${edited.body.article.slug}`, { token: annToken, body: { article: { body: 'x' } } })).status).toBe(403);
+    expect((await api('PUT', `/articles/${edited.body.article.slug}`, { token: annToken, body: { article: { body: 'x' } } })).status).toBe(
+      403,
+    );
 
     expect((await api('GET', '/tags')).body.tags).toEqual(['dragons', 'training']);
     expect((await api('DELETE', `/articles/${edited.body.article.slug}`, { token: jakeToken })).status).toBe(204);

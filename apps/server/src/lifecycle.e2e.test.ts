@@ -46,7 +46,9 @@ describe('requests Node refuses before the application', () => {
   });
 
   it('a non-numeric Content-Length: 413 problem', async () => {
-    const answer = await rawRequest('POST /api/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}');
+    const answer = await rawRequest(
+      'POST /api/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}',
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toContain('"code":"PAYLOAD_TOO_LARGE"');
   });
@@ -164,7 +166,11 @@ describe('configuration', () => {
   };
 
   it.each([
-    ['a database port nobody listens on', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/conduit' }, /no PostgreSQL answers at 127\.0\.0\.1:1 .*fix DATABASE_URL/],
+    [
+      'a database port nobody listens on',
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/conduit' },
+      /no PostgreSQL answers at 127\.0\.0\.1:1 .*fix DATABASE_URL/,
+    ],
     ['every production setting missing', { NODE_ENV: 'production' }, /JWT_SECRET or JWT_KEYS is required.*; DATABASE_URL is required/],
   ])('start-up failure, %s: one line with the cause and the fix, exit 1', async (_name, env, line) => {
     const run = await startOnce(env);
@@ -172,14 +178,17 @@ describe('configuration', () => {
     expect(run.lines).toEqual([expect.stringMatching(line)]);
   });
 
-  it.skipIf(process.getuid?.() !== 0)('as root, an embedded database PostgreSQL\'s user cannot reach: one line saying what to set', async () => {
-    const { mkdtemp } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const closed = await mkdtemp(`${tmpdir()}/conduit-closed-`); // mode 0700
-    const run = await startOnce({ DATA_DIR: `${closed}/data`, DATABASE_URL: undefined });
-    expect(run.status).toBe(1);
-    expect(run.lines).toEqual([expect.stringMatching(new RegExp(`cannot enter ${closed}.*set DATABASE_URL.*DATA_DIR`))]);
-  });
+  it.skipIf(process.getuid?.() !== 0)(
+    "as root, an embedded database PostgreSQL's user cannot reach: one line saying what to set",
+    async () => {
+      const { mkdtemp } = await import('node:fs/promises');
+      const { tmpdir } = await import('node:os');
+      const closed = await mkdtemp(`${tmpdir()}/conduit-closed-`); // mode 0700
+      const run = await startOnce({ DATA_DIR: `${closed}/data`, DATABASE_URL: undefined });
+      expect(run.status).toBe(1);
+      expect(run.lines).toEqual([expect.stringMatching(new RegExp(`cannot enter ${closed}.*set DATABASE_URL.*DATA_DIR`))]);
+    },
+  );
 
   it('production refuses a database that does not exist, instead of creating it', async () => {
     const missing = new URL(database.url);

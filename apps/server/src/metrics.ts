@@ -1,7 +1,7 @@
-import type { Config } from '@conduit/composition';
 import { createServer, type Server } from 'node:http';
-import { type HttpMetrics, createHttpMetrics } from '@conduit/adapters-http';
 import { type Orm, poolUsage } from '@conduit/adapters-db';
+import { createHttpMetrics, type HttpMetrics } from '@conduit/adapters-http';
+import type { Config } from '@conduit/composition';
 import { Gauge } from 'prom-client';
 
 /** The HTTP metrics plus the database pool's connections by state. */

@@ -9,7 +9,12 @@ const COLLECTION = fileURLToPath(new URL('../../../test/realworld/Conduit.postma
 
 const target = serverForThisFile({ LOG_LEVEL: 'info' });
 
-type Summary = { run: { stats: Record<string, { total: number; failed: number }>; failures: { error: { test?: string; message: string }; source?: { name?: string } }[] } };
+type Summary = {
+  run: {
+    stats: Record<string, { total: number; failed: number }>;
+    failures: { error: { test?: string; message: string }; source?: { name?: string } }[];
+  };
+};
 
 describe('the official RealWorld Postman collection (newman) against the built server', () => {
   it('passes every assertion', async () => {

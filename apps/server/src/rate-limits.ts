@@ -1,5 +1,5 @@
-import type { Config, Logger } from '@conduit/composition';
 import { clientAddressResolver, createRateLimits, type RateLimits } from '@conduit/adapters-http';
+import type { Config, Logger } from '@conduit/composition';
 import { Redis } from 'ioredis';
 
 export type RateLimiting = { readonly rateLimits?: RateLimits; close(): Promise<void> };

@@ -1,6 +1,6 @@
-import { createLogger, parseConfig } from '@conduit/composition';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
+import { createLogger, parseConfig } from '@conduit/composition';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Application, compose } from './compose.js';

@@ -1,5 +1,5 @@
-import type { PasswordHasher } from '@conduit/domain';
 import { availableParallelism } from 'node:os';
+import type { PasswordHasher } from '@conduit/domain';
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
 import pLimit, { type LimitFunction } from 'p-limit';
 

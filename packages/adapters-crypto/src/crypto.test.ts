@@ -41,7 +41,13 @@ describe('JoseTokens', () => {
 
   it('refuses tokens with alg "none", another secret, audience or issuer, or expired', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const unsecured = new UnsecuredJWT({}).setSubject('1').setIssuer('conduit').setAudience('conduit-api').setIssuedAt().setExpirationTime('1h').encode();
+    const unsecured = new UnsecuredJWT({})
+      .setSubject('1')
+      .setIssuer('conduit')
+      .setAudience('conduit-api')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .encode();
     const sign = (claims: { iss?: string; aud?: string; exp?: number }, secret = current.secret) =>
       new SignJWT({})
         .setProtectedHeader({ alg: 'HS256', kid: 'k2' })
@@ -104,7 +110,11 @@ describe('JoseTokens', () => {
     const claims = (kid?: string) =>
       new SignJWT({})
         .setProtectedHeader(kid ? { alg: 'HS256', kid } : { alg: 'HS256' })
-        .setSubject('1').setIssuer('conduit').setAudience('conduit-api').setIssuedAt(now).setExpirationTime(now + 60)
+        .setSubject('1')
+        .setIssuer('conduit')
+        .setAudience('conduit-api')
+        .setIssuedAt(now)
+        .setExpirationTime(now + 60)
         .sign(current.secret);
     expect((await tokens.verify(await claims())).isErr()).toBe(true);
     expect((await tokens.verify(await claims('k9'))).isErr()).toBe(true);

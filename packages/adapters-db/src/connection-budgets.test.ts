@@ -27,7 +27,12 @@ describe('connection budgets per workload', () => {
   it('lets one workload hold at most its budget; others keep the rest of the pool', async () => {
     const pool = await orm.em.getConnection().getNativeClient();
     const sleep = () => pool.query('select pg_sleep(0.6)');
-    const stuck = [1, 2, 3].map(() => within('GET /slow', sleep).then(() => 'done', (error: unknown) => error));
+    const stuck = [1, 2, 3].map(() =>
+      within('GET /slow', sleep).then(
+        () => 'done',
+        (error: unknown) => error,
+      ),
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     // Two connections are taken by the slow workload; another workload, via the ORM and via the pool, still runs at once.

@@ -40,7 +40,12 @@ export class DatabaseProbe {
 
   private async connected(timeoutMs: number): Promise<pg.Client> {
     if (this.client) return this.client;
-    const client = new pg.Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, application_name: 'conduit-readiness' });
+    const client = new pg.Client({
+      connectionString: this.databaseUrl,
+      connectionTimeoutMillis: timeoutMs,
+      query_timeout: timeoutMs,
+      application_name: 'conduit-readiness',
+    });
     client.on('error', () => this.discard());
     this.client = client;
     await client.connect();

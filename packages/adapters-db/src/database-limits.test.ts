@@ -15,7 +15,10 @@ afterAll(async () => {
 describe('database limits', () => {
   it('cancels a statement at statement_timeout, and the failure reads as "unavailable"', async () => {
     const started = performance.now();
-    const error = await db.orm.em.fork().execute('select pg_sleep(3)').catch((caught: unknown) => caught);
+    const error = await db.orm.em
+      .fork()
+      .execute('select pg_sleep(3)')
+      .catch((caught: unknown) => caught);
     expect(performance.now() - started).toBeLessThan(1500);
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

@@ -1,5 +1,4 @@
-import { createServer, type Server, type Socket, connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseProbe } from './database-health.js';
 import { createOrm, type Orm } from './orm.js';
@@ -23,7 +22,9 @@ const outageProxy = async (target: URL) => {
         client.on('error', drop).on('close', drop);
         upstream.on('error', drop).on('close', drop);
       }).listen(port, '127.0.0.1', () => {
-        port = (server?.address() as AddressInfo).port;
+        const address = server?.address();
+        if (address == null || typeof address === 'string') throw new Error('the proxy has no TCP address');
+        port = address.port;
         resolve();
       });
     });

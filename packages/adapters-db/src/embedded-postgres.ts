@@ -47,7 +47,10 @@ const closedAncestor = async (path: string): Promise<string | undefined> => {
 const checkReachableAsPostgres = async (dataDir: string): Promise<void> => {
   // Its programs are installed in this checkout's node_modules, beside this file.
   const programs = fileURLToPath(new URL('.', import.meta.url));
-  for (const [what, path] of [['programs', programs], ['data folder', dataDir]] as const) {
+  for (const [what, path] of [
+    ['programs', programs],
+    ['data folder', dataDir],
+  ] as const) {
     const closed = await closedAncestor(path);
     if (closed !== undefined) {
       throw new EmbeddedPostgresUnavailable(

@@ -1,7 +1,7 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM } from '@mikro-orm/postgresql';
 import pg, { type Pool } from 'pg';
 import { budgetConnections, type ConnectionBudgets } from './connection-budgets.js';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from './migrations/index.js';
 import { allRecords } from './records/index.js';
 import { type StatementHook, StatementHookLogger } from './statement-hook-logger.js';

@@ -68,9 +68,7 @@ describe('schema', () => {
 describe('concurrency', () => {
   it('keeps favoritesCount exact under parallel favorites and repeats', async () => {
     const { author } = await seed(0);
-    const article = (
-      await db.repositories.articles.add(newArticle(anArticleDraft(), author.id, new Date()))
-    )._unsafeUnwrap();
+    const article = (await db.repositories.articles.add(newArticle(anArticleDraft(), author.id, new Date())))._unsafeUnwrap();
     const fans = [];
     for (let i = 0; i < 20; i++) fans.push((await db.repositories.users.add(aNewUser()))._unsafeUnwrap());
 
@@ -129,11 +127,15 @@ describe('concurrency', () => {
     );
     await articleFound;
     const remove = db.unitOfWork
-      .run((repositories) => ResultAsync.fromSafePromise(repositories.articles.remove(article.id, authorizedForTest('article:delete', article.id))))
+      .run((repositories) =>
+        ResultAsync.fromSafePromise(repositories.articles.remove(article.id, authorizedForTest('article:delete', article.id))),
+      )
       .map(() => (deleted = true));
     expect((await write).isOk()).toBe(true);
     expect((await remove).isOk()).toBe(true);
-    const late = await db.unitOfWork.run((repositories) => ResultAsync.fromSafePromise(repositories.articles.findBySlugForChange(article.slug)));
+    const late = await db.unitOfWork.run((repositories) =>
+      ResultAsync.fromSafePromise(repositories.articles.findBySlugForChange(article.slug)),
+    );
     expect(late._unsafeUnwrap()).toBeNull();
   });
 });
@@ -151,7 +153,7 @@ describe('transactions PostgreSQL aborts', () => {
         ResultAsync.fromSafePromise(
           (async () => {
             attempts++;
-            await repositories.users.update({ ...first, bio: `attempt ${attempts}` });
+            (await repositories.users.update({ ...first, bio: `attempt ${attempts}` }))._unsafeUnwrap();
             if (++arrived === 2) bothHoldFirstRow();
             await Promise.race([rendezvous, new Promise((resolve) => setTimeout(resolve, 500))]);
             const saved = await repositories.users.update({ ...second, bio: `attempt ${attempts}` });

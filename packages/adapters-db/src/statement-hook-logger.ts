@@ -1,4 +1,4 @@
-import type { Logger, LogContext, LoggerNamespace } from '@mikro-orm/core';
+import type { LogContext, Logger, LoggerNamespace } from '@mikro-orm/core';
 
 export type StatementHook = (sql: string, durationMs: number) => void;
 

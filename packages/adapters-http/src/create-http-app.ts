@@ -1,29 +1,29 @@
 import { HTTPException } from 'hono/http-exception';
-import type { HttpDeps } from './http-deps.js';
+import { authenticationContext } from './auth/authentication-context.js';
 import { docsRouter } from './docs/docs.routes.js';
 import { healthRouter } from './health/health.routes.js';
+import type { HttpDeps } from './http-deps.js';
 import { accessLog } from './middleware/access-log.js';
+import { corsForBrowsers } from './middleware/cors-for-browsers.js';
 import { deadline } from './middleware/deadline.js';
 import { loadShedding } from './middleware/load-shedding.js';
 import { requestBodyLimit } from './middleware/request-body-limit.js';
+import { requestContext } from './middleware/request-context.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { settleRequestBody } from './middleware/settle-request-body.js';
-import { authenticationContext } from './auth/authentication-context.js';
-import { corsForBrowsers } from './middleware/cors-for-browsers.js';
-import { requestContext } from './middleware/request-context.js';
+import { RequestTimings } from './observability/request-timings.js';
 import { openApiDocumentConfig, tokenSecurityScheme } from './openapi-document.js';
 import { edgeProblems } from './problems/edge-problems.js';
-import { RequestTimings } from './observability/request-timings.js';
 import { notFoundOrMethodNotAllowed } from './problems/method-not-allowed.js';
 import { problemResponse } from './problems/problem.js';
 import { ProblemException } from './problems/problem-exception.js';
+import { unlimitedLoginAttempts } from './rate-limit/unlimited-login-attempts.js';
 import { articlesRouter } from './routes/articles.routes.js';
 import { commentsRouter } from './routes/comments.routes.js';
 import { profilesRouter } from './routes/profiles.routes.js';
 import { createRouter } from './routes/router.js';
 import { tagsRouter } from './routes/tags.routes.js';
 import { usersRouter } from './routes/users.routes.js';
-import { unlimitedLoginAttempts } from './rate-limit/unlimited-login-attempts.js';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -99,7 +99,14 @@ export const openApiDocument = (): object =>
   createHttpApp({
     useCases: {} as HttpDeps['useCases'],
     tokenVerifier: {} as HttpDeps['tokenVerifier'],
-    logger: { info() {}, warn() {}, error() {}, child() { return this; } },
+    logger: {
+      info() {},
+      warn() {},
+      error() {},
+      child() {
+        return this;
+      },
+    },
     config: { corsOrigins: ['*'], bodyLimitBytes: 1, requestTimeoutMs: 1, maxInFlight: 1 },
     health: { readiness: async () => ({ status: 'pass', checks: {} }), isDraining: () => false },
     featureFlags: { evaluate: () => ({ registration: true, comments: true }) },

@@ -1,13 +1,12 @@
 import type { FeatureFlags, UseCases } from '@conduit/app';
 import type { TokenVerifier } from '@conduit/domain';
 import type { Health } from './health/health.js';
+import type { HttpLogger } from './observability/http-logger.js';
 import type { HttpMetrics } from './observability/metrics.js';
 import type { RequestTimings } from './observability/request-timings.js';
 import type { RateLimits } from './rate-limit/rate-limits.types.js';
-import type { HttpLogger } from './observability/http-logger.js';
 
 export type { HttpLogger };
-
 
 export type HttpConfig = {
   /** Origins allowed by CORS; `['*']` allows any origin (without credentials). */

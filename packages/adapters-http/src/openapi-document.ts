@@ -7,7 +7,7 @@ export const openApiDocumentConfig = {
     description:
       'The RealWorld ("Conduit") API. Every error is one body: RFC 9457 problem details with a ' +
       'stable `code` and the `requestId`, and the RealWorld `errors` map with readable messages. ' +
-      'It is `application/json`, or `application/problem+json` when the request\'s `Accept` asks for it.',
+      "It is `application/json`, or `application/problem+json` when the request's `Accept` asks for it.",
   },
   tags: [
     { name: 'User and Authentication' },

@@ -1,5 +1,5 @@
-import type { Repositories, UnitOfWork } from '@conduit/domain';
 import type { Queries } from '@conduit/app';
+import type { Repositories, UnitOfWork } from '@conduit/domain';
 import { InMemoryArticleRepository } from './in-memory-article-repository.js';
 import { InMemoryCommentRepository } from './in-memory-comment-repository.js';
 import { InMemoryFavoriteRepository } from './in-memory-favorite-repository.js';

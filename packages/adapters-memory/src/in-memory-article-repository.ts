@@ -1,4 +1,13 @@
-import { type Article, type ArticleId, type ArticleRepository, articleId, type NewArticle, type SlugTaken, assertAuthorized, type Authorized } from '@conduit/domain';
+import {
+  type Article,
+  type ArticleId,
+  type ArticleRepository,
+  type Authorized,
+  articleId,
+  assertAuthorized,
+  type NewArticle,
+  type SlugTaken,
+} from '@conduit/domain';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import type { InMemoryStore } from './in-memory-store.js';
 

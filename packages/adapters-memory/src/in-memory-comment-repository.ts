@@ -1,4 +1,13 @@
-import { type ArticleId, type Comment, type CommentId, type CommentRepository, commentId, type NewComment, assertAuthorized, type Authorized } from '@conduit/domain';
+import {
+  type ArticleId,
+  type Authorized,
+  assertAuthorized,
+  type Comment,
+  type CommentId,
+  type CommentRepository,
+  commentId,
+  type NewComment,
+} from '@conduit/domain';
 import type { InMemoryStore } from './in-memory-store.js';
 
 export class InMemoryCommentRepository implements CommentRepository {

@@ -54,8 +54,7 @@ export const makeInMemoryQueries = (store: InMemoryStore): Queries => {
       .map((article) => listItem(article, viewerId)),
     articlesCount: matching.length,
   });
-  const userIdByName = (username: string): UserId | undefined =>
-    [...store.users.values()].find((user) => user.username === username)?.id;
+  const userIdByName = (username: string): UserId | undefined => [...store.users.values()].find((user) => user.username === username)?.id;
 
   const articles: ArticleQueries = {
     async bySlug(slug, viewerId) {
@@ -69,15 +68,12 @@ export const makeInMemoryQueries = (store: InMemoryStore): Queries => {
         (article) =>
           (filter.tag === undefined || article.tagList.includes(filter.tag)) &&
           (filter.author === undefined || article.authorId === authorId) &&
-          (filter.favoritedBy === undefined ||
-            (favoriterId !== undefined && store.favorites.has(favoriteKey(favoriterId, article.id)))),
+          (filter.favoritedBy === undefined || (favoriterId !== undefined && store.favorites.has(favoriteKey(favoriterId, article.id)))),
       );
       return page(matching, request, viewerId);
     },
     async feed(viewerId, request) {
-      const matching = [...store.articles.values()].filter((article) =>
-        store.follows.has(followKey(viewerId, article.authorId)),
-      );
+      const matching = [...store.articles.values()].filter((article) => store.follows.has(followKey(viewerId, article.authorId)));
       return page(matching, request, viewerId);
     },
   };

@@ -1,11 +1,4 @@
-import type {
-  Clock,
-  PasswordHasher,
-  Repositories,
-  SuffixGenerator,
-  TokenIssuer,
-  UnitOfWork,
-} from '@conduit/domain';
+import type { Clock, PasswordHasher, Repositories, SuffixGenerator, TokenIssuer, UnitOfWork } from '@conduit/domain';
 import type { Queries } from './read-models/queries.js';
 
 /** The ports every use case may use, handed over once by the composition root. */

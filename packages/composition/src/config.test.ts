@@ -15,8 +15,14 @@ describe('parseConfig', () => {
 
   it('refuses production without a JWT secret or a database URL (no embedded database in production)', () => {
     const database = { DATABASE_URL: 'postgres://db.internal/conduit' };
-    expect(parseConfig({ NODE_ENV: 'production', ...database })).toMatchObject({ ok: false, message: expect.stringContaining('JWT_SECRET') });
-    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toMatchObject({ ok: false, message: expect.stringContaining('DATABASE_URL') });
+    expect(parseConfig({ NODE_ENV: 'production', ...database })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('JWT_SECRET'),
+    });
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('DATABASE_URL'),
+    });
     expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ...database }).ok).toBe(true);
   });
 
@@ -39,7 +45,10 @@ describe('parseConfig', () => {
   it('parses JWT_KEYS for rotation and refuses malformed ones', () => {
     const secret = 's'.repeat(32);
     const result = parseConfig({ JWT_KEYS: `new:${secret}, old:${secret}x` });
-    expect(result.ok && result.config.JWT_KEYS).toEqual([{ kid: 'new', secret }, { kid: 'old', secret: `${secret}x` }]);
+    expect(result.ok && result.config.JWT_KEYS).toEqual([
+      { kid: 'new', secret },
+      { kid: 'old', secret: `${secret}x` },
+    ]);
     expect(parseConfig({ JWT_KEYS: 'nokid' })).toMatchObject({ ok: false, message: expect.stringContaining('JWT_KEYS') });
     expect(parseConfig({ JWT_KEYS: `a:${secret},a:${secret}` })).toMatchObject({ ok: false, message: expect.stringContaining('JWT_KEYS') });
     expect(parseConfig({ JWT_KEYS: 'a:short' })).toMatchObject({ ok: false });
@@ -54,14 +63,21 @@ describe('parseConfig', () => {
   });
 
   it('parses rate-limit budgets, Redis and trusted proxies', () => {
-    const result = parseConfig({ RATE_LIMIT_ANONYMOUS: '100/10', REDIS_URL: 'redis://cache:6379', TRUSTED_PROXIES: 'loopback, 10.0.0.0/8' });
+    const result = parseConfig({
+      RATE_LIMIT_ANONYMOUS: '100/10',
+      REDIS_URL: 'redis://cache:6379',
+      TRUSTED_PROXIES: 'loopback, 10.0.0.0/8',
+    });
     expect(result.ok && result.config).toMatchObject({
       RATE_LIMIT_ANONYMOUS: { points: 100, windowSeconds: 10 },
       RATE_LIMIT_LOGIN_ACCOUNT: { points: 100, windowSeconds: 900 },
       REDIS_URL: 'redis://cache:6379',
       TRUSTED_PROXIES: ['loopback', '10.0.0.0/8'],
     });
-    expect(parseConfig({ RATE_LIMIT_ANONYMOUS: 'lots' })).toMatchObject({ ok: false, message: expect.stringContaining('RATE_LIMIT_ANONYMOUS') });
+    expect(parseConfig({ RATE_LIMIT_ANONYMOUS: 'lots' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('RATE_LIMIT_ANONYMOUS'),
+    });
   });
 
   it('splits CORS origins', () => {

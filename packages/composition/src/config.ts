@@ -40,10 +40,14 @@ const schema = z.object({
   JWT_KEYS: z
     .string()
     .transform((value, context) => {
-      const keys = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '').map((entry) => {
-        const at = entry.indexOf(':');
-        return { kid: entry.slice(0, at), secret: entry.slice(at + 1) };
-      });
+      const keys = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '')
+        .map((entry) => {
+          const at = entry.indexOf(':');
+          return { kid: entry.slice(0, at), secret: entry.slice(at + 1) };
+        });
       for (const key of keys) {
         if (!/^[A-Za-z0-9._-]{1,64}$/.test(key.kid) || key.secret.length < 32) {
           context.addIssue({ code: 'custom', message: 'must be "kid:secret" pairs (kid [A-Za-z0-9._-], secret of 32+ characters)' });
@@ -59,12 +63,25 @@ const schema = z.object({
     .optional(),
   JWT_ISSUER: z.string().min(1).default('conduit'),
   JWT_AUDIENCE: z.string().min(1).default('conduit-api'),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(7 * 24 * 3600),
   CORS_ORIGINS: z
     .string()
     .default('*')
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '')),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    ),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanText.default(false),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(10).default(5_000),
@@ -88,7 +105,12 @@ const schema = z.object({
   TRUSTED_PROXIES: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    ),
   FEATURE_REGISTRATION: booleanText.default(true),
   FEATURE_COMMENTS: booleanText.default(true),
   METRICS_ENABLED: booleanText.default(true),
@@ -99,7 +121,11 @@ const schema = z.object({
 
 type Budget = { points: number; windowSeconds: number };
 type BudgetSettings = Record<
-  'RATE_LIMIT_ANONYMOUS' | 'RATE_LIMIT_AUTHENTICATED' | 'RATE_LIMIT_LOGIN_ACCOUNT' | 'RATE_LIMIT_LOGIN_ADDRESS' | 'RATE_LIMIT_SIGNUP_ADDRESS',
+  | 'RATE_LIMIT_ANONYMOUS'
+  | 'RATE_LIMIT_AUTHENTICATED'
+  | 'RATE_LIMIT_LOGIN_ACCOUNT'
+  | 'RATE_LIMIT_LOGIN_ADDRESS'
+  | 'RATE_LIMIT_SIGNUP_ADDRESS',
   Budget
 >;
 
@@ -129,7 +155,8 @@ const DEVELOPMENT_BUDGETS: BudgetSettings = {
 };
 
 type Parsed = z.infer<typeof schema>;
-export type Config = Omit<Parsed, keyof BudgetSettings | 'DB_CONNECTIONS_PER_ROUTE'> & BudgetSettings & { DB_CONNECTIONS_PER_ROUTE: number };
+export type Config = Omit<Parsed, keyof BudgetSettings | 'DB_CONNECTIONS_PER_ROUTE'> &
+  BudgetSettings & { DB_CONNECTIONS_PER_ROUTE: number };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
@@ -137,7 +164,9 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; message: 
 const productionProblems = (config: Parsed): string[] => {
   if (config.NODE_ENV !== 'production') return [];
   return [
-    ...(config.JWT_SECRET === undefined && config.JWT_KEYS === undefined ? ['JWT_SECRET or JWT_KEYS is required when NODE_ENV=production'] : []),
+    ...(config.JWT_SECRET === undefined && config.JWT_KEYS === undefined
+      ? ['JWT_SECRET or JWT_KEYS is required when NODE_ENV=production']
+      : []),
     ...(config.DATABASE_URL === undefined ? ['DATABASE_URL is required when NODE_ENV=production'] : []),
   ];
 };

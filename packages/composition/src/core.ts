@@ -1,4 +1,3 @@
-import { makeUseCases, type UseCases } from '@conduit/app';
 import { Argon2PasswordHasher, JoseTokens, RandomSuffixGenerator } from '@conduit/adapters-crypto';
 import {
   type ConnectionBudgets,
@@ -9,6 +8,7 @@ import {
   type Orm,
   type StatementHook,
 } from '@conduit/adapters-db';
+import { makeUseCases, type UseCases } from '@conduit/app';
 import type { Config } from './config.js';
 import { type DatabaseMode, provideDatabase } from './database.js';
 import { signingKeys } from './jwt-secret.js';

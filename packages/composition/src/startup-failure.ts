@@ -30,7 +30,8 @@ export const describeStartupFailure = (error: unknown, config: Config): string =
     case 'EADDRINUSE':
       return `Cannot start: port ${config.PORT} on ${config.HOST} is already in use; stop the other process or set PORT (PORT=0 picks a free one)`;
     case 'EACCES':
-      if (failure.syscall === 'listen') return `Cannot start: not allowed to listen on port ${config.PORT}; use a port above 1023 or set PORT`;
+      if (failure.syscall === 'listen')
+        return `Cannot start: not allowed to listen on port ${config.PORT}; use a port above 1023 or set PORT`;
       break;
     case 'EADDRNOTAVAIL':
       return `Cannot start: HOST=${config.HOST} is not an address of this machine; set HOST (0.0.0.0 listens on every interface)`;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canDeleteArticle, canEditArticle } from './articles/article.policy.js';
 import { newArticle } from './articles/article.js';
-import { canDeleteComment } from './comments/comment.policy.js';
+import { canDeleteArticle, canEditArticle } from './articles/article.policy.js';
 import { newComment } from './comments/comment.js';
+import { canDeleteComment } from './comments/comment.policy.js';
 import { anonymous, systemActor, userActor } from './shared/actor.js';
 import { articleId, commentId, userId } from './shared/ids.js';
 import { canFollow } from './users/follow.policy.js';

@@ -31,9 +31,30 @@ const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'va
 /** Strings that have broken servers: NUL, lone surrogates, control and bidi characters, sizes at and past the limits. */
 const oddString = fc.oneof(
   fc.constantFrom(
-    '', ' ', '   \t\n', '\u0000', 'a\u0000b', '\ud800', 'x\udfffy', '\u202eevil', '😀'.repeat(50), '\u0007\u001b[31m',
-    'x'.repeat(256), 'x'.repeat(2049), 'x'.repeat(100_001), 'null', 'true', '1e309', '-0', 'NaN', '../../etc/passwd',
-    '<script>alert(1)</script>', "' or 1=1 --", '%00', '{{7*7}}', ...PROTOTYPE_KEYS,
+    '',
+    ' ',
+    '   \t\n',
+    '\u0000',
+    'a\u0000b',
+    '\ud800',
+    'x\udfffy',
+    '\u202eevil',
+    '😀'.repeat(50),
+    '\u0007\u001b[31m',
+    'x'.repeat(256),
+    'x'.repeat(2049),
+    'x'.repeat(100_001),
+    'null',
+    'true',
+    '1e309',
+    '-0',
+    'NaN',
+    '../../etc/passwd',
+    '<script>alert(1)</script>',
+    "' or 1=1 --",
+    '%00',
+    '{{7*7}}',
+    ...PROTOTYPE_KEYS,
   ),
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
@@ -62,7 +83,26 @@ const encode = (text: string): string =>
 
 const oddSegment = fc.oneof(
   oddString.map(encode),
-  fc.constantFrom('%00', '%ED%A0%80', '%', '%zz', '%2F', '..', '%2e%2e', 'a'.repeat(300), '0', '-1', '1.5', '1e0', '%205%20', '05', '2147483648', '99999999999999999999', '__proto__', 'constructor'),
+  fc.constantFrom(
+    '%00',
+    '%ED%A0%80',
+    '%',
+    '%zz',
+    '%2F',
+    '..',
+    '%2e%2e',
+    'a'.repeat(300),
+    '0',
+    '-1',
+    '1.5',
+    '1e0',
+    '%205%20',
+    '05',
+    '2147483648',
+    '99999999999999999999',
+    '__proto__',
+    'constructor',
+  ),
 );
 
 const oddQueryValue = fc.oneof(
@@ -79,11 +119,32 @@ const oddRawBody = fc.oneof(
   fc.constant(new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xed, 0xa0, 0x80, 0x22, 0x7d])),
 );
 
-const oddContentType = fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=latin1', 'APPLICATION/JSON', 'application/merge-patch+json', '');
+const oddContentType = fc.constantFrom(
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/json; charset=latin1',
+  'APPLICATION/JSON',
+  'application/merge-patch+json',
+  '',
+);
 
 const oddAuthorization = (token: string) =>
   fc.oneof(
-    fc.constantFrom('Token', 'Token ', 'Bearer', 'Basic dXNlcjpwYXNz', 'Token a.b.c', 'Token ' + 'a'.repeat(9000), `Token ${token}x`, `Token ${token.slice(0, -4)}AAAA`, `token  ${token}`, `Token ${token}.extra`, 'Token eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.'),
+    fc.constantFrom(
+      'Token',
+      'Token ',
+      'Bearer',
+      'Basic dXNlcjpwYXNz',
+      'Token a.b.c',
+      `Token ${'a'.repeat(9000)}`,
+      `Token ${token}x`,
+      `Token ${token.slice(0, -4)}AAAA`,
+      `token  ${token}`,
+      `Token ${token}.extra`,
+      'Token eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.',
+    ),
     fc.string({ unit: fc.constantFrom(...'abcXYZ0189-_.~+/= '.split('')), maxLength: 60 }).map((text) => `Token ${text}`),
   );
 
@@ -123,7 +184,14 @@ const setAt = (target: unknown, path: string[], value: unknown, mode: 'set' | 'd
 };
 
 type Mutation = { kind: string; apply: (request: Draft) => Draft };
-type Draft = { path: string; query: string[]; headers: Record<string, string>; body?: unknown; rawBody?: string | Uint8Array<ArrayBuffer>; pathMutated: boolean };
+type Draft = {
+  path: string;
+  query: string[];
+  headers: Record<string, string>;
+  body?: unknown;
+  rawBody?: string | Uint8Array<ArrayBuffer>;
+  pathMutated: boolean;
+};
 
 /** Every way the generator spoils a request for one operation. */
 const mutationsFor = (document: OpenApiDocument, operation: Operation, fixtures: FuzzFixtures): fc.Arbitrary<Mutation>[] => {
@@ -145,10 +213,12 @@ const mutationsFor = (document: OpenApiDocument, operation: Operation, fixtures:
         kind: `body without ${path.join('.')}`,
         apply: (draft) => ({ ...draft, body: setAt(draft.body, path, undefined, 'delete') }),
       })),
-      fc.tuple(fc.constantFrom(...fieldPaths), fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 10 })), oddValue).map(([path, key, value]) => ({
-        kind: `body extra key ${[...path, key].join('.')}`,
-        apply: (draft) => ({ ...draft, body: setAt(draft.body, [...path, key], value, 'set') }),
-      })),
+      fc
+        .tuple(fc.constantFrom(...fieldPaths), fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 10 })), oddValue)
+        .map(([path, key, value]) => ({
+          kind: `body extra key ${[...path, key].join('.')}`,
+          apply: (draft) => ({ ...draft, body: setAt(draft.body, [...path, key], value, 'set') }),
+        })),
       oddRawBody.map((raw) => ({
         kind: `raw body ${typeof raw === 'string' ? JSON.stringify(raw.slice(0, 40)) : `bytes(${raw.length})`}`,
         apply: (draft) => ({ ...draft, body: undefined, rawBody: raw }),

@@ -1,5 +1,5 @@
-import { type Compilable, type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { type Compilable, type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
 import { type Database, kyselyOf } from './database.js';
 
 /** A named parameter: Kysely carries it into the compiled parameters as is, to be filled per call. */
@@ -9,7 +9,6 @@ class Slot {
 
 /** The typed placeholder for parameter `name` of a statement. */
 export type SlotOf<P> = <K extends keyof P & string>(name: K) => RawBuilder<P[K]>;
-
 
 /**
  * A statement Kysely builds and compiles once, then runs with each call's values. Building and

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261125155744_role_assignment extends Migration {
-
   override name = 'Migration20261125155744_role_assignment';
 
   override up(): void | Promise<void> {
@@ -11,5 +10,4 @@ export class Migration20261125155744_role_assignment extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`alter table "users" drop column "role_assigned_by", drop column "role_assigned_at";`);
   }
-
 }

@@ -1,8 +1,8 @@
 import type { ActorQueries } from '@conduit/app';
 import { type UserActor, type UserId, userActor, userId } from '@conduit/domain';
+import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement } from '../kysely/compiled-statement.js';
 import { toRole } from '../mappers/user.mapper.js';
-import type { EntityManagerSource } from '../entity-manager.js';
 
 export class KyselyActorQueries implements ActorQueries {
   private readonly byId: CompiledStatement<{ id: UserId }, { id: number; role: string }>;

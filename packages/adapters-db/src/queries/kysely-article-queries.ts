@@ -1,9 +1,9 @@
 import type { ArticleFilter, ArticleListItemView, ArticlePage, ArticleQueries, ArticleView, PageRequest } from '@conduit/app';
 import type { UserId } from '@conduit/domain';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, CompiledStatements, type SlotOf } from '../kysely/compiled-statement.js';
 import type { Database } from '../kysely/database.js';
-import type { EntityManagerSource } from '../entity-manager.js';
 import { type AuthorRow, authorColumns, favoritedByViewer, flag, followingAuthor, profileFromRow, type Viewer } from './viewer-columns.js';
 
 type ListParams = Viewer & { tag: string; author: string; favoritedBy: string; limit: number; offset: number };
@@ -45,11 +45,17 @@ const listItemFromRow = (row: ListRow): ArticleListItemView => ({
 const matching = (db: Kysely<Database>, shape: Shape, slot: Slot): SelectQueryBuilder<Articles, 'a', object> => {
   const articles = db.selectFrom('articles as a');
   if (shape === 'feed') {
-    return articles.where('a.author_id', 'in', db.selectFrom('follows as fo').select('fo.followee_id').where('fo.follower_id', '=', slot('viewerId')));
+    return articles.where(
+      'a.author_id',
+      'in',
+      db.selectFrom('follows as fo').select('fo.followee_id').where('fo.follower_id', '=', slot('viewerId')),
+    );
   }
   const [, tag, author, favorited] = shape.split(':');
   return articles
-    .$if(tag !== '', (qb) => qb.where('a.id', 'in', db.selectFrom('article_tags as t').select('t.article_id').where('t.tag', '=', slot('tag'))))
+    .$if(tag !== '', (qb) =>
+      qb.where('a.id', 'in', db.selectFrom('article_tags as t').select('t.article_id').where('t.tag', '=', slot('tag'))),
+    )
     .$if(author !== '', (qb) =>
       qb.where('a.author_id', '=', db.selectFrom('users as au').select('au.id').where('au.username', '=', slot('author'))),
     )
@@ -98,11 +104,7 @@ const page = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
     .innerJoin('articles as a', 'a.id', 'p.id')
     .innerJoin('users as u', 'u.id', 'a.author_id')
     .select([...listColumns, ...authorColumns])
-    .select((eb) => [
-      favoritedByViewer(eb, slot('viewerId')),
-      followingAuthor(eb, slot('viewerId')),
-      total(db, shape, slot).as('total'),
-    ])
+    .select((eb) => [favoritedByViewer(eb, slot('viewerId')), followingAuthor(eb, slot('viewerId')), total(db, shape, slot).as('total')])
     .orderBy('a.created_at', 'desc')
     .orderBy('a.id', 'desc');
 
@@ -112,14 +114,13 @@ export class KyselyArticleQueries implements ArticleQueries {
   private readonly totals: CompiledStatements<Shape, ListParams, { total: number }>;
 
   constructor(private readonly em: EntityManagerSource) {
-    this.one = new CompiledStatement(
-      (db, slot) =>
-        db
-          .selectFrom('articles as a')
-          .innerJoin('users as u', 'u.id', 'a.author_id')
-          .select([...listColumns, 'a.body', ...authorColumns])
-          .select((eb) => [favoritedByViewer(eb, slot('viewerId')), followingAuthor(eb, slot('viewerId'))])
-          .where('a.slug', '=', slot('slug'))
+    this.one = new CompiledStatement((db, slot) =>
+      db
+        .selectFrom('articles as a')
+        .innerJoin('users as u', 'u.id', 'a.author_id')
+        .select([...listColumns, 'a.body', ...authorColumns])
+        .select((eb) => [favoritedByViewer(eb, slot('viewerId')), followingAuthor(eb, slot('viewerId'))])
+        .where('a.slug', '=', slot('slug')),
     );
     this.pages = new CompiledStatements((shape) => (db, slot) => page(db, shape, slot));
     this.totals = new CompiledStatements((shape) => (db, slot) => total(db, shape, slot));

@@ -1,9 +1,9 @@
 import type { CommentQueries, CommentView } from '@conduit/app';
 import { type ArticleId, type CommentId, commentId, type UserId } from '@conduit/domain';
 import type { Kysely } from 'kysely';
+import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
 import type { Database } from '../kysely/database.js';
-import type { EntityManagerSource } from '../entity-manager.js';
 import { type AuthorRow, authorColumns, followingAuthor, profileFromRow, type Viewer } from './viewer-columns.js';
 
 type CommentRow = AuthorRow & { id: number; body: string; created_at: Date; updated_at: Date };
@@ -29,9 +29,8 @@ export class KyselyCommentQueries implements CommentQueries {
   private readonly one: CompiledStatement<Viewer & { id: CommentId }, CommentRow>;
 
   constructor(private readonly em: EntityManagerSource) {
-    this.onArticle = new CompiledStatement(
-      (db, slot) =>
-        commentsSeenBy(db, slot('viewerId')).where('c.article_id', '=', slot('articleId')).orderBy('c.created_at').orderBy('c.id')
+    this.onArticle = new CompiledStatement((db, slot) =>
+      commentsSeenBy(db, slot('viewerId')).where('c.article_id', '=', slot('articleId')).orderBy('c.created_at').orderBy('c.id'),
     );
     this.one = new CompiledStatement((db, slot) => commentsSeenBy(db, slot('viewerId')).where('c.id', '=', slot('id')));
   }

@@ -19,14 +19,13 @@ export const followingAuthor = (eb: ExpressionBuilder<Database & { u: Database['
     .as('following');
 
 /** Whether the viewer has favorited the article `a`. */
-export const favoritedByViewer = (eb: ExpressionBuilder<Database & { a: Database['articles'] }, 'a'>, viewerId: RawBuilder<UserId | null>) =>
+export const favoritedByViewer = (
+  eb: ExpressionBuilder<Database & { a: Database['articles'] }, 'a'>,
+  viewerId: RawBuilder<UserId | null>,
+) =>
   eb
     .exists(
-      eb
-        .selectFrom('favorites as f')
-        .select(eb.lit(1).as('one'))
-        .whereRef('f.article_id', '=', 'a.id')
-        .where('f.user_id', '=', viewerId),
+      eb.selectFrom('favorites as f').select(eb.lit(1).as('one')).whereRef('f.article_id', '=', 'a.id').where('f.user_id', '=', viewerId),
     )
     .as('favorited');
 

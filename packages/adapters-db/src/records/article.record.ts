@@ -20,8 +20,14 @@ export const ArticleRecord = defineEntity({
   },
   // Every list is "newest first", globally or per author (the feed and the author filter).
   indexes: [
-    { name: 'articles_created_at_index', expression: 'create index "articles_created_at_index" on "articles" ("created_at" desc, "id" desc)' },
-    { name: 'articles_author_created_at_index', expression: 'create index "articles_author_created_at_index" on "articles" ("author_id", "created_at" desc, "id" desc)' },
+    {
+      name: 'articles_created_at_index',
+      expression: 'create index "articles_created_at_index" on "articles" ("created_at" desc, "id" desc)',
+    },
+    {
+      name: 'articles_author_created_at_index',
+      expression: 'create index "articles_author_created_at_index" on "articles" ("author_id", "created_at" desc, "id" desc)',
+    },
   ],
 });
 

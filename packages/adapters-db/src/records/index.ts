@@ -1,5 +1,5 @@
-import { ArticleTagRecord } from './article-tag.record.js';
 import { ArticleRecord } from './article.record.js';
+import { ArticleTagRecord } from './article-tag.record.js';
 import { CommentRecord } from './comment.record.js';
 import { FavoriteRecord } from './favorite.record.js';
 import { FollowRecord } from './follow.record.js';

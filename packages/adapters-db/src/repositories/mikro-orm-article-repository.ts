@@ -1,10 +1,19 @@
-import { type Article, type ArticleId, type ArticleRepository, articleId, type NewArticle, type SlugTaken, assertAuthorized, type Authorized } from '@conduit/domain';
+import {
+  type Article,
+  type ArticleId,
+  type ArticleRepository,
+  type Authorized,
+  articleId,
+  assertAuthorized,
+  type NewArticle,
+  type SlugTaken,
+} from '@conduit/domain';
 import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { err, ok, ResultAsync } from 'neverthrow';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { articleFromRecord, articleToRecordData } from '../mappers/article.mapper.js';
-import { ArticleTagRecord } from '../records/article-tag.record.js';
 import { ArticleRecord } from '../records/article.record.js';
+import { ArticleTagRecord } from '../records/article-tag.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
 import { countArticleOf, removeArticle } from './counted-writes.js';
 
@@ -52,7 +61,11 @@ export class MikroOrmArticleRepository implements ArticleRepository {
   }
 
   private async insertTags(em: EntityManager, id: ArticleId, tags: readonly string[]): Promise<void> {
-    if (tags.length > 0) await em.insertMany(ArticleTagRecord, tags.map((tag) => ({ article: id, tag })));
+    if (tags.length > 0)
+      await em.insertMany(
+        ArticleTagRecord,
+        tags.map((tag) => ({ article: id, tag })),
+      );
   }
 
   private guardSlug(slug: string, write: () => Promise<Article>): ResultAsync<Article, SlugTaken> {

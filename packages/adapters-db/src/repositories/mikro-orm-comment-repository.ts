@@ -1,4 +1,13 @@
-import { type ArticleId, type Comment, type CommentId, type CommentRepository, commentId, type NewComment, assertAuthorized, type Authorized } from '@conduit/domain';
+import {
+  type ArticleId,
+  type Authorized,
+  assertAuthorized,
+  type Comment,
+  type CommentId,
+  type CommentRepository,
+  commentId,
+  type NewComment,
+} from '@conduit/domain';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { commentFromRecord } from '../mappers/comment.mapper.js';
 import { CommentRecord } from '../records/comment.record.js';

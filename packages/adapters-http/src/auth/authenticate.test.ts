@@ -3,9 +3,13 @@ import { errAsync, okAsync } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import { authenticate } from './authenticate.js';
 
-const verifier = { verify: (token: string) => (token === 'good' || token === 'gone' ? okAsync(userId(token === 'good' ? 1 : 2)) : errAsync({ type: 'InvalidToken' as const, reason: 'bad' })) };
-const resolveActor = (id: UserId) =>
-  id === 1 ? okAsync(userActor(id, 'user')) : errAsync({ type: 'CurrentUserGone' as const });
+const verifier = {
+  verify: (token: string) =>
+    token === 'good' || token === 'gone'
+      ? okAsync(userId(token === 'good' ? 1 : 2))
+      : errAsync({ type: 'InvalidToken' as const, reason: 'bad' }),
+};
+const resolveActor = (id: UserId) => (id === 1 ? okAsync(userActor(id, 'user')) : errAsync({ type: 'CurrentUserGone' as const }));
 
 describe('authenticate (parse -> verify -> load)', () => {
   it('is anonymous without a header, invalid when any step refuses, a user when all pass', async () => {

@@ -1,4 +1,4 @@
-import type { AnonymousActor, Actor, UserActor } from '@conduit/domain';
+import type { Actor, AnonymousActor, UserActor } from '@conduit/domain';
 import { anonymous } from '@conduit/domain';
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { Env, MiddlewareHandler } from 'hono';
@@ -49,21 +49,19 @@ const passThrough: MiddlewareHandler<Env> = async (_c, next) => {
 };
 const bodyGuard = (config: RouteInput): MiddlewareHandler<Env> => (config.request?.body ? requireJsonBody : passThrough);
 
-/**
- * A route declarer for one auth mode: its OpenAPI `security`, `x-auth-mode` and middleware agree.
- * (`any`: each auth middleware declares its own env, which the route must keep exactly.)
- */
+/** A route declarer for one auth mode: its OpenAPI `security`, `x-auth-mode` and middleware agree. */
 const routesWith =
-  <Mode extends AuthMode, Auth extends MiddlewareHandler<any>>(mode: Mode, auth: Auth) =>
-  <const R extends RouteInput>(config: R) =>
-    createRoute({
-      ...config,
-      // Reads answer with an ETag and honour If-None-Match (routes/respond.ts).
-      ...(config.method === 'get' ? { responses: { ...config.responses, 304: notModified } } : {}),
-      security: securityFor[mode],
-      'x-auth-mode': mode,
-      middleware: [auth, bodyGuard(config)] as [Auth, MiddlewareHandler<Env>],
-    });
+  // biome-ignore lint/suspicious/noExplicitAny: each auth middleware declares its own env, which the route must keep exactly.
+    <Mode extends AuthMode, Auth extends MiddlewareHandler<any>>(mode: Mode, auth: Auth) =>
+    <const R extends RouteInput>(config: R) =>
+      createRoute({
+        ...config,
+        // Reads answer with an ETag and honour If-None-Match (routes/respond.ts).
+        ...(config.method === 'get' ? { responses: { ...config.responses, 304: notModified } } : {}),
+        security: securityFor[mode],
+        'x-auth-mode': mode,
+        middleware: [auth, bodyGuard(config)] as [Auth, MiddlewareHandler<Env>],
+      });
 
 /**
  * Every operation is declared through one of these three, so its auth mode, its OpenAPI `security`

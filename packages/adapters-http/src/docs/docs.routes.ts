@@ -7,8 +7,7 @@ import { Hono } from 'hono';
 const BUNDLE_PATH = '/docs/scalar.js';
 
 /** Scalar's single-file browser bundle, from the installed package: clients may have no internet. */
-const bundleFile = () =>
-  join(dirname(createRequire(import.meta.url).resolve('@scalar/api-reference')), 'browser', 'standalone.js');
+const bundleFile = () => join(dirname(createRequire(import.meta.url).resolve('@scalar/api-reference')), 'browser', 'standalone.js');
 
 /**
  * The interactive API reference at `/docs`, rendered from the served OpenAPI document. Everything it

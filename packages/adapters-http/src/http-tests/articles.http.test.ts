@@ -9,7 +9,14 @@ describe('articles', () => {
     const token = await http.register('jake');
     const result = await http.call('POST', '/api/articles', {
       token,
-      body: { article: { title: 'How to train your dragon', description: 'Ever wonder how?', body: 'Believe', tagList: ['training', 'dragons', 'training'] } },
+      body: {
+        article: {
+          title: 'How to train your dragon',
+          description: 'Ever wonder how?',
+          body: 'Believe',
+          tagList: ['training', 'dragons', 'training'],
+        },
+      },
     });
     expect(result.status).toBe(201);
     expect(result.body.article).toMatchObject({
@@ -31,7 +38,11 @@ describe('articles', () => {
     const invalid = await http.call('POST', '/api/articles', { token, body: { article: { title: ' ', tagList: 'x' } } });
     expectProblem(invalid, 422, 'VALIDATION_FAILED');
     expect(Object.keys(invalid.body.errors).sort()).toEqual(['body', 'description', 'tagList', 'title']);
-    const form = await http.call('POST', '/api/articles', { token, body: 'title=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const form = await http.call('POST', '/api/articles', {
+      token,
+      body: 'title=x',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expectProblem(form, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
@@ -113,7 +124,10 @@ describe('articles', () => {
     const blank = await http.call('POST', '/api/articles', { token: jake, body: { article: { title: ' ', description: '', body: '\t' } } });
     expectProblem(blank, 422, 'VALIDATION_FAILED');
     expect(blank.body.errors).toEqual({ title: ["can't be blank"], description: ["can't be blank"], body: ["can't be blank"] });
-    const nul = await http.call('POST', '/api/articles', { token: jake, body: { article: { title: 'a\u0000b', description: 'd', body: 'b', tagList: ['\ud800'] } } });
+    const nul = await http.call('POST', '/api/articles', {
+      token: jake,
+      body: { article: { title: 'a\u0000b', description: 'd', body: 'b', tagList: ['\ud800'] } },
+    });
     expectProblem(nul, 422, 'VALIDATION_FAILED');
     expect(Object.keys(nul.body.errors).sort()).toEqual(['tagList', 'title']);
     const { slug } = await http.createArticle(jake);
@@ -150,9 +164,16 @@ describe('articles', () => {
     });
     expect(updated.status).toBe(200);
     expect(updated.body.article).toMatchObject({ slug: 'did-you-train-your-dragon', body: 'Believe', tagList: [] });
-    const forbidden = await http.call('PUT', `/api/articles/${updated.body.article.slug}`, { token: ann, body: { article: { body: 'mine' } } });
+    const forbidden = await http.call('PUT', `/api/articles/${updated.body.article.slug}`, {
+      token: ann,
+      body: { article: { body: 'mine' } },
+    });
     expectProblem(forbidden, 403, 'ARTICLE_EDIT_FORBIDDEN');
-    expectProblem(await http.call('PUT', '/api/articles/missing', { token: jake, body: { article: { body: 'x' } } }), 404, 'ARTICLE_NOT_FOUND');
+    expectProblem(
+      await http.call('PUT', '/api/articles/missing', { token: jake, body: { article: { body: 'x' } } }),
+      404,
+      'ARTICLE_NOT_FOUND',
+    );
   });
 
   it('delete (204); 403 for others; then 404', async () => {

@@ -12,11 +12,25 @@ type Caller = 'anonymous' | 'invalid token' | 'another user' | 'owner' | 'admin'
  * are open to every signed-in user. Every operation in the document must be listed here.
  */
 const OWNERSHIP: Record<string, 'owner' | 'any'> = {
-  CreateUser: 'any', Login: 'any', GetCurrentUser: 'any', UpdateCurrentUser: 'any',
-  GetProfileByUsername: 'any', FollowUserByUsername: 'any', UnfollowUserByUsername: 'any',
-  GetArticles: 'any', GetArticlesFeed: 'any', GetArticle: 'any', CreateArticle: 'any',
-  UpdateArticle: 'owner', DeleteArticle: 'owner', CreateArticleFavorite: 'any', DeleteArticleFavorite: 'any',
-  GetArticleComments: 'any', CreateArticleComment: 'any', DeleteArticleComment: 'owner', GetTags: 'any',
+  CreateUser: 'any',
+  Login: 'any',
+  GetCurrentUser: 'any',
+  UpdateCurrentUser: 'any',
+  GetProfileByUsername: 'any',
+  FollowUserByUsername: 'any',
+  UnfollowUserByUsername: 'any',
+  GetArticles: 'any',
+  GetArticlesFeed: 'any',
+  GetArticle: 'any',
+  CreateArticle: 'any',
+  UpdateArticle: 'owner',
+  DeleteArticle: 'owner',
+  CreateArticleFavorite: 'any',
+  DeleteArticleFavorite: 'any',
+  GetArticleComments: 'any',
+  CreateArticleComment: 'any',
+  DeleteArticleComment: 'owner',
+  GetTags: 'any',
 };
 
 const BODIES: Record<string, unknown> = {
@@ -43,7 +57,9 @@ describe('authorization matrix', async () => {
   const document = await (await probe.raw('GET', OPENAPI_PATH)).json();
   const operations = Object.entries(document.paths as Record<string, Record<string, Operation>>)
     .filter(([path]) => path.startsWith('/api/') && !path.endsWith('openapi.json'))
-    .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })));
+    .flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+    );
 
   it('covers every operation of the document', () => {
     expect(operations.map(({ operation }) => operation.operationId).sort()).toEqual(Object.keys(OWNERSHIP).sort());
@@ -58,7 +74,7 @@ describe('authorization matrix', async () => {
         const other = await http.register('other');
         const admin = await http.register('admin');
         await http.register('target');
-        await http.memory.useCases.setUserRole({ actor: systemActor('test') }, { username: 'admin', role: 'admin' });
+        (await http.memory.useCases.setUserRole({ actor: systemActor('test') }, { username: 'admin', role: 'admin' }))._unsafeUnwrap();
         const { slug } = await http.createArticle(owner);
         const comment = await http.call('POST', `/api/articles/${slug}/comments`, { token: owner, body: { comment: { body: 'c' } } });
         const values: Record<string, string> = { slug, username: 'target', id: String(comment.body.comment.id) };
@@ -69,10 +85,14 @@ describe('authorization matrix', async () => {
           owner: { token: owner },
           admin: { token: admin },
         };
-        const result = await http.call(method, path.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? name), {
-          ...tokens[caller],
-          body: BODIES[operation.operationId],
-        });
+        const result = await http.call(
+          method,
+          path.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? name),
+          {
+            ...tokens[caller],
+            body: BODIES[operation.operationId],
+          },
+        );
         if (outcome === 'success') expect(result.status, JSON.stringify(result.body)).toBeLessThan(300);
         else expect(result.status).toBe(outcome);
       });

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { OPENAPI_PATH } from '../create-http-app.js';
 import { type CallOptions, createHttpTestHarness, expectProblem } from '../testing/http-test-harness.js';
 
-type Operation = { operationId: string; 'x-auth-mode': 'none' | 'optional' | 'required'; responses: Record<string, unknown>; requestBody?: unknown };
+type Operation = {
+  operationId: string;
+  'x-auth-mode': 'none' | 'optional' | 'required';
+  responses: Record<string, unknown>;
+  requestBody?: unknown;
+};
 
 /** A body each operation accepts, for the cases where only the path should make it fail. */
 const VALID_BODIES: Record<string, unknown> = {
@@ -32,7 +37,9 @@ describe('every documented error response', async () => {
   const document = await (await probe.raw('GET', OPENAPI_PATH)).json();
   const operations = Object.entries(document.paths as Record<string, Record<string, Operation>>)
     .filter(([path]) => path.startsWith('/api/'))
-    .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })));
+    .flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+    );
 
   const setUp = async (smallBudgets = false) => {
     const budget = (name: string) => ({ name, points: 12, windowSeconds: 60 });
@@ -49,7 +56,9 @@ describe('every documented error response', async () => {
 
   for (const { path, method, operation } of operations) {
     // 431 is answered by Node's HTTP parser before any route runs: lifecycle.e2e.test.ts covers it.
-    const statuses = Object.keys(operation.responses).map(Number).filter((status) => status >= 400 && status !== 431);
+    const statuses = Object.keys(operation.responses)
+      .map(Number)
+      .filter((status) => status >= 400 && status !== 431);
     for (const status of statuses) {
       it(`${method} ${path} -> ${status}`, async () => {
         const { http, owner, stranger, existing } = await setUp(status === 429);

@@ -47,20 +47,25 @@ describe('comments', () => {
     const jake = await http.register('jake');
     const { slug } = await http.createArticle(jake);
     expectProblem(await http.call('POST', `/api/articles/${slug}/comments`, { body: { comment: { body: 'x' } } }), 401, 'UNAUTHENTICATED');
-    expectProblem(await http.call('POST', '/api/articles/missing/comments', { token: jake, body: { comment: { body: 'x' } } }), 404, 'ARTICLE_NOT_FOUND');
+    expectProblem(
+      await http.call('POST', '/api/articles/missing/comments', { token: jake, body: { comment: { body: 'x' } } }),
+      404,
+      'ARTICLE_NOT_FOUND',
+    );
     const blank = await http.call('POST', `/api/articles/${slug}/comments`, { token: jake, body: { comment: { body: '' } } });
     expectProblem(blank, 422, 'VALIDATION_FAILED');
     expect(blank.body.errors).toEqual({ body: ["can't be blank"] });
     expectProblem(await http.call('GET', '/api/articles/missing/comments'), 404, 'ARTICLE_NOT_FOUND');
   });
 
-  it("delete: 204 by the author, 403 by users who own neither it nor the article, 404 unknown, 422 non-numeric id", async () => {
+  it('delete: 204 by the author, 403 by users who own neither it nor the article, 404 unknown, 422 non-numeric id', async () => {
     const http = createHttpTestHarness();
     const jake = await http.register('jake');
     const ann = await http.register('ann');
     const bob = await http.register('bob');
     const { slug } = await http.createArticle(jake);
-    const { id } = (await http.call('POST', `/api/articles/${slug}/comments`, { token: ann, body: { comment: { body: 'hi' } } })).body.comment;
+    const { id } = (await http.call('POST', `/api/articles/${slug}/comments`, { token: ann, body: { comment: { body: 'hi' } } })).body
+      .comment;
     expectProblem(await http.call('DELETE', `/api/articles/${slug}/comments/${id}`, { token: bob }), 403, 'COMMENT_DELETE_FORBIDDEN');
     expect((await http.call('DELETE', `/api/articles/${slug}/comments/${id}`, { token: ann })).status).toBe(204);
     expectProblem(await http.call('DELETE', `/api/articles/${slug}/comments/${id}`, { token: ann }), 404, 'COMMENT_NOT_FOUND');

@@ -46,7 +46,8 @@ describe('rate limits', () => {
   it('clear an account’s failures on a successful login', async () => {
     const http = createHttpTestHarness({}, { budgets: { loginPerAccount: budget('login-account', 3, 900) } });
     await http.register('jake', 'right-password');
-    const attempt = (password: string) => http.call('POST', '/api/users/login', { body: { user: { email: 'jake@example.com', password } } });
+    const attempt = (password: string) =>
+      http.call('POST', '/api/users/login', { body: { user: { email: 'jake@example.com', password } } });
     await attempt('wrong-password');
     await attempt('wrong-password');
     expect((await attempt('right-password')).status).toBe(200);
@@ -58,7 +59,9 @@ describe('rate limits', () => {
   it('block an address that fails logins across many accounts', async () => {
     const http = createHttpTestHarness({}, { budgets: { loginPerAddress: budget('login-address', 4, 900) } });
     for (let i = 0; i < 4; i++) {
-      const failed = await http.call('POST', '/api/users/login', { body: { user: { email: `victim${i}@example.com`, password: 'guess-guess' } } });
+      const failed = await http.call('POST', '/api/users/login', {
+        body: { user: { email: `victim${i}@example.com`, password: 'guess-guess' } },
+      });
       expect(failed.status).toBe(401);
     }
     expectProblem(
@@ -72,7 +75,9 @@ describe('rate limits', () => {
     const http = createHttpTestHarness({}, { budgets: { signUpPerAddress: budget('sign-up', 2, 3600) } });
     await http.register('one');
     await http.register('two');
-    const third = await http.call('POST', '/api/users', { body: { user: { username: 'three', email: 'three@example.com', password: 'password123' } } });
+    const third = await http.call('POST', '/api/users', {
+      body: { user: { username: 'three', email: 'three@example.com', password: 'password123' } },
+    });
     expectProblem(third, 429, 'RATE_LIMITED');
     expect(third.headers.get('RateLimit-Policy')).toBe('"sign-up";q=2;w=3600');
     expect(third.headers.get('RateLimit')).toMatch(/^"sign-up";r=0;t=\d+$/);
@@ -103,7 +108,8 @@ describe('rate limits', () => {
     expectProblem(spoofed, 429, 'RATE_LIMITED');
 
     const proxied = createHttpTestHarness({}, { budgets: { anonymous: budget('anonymous', 1) }, trustedProxies: ['10.0.0.0/8'] });
-    const viaProxy = (client: string) => proxied.call('GET', '/api/tags', { remoteAddress: '10.0.0.5', headers: { 'X-Forwarded-For': client } });
+    const viaProxy = (client: string) =>
+      proxied.call('GET', '/api/tags', { remoteAddress: '10.0.0.5', headers: { 'X-Forwarded-For': client } });
     expect((await viaProxy('192.0.2.1')).status).toBe(200);
     expect((await viaProxy('192.0.2.2')).status).toBe(200);
     expect((await viaProxy('192.0.2.1')).status).toBe(429);

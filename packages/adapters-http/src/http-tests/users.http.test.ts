@@ -57,8 +57,14 @@ describe('POST /api/users', () => {
       [{ user: null }, { user: ["can't be blank"] }],
       [{ user: 'x' }, { user: ['must be an object'] }],
       [[], { body: ['must be an object'] }],
-      [{ user: { username: 5, email: [], password: {} } }, { username: ['must be a string'], email: ['must be a string'], password: ['must be a string'] }],
-      [JSON.parse('{"__proto__":{"x":1},"constructor":1,"user":{"__proto__":1,"toString":1,"valueOf":2}}'), { username: ["can't be blank"], email: ["can't be blank"], password: ["can't be blank"] }],
+      [
+        { user: { username: 5, email: [], password: {} } },
+        { username: ['must be a string'], email: ['must be a string'], password: ['must be a string'] },
+      ],
+      [
+        JSON.parse('{"__proto__":{"x":1},"constructor":1,"user":{"__proto__":1,"toString":1,"valueOf":2}}'),
+        { username: ["can't be blank"], email: ["can't be blank"], password: ["can't be blank"] },
+      ],
     ];
     for (const [body, errors] of cases) {
       const result = await http.call('POST', '/api/users', { body });

@@ -3,8 +3,8 @@ import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import type { AppEnv } from '../app-env.js';
 import type { HttpLogger } from '../observability/http-logger.js';
-import type { RequestTimings } from '../observability/request-timings.js';
 import { lazyChildLogger } from '../observability/lazy-child-logger.js';
+import type { RequestTimings } from '../observability/request-timings.js';
 import { continueTrace } from '../observability/traceparent.js';
 
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;

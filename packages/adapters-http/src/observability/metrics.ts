@@ -33,10 +33,7 @@ export const createHttpMetrics = () => {
     started: () => inFlight.inc(),
     finished: ({ method, route, status, latencyMs }) => {
       inFlight.dec();
-      duration.observe(
-        { method, route: route === '*' || route === '/*' ? 'unmatched' : route, status: String(status) },
-        latencyMs / 1000,
-      );
+      duration.observe({ method, route: route === '*' || route === '/*' ? 'unmatched' : route, status: String(status) }, latencyMs / 1000);
     },
   };
 

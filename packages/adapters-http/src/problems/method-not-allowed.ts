@@ -4,8 +4,7 @@ import { problemResponse } from './problem.js';
 
 type RegisteredRoute = { readonly method: string; readonly path: string };
 
-const toMatcher = (path: string): RegExp =>
-  new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+')}/?$`);
+const toMatcher = (path: string): RegExp => new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+')}/?$`);
 
 /**
  * Unknown path: 404. Known path, other method: 405 with `Allow`, so a client with the wrong verb

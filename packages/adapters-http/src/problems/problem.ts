@@ -1,6 +1,6 @@
 import type { Context, TypedResponse } from 'hono';
-import type { JSONParsed } from 'hono/utils/types';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { JSONParsed } from 'hono/utils/types';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -39,8 +39,7 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 export const problemContentType = (accept: string | undefined): string =>
   accept !== undefined && /application\/problem\+json/i.test(accept) ? PROBLEM_CONTENT_TYPE : JSON_CONTENT_TYPE;
 
-export const problemTypeUri = (code: string): string =>
-  `https://conduit.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`;
+export const problemTypeUri = (code: string): string => `https://conduit.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`;
 
 export const toProblem = (spec: Omit<ProblemSpec, 'headers'>, instance: string, requestId: string): Problem => ({
   type: problemTypeUri(spec.code),

@@ -6,10 +6,10 @@ import type { Authentication } from '../auth/authenticate.js';
 import type { ProblemSpec } from '../problems/problem.js';
 import { problemResponse } from '../problems/problem.js';
 import type { RateLimitBudgets } from './budgets.js';
-import type { LoginAttempts, RateLimits } from './rate-limits.types.js';
 import type { ClientAddress } from './client-address.js';
 import { Limiter, type Quota } from './limiter.js';
 import { quotaHeaders, retryAfterSeconds } from './quota-headers.js';
+import type { LoginAttempts, RateLimits } from './rate-limits.types.js';
 
 export type RateLimitSettings = {
   readonly budgets: RateLimitBudgets;

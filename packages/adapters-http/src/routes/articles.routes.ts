@@ -1,6 +1,7 @@
 import type { UseCases } from '@conduit/app';
 import { authenticatedRoute, optionalAuthRoute } from '../auth/route-auth.js';
 import { presentArticlePage, presentSingleArticle } from '../presenters/article.presenter.js';
+import { failureStatuses } from '../problems/app-error-problem.js';
 import {
   FeedQueryParams,
   ListArticlesQueryParams,
@@ -10,11 +11,10 @@ import {
   UpdateArticleBody,
 } from '../schemas/article.schemas.js';
 import { slugParam } from '../schemas/fields.js';
-import { failureStatuses } from '../problems/app-error-problem.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
 import { json } from './json-content.js';
-import { createRouter } from './router.js';
 import { respond, respondEmpty, useCaseContext } from './respond.js';
+import { createRouter } from './router.js';
 
 const tags = ['Articles'];
 
@@ -25,7 +25,10 @@ export const listArticlesRoute = optionalAuthRoute({
   tags,
   summary: 'Articles, newest first; filters combine. List items have no body.',
   request: { query: ListArticlesQueryParams },
-  responses: { 200: { description: 'A page of articles', ...json(MultipleArticlesResponse) }, ...problemResponses(422, ...failureStatuses('listArticles', [])) },
+  responses: {
+    200: { description: 'A page of articles', ...json(MultipleArticlesResponse) },
+    ...problemResponses(422, ...failureStatuses('listArticles', [])),
+  },
 });
 
 export const feedRoute = authenticatedRoute({
@@ -35,7 +38,10 @@ export const feedRoute = authenticatedRoute({
   tags,
   summary: 'Articles by followed authors, newest first',
   request: { query: FeedQueryParams },
-  responses: { 200: { description: 'A page of articles', ...json(MultipleArticlesResponse) }, ...problemResponses(401, 422, ...failureStatuses('feedArticles', [])) },
+  responses: {
+    200: { description: 'A page of articles', ...json(MultipleArticlesResponse) },
+    ...problemResponses(401, 422, ...failureStatuses('feedArticles', [])),
+  },
 });
 
 export const getArticleRoute = optionalAuthRoute({
@@ -45,7 +51,10 @@ export const getArticleRoute = optionalAuthRoute({
   tags,
   summary: 'One article',
   request: { params: slugParam },
-  responses: { 200: { description: 'The article', ...json(SingleArticleResponse) }, ...problemResponses(422, ...failureStatuses('getArticle', ['ArticleNotFound'])) },
+  responses: {
+    200: { description: 'The article', ...json(SingleArticleResponse) },
+    ...problemResponses(422, ...failureStatuses('getArticle', ['ArticleNotFound'])),
+  },
 });
 
 export const createArticleRoute = authenticatedRoute({
@@ -55,7 +64,10 @@ export const createArticleRoute = authenticatedRoute({
   tags,
   summary: 'Write an article; its slug derives from the title',
   request: { body: { ...json(NewArticleBody), required: true } },
-  responses: { 201: { description: 'The new article', ...json(SingleArticleResponse) }, ...problemResponses(...bodyProblems, 401, ...failureStatuses('createArticle', ['ArticleNotFound'])) },
+  responses: {
+    201: { description: 'The new article', ...json(SingleArticleResponse) },
+    ...problemResponses(...bodyProblems, 401, ...failureStatuses('createArticle', ['ArticleNotFound'])),
+  },
 });
 
 export const updateArticleRoute = authenticatedRoute({
@@ -78,7 +90,10 @@ export const deleteArticleRoute = authenticatedRoute({
   tags,
   summary: "Delete one's own article with its comments and favorites",
   request: { params: slugParam },
-  responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 422, ...failureStatuses('deleteArticle', ['ArticleNotFound', 'ArticleDeleteForbidden'])) },
+  responses: {
+    204: { description: 'Deleted' },
+    ...problemResponses(401, 422, ...failureStatuses('deleteArticle', ['ArticleNotFound', 'ArticleDeleteForbidden'])),
+  },
 });
 
 export const favoriteRoute = authenticatedRoute({
@@ -88,7 +103,10 @@ export const favoriteRoute = authenticatedRoute({
   tags: ['Favorites'],
   summary: 'Favorite an article (idempotent; no body needed)',
   request: { params: slugParam },
-  responses: { 200: { description: 'The article', ...json(SingleArticleResponse) }, ...problemResponses(401, 422, ...failureStatuses('favoriteArticle', ['ArticleNotFound'])) },
+  responses: {
+    200: { description: 'The article', ...json(SingleArticleResponse) },
+    ...problemResponses(401, 422, ...failureStatuses('favoriteArticle', ['ArticleNotFound'])),
+  },
 });
 
 export const unfavoriteRoute = authenticatedRoute({
@@ -98,7 +116,10 @@ export const unfavoriteRoute = authenticatedRoute({
   tags: ['Favorites'],
   summary: 'Unfavorite an article (idempotent)',
   request: { params: slugParam },
-  responses: { 200: { description: 'The article', ...json(SingleArticleResponse) }, ...problemResponses(401, 422, ...failureStatuses('unfavoriteArticle', ['ArticleNotFound'])) },
+  responses: {
+    200: { description: 'The article', ...json(SingleArticleResponse) },
+    ...problemResponses(401, 422, ...failureStatuses('unfavoriteArticle', ['ArticleNotFound'])),
+  },
 });
 
 export const articlesRouter = (useCases: UseCases) =>

@@ -2,13 +2,13 @@ import type { UseCases } from '@conduit/app';
 import { commentId } from '@conduit/domain';
 import { authenticatedRoute, optionalAuthRoute } from '../auth/route-auth.js';
 import { presentComments, presentSingleComment } from '../presenters/comment.presenter.js';
+import { failureStatuses } from '../problems/app-error-problem.js';
 import { CommentParams, MultipleCommentsResponse, NewCommentBody, SingleCommentResponse } from '../schemas/comment.schemas.js';
 import { slugParam } from '../schemas/fields.js';
-import { failureStatuses } from '../problems/app-error-problem.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
 import { json } from './json-content.js';
-import { createRouter } from './router.js';
 import { respond, respondEmpty, useCaseContext } from './respond.js';
+import { createRouter } from './router.js';
 
 const tags = ['Comments'];
 
@@ -19,7 +19,10 @@ export const listCommentsRoute = optionalAuthRoute({
   tags,
   summary: "An article's comments, oldest first",
   request: { params: slugParam },
-  responses: { 200: { description: 'The comments', ...json(MultipleCommentsResponse) }, ...problemResponses(422, ...failureStatuses('listComments', ['ArticleNotFound'])) },
+  responses: {
+    200: { description: 'The comments', ...json(MultipleCommentsResponse) },
+    ...problemResponses(422, ...failureStatuses('listComments', ['ArticleNotFound'])),
+  },
 });
 
 export const addCommentRoute = authenticatedRoute({
@@ -43,7 +46,10 @@ export const deleteCommentRoute = authenticatedRoute({
   tags,
   summary: "Delete one's own comment",
   request: { params: CommentParams },
-  responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 422, ...failureStatuses('deleteComment', ['ArticleNotFound', 'CommentNotFound', 'CommentDeleteForbidden'])) },
+  responses: {
+    204: { description: 'Deleted' },
+    ...problemResponses(401, 422, ...failureStatuses('deleteComment', ['ArticleNotFound', 'CommentNotFound', 'CommentDeleteForbidden'])),
+  },
 });
 
 export const commentsRouter = (useCases: UseCases) =>

@@ -1,13 +1,13 @@
 import type { UseCases } from '@conduit/app';
 import { authenticatedRoute, optionalAuthRoute } from '../auth/route-auth.js';
 import { presentProfileResponse } from '../presenters/profile.presenter.js';
-import { usernameParam } from '../schemas/fields.js';
 import { failureStatuses } from '../problems/app-error-problem.js';
+import { usernameParam } from '../schemas/fields.js';
 import { problemResponses } from '../schemas/problem.schemas.js';
 import { ProfileResponse } from '../schemas/profile.schemas.js';
 import { json } from './json-content.js';
-import { createRouter } from './router.js';
 import { respond, useCaseContext } from './respond.js';
+import { createRouter } from './router.js';
 
 export const getProfileRoute = optionalAuthRoute({
   method: 'get',
@@ -16,7 +16,10 @@ export const getProfileRoute = optionalAuthRoute({
   tags: ['Profile'],
   summary: 'A profile, with whether the viewer follows it',
   request: { params: usernameParam },
-  responses: { 200: { description: 'The profile', ...json(ProfileResponse) }, ...problemResponses(422, ...failureStatuses('getProfile', ['ProfileNotFound'])) },
+  responses: {
+    200: { description: 'The profile', ...json(ProfileResponse) },
+    ...problemResponses(422, ...failureStatuses('getProfile', ['ProfileNotFound'])),
+  },
 });
 
 export const followRoute = authenticatedRoute({
@@ -26,7 +29,10 @@ export const followRoute = authenticatedRoute({
   tags: ['Profile'],
   summary: 'Follow a user (idempotent; no body needed)',
   request: { params: usernameParam },
-  responses: { 200: { description: 'The followed profile', ...json(ProfileResponse) }, ...problemResponses(401, 422, ...failureStatuses('followUser', ['ProfileNotFound', 'CannotFollowYourself'])) },
+  responses: {
+    200: { description: 'The followed profile', ...json(ProfileResponse) },
+    ...problemResponses(401, 422, ...failureStatuses('followUser', ['ProfileNotFound', 'CannotFollowYourself'])),
+  },
 });
 
 export const unfollowRoute = authenticatedRoute({
@@ -36,7 +42,10 @@ export const unfollowRoute = authenticatedRoute({
   tags: ['Profile'],
   summary: 'Unfollow a user (idempotent)',
   request: { params: usernameParam },
-  responses: { 200: { description: 'The unfollowed profile', ...json(ProfileResponse) }, ...problemResponses(401, 422, ...failureStatuses('unfollowUser', ['ProfileNotFound'])) },
+  responses: {
+    200: { description: 'The unfollowed profile', ...json(ProfileResponse) },
+    ...problemResponses(401, 422, ...failureStatuses('unfollowUser', ['ProfileNotFound'])),
+  },
 });
 
 export const profilesRouter = (useCases: UseCases) =>

@@ -15,7 +15,7 @@ type ActorEnv = { Variables: { actor: Actor; features: FeatureSnapshot } };
  * the route's auth mode) and the feature flags as evaluated for this request.
  */
 export const useCaseContext = <E extends ActorEnv>(
-  c: Context<E, any, any>,
+  c: Context<E, string, object>,
 ): { actor: E['Variables']['actor']; features: FeatureSnapshot } => ({
   actor: c.get('actor'),
   features: c.get('features'),

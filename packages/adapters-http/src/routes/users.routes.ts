@@ -1,14 +1,14 @@
 import type { UseCases } from '@conduit/app';
 import { authenticatedRoute, publicRoute } from '../auth/route-auth.js';
 import { presentUser } from '../presenters/user.presenter.js';
+import { failureStatuses } from '../problems/app-error-problem.js';
 import { problemResponse } from '../problems/problem.js';
 import type { LoginAttempts, LoginOutcome } from '../rate-limit/rate-limits.types.js';
-import { failureStatuses } from '../problems/app-error-problem.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
 import { LoginBody, NewUserBody, UpdateUserBody, UserResponse } from '../schemas/user.schemas.js';
 import { json } from './json-content.js';
-import { createRouter } from './router.js';
 import { respond, useCaseContext } from './respond.js';
+import { createRouter } from './router.js';
 
 export const registerUserRoute = publicRoute({
   method: 'post',
@@ -30,7 +30,10 @@ export const loginRoute = publicRoute({
   tags: ['User and Authentication'],
   summary: 'Sign in with email and password',
   request: { body: { ...json(LoginBody), required: true } },
-  responses: { 200: { description: 'The signed-in user', ...json(UserResponse) }, ...problemResponses(...bodyProblems, ...failureStatuses('loginUser', ['InvalidCredentials'])) },
+  responses: {
+    200: { description: 'The signed-in user', ...json(UserResponse) },
+    ...problemResponses(...bodyProblems, ...failureStatuses('loginUser', ['InvalidCredentials'])),
+  },
 });
 
 export const currentUserRoute = authenticatedRoute({
@@ -39,7 +42,10 @@ export const currentUserRoute = authenticatedRoute({
   operationId: 'GetCurrentUser',
   tags: ['User and Authentication'],
   summary: 'The signed-in user',
-  responses: { 200: { description: 'The signed-in user', ...json(UserResponse) }, ...problemResponses(401, ...failureStatuses('getCurrentUser', ['CurrentUserGone'])) },
+  responses: {
+    200: { description: 'The signed-in user', ...json(UserResponse) },
+    ...problemResponses(401, ...failureStatuses('getCurrentUser', ['CurrentUserGone'])),
+  },
 });
 
 export const updateUserRoute = authenticatedRoute({
@@ -49,17 +55,21 @@ export const updateUserRoute = authenticatedRoute({
   tags: ['User and Authentication'],
   summary: 'Update the signed-in user; omitted fields stay unchanged',
   request: { body: { ...json(UpdateUserBody), required: true } },
-  responses: { 200: { description: 'The updated user', ...json(UserResponse) }, ...problemResponses(...bodyProblems, 401, ...failureStatuses('updateUser', ['UsernameTaken', 'EmailTaken', 'CurrentUserGone'])) },
+  responses: {
+    200: { description: 'The updated user', ...json(UserResponse) },
+    ...problemResponses(...bodyProblems, 401, ...failureStatuses('updateUser', ['UsernameTaken', 'EmailTaken', 'CurrentUserGone'])),
+  },
 });
 
 export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts) =>
   createRouter()
     .openapi(registerUserRoute, async (c) => {
       const { user } = c.req.valid('json');
-      const result = await useCases.registerUser(
-        useCaseContext(c),
-        { username: user.username, email: user.email, password: user.password },
-      );
+      const result = await useCases.registerUser(useCaseContext(c), {
+        username: user.username,
+        email: user.email,
+        password: user.password,
+      });
       return respond(c, result, presentUser, 201);
     })
     .openapi(loginRoute, async (c) => {
@@ -82,9 +92,12 @@ export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts) =>
     })
     .openapi(updateUserRoute, async (c) => {
       const { user } = c.req.valid('json');
-      const result = await useCases.updateUser(
-        useCaseContext(c),
-        { username: user.username, email: user.email, password: user.password, bio: user.bio, image: user.image },
-      );
+      const result = await useCases.updateUser(useCaseContext(c), {
+        username: user.username,
+        email: user.email,
+        password: user.password,
+        bio: user.bio,
+        image: user.image,
+      });
       return respond(c, result, presentUser, 200);
     });

@@ -1,5 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import { MAX_ID, parseId } from '@conduit/domain';
+import { z } from '@hono/zod-openapi';
 import '../validation/messages.js';
 
 export const LIMITS = {
@@ -28,14 +28,14 @@ const typeError = (expected: string) => (issue: { input?: unknown }) =>
  * Text PostgreSQL can store: no NUL character, no unpaired UTF-16 surrogate (which would be silently
  * replaced on the way in). Refused at the edge, keyed by the field, rather than failing in the driver.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character refused here.
 const STORABLE = /^(?:[^\u0000\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
 export const stringField = () =>
   z.string({ error: typeError('a string') }).regex(STORABLE, { error: 'contains a character that cannot be stored', abort: true });
 const tooLong = (max: number) => `is too long (maximum is ${max} characters)`;
 
 /** Required text, trimmed, 1..max characters. */
-export const requiredText = (max: number) =>
-  stringField().trim().min(1, { error: blank, abort: true }).max(max, tooLong(max));
+export const requiredText = (max: number) => stringField().trim().min(1, { error: blank, abort: true }).max(max, tooLong(max));
 
 /** Text that may be empty (a cleared bio, an article without description), at most max characters. */
 export const anyText = (max: number) => stringField().max(max, tooLong(max));

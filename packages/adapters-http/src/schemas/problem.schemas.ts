@@ -9,12 +9,10 @@ export const ProblemResponse = z
     instance: z.string().openapi({ example: '/api/users' }),
     code: z.string().openapi({ description: 'Stable error code, see the README.', example: 'VALIDATION_FAILED' }),
     requestId: z.string().openapi({ example: '5f0c3a1e-1d2b-4c47-9d1b-2f8f0f0c1a2b' }),
-    errors: z
-      .record(z.string(), z.array(z.string()))
-      .openapi({
-        description: 'RealWorld field map: field name to messages a person can read. Always present.',
-        example: { email: ["can't be blank"] },
-      }),
+    errors: z.record(z.string(), z.array(z.string())).openapi({
+      description: 'RealWorld field map: field name to messages a person can read. Always present.',
+      example: { email: ["can't be blank"] },
+    }),
   })
   .openapi('Problem');
 
@@ -43,7 +41,10 @@ const problemContent = {
 /** OpenAPI response entries for the problem statuses an operation can answer; 429, 431, 500 and 503 always. */
 export const problemResponses = <const S extends ProblemStatus>(...statuses: S[]) =>
   Object.fromEntries(
-    [...statuses, 429 as const, 431 as const, 500 as const, 503 as const].map((status) => [status, { description: descriptions[status], content: problemContent }]),
+    [...statuses, 429 as const, 431 as const, 500 as const, 503 as const].map((status) => [
+      status,
+      { description: descriptions[status], content: problemContent },
+    ]),
   ) as unknown as { [K in S | 429 | 431 | 500 | 503]: { description: string; content: typeof problemContent } };
 
 /** Statuses every operation with a JSON body can answer at the edge. */

@@ -2,9 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { anyText, atLeastOneField, email, imageUrl, LIMITS, notBlank, password, requiredText, stringField, username } from './fields.js';
 
 // Unknown keys are ignored, never applied (see article.schemas.ts).
-export const NewUserBody = z
-  .object({ user: z.object({ username, email, password }) })
-  .openapi('NewUserRequest');
+export const NewUserBody = z.object({ user: z.object({ username, email, password }) }).openapi('NewUserRequest');
 
 export const LoginBody = z
   .object({
@@ -20,14 +18,14 @@ export const UpdateUserBody = z
   .object({
     user: atLeastOneField(
       z.object({
-      username: username.optional(),
-      email: email.optional(),
-      password: z
-        .union([z.literal(''), password])
-        .optional()
-        .openapi({ description: '"" leaves the password unchanged.' }),
-      bio: anyText(LIMITS.bio).nullable().optional().openapi({ description: '"" or null clears it.' }),
-      image: imageUrl.nullable().optional().openapi({ description: '"" or null clears it.' }),
+        username: username.optional(),
+        email: email.optional(),
+        password: z
+          .union([z.literal(''), password])
+          .optional()
+          .openapi({ description: '"" leaves the password unchanged.' }),
+        bio: anyText(LIMITS.bio).nullable().optional().openapi({ description: '"" or null clears it.' }),
+        image: imageUrl.nullable().optional().openapi({ description: '"" or null clears it.' }),
       }),
     ),
   })

@@ -5,10 +5,10 @@ import { expect } from 'vitest';
 import { createHttpApp, OPENAPI_PATH } from '../create-http-app.js';
 import type { HttpConfig } from '../http-deps.js';
 import { createHttpMetrics } from '../observability/metrics.js';
+import { RequestTimings } from '../observability/request-timings.js';
 import type { RateLimitBudgets } from '../rate-limit/budgets.js';
 import { clientAddressResolver } from '../rate-limit/client-address.js';
 import { createRateLimits } from '../rate-limit/rate-limits.js';
-import { RequestTimings } from '../observability/request-timings.js';
 import { OpenApiResponseValidator } from './openapi-validator.js';
 import { RecordingLogger } from './recording-logger.js';
 

@@ -14,7 +14,8 @@ export const messageFor = (issue: Issue): string => {
     case 'invalid_type':
       return issue.input === undefined || issue.input === null ? "can't be blank" : `must be ${article(kind(issue.expected))}`;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? "can't be blank" : `is too short (minimum is ${issue.minimum} characters)`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? "can't be blank" : `is too short (minimum is ${issue.minimum} characters)`;
       if (issue.origin === 'array') return `must have at least ${issue.minimum} items`;
       return `must be at least ${issue.minimum}`;
     case 'too_big':

@@ -1,5 +1,5 @@
-import type { Hook } from '@hono/zod-openapi';
-import type { z } from '@hono/zod-openapi';
+import type { Hook, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env.js';
 import { edgeProblems } from '../problems/edge-problems.js';
 import { type FieldErrors, problemResponse } from '../problems/problem.js';
 
@@ -28,7 +28,7 @@ export const fieldErrors = (error: z.ZodError, target: string): FieldErrors => {
 };
 
 /** Every router gets this hook: shape failures are 422 problems before any use case runs. */
-export const validationHook: Hook<unknown, any, any, any> = (result, c) => {
+export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
   if (!result.success) return problemResponse(c, edgeProblems.validationFailed(fieldErrors(result.error, result.target)));
   return undefined;
 };

@@ -26,15 +26,21 @@ export const createInMemoryApp = (options: { tokenIssuer?: TokenIssuer } = {}): 
     suffixes: new CountingSuffixGenerator(),
   });
   const signUp = async (username: string, role: Role = 'user'): Promise<UserActor> => {
-    await useCases.registerUser(
-      { actor: { kind: 'anonymous' }, features: ALL_FEATURES_ON },
-      { username, email: `${username}@example.com`, password: 'password123' },
-    );
+    (
+      await useCases.registerUser(
+        { actor: { kind: 'anonymous' }, features: ALL_FEATURES_ON },
+        { username, email: `${username}@example.com`, password: 'password123' },
+      )
+    )._unsafeUnwrap();
     const user = await adapters.repositories.users.findByUsername(username);
     if (!user) throw new Error(`sign-up of ${username} failed`);
     if (role !== user.role) {
       // The actor must not claim a role the store does not hold: use cases re-read the user.
-      (await adapters.repositories.users.update(assignRole(user, role, { by: 'test', at: new Date(0) }, authorizedForTest('role:assign', username))))._unsafeUnwrap();
+      (
+        await adapters.repositories.users.update(
+          assignRole(user, role, { by: 'test', at: new Date(0) }, authorizedForTest('role:assign', username)),
+        )
+      )._unsafeUnwrap();
     }
     return userActor(user.id, role);
   };

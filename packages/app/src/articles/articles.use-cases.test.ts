@@ -1,14 +1,19 @@
-import { ALL_FEATURES_ON } from '../features.js';
-import { anonymous } from '@conduit/domain';
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
+import { anonymous } from '@conduit/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ALL_FEATURES_ON } from '../features.js';
 
 let app: InMemoryApp;
 beforeEach(() => {
   app = createInMemoryApp();
 });
 
-const draft = { title: 'How to train your dragon', description: 'Ever wonder how?', body: 'You have to believe', tagList: ['training', 'dragons'] };
+const draft = {
+  title: 'How to train your dragon',
+  description: 'Ever wonder how?',
+  body: 'You have to believe',
+  tagList: ['training', 'dragons'],
+};
 const page = { limit: 20, offset: 0 };
 
 describe('createArticle', () => {
@@ -27,7 +32,7 @@ describe('createArticle', () => {
 
   it('suffixes the slug when the title is taken', async () => {
     const jake = await app.signUp('jake');
-    await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft);
+    (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
     const second = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
     expect(second.slug).toBe('how-to-train-your-dragon-s1');
   });
@@ -42,14 +47,18 @@ describe('updateArticle', () => {
     )._unsafeUnwrap();
     expect(updated).toMatchObject({ slug: 'a-new-title', title: 'A new title', body: draft.body, tagList: [] });
     expect(updated.updatedAt.getTime()).toBeGreaterThan(created.updatedAt.getTime());
-    expect((await app.useCases.getArticle({ actor: anonymous, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrapErr().type).toBe('ArticleNotFound');
+    expect((await app.useCases.getArticle({ actor: anonymous, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrapErr().type).toBe(
+      'ArticleNotFound',
+    );
   });
 
   it('keeps the slug unique when the new title is taken', async () => {
     const jake = await app.signUp('jake');
-    await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, { ...draft, title: 'Taken' });
+    (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, { ...draft, title: 'Taken' }))._unsafeUnwrap();
     const other = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
-    const renamed = (await app.useCases.updateArticle({ actor: jake, features: ALL_FEATURES_ON }, other.slug, { title: 'Taken' }))._unsafeUnwrap();
+    const renamed = (
+      await app.useCases.updateArticle({ actor: jake, features: ALL_FEATURES_ON }, other.slug, { title: 'Taken' })
+    )._unsafeUnwrap();
     expect(renamed.slug).toBe('taken-s1');
   });
 
@@ -57,11 +66,15 @@ describe('updateArticle', () => {
     const jake = await app.signUp('jake');
     const ann = await app.signUp('ann');
     const created = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
-    expect((await app.useCases.updateArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug, { body: 'x' }))._unsafeUnwrapErr().type).toBe(
-      'ArticleEditForbidden',
+    expect(
+      (await app.useCases.updateArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug, { body: 'x' }))._unsafeUnwrapErr().type,
+    ).toBe('ArticleEditForbidden');
+    expect((await app.useCases.getArticle({ actor: anonymous, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrap().body).toBe(
+      draft.body,
     );
-    expect((await app.useCases.getArticle({ actor: anonymous, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrap().body).toBe(draft.body);
-    expect((await app.useCases.updateArticle({ actor: jake, features: ALL_FEATURES_ON }, 'missing', {}))._unsafeUnwrapErr().type).toBe('ArticleNotFound');
+    expect((await app.useCases.updateArticle({ actor: jake, features: ALL_FEATURES_ON }, 'missing', {}))._unsafeUnwrapErr().type).toBe(
+      'ArticleNotFound',
+    );
   });
 });
 
@@ -77,7 +90,9 @@ describe('deleteArticle', () => {
     const jake = await app.signUp('jake');
     const ann = await app.signUp('ann');
     const created = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
-    expect((await app.useCases.deleteArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrapErr().type).toBe('ArticleDeleteForbidden');
+    expect((await app.useCases.deleteArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrapErr().type).toBe(
+      'ArticleDeleteForbidden',
+    );
     expect((await app.useCases.getArticle({ actor: anonymous, features: ALL_FEATURES_ON }, created.slug)).isOk()).toBe(true);
   });
 });
@@ -87,12 +102,14 @@ describe('favorites', () => {
     const jake = await app.signUp('jake');
     const ann = await app.signUp('ann');
     const created = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
-    await app.useCases.favoriteArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug);
+    (await app.useCases.favoriteArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrap();
     const again = (await app.useCases.favoriteArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrap();
     expect(again).toMatchObject({ favorited: true, favoritesCount: 1 });
     const undone = (await app.useCases.unfavoriteArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrap();
     expect(undone).toMatchObject({ favorited: false, favoritesCount: 0 });
-    expect((await app.useCases.favoriteArticle({ actor: ann, features: ALL_FEATURES_ON }, 'missing'))._unsafeUnwrapErr().type).toBe('ArticleNotFound');
+    expect((await app.useCases.favoriteArticle({ actor: ann, features: ALL_FEATURES_ON }, 'missing'))._unsafeUnwrapErr().type).toBe(
+      'ArticleNotFound',
+    );
   });
 });
 
@@ -101,15 +118,21 @@ describe('lists and feed', () => {
     const jake = await app.signUp('jake');
     const ann = await app.signUp('ann');
     const dragons = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
-    await app.useCases.createArticle({ actor: ann, features: ALL_FEATURES_ON }, { ...draft, title: 'Other', tagList: ['other'] });
-    await app.useCases.favoriteArticle({ actor: ann, features: ALL_FEATURES_ON }, dragons.slug);
-    await app.useCases.followUser({ actor: ann, features: ALL_FEATURES_ON }, 'jake');
+    (
+      await app.useCases.createArticle({ actor: ann, features: ALL_FEATURES_ON }, { ...draft, title: 'Other', tagList: ['other'] })
+    )._unsafeUnwrap();
+    (await app.useCases.favoriteArticle({ actor: ann, features: ALL_FEATURES_ON }, dragons.slug))._unsafeUnwrap();
+    (await app.useCases.followUser({ actor: ann, features: ALL_FEATURES_ON }, 'jake'))._unsafeUnwrap();
 
     const list = (await app.useCases.listArticles({ actor: anonymous, features: ALL_FEATURES_ON }, { ...page }))._unsafeUnwrap();
     expect(list.articlesCount).toBe(2);
-    const byTag = (await app.useCases.listArticles({ actor: anonymous, features: ALL_FEATURES_ON }, { ...page, tag: 'dragons' }))._unsafeUnwrap();
+    const byTag = (
+      await app.useCases.listArticles({ actor: anonymous, features: ALL_FEATURES_ON }, { ...page, tag: 'dragons' })
+    )._unsafeUnwrap();
     expect(byTag.articles.map((a) => a.slug)).toEqual([dragons.slug]);
-    const favorited = (await app.useCases.listArticles({ actor: ann, features: ALL_FEATURES_ON }, { ...page, favoritedBy: 'ann' }))._unsafeUnwrap();
+    const favorited = (
+      await app.useCases.listArticles({ actor: ann, features: ALL_FEATURES_ON }, { ...page, favoritedBy: 'ann' })
+    )._unsafeUnwrap();
     expect(favorited.articles[0]).toMatchObject({ slug: dragons.slug, favorited: true });
     const feed = (await app.useCases.feedArticles({ actor: ann, features: ALL_FEATURES_ON }, page))._unsafeUnwrap();
     expect(feed.articles.map((a) => a.author.username)).toEqual(['jake']);

@@ -10,8 +10,7 @@ export const chooseSlug = async (
   suffixes: SuffixGenerator,
   wanted: string,
   forceSuffix: boolean,
-): Promise<string> =>
-  forceSuffix || (await articles.slugExists(wanted)) ? withSuffix(wanted, suffixes.next()) : wanted;
+): Promise<string> => (forceSuffix || (await articles.slugExists(wanted)) ? withSuffix(wanted, suffixes.next()) : wanted);
 
 /**
  * A concurrent writer can take a free slug between the check and the write: the save is then tried

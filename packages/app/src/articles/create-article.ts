@@ -1,5 +1,6 @@
 import { type ArticleDraft, type ArticleNotFound, newArticle } from '@conduit/domain';
 import { type ResultAsync, safeTry } from 'neverthrow';
+import { asyncResult } from '../async-result.js';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import type { ArticleView } from '../read-models/article-view.js';
@@ -8,12 +9,13 @@ import { loadArticleView } from './load-article-view.js';
 
 export type CreateArticleCommand = ArticleDraft;
 
-export const makeCreateArticle = (deps: Pick<AppDeps, 'unitOfWork' | 'queries' | 'clock' | 'suffixes'>) =>
+export const makeCreateArticle =
+  (deps: Pick<AppDeps, 'unitOfWork' | 'queries' | 'clock' | 'suffixes'>) =>
   (ctx: AuthenticatedContext, command: CreateArticleCommand): ResultAsync<ArticleView, ArticleNotFound> =>
     safeTry(async function* () {
       const created = yield* saveUnderFreeSlug((forceSuffix) =>
         deps.unitOfWork.run((repositories) =>
-          safeTry(async function* () {
+          asyncResult(async () => {
             const article = newArticle(command, ctx.actor.userId, deps.clock.now());
             const slug = await chooseSlug(repositories.articles, deps.suffixes, article.slug, forceSuffix);
             return repositories.articles.add({ ...article, slug });

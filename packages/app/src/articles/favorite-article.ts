@@ -24,7 +24,5 @@ const makeChangeFavorite =
       return loadArticleView(deps, slug, ctx.actor.userId);
     });
 
-export const makeFavoriteArticle = (deps: Pick<AppDeps, 'unitOfWork' | 'queries'>) =>
-  makeChangeFavorite(deps, 'favorite');
-export const makeUnfavoriteArticle = (deps: Pick<AppDeps, 'unitOfWork' | 'queries'>) =>
-  makeChangeFavorite(deps, 'unfavorite');
+export const makeFavoriteArticle = (deps: Pick<AppDeps, 'unitOfWork' | 'queries'>) => makeChangeFavorite(deps, 'favorite');
+export const makeUnfavoriteArticle = (deps: Pick<AppDeps, 'unitOfWork' | 'queries'>) => makeChangeFavorite(deps, 'unfavorite');

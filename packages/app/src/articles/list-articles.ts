@@ -11,7 +11,5 @@ export const makeListArticles =
   (deps: Pick<AppDeps, 'queries'>) =>
   (ctx: Context, query: ListArticlesQuery): ResultAsync<ArticlePage, never> => {
     const { limit, offset, ...filter } = query;
-    return ResultAsync.fromSafePromise(
-      deps.queries.articles.list(filter, { limit, offset }, viewerIdOf(ctx.actor)),
-    );
+    return ResultAsync.fromSafePromise(deps.queries.articles.list(filter, { limit, offset }, viewerIdOf(ctx.actor)));
   };

@@ -1,28 +1,22 @@
 import { type ArticleNotFound, newComment } from '@conduit/domain';
 import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
-import type { FeatureDisabled } from '../features.js';
 import { findArticleForChange } from '../articles/find-article.js';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
+import type { FeatureDisabled } from '../features.js';
 import type { CommentView } from '../read-models/comment-view.js';
 
 export type AddCommentCommand = { readonly body: string };
 
 export const makeAddComment =
   (deps: Pick<AppDeps, 'unitOfWork' | 'queries' | 'clock'>) =>
-  (
-    ctx: AuthenticatedContext,
-    slug: string,
-    command: AddCommentCommand,
-  ): ResultAsync<CommentView, ArticleNotFound | FeatureDisabled> =>
+  (ctx: AuthenticatedContext, slug: string, command: AddCommentCommand): ResultAsync<CommentView, ArticleNotFound | FeatureDisabled> =>
     safeTry(async function* () {
       if (!ctx.features.comments) return err({ type: 'FeatureDisabled', feature: 'comments' } as const);
       const comment = yield* deps.unitOfWork.run((repositories) =>
         safeTry(async function* () {
           const article = yield* await findArticleForChange(repositories.articles, slug);
-          return ok(
-            await repositories.comments.add(newComment(command.body, article.id, ctx.actor.userId, deps.clock.now())),
-          );
+          return ok(await repositories.comments.add(newComment(command.body, article.id, ctx.actor.userId, deps.clock.now())));
         }),
       );
       const view = await deps.queries.comments.byId(comment.id, ctx.actor.userId);

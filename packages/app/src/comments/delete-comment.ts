@@ -1,10 +1,4 @@
-import {
-  type ArticleNotFound,
-  canDeleteComment,
-  type CommentDeleteForbidden,
-  type CommentId,
-  type CommentNotFound,
-} from '@conduit/domain';
+import { type ArticleNotFound, type CommentDeleteForbidden, type CommentId, type CommentNotFound, canDeleteComment } from '@conduit/domain';
 import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
 import { findArticleForChange } from '../articles/find-article.js';
 import type { AuthenticatedContext } from '../context.js';
@@ -12,11 +6,7 @@ import type { AppDeps } from '../deps.js';
 
 export const makeDeleteComment =
   (deps: Pick<AppDeps, 'unitOfWork'>) =>
-  (
-    ctx: AuthenticatedContext,
-    slug: string,
-    id: CommentId,
-  ): ResultAsync<void, ArticleNotFound | CommentNotFound | CommentDeleteForbidden> =>
+  (ctx: AuthenticatedContext, slug: string, id: CommentId): ResultAsync<void, ArticleNotFound | CommentNotFound | CommentDeleteForbidden> =>
     deps.unitOfWork.run((repositories) =>
       safeTry(async function* () {
         const article = yield* await findArticleForChange(repositories.articles, slug);

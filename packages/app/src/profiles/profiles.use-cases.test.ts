@@ -1,7 +1,7 @@
-import { ALL_FEATURES_ON } from '../features.js';
-import { anonymous } from '@conduit/domain';
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
+import { anonymous } from '@conduit/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ALL_FEATURES_ON } from '../features.js';
 
 let app: InMemoryApp;
 beforeEach(() => {
@@ -17,7 +17,9 @@ describe('profiles', () => {
       image: null,
       following: false,
     });
-    expect((await app.useCases.getProfile({ actor: anonymous, features: ALL_FEATURES_ON }, 'nobody'))._unsafeUnwrapErr().type).toBe('ProfileNotFound');
+    expect((await app.useCases.getProfile({ actor: anonymous, features: ALL_FEATURES_ON }, 'nobody'))._unsafeUnwrapErr().type).toBe(
+      'ProfileNotFound',
+    );
   });
 
   it('follow and unfollow idempotently', async () => {
@@ -33,8 +35,14 @@ describe('profiles', () => {
 
   it('refuse following oneself and unknown users', async () => {
     const ann = await app.signUp('ann');
-    expect((await app.useCases.followUser({ actor: ann, features: ALL_FEATURES_ON }, 'ann'))._unsafeUnwrapErr().type).toBe('CannotFollowYourself');
-    expect((await app.useCases.followUser({ actor: ann, features: ALL_FEATURES_ON }, 'nobody'))._unsafeUnwrapErr().type).toBe('ProfileNotFound');
-    expect((await app.useCases.unfollowUser({ actor: ann, features: ALL_FEATURES_ON }, 'nobody'))._unsafeUnwrapErr().type).toBe('ProfileNotFound');
+    expect((await app.useCases.followUser({ actor: ann, features: ALL_FEATURES_ON }, 'ann'))._unsafeUnwrapErr().type).toBe(
+      'CannotFollowYourself',
+    );
+    expect((await app.useCases.followUser({ actor: ann, features: ALL_FEATURES_ON }, 'nobody'))._unsafeUnwrapErr().type).toBe(
+      'ProfileNotFound',
+    );
+    expect((await app.useCases.unfollowUser({ actor: ann, features: ALL_FEATURES_ON }, 'nobody'))._unsafeUnwrapErr().type).toBe(
+      'ProfileNotFound',
+    );
   });
 });

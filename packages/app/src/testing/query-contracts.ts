@@ -20,15 +20,12 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
       await factory.close?.();
     });
 
-    const addUser = async (overrides = {}): Promise<User> =>
-      (await fx.repositories.users.add(aNewUser(overrides)))._unsafeUnwrap();
+    const addUser = async (overrides = {}): Promise<User> => (await fx.repositories.users.add(aNewUser(overrides)))._unsafeUnwrap();
     /** Each article is one minute newer than the previous one. */
     const addArticle = async (authorId: UserId, overrides: Partial<NewArticle> = {}): Promise<Article> => {
       minute += 1;
       const createdAt = new Date(Date.UTC(2026, 0, 1, 0, minute, 0, 123));
-      return (
-        await fx.repositories.articles.add({ ...newArticle(anArticleDraft(), authorId, createdAt), ...overrides })
-      )._unsafeUnwrap();
+      return (await fx.repositories.articles.add({ ...newArticle(anArticleDraft(), authorId, createdAt), ...overrides }))._unsafeUnwrap();
     };
 
     describe('ArticleQueries', () => {
@@ -77,8 +74,7 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         const annsDragons = await addArticle(ann.id, { tagList: ['dragons'] });
         await fx.repositories.favorites.add(ann.id, jakesDragons.id);
 
-        const slugs = async (filter: object) =>
-          (await fx.queries.articles.list(filter, page, null)).articles.map((a) => a.slug);
+        const slugs = async (filter: object) => (await fx.queries.articles.list(filter, page, null)).articles.map((a) => a.slug);
         expect(await slugs({ tag: 'dragons' })).toEqual([annsDragons.slug, jakesDragons.slug]);
         expect(await slugs({ tag: 'dragons', author: jake.username })).toEqual([jakesDragons.slug]);
         expect(await slugs({ favoritedBy: ann.username })).toEqual([jakesDragons.slug]);
@@ -184,7 +180,9 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         const viewer = await addUser();
         const article = await addArticle(author.id);
         const first = await fx.repositories.comments.add(newComment('first', article.id, author.id, new Date('2026-02-01T00:00:00.001Z')));
-        const second = await fx.repositories.comments.add(newComment('second', article.id, viewer.id, new Date('2026-02-01T00:00:00.002Z')));
+        const second = await fx.repositories.comments.add(
+          newComment('second', article.id, viewer.id, new Date('2026-02-01T00:00:00.002Z')),
+        );
         await fx.repositories.follows.follow(viewer.id, author.id);
 
         const comments = await fx.queries.comments.forArticle(article.id, viewer.id);
@@ -197,7 +195,7 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
           author: { username: author.username, bio: null, image: null, following: true },
         });
         expect((await fx.queries.comments.byId(second.id, null))?.body).toBe('second');
-        expect(await fx.queries.comments.byId(first.id + second.id + 100_000 as never, null)).toBeNull();
+        expect(await fx.queries.comments.byId((first.id + second.id + 100_000) as never, null)).toBeNull();
       });
     });
 

@@ -1,10 +1,7 @@
 import type { TokenIssuer, User } from '@conduit/domain';
 import type { AuthenticatedUserView } from '../read-models/user-view.js';
 
-export const toAuthenticatedUserView = async (
-  tokenIssuer: TokenIssuer,
-  user: User,
-): Promise<AuthenticatedUserView> => ({
+export const toAuthenticatedUserView = async (tokenIssuer: TokenIssuer, user: User): Promise<AuthenticatedUserView> => ({
   email: user.email,
   token: await tokenIssuer.issue(user.id),
   username: user.username,

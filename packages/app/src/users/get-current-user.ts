@@ -1,5 +1,6 @@
 import type { CurrentUserGone } from '@conduit/domain';
-import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
+import { err, ok, type ResultAsync } from 'neverthrow';
+import { asyncResult } from '../async-result.js';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import type { AuthenticatedUserView } from '../read-models/user-view.js';
@@ -8,7 +9,7 @@ import { toAuthenticatedUserView } from './authenticated-user-view.js';
 export const makeGetCurrentUser =
   (deps: Pick<AppDeps, 'repositories' | 'tokenIssuer'>) =>
   (ctx: AuthenticatedContext): ResultAsync<AuthenticatedUserView, CurrentUserGone> =>
-    safeTry(async function* () {
+    asyncResult(async () => {
       const user = await deps.repositories.users.findById(ctx.actor.userId);
       if (user === null) return err({ type: 'CurrentUserGone' } as const);
       return ok(await toAuthenticatedUserView(deps.tokenIssuer, user));

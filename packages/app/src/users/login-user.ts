@@ -1,5 +1,6 @@
 import { type InvalidCredentials, normalizeEmail, type UserId } from '@conduit/domain';
-import { err, ok, okAsync, ResultAsync, safeTry } from 'neverthrow';
+import { err, ok, okAsync, ResultAsync } from 'neverthrow';
+import { asyncResult } from '../async-result.js';
 import type { Context } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import type { AuthenticatedUserView } from '../read-models/user-view.js';
@@ -32,7 +33,7 @@ export const makeLoginUser = (deps: Pick<AppDeps, 'repositories' | 'unitOfWork' 
   };
 
   return (_ctx: Context, command: LoginUserCommand): ResultAsync<AuthenticatedUserView, InvalidCredentials> =>
-    safeTry(async function* () {
+    asyncResult(async () => {
       const user = await deps.repositories.users.findByEmail(normalizeEmail(command.email));
       const matches = await deps.passwordHasher.verify(user?.passwordHash ?? (await dummy()), command.password);
       if (user === null || !matches) return err({ type: 'InvalidCredentials' } as const);

@@ -1,8 +1,8 @@
 import { newUser, type UniqueUserFieldTaken } from '@conduit/domain';
-import type { FeatureDisabled } from '../features.js';
 import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
 import type { Context } from '../context.js';
 import type { AppDeps } from '../deps.js';
+import type { FeatureDisabled } from '../features.js';
 import type { AuthenticatedUserView } from '../read-models/user-view.js';
 import { toAuthenticatedUserView } from './authenticated-user-view.js';
 

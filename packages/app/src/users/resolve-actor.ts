@@ -1,5 +1,6 @@
 import type { CurrentUserGone, UserActor, UserId } from '@conduit/domain';
-import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
+import { err, ok, type ResultAsync } from 'neverthrow';
+import { asyncResult } from '../async-result.js';
 import type { AppDeps } from '../deps.js';
 
 /**
@@ -9,7 +10,7 @@ import type { AppDeps } from '../deps.js';
 export const makeResolveActor =
   (deps: Pick<AppDeps, 'queries'>) =>
   (id: UserId): ResultAsync<UserActor, CurrentUserGone> =>
-    safeTry(async function* () {
+    asyncResult(async () => {
       const actor = await deps.queries.actors.byUserId(id);
       return actor === null ? err({ type: 'CurrentUserGone' } as const) : ok(actor);
     });

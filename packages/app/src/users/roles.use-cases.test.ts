@@ -1,7 +1,7 @@
-import { ALL_FEATURES_ON } from '../features.js';
-import { anonymous, systemActor, userActor } from '@conduit/domain';
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
+import { anonymous, systemActor, userActor } from '@conduit/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ALL_FEATURES_ON } from '../features.js';
 
 let app: InMemoryApp;
 beforeEach(() => {
@@ -24,16 +24,20 @@ describe('setUserRole', () => {
     expect((await app.useCases.setUserRole(operator, { username: 'jake', role: 'admin' })).isOk()).toBe(true);
     const user = await app.repositories.users.findByUsername('jake');
     expect((await app.useCases.resolveActor(user!.id))._unsafeUnwrap().role).toBe('admin');
-    await app.useCases.setUserRole(operator, { username: 'jake', role: 'user' });
+    (await app.useCases.setUserRole(operator, { username: 'jake', role: 'user' }))._unsafeUnwrap();
     expect((await app.useCases.resolveActor(user!.id))._unsafeUnwrap().role).toBe('user');
-    expect((await app.useCases.setUserRole(operator, { username: 'nobody', role: 'admin' }))._unsafeUnwrapErr().type).toBe('ProfileNotFound');
+    expect((await app.useCases.setUserRole(operator, { username: 'nobody', role: 'admin' }))._unsafeUnwrapErr().type).toBe(
+      'ProfileNotFound',
+    );
   });
 
   it('is forbidden to users, even admins, and to anonymous callers', async () => {
     const jake = await app.signUp('jake');
     const admin = userActor(jake.userId, 'admin');
     for (const actor of [jake, admin, anonymous]) {
-      expect((await app.useCases.setUserRole({ actor }, { username: 'jake', role: 'admin' }))._unsafeUnwrapErr().type).toBe('RoleChangeForbidden');
+      expect((await app.useCases.setUserRole({ actor }, { username: 'jake', role: 'admin' }))._unsafeUnwrapErr().type).toBe(
+        'RoleChangeForbidden',
+      );
     }
   });
 });
@@ -45,7 +49,9 @@ describe('moderation by admins', () => {
     const moderator = userActor((await app.signUp('mod')).userId, 'admin');
     const { slug } = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
     const comment = (await app.useCases.addComment({ actor: ann, features: ALL_FEATURES_ON }, slug, { body: 'spam' }))._unsafeUnwrap();
-    expect((await app.useCases.updateArticle({ actor: moderator, features: ALL_FEATURES_ON }, slug, { body: 'moderated' }))._unsafeUnwrap().body).toBe('moderated');
+    expect(
+      (await app.useCases.updateArticle({ actor: moderator, features: ALL_FEATURES_ON }, slug, { body: 'moderated' }))._unsafeUnwrap().body,
+    ).toBe('moderated');
     expect((await app.useCases.deleteComment({ actor: moderator, features: ALL_FEATURES_ON }, slug, comment.id)).isOk()).toBe(true);
     expect((await app.useCases.deleteArticle({ actor: moderator, features: ALL_FEATURES_ON }, slug)).isOk()).toBe(true);
   });
@@ -56,7 +62,9 @@ describe('moderation by admins', () => {
     const bob = await app.signUp('bob');
     const { slug } = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
     const first = (await app.useCases.addComment({ actor: ann, features: ALL_FEATURES_ON }, slug, { body: 'one' }))._unsafeUnwrap();
-    expect((await app.useCases.deleteComment({ actor: bob, features: ALL_FEATURES_ON }, slug, first.id))._unsafeUnwrapErr().type).toBe('CommentDeleteForbidden');
+    expect((await app.useCases.deleteComment({ actor: bob, features: ALL_FEATURES_ON }, slug, first.id))._unsafeUnwrapErr().type).toBe(
+      'CommentDeleteForbidden',
+    );
     expect((await app.useCases.deleteComment({ actor: jake, features: ALL_FEATURES_ON }, slug, first.id)).isOk()).toBe(true);
   });
 });

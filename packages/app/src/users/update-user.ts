@@ -1,5 +1,6 @@
-import { applyProfileChanges, type CurrentUserGone, type UniqueUserFieldTaken } from '@conduit/domain';
+import { applyProfileChanges, type CurrentUserGone, type UniqueUserFieldTaken, type User } from '@conduit/domain';
 import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
+import { asyncResult } from '../async-result.js';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import type { AuthenticatedUserView } from '../read-models/user-view.js';
@@ -18,16 +19,12 @@ export type UpdateUserCommand = {
 
 export const makeUpdateUser =
   (deps: Pick<AppDeps, 'unitOfWork' | 'passwordHasher' | 'tokenIssuer'>) =>
-  (
-    ctx: AuthenticatedContext,
-    command: UpdateUserCommand,
-  ): ResultAsync<AuthenticatedUserView, CurrentUserGone | UniqueUserFieldTaken> =>
+  (ctx: AuthenticatedContext, command: UpdateUserCommand): ResultAsync<AuthenticatedUserView, CurrentUserGone | UniqueUserFieldTaken> =>
     safeTry(async function* () {
       const { password, ...profile } = command;
-      const passwordHash =
-        password === undefined || password === '' ? undefined : await deps.passwordHasher.hash(password);
+      const passwordHash = password === undefined || password === '' ? undefined : await deps.passwordHasher.hash(password);
       const user = yield* deps.unitOfWork.run((repositories) =>
-        safeTry(async function* () {
+        asyncResult<User, CurrentUserGone | UniqueUserFieldTaken>(async () => {
           const current = await repositories.users.findById(ctx.actor.userId);
           if (current === null) return err({ type: 'CurrentUserGone' } as const);
           return repositories.users.update(

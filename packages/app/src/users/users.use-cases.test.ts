@@ -1,7 +1,7 @@
-import { ALL_FEATURES_ON } from '../features.js';
-import { anonymous, userActor, userId } from '@conduit/domain';
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
+import { anonymous, userActor, userId } from '@conduit/domain';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { ALL_FEATURES_ON } from '../features.js';
 
 let app: InMemoryApp;
 beforeEach(() => {
@@ -23,7 +23,7 @@ describe('registerUser', () => {
   });
 
   it('names only the field that is taken', async () => {
-    await app.useCases.registerUser(ctx, { username: 'jake', email: 'jake@jake.jake', password: 'jakejake' });
+    (await app.useCases.registerUser(ctx, { username: 'jake', email: 'jake@jake.jake', password: 'jakejake' }))._unsafeUnwrap();
     const sameName = await app.useCases.registerUser(ctx, { username: 'jake', email: 'other@x.io', password: 'jakejake' });
     expect(sameName._unsafeUnwrapErr().type).toBe('UsernameTaken');
     const sameEmail = await app.useCases.registerUser(ctx, { username: 'other', email: 'JAKE@jake.jake', password: 'jakejake' });
@@ -33,7 +33,7 @@ describe('registerUser', () => {
 
 describe('loginUser', () => {
   beforeEach(async () => {
-    await app.useCases.registerUser(ctx, { username: 'jake', email: 'jake@jake.jake', password: 'jakejake' });
+    (await app.useCases.registerUser(ctx, { username: 'jake', email: 'jake@jake.jake', password: 'jakejake' }))._unsafeUnwrap();
   });
 
   it('signs in with the right password, whatever the email case', async () => {
@@ -52,9 +52,17 @@ describe('loginUser', () => {
 describe('password hashes made with older parameters', () => {
   it('are replaced on the next successful login, and only then', async () => {
     const user = (
-      await app.repositories.users.add({ username: 'old', email: 'old@example.com', passwordHash: 'fake-old:secret-password', bio: null, image: null, role: 'user', roleAssignment: null })
+      await app.repositories.users.add({
+        username: 'old',
+        email: 'old@example.com',
+        passwordHash: 'fake-old:secret-password',
+        bio: null,
+        image: null,
+        role: 'user',
+        roleAssignment: null,
+      })
     )._unsafeUnwrap();
-    await app.useCases.loginUser(ctx, { email: 'old@example.com', password: 'wrong-password' });
+    (await app.useCases.loginUser(ctx, { email: 'old@example.com', password: 'wrong-password' }))._unsafeUnwrapErr();
     expect((await app.repositories.users.findById(user.id))?.passwordHash).toBe('fake-old:secret-password');
     expect((await app.useCases.loginUser(ctx, { email: 'old@example.com', password: 'secret-password' })).isOk()).toBe(true);
     expect((await app.repositories.users.findById(user.id))?.passwordHash).toBe('fake-hash:secret-password');
@@ -71,7 +79,9 @@ describe('getCurrentUser and resolveActor', () => {
 
   it('refuse a user that no longer exists', async () => {
     const ghost = userActor(userId(999), 'user');
-    expect((await app.useCases.getCurrentUser({ actor: ghost, features: ALL_FEATURES_ON }))._unsafeUnwrapErr().type).toBe('CurrentUserGone');
+    expect((await app.useCases.getCurrentUser({ actor: ghost, features: ALL_FEATURES_ON }))._unsafeUnwrapErr().type).toBe(
+      'CurrentUserGone',
+    );
     expect((await app.useCases.resolveActor(ghost.userId))._unsafeUnwrapErr().type).toBe('CurrentUserGone');
   });
 });
@@ -79,7 +89,9 @@ describe('getCurrentUser and resolveActor', () => {
 describe('updateUser', () => {
   it('keeps omitted fields, treats an empty password as unchanged and clears bio/image with ""', async () => {
     const jake = await app.signUp('jake');
-    await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { bio: 'I like dragons', image: 'https://x.io/a.png' });
+    (
+      await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { bio: 'I like dragons', image: 'https://x.io/a.png' })
+    )._unsafeUnwrap();
     const result = await app.useCases.updateUser(
       { actor: jake, features: ALL_FEATURES_ON },
       { username: 'jake', email: 'jake@example.com', password: '', bio: '', image: '' },
@@ -90,7 +102,7 @@ describe('updateUser', () => {
 
   it('changes the password when one is given', async () => {
     const jake = await app.signUp('jake');
-    await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { password: 'new-password' });
+    (await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { password: 'new-password' }))._unsafeUnwrap();
     const login = await app.useCases.loginUser(ctx, { email: 'jake@example.com', password: 'new-password' });
     expect(login.isOk()).toBe(true);
   });
@@ -98,13 +110,19 @@ describe('updateUser', () => {
   it("refuses another user's username or email", async () => {
     const jake = await app.signUp('jake');
     await app.signUp('ann');
-    expect((await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { username: 'ann' }))._unsafeUnwrapErr().type).toBe('UsernameTaken');
-    expect((await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { email: 'ann@example.com' }))._unsafeUnwrapErr().type).toBe('EmailTaken');
+    expect((await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { username: 'ann' }))._unsafeUnwrapErr().type).toBe(
+      'UsernameTaken',
+    );
+    expect(
+      (await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { email: 'ann@example.com' }))._unsafeUnwrapErr().type,
+    ).toBe('EmailTaken');
   });
 
   it('refuses an actor whose user is gone', async () => {
     const ghost = userActor(userId(999), 'user');
-    expect((await app.useCases.updateUser({ actor: ghost, features: ALL_FEATURES_ON }, { bio: 'x' }))._unsafeUnwrapErr().type).toBe('CurrentUserGone');
+    expect((await app.useCases.updateUser({ actor: ghost, features: ALL_FEATURES_ON }, { bio: 'x' }))._unsafeUnwrapErr().type).toBe(
+      'CurrentUserGone',
+    );
   });
 
   it('cannot be called by an anonymous actor (checked by the compiler in `pnpm typecheck`)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { userId } from '../shared/ids.js';
-import { editArticle, newArticle, normalizeTags, slugify, withSuffix } from './article.js';
 import { authorizedForTest } from '../testing/authorized.js';
+import { editArticle, newArticle, normalizeTags, slugify, withSuffix } from './article.js';
 
 describe('slugify', () => {
   it.each([

@@ -1,5 +1,5 @@
+import { type Authorized, assertAuthorized } from '../shared/authorized.js';
 import type { ArticleId, UserId } from '../shared/ids.js';
-import { assertAuthorized, type Authorized } from '../shared/authorized.js';
 
 export type Article = {
   readonly id: ArticleId;
@@ -46,9 +46,7 @@ export const withSuffix = (slug: string, suffix: string): string => `${slug}-${s
 
 /** Clients and test suites expect tags trimmed, de-duplicated and in alphabetical order. */
 export const normalizeTags = (tags: readonly string[]): string[] =>
-  [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))].sort((a, b) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  );
+  [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 export const newArticle = (draft: ArticleDraft, authorId: UserId, now: Date): NewArticle => ({
   slug: slugify(draft.title),

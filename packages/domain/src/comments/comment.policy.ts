@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import { isArticleAuthor } from '../articles/article.policy.js';
 import type { Article } from '../articles/article.js';
+import { isArticleAuthor } from '../articles/article.policy.js';
 import { isAdmin, type UserActor } from '../shared/actor.js';
 import { type Authorized, grant } from '../shared/authorized.js';
 import type { CommentDeleteForbidden } from './comment.errors.js';

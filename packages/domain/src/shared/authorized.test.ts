@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { editArticle, newArticle } from '../articles/article.js';
 import { canEditArticle } from '../articles/article.policy.js';
 import type { ArticleRepository } from '../articles/article-repository.js';
-import { editArticle, newArticle } from '../articles/article.js';
 import { authorizedForTest } from '../testing/authorized.js';
 import { userActor } from './actor.js';
 import { articleId, userId } from './ids.js';

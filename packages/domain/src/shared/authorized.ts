@@ -12,8 +12,7 @@ declare const proof: unique symbol;
 export type Authorized<A extends Action> = { readonly [proof]: A; readonly action: A; readonly subject: string | number };
 
 /** For policies only. */
-export const grant = <A extends Action>(action: A, subject: string | number): Authorized<A> =>
-  ({ action, subject }) as Authorized<A>;
+export const grant = <A extends Action>(action: A, subject: string | number): Authorized<A> => ({ action, subject }) as Authorized<A>;
 
 /**
  * Mutations check that the proof is for what they change: a proof for one article does not delete

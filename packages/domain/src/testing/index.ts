@@ -1,4 +1,4 @@
+export * from './authorized.js';
 export * from './builders.js';
 export * from './persistence-fixture.js';
 export * from './repository-contracts.js';
-export * from './authorized.js';

@@ -1,11 +1,11 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { newArticle, type NewArticle } from '../articles/article.js';
+import { type NewArticle, newArticle } from '../articles/article.js';
 import { newComment } from '../comments/comment.js';
 import type { UserId } from '../shared/ids.js';
 import type { User } from '../users/user.js';
+import { authorizedForTest } from './authorized.js';
 import { aNewUser, anArticleDraft } from './builders.js';
 import type { FixtureFactory, PersistenceFixture } from './persistence-fixture.js';
-import { authorizedForTest } from './authorized.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -23,8 +23,7 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
       await factory.close?.();
     });
 
-    const addUser = async (overrides = {}): Promise<User> =>
-      (await fx.repositories.users.add(aNewUser(overrides)))._unsafeUnwrap();
+    const addUser = async (overrides = {}): Promise<User> => (await fx.repositories.users.add(aNewUser(overrides)))._unsafeUnwrap();
     const articleBy = (authorId: UserId, overrides: Partial<NewArticle> = {}): NewArticle => ({
       ...newArticle(anArticleDraft(), authorId, at('2026-01-01T10:00:00.123Z')),
       ...overrides,
@@ -81,7 +80,7 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
 
       it('refuses a slug that is taken', async () => {
         const author = await addUser();
-        await fx.repositories.articles.add(articleBy(author.id, { slug: 'same' }));
+        (await fx.repositories.articles.add(articleBy(author.id, { slug: 'same' })))._unsafeUnwrap();
         const second = await fx.repositories.articles.add(articleBy(author.id, { slug: 'same' }));
         expect(second._unsafeUnwrapErr()).toEqual({ type: 'SlugTaken', slug: 'same' });
       });
@@ -90,10 +89,10 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         const author = await addUser();
         const stored = (await fx.repositories.articles.add(articleBy(author.id, { tagList: ['a', 'b'] })))._unsafeUnwrap();
         const edited = { ...stored, slug: 'new-slug', title: 'New', tagList: ['c'], updatedAt: at('2026-02-01T00:00:00.456Z') };
-        await fx.repositories.articles.update(edited);
+        (await fx.repositories.articles.update(edited))._unsafeUnwrap();
         expect(await fx.repositories.articles.findBySlug('new-slug')).toEqual(edited);
         expect(await fx.repositories.articles.findBySlug(stored.slug)).toBeNull();
-        await fx.repositories.articles.update({ ...edited, tagList: [] });
+        (await fx.repositories.articles.update({ ...edited, tagList: [] }))._unsafeUnwrap();
         expect((await fx.repositories.articles.findBySlug('new-slug'))?.tagList).toEqual([]);
       });
 

@@ -1,6 +1,6 @@
 import type { Actor, Role, SystemActor } from '../shared/actor.js';
+import { type Authorized, assertAuthorized } from '../shared/authorized.js';
 import type { UserId } from '../shared/ids.js';
-import { assertAuthorized, type Authorized } from '../shared/authorized.js';
 
 export type User = {
   readonly id: UserId;
