@@ -20,9 +20,11 @@ const UNAVAILABLE_MESSAGES = [
 
 export const isDatabaseUnavailable = (error: unknown): boolean => {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
-    const { code, sqlState } = current as Error & { code?: string; sqlState?: string };
-    if (code !== undefined && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_CODES.has(code))) return true;
-    if (sqlState !== undefined && UNAVAILABLE_SQLSTATES.has(sqlState)) return true;
+    // pg puts the SQLSTATE in `code` (Node's socket errors too); MikroORM's exceptions copy it to `sqlState`.
+    const code: unknown = Reflect.get(current, 'code');
+    const sqlState: unknown = Reflect.get(current, 'sqlState');
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_CODES.has(code))) return true;
+    if (typeof sqlState === 'string' && UNAVAILABLE_SQLSTATES.has(sqlState)) return true;
     if (UNAVAILABLE_MESSAGES.some((message) => current instanceof Error && current.message.includes(message))) return true;
     if (current.constructor.name === 'ConnectionException') return true;
   }

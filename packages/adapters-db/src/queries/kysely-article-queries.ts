@@ -3,7 +3,7 @@ import type { UserId } from '@conduit/domain';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, CompiledStatements, type SlotOf } from '../kysely/compiled-statement.js';
-import type { Database } from '../kysely/database.js';
+import { type Database, dateFromColumn } from '../kysely/database.js';
 import { type AuthorRow, authorColumns, favoritedByViewer, flag, followingAuthor, profileFromRow, type Viewer } from './viewer-columns.js';
 
 type ListParams = Viewer & { tag: string; author: string; favoritedBy: string; limit: number; offset: number };
@@ -20,8 +20,8 @@ type ListRow = AuthorRow & {
   slug: string;
   title: string;
   description: string;
-  created_at: Date;
-  updated_at: Date;
+  created_at: string;
+  updated_at: string;
   tag_list: string[];
   favorites_count: number;
   favorited: boolean | 0 | 1;
@@ -34,8 +34,8 @@ const listItemFromRow = (row: ListRow): ArticleListItemView => ({
   title: row.title,
   description: row.description,
   tagList: row.tag_list,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
+  createdAt: dateFromColumn(row.created_at),
+  updatedAt: dateFromColumn(row.updated_at),
   favorited: flag(row.favorited),
   favoritesCount: row.favorites_count,
   author: profileFromRow(row),

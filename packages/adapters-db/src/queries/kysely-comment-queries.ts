@@ -3,10 +3,10 @@ import { type ArticleId, type CommentId, commentId, type UserId } from '@conduit
 import type { Kysely } from 'kysely';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
-import type { Database } from '../kysely/database.js';
+import { type Database, dateFromColumn } from '../kysely/database.js';
 import { type AuthorRow, authorColumns, followingAuthor, profileFromRow, type Viewer } from './viewer-columns.js';
 
-type CommentRow = AuthorRow & { id: number; body: string; created_at: Date; updated_at: Date };
+type CommentRow = AuthorRow & { id: number; body: string; created_at: string; updated_at: string };
 
 /** A comment with its author as the viewer sees them; the caller adds the condition. */
 const commentsSeenBy = (db: Kysely<Database>, viewerId: ReturnType<SlotOf<Viewer>>) =>
@@ -19,8 +19,8 @@ const commentsSeenBy = (db: Kysely<Database>, viewerId: ReturnType<SlotOf<Viewer
 const commentFromRow = (row: CommentRow): CommentView => ({
   id: commentId(row.id),
   body: row.body,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
+  createdAt: dateFromColumn(row.created_at),
+  updatedAt: dateFromColumn(row.updated_at),
   author: profileFromRow(row),
 });
 
