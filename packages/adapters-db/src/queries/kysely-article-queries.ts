@@ -1,6 +1,6 @@
 import type { ArticleFilter, ArticleListItemView, ArticlePage, ArticleQueries, ArticleView, PageRequest } from '@conduit/app';
 import type { UserId } from '@conduit/domain';
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, CompiledStatements, type SlotOf } from '../kysely/compiled-statement.js';
 import { type Database, dateFromColumn } from '../kysely/database.js';
@@ -101,7 +101,13 @@ const page = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
         .offset(slot('offset'))
         .as('p'),
     )
-    .innerJoin('articles as a', 'a.id', 'p.id')
+    // One primary-key lookup per page row. Joined plainly, the page would be hash-joined against
+    // every article: a prepared statement's planner does not know the LIMIT parameter. The lateral
+    // subquery's own `limit 1` (one row per id anyway) keeps PostgreSQL from flattening it into such a join.
+    .innerJoinLateral(
+      (eb) => eb.selectFrom('articles').selectAll().whereRef('articles.id', '=', 'p.id').limit(sql.lit(1)).as('a'),
+      (join) => join.onTrue(),
+    )
     .innerJoin('users as u', 'u.id', 'a.author_id')
     .select([...listColumns, ...authorColumns])
     .select((eb) => [favoritedByViewer(eb, slot('viewerId')), followingAuthor(eb, slot('viewerId')), total(db, shape, slot).as('total')])
