@@ -1,6 +1,6 @@
 import type { ArticleFilter, ArticleListItemView, ArticlePage, ArticleQueries, ArticleView, PageRequest } from '@conduit/app';
 import type { UserId } from '@conduit/domain';
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, CompiledStatements, type SlotOf } from '../kysely/compiled-statement.js';
 import { type Database, dateFromColumn } from '../kysely/database.js';
@@ -86,27 +86,20 @@ const total = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
     : matching(db, shape, slot).select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'));
 
 /**
- * One page and its total in one statement. The page is chosen on ids alone (a deferred join: deep
- * offsets walk the index, not whole rows) and only its rows are joined to their columns, author
- * and viewer flags. The total rides along as an uncorrelated subquery PostgreSQL runs once.
+ * One page and its total in one statement: the page's articles (newest first, with every column
+ * the list shows) joined to their authors and the viewer's flags; the exact total rides along as an
+ * uncorrelated subquery PostgreSQL runs once.
  */
 const page = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
   db
     .selectFrom(
       matching(db, shape, slot)
-        .select('a.id')
+        .selectAll('a')
         .orderBy('a.created_at', 'desc')
         .orderBy('a.id', 'desc')
         .limit(slot('limit'))
         .offset(slot('offset'))
-        .as('p'),
-    )
-    // One primary-key lookup per page row. Joined plainly, the page would be hash-joined against
-    // every article: a prepared statement's planner does not know the LIMIT parameter. The lateral
-    // subquery's own `limit 1` (one row per id anyway) keeps PostgreSQL from flattening it into such a join.
-    .innerJoinLateral(
-      (eb) => eb.selectFrom('articles').selectAll().whereRef('articles.id', '=', 'p.id').limit(sql.lit(1)).as('a'),
-      (join) => join.onTrue(),
+        .as('a'),
     )
     .innerJoin('users as u', 'u.id', 'a.author_id')
     .select([...listColumns, ...authorColumns])
