@@ -64,3 +64,5 @@ const shutdown = (signal: string) => {
 };
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+// A closed terminal: without this, Node exits at once and leaves an embedded database running.
+process.on('SIGHUP', () => shutdown('SIGHUP'));
