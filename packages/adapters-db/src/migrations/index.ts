@@ -1,10 +1,12 @@
 import { Migration20261124000000_initial } from './Migration20261124000000_initial.js';
 import { Migration20261124010000_read_counters } from './Migration20261124010000_read_counters.js';
 import { Migration20261125155744_role_assignment } from './Migration20261125155744_role_assignment.js';
+import { Migration20261125165725_tags } from './Migration20261125165725_tags.js';
 
 /** Every migration, in order. Listed in code so the built server needs no file discovery. */
 export const migrationsList = [
   { name: 'Migration20261124000000_initial', class: Migration20261124000000_initial },
   { name: 'Migration20261124010000_read_counters', class: Migration20261124010000_read_counters },
   { name: 'Migration20261125155744_role_assignment', class: Migration20261125155744_role_assignment },
+  { name: 'Migration20261125165725_tags', class: Migration20261125165725_tags },
 ];

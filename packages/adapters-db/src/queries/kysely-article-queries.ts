@@ -1,6 +1,6 @@
 import type { ArticleFilter, ArticleListItemView, ArticlePage, ArticleQueries, ArticleView, PageRequest } from '@conduit/app';
 import type { UserId } from '@conduit/domain';
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, CompiledStatements, type SlotOf } from '../kysely/compiled-statement.js';
 import { type Database, dateFromColumn } from '../kysely/database.js';
@@ -73,17 +73,31 @@ const matching = (db: Kysely<Database>, shape: Shape, slot: Slot): SelectQueryBu
 };
 
 /**
- * The exact number of matching articles. The feed's is a sum of per-author counters (a handful of
- * rows instead of every followed article); a list's counts the matching rows.
+ * The exact number of matching articles, from the counters kept in the same transactions as the
+ * rows they count wherever one answers the question (a few rows, whatever the number of articles):
+ * all articles, one author's, one tag's, the feed's (a sum over the followed authors). Filters
+ * combined are counted row by row.
  */
-const total = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
-  shape === 'feed'
-    ? db
+const total = (db: Kysely<Database>, shape: Shape, slot: Slot) => {
+  const asTotal = (eb: ExpressionBuilder<Database & { c: Database['users'] | Database['tags'] }, 'c'>) =>
+    eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('c.articles_count'), eb.lit(0)), 'integer').as('total');
+  switch (shape) {
+    case 'feed':
+      return db
         .selectFrom('follows as fo')
-        .innerJoin('users as fu', 'fu.id', 'fo.followee_id')
-        .select((eb) => eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('fu.articles_count'), eb.lit(0)), 'integer').as('total'))
-        .where('fo.follower_id', '=', slot('viewerId'))
-    : matching(db, shape, slot).select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'));
+        .innerJoin('users as c', 'c.id', 'fo.followee_id')
+        .select(asTotal)
+        .where('fo.follower_id', '=', slot('viewerId'));
+    case 'list:::':
+      return db.selectFrom('users as c').select(asTotal);
+    case 'list::author:':
+      return db.selectFrom('users as c').select(asTotal).where('c.username', '=', slot('author'));
+    case 'list:tag::':
+      return db.selectFrom('tags as c').select(asTotal).where('c.name', '=', slot('tag'));
+    default:
+      return matching(db, shape, slot).select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'));
+  }
+};
 
 /**
  * One page and its total in one statement: the page's articles (newest first, with every column

@@ -3,8 +3,9 @@ import { ArticleTagRecord } from './article-tag.record.js';
 import { CommentRecord } from './comment.record.js';
 import { FavoriteRecord } from './favorite.record.js';
 import { FollowRecord } from './follow.record.js';
+import { TagRecord } from './tag.record.js';
 import { UserRecord } from './user.record.js';
 
-export { ArticleRecord, ArticleTagRecord, CommentRecord, FavoriteRecord, FollowRecord, UserRecord };
+export { ArticleRecord, ArticleTagRecord, CommentRecord, FavoriteRecord, FollowRecord, TagRecord, UserRecord };
 
-export const allRecords = [UserRecord, FollowRecord, ArticleRecord, ArticleTagRecord, FavoriteRecord, CommentRecord];
+export const allRecords = [UserRecord, FollowRecord, ArticleRecord, ArticleTagRecord, FavoriteRecord, CommentRecord, TagRecord];

@@ -1,4 +1,5 @@
 import type { ArticleId, UserId } from '@conduit/domain';
+import { sql } from 'kysely';
 import { CompiledStatement } from '../kysely/compiled-statement.js';
 
 /*
@@ -42,11 +43,40 @@ export const countArticleOf = new CompiledStatement<{ authorId: UserId }, unknow
     .where('id', '=', slot('authorId')),
 );
 
-/** Tags, favorites and comments go with the article (ON DELETE CASCADE); the author's count follows. */
+/**
+ * Tags, favorites and comments go with the article (ON DELETE CASCADE); the author's count and its
+ * tags' counts follow. Every part of one statement sees the rows as they were before it.
+ */
 export const removeArticle = new CompiledStatement<{ id: ArticleId }, unknown>((db, slot) =>
   db
     .with('removed', (db) => db.deleteFrom('articles').where('id', '=', slot('id')).returning('author_id'))
+    .with('untagged', (db) =>
+      db
+        .updateTable('tags')
+        .set((eb) => ({ articles_count: eb('articles_count', '-', 1) }))
+        .where('name', 'in', (eb) => eb.selectFrom('article_tags').select('tag').where('article_id', '=', slot('id')))
+        .returning('name'),
+    )
     .updateTable('users')
     .set((eb) => ({ articles_count: eb('articles_count', '-', 1) }))
     .where('id', 'in', (eb) => eb.selectFrom('removed').select('author_id')),
+);
+
+/** One more article for each of these tags, creating the tags not seen before. */
+export const countTagsUp = new CompiledStatement<{ tags: string[] }, unknown>((db, slot) =>
+  db
+    .insertInto('tags')
+    .columns(['name', 'articles_count'])
+    .expression(
+      db.selectNoFrom((eb) => [eb.fn<string>('unnest', [eb.cast(slot('tags'), sql`text[]`)]).as('name'), eb.lit(1).as('articles_count')]),
+    )
+    .onConflict((conflict) => conflict.column('name').doUpdateSet((eb) => ({ articles_count: eb('tags.articles_count', '+', 1) }))),
+);
+
+/** One article fewer for each tag this article carries now (before its tag rows are replaced). */
+export const countTagsDownFor = new CompiledStatement<{ id: ArticleId }, unknown>((db, slot) =>
+  db
+    .updateTable('tags')
+    .set((eb) => ({ articles_count: eb('articles_count', '-', 1) }))
+    .where('name', 'in', (eb) => eb.selectFrom('article_tags').select('tag').where('article_id', '=', slot('id'))),
 );

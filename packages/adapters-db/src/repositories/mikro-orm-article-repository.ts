@@ -15,7 +15,7 @@ import { articleFromRecord, articleToRecordData } from '../mappers/article.mappe
 import { ArticleRecord } from '../records/article.record.js';
 import { ArticleTagRecord } from '../records/article-tag.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
-import { countArticleOf, removeArticle } from './counted-writes.js';
+import { countArticleOf, countTagsDownFor, countTagsUp, removeArticle } from './counted-writes.js';
 
 export class MikroOrmArticleRepository implements ArticleRepository {
   constructor(private readonly em: EntityManagerSource) {}
@@ -41,6 +41,7 @@ export class MikroOrmArticleRepository implements ArticleRepository {
       const id = articleId(Number(await em.insert(ArticleRecord, articleToRecordData(article))));
       await this.insertTags(em, id, article.tagList);
       await countArticleOf.rows(em, { authorId: article.authorId });
+      if (article.tagList.length > 0) await countTagsUp.rows(em, { tags: [...article.tagList] });
       return { ...article, id };
     });
   }
@@ -49,8 +50,10 @@ export class MikroOrmArticleRepository implements ArticleRepository {
     return this.guardSlug(article.slug, async () => {
       const em = this.em();
       await em.nativeUpdate(ArticleRecord, { id: article.id }, articleToRecordData(article));
+      await countTagsDownFor.rows(em, { id: article.id });
       await em.nativeDelete(ArticleTagRecord, { article: article.id });
       await this.insertTags(em, article.id, article.tagList);
+      if (article.tagList.length > 0) await countTagsUp.rows(em, { tags: [...article.tagList] });
       return article;
     });
   }

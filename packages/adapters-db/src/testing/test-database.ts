@@ -33,7 +33,7 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   };
 };
 
-const TABLES = ['comments', 'favorites', 'article_tags', 'articles', 'follows', 'users'];
+const TABLES = ['comments', 'favorites', 'article_tags', 'tags', 'articles', 'follows', 'users'];
 
 /** Empties every table and restarts ids, between tests of one file. */
 export const truncateAll = async (orm: MikroORM): Promise<void> => {

@@ -207,6 +207,20 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         await addArticle(author.id, { tagList: ['common', 'mid'] });
         expect(await fx.queries.tags.all()).toEqual(['common', 'mid', 'rare']);
       });
+
+      it('follows tag edits and deletions at once, dropping tags no article uses', async () => {
+        const author = await addUser();
+        const first = await addArticle(author.id, { tagList: ['a', 'b'] });
+        const second = await addArticle(author.id, { tagList: ['b', 'c'] });
+        expect(await fx.queries.tags.all()).toEqual(['b', 'a', 'c']);
+        (await fx.repositories.articles.update({ ...second, tagList: ['a', 'c', 'd'] }))._unsafeUnwrap();
+        expect(await fx.queries.tags.all()).toEqual(['a', 'b', 'c', 'd']);
+        await fx.repositories.articles.remove(first.id, authorizedForTest('article:delete', first.id));
+        expect(await fx.queries.tags.all()).toEqual(['a', 'c', 'd']);
+        const filtered = await fx.queries.articles.list({ tag: 'a' }, page, null);
+        expect(filtered.articlesCount).toBe(1);
+        expect(filtered.articles.map((article) => article.slug)).toEqual([second.slug]);
+      });
     });
   });
 };
