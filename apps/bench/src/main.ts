@@ -53,6 +53,7 @@ const main = () =>
       { name: 'GET /api/articles/feed?limit=20', path: '/api/articles/feed?limit=20', token: seeded.readerToken },
       { name: 'GET /api/articles/:slug', path: `/api/articles/${slug}` },
       { name: 'GET /api/articles?tag=tag3', path: '/api/articles?tag=tag3&limit=20' },
+      { name: 'GET /api/tags', path: '/api/tags' },
     ];
     const baselineEnv = process.env.BENCH_BASELINE_ENV ? (JSON.parse(process.env.BENCH_BASELINE_ENV) as Record<string, string>) : undefined;
     const baselineServer = process.env.BENCH_BASELINE_SERVER;

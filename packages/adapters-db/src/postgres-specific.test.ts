@@ -81,6 +81,34 @@ describe('concurrency', () => {
     expect((await db.queries.articles.bySlug(article.slug, null))?.favoritesCount).toBe(20);
   });
 
+  it('keeps tag counts exact under parallel writes of articles sharing tags', async () => {
+    const { author } = await seed(0);
+    // Twenty articles written at once, each in its own transaction, all tagged alike; then half removed.
+    const written = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        db.unitOfWork.run((repositories) =>
+          repositories.articles.add(newArticle(anArticleDraft({ tagList: ['shared', 'common'] }), author.id, new Date())),
+        ),
+      ),
+    );
+    const articles = written.map((result) => result._unsafeUnwrap());
+    await Promise.all(
+      articles
+        .slice(0, 10)
+        .map((article) =>
+          db.unitOfWork.run((repositories) =>
+            ResultAsync.fromSafePromise(repositories.articles.remove(article.id, authorizedForTest('article:delete', article.id))),
+          ),
+        ),
+    );
+    const counts = await db.orm.em.fork().execute('select name, articles_count from tags order by name');
+    expect(counts).toEqual([
+      { name: 'common', articles_count: 10 },
+      { name: 'shared', articles_count: 10 },
+    ]);
+    expect((await db.queries.articles.list({ tag: 'shared' }, { limit: 5, offset: 0 }, null)).articlesCount).toBe(10);
+  });
+
   it('answers 404, never a defect, to favorites and comments racing a delete of their article', async () => {
     const useCases = makeUseCases({
       ...db,
