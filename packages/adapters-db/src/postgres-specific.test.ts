@@ -58,6 +58,28 @@ describe('read models on PostgreSQL', () => {
   });
 });
 
+describe('deep pages', () => {
+  it('answers a page far down (chosen on ids first) exactly like a shallow read would', async () => {
+    const { author, reader } = await seed(0);
+    // 6,000 articles in one statement: beyond the offset where pages are chosen on ids first.
+    await db.orm.em.fork().execute(
+      `insert into articles (slug, title, description, body, author_id, created_at, updated_at)
+       select 'deep-' || g, 'Deep ' || g, 'd', 'b', ${author.id}, timestamp '2026-01-01' + g * interval '1 second', timestamp '2026-01-01' + g * interval '1 second'
+       from generate_series(1, 6000) g`,
+    );
+    await db.orm.em.fork().execute(`update users set articles_count = 6000 where id = ${author.id}`);
+    const deep = await db.queries.articles.list({}, { limit: 3, offset: 5500 }, reader.id);
+    expect(deep.articlesCount).toBe(6000);
+    // Newest first: offset 5,500 is the 5,501st newest, 'deep-500'.
+    expect(deep.articles.map((article) => article.slug)).toEqual(['deep-500', 'deep-499', 'deep-498']);
+    expect(deep.articles[0]?.author).toEqual({ username: author.username, bio: null, image: null, following: true });
+    const byAuthor = await db.queries.articles.list({ author: author.username }, { limit: 2, offset: 5998 }, null);
+    expect(byAuthor.articles.map((article) => article.slug)).toEqual(['deep-2', 'deep-1']);
+    const pastTheEnd = await db.queries.articles.list({}, { limit: 3, offset: 7000 }, null);
+    expect(pastTheEnd).toEqual({ articles: [], articlesCount: 6000 });
+  });
+});
+
 describe('schema', () => {
   it('matches the records: the committed migrations leave nothing to generate', async () => {
     const diff = await db.orm.schema.getUpdateSchemaSQL({ wrap: false });

@@ -1,6 +1,6 @@
 import type { ArticleFilter, ArticleListItemView, ArticlePage, ArticleQueries, ArticleView, PageRequest } from '@conduit/app';
 import type { UserId } from '@conduit/domain';
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, CompiledStatements, type SlotOf } from '../kysely/compiled-statement.js';
 import { type Database, dateFromColumn } from '../kysely/database.js';
@@ -100,6 +100,13 @@ const total = (db: Kysely<Database>, shape: Shape, slot: Slot) => {
 };
 
 /**
+ * From this offset on, a page is first chosen on ids alone (see `deepPage`). Below it, reading whole
+ * rows while skipping is cheaper than a second lookup per page row (measured: 2,000 and 1,000,000
+ * articles, offsets 0, 1,000 and 500,000).
+ */
+const DEEP_OFFSET = 5_000;
+
+/**
  * One page and its total in one statement: the page's articles (newest first, with every column
  * the list shows) joined to their authors and the viewer's flags; the exact total rides along as an
  * uncorrelated subquery PostgreSQL runs once.
@@ -121,9 +128,36 @@ const page = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
     .orderBy('a.created_at', 'desc')
     .orderBy('a.id', 'desc');
 
+/**
+ * The same page for a deep offset: the rows to skip are walked on the `created_at desc, id desc`
+ * index alone (an index-only scan, no table row read), and only the page's ids are then looked up
+ * by primary key (lateral, with its own `limit 1` so that PostgreSQL keeps it a per-row lookup).
+ */
+const deepPage = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
+  db
+    .selectFrom(
+      matching(db, shape, slot)
+        .select('a.id')
+        .orderBy('a.created_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(slot('limit'))
+        .offset(slot('offset'))
+        .as('p'),
+    )
+    .innerJoinLateral(
+      (eb) => eb.selectFrom('articles').selectAll().whereRef('articles.id', '=', 'p.id').limit(sql.lit(1)).as('a'),
+      (join) => join.onTrue(),
+    )
+    .innerJoin('users as u', 'u.id', 'a.author_id')
+    .select([...listColumns, ...authorColumns])
+    .select((eb) => [favoritedByViewer(eb, slot('viewerId')), followingAuthor(eb, slot('viewerId')), total(db, shape, slot).as('total')])
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc');
+
 export class KyselyArticleQueries implements ArticleQueries {
   private readonly one: CompiledStatement<Viewer & { slug: string }, ListRow & { body: string }>;
   private readonly pages: CompiledStatements<Shape, ListParams, ListRow & { total: number | null }>;
+  private readonly deepPages: CompiledStatements<Shape, ListParams, ListRow & { total: number | null }>;
   private readonly totals: CompiledStatements<Shape, ListParams, { total: number }>;
 
   constructor(private readonly em: EntityManagerSource) {
@@ -136,6 +170,7 @@ export class KyselyArticleQueries implements ArticleQueries {
         .where('a.slug', '=', slot('slug')),
     );
     this.pages = new CompiledStatements((shape) => (db, slot) => page(db, shape, slot));
+    this.deepPages = new CompiledStatements((shape) => (db, slot) => deepPage(db, shape, slot));
     this.totals = new CompiledStatements((shape) => (db, slot) => total(db, shape, slot));
   }
 
@@ -154,7 +189,7 @@ export class KyselyArticleQueries implements ArticleQueries {
 
   private async page(shape: Shape, params: ListParams): Promise<ArticlePage> {
     const em = this.em();
-    const rows = await this.pages.for(shape).rows(em, params);
+    const rows = await (params.offset >= DEEP_OFFSET ? this.deepPages : this.pages).for(shape).rows(em, params);
     const first = rows[0];
     // A page past the end has no row to carry the total: only then is it asked for on its own.
     const articlesCount =
