@@ -100,7 +100,7 @@ const total = (db: Kysely<Database>, shape: Shape, slot: Slot) => {
 };
 
 /**
- * From this offset on, a page is first chosen on ids alone (see `deepPage`). Below it, reading whole
+ * From this offset on, a page is first chosen on ids alone (see `idsFirstPage`). Below it, reading whole
  * rows while skipping is cheaper than a second lookup per page row (measured: 2,000 and 1,000,000
  * articles, offsets 0, 1,000 and 500,000).
  */
@@ -129,21 +129,36 @@ const page = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
     .orderBy('a.id', 'desc');
 
 /**
- * The same page for a deep offset: the rows to skip are walked on the `created_at desc, id desc`
- * index alone (an index-only scan, no table row read), and only the page's ids are then looked up
- * by primary key (lateral, with its own `limit 1` so that PostgreSQL keeps it a per-row lookup).
+ * The ids of a page, newest first. A tag's come from its own index on article_tags (the article's
+ * creation time is copied there), so only the page's links are read, however many articles carry
+ * the tag; otherwise from the articles index (an index-only scan: skipped rows are not read).
  */
-const deepPage = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
-  db
-    .selectFrom(
-      matching(db, shape, slot)
+const pageIds = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
+  shape === 'list:tag::'
+    ? db
+        .selectFrom('article_tags as t')
+        .select('t.article_id as id')
+        .where('t.tag', '=', slot('tag'))
+        .orderBy('t.created_at', 'desc')
+        .orderBy('t.article_id', 'desc')
+        .limit(slot('limit'))
+        .offset(slot('offset'))
+        .as('p')
+    : matching(db, shape, slot)
         .select('a.id')
         .orderBy('a.created_at', 'desc')
         .orderBy('a.id', 'desc')
         .limit(slot('limit'))
         .offset(slot('offset'))
-        .as('p'),
-    )
+        .as('p');
+
+/**
+ * The same page chosen on ids first, then each looked up by primary key (lateral, with its own
+ * `limit 1` so that PostgreSQL keeps it a per-row lookup): for deep offsets, and for a tag's pages.
+ */
+const idsFirstPage = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
+  db
+    .selectFrom(pageIds(db, shape, slot))
     .innerJoinLateral(
       (eb) => eb.selectFrom('articles').selectAll().whereRef('articles.id', '=', 'p.id').limit(sql.lit(1)).as('a'),
       (join) => join.onTrue(),
@@ -157,7 +172,7 @@ const deepPage = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
 export class KyselyArticleQueries implements ArticleQueries {
   private readonly one: CompiledStatement<Viewer & { slug: string }, ListRow & { body: string }>;
   private readonly pages: CompiledStatements<Shape, ListParams, ListRow & { total: number | null }>;
-  private readonly deepPages: CompiledStatements<Shape, ListParams, ListRow & { total: number | null }>;
+  private readonly idsFirstPages: CompiledStatements<Shape, ListParams, ListRow & { total: number | null }>;
   private readonly totals: CompiledStatements<Shape, ListParams, { total: number }>;
 
   constructor(private readonly em: EntityManagerSource) {
@@ -170,7 +185,7 @@ export class KyselyArticleQueries implements ArticleQueries {
         .where('a.slug', '=', slot('slug')),
     );
     this.pages = new CompiledStatements((shape) => (db, slot) => page(db, shape, slot));
-    this.deepPages = new CompiledStatements((shape) => (db, slot) => deepPage(db, shape, slot));
+    this.idsFirstPages = new CompiledStatements((shape) => (db, slot) => idsFirstPage(db, shape, slot));
     this.totals = new CompiledStatements((shape) => (db, slot) => total(db, shape, slot));
   }
 
@@ -189,7 +204,8 @@ export class KyselyArticleQueries implements ArticleQueries {
 
   private async page(shape: Shape, params: ListParams): Promise<ArticlePage> {
     const em = this.em();
-    const rows = await (params.offset >= DEEP_OFFSET ? this.deepPages : this.pages).for(shape).rows(em, params);
+    const idsFirst = params.offset >= DEEP_OFFSET || shape === 'list:tag::';
+    const rows = await (idsFirst ? this.idsFirstPages : this.pages).for(shape).rows(em, params);
     const first = rows[0];
     // A page past the end has no row to carry the total: only then is it asked for on its own.
     const articlesCount =

@@ -7,7 +7,14 @@ export const ArticleTagRecord = defineEntity({
   properties: {
     article: () => p.manyToOne(ArticleRecord).primary().deleteRule('cascade'),
     tag: p.string().length(64).primary(),
+    /** The article's creation time (never changes), so that a tag's articles come newest first from this table's index. */
+    createdAt: p.datetime(3),
   },
-  // The tag filter and the tag popularity count both start from the tag.
-  indexes: [{ name: 'article_tags_tag_index', properties: ['tag', 'article'] }],
+  // A tag's page walks this index in list order and stops after the page: no other tagged article is read.
+  indexes: [
+    {
+      name: 'article_tags_tag_created_at_index',
+      expression: 'create index "article_tags_tag_created_at_index" on "article_tags" ("tag", "created_at" desc, "article_id" desc)',
+    },
+  ],
 });

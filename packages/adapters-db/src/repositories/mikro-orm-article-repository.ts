@@ -39,7 +39,7 @@ export class MikroOrmArticleRepository implements ArticleRepository {
     return this.guardSlug(article.slug, async () => {
       const em = this.em();
       const id = articleId(Number(await em.insert(ArticleRecord, articleToRecordData(article))));
-      await this.insertTags(em, id, article.tagList);
+      await this.insertTags(em, id, article.tagList, article.createdAt);
       await countArticleOf.rows(em, { authorId: article.authorId });
       if (article.tagList.length > 0) await countTagsUp.rows(em, { tags: [...article.tagList] });
       return { ...article, id };
@@ -52,7 +52,7 @@ export class MikroOrmArticleRepository implements ArticleRepository {
       await em.nativeUpdate(ArticleRecord, { id: article.id }, articleToRecordData(article));
       await countTagsDownFor.rows(em, { id: article.id });
       await em.nativeDelete(ArticleTagRecord, { article: article.id });
-      await this.insertTags(em, article.id, article.tagList);
+      await this.insertTags(em, article.id, article.tagList, article.createdAt);
       if (article.tagList.length > 0) await countTagsUp.rows(em, { tags: [...article.tagList] });
       return article;
     });
@@ -63,11 +63,11 @@ export class MikroOrmArticleRepository implements ArticleRepository {
     await removeArticle.rows(this.em(), { id });
   }
 
-  private async insertTags(em: EntityManager, id: ArticleId, tags: readonly string[]): Promise<void> {
+  private async insertTags(em: EntityManager, id: ArticleId, tags: readonly string[], createdAt: Date): Promise<void> {
     if (tags.length > 0)
       await em.insertMany(
         ArticleTagRecord,
-        tags.map((tag) => ({ article: id, tag })),
+        tags.map((tag) => ({ article: id, tag, createdAt })),
       );
   }
 
