@@ -3,6 +3,7 @@ import { Migration20261124010000_read_counters } from './Migration20261124010000
 import { Migration20261125155744_role_assignment } from './Migration20261125155744_role_assignment.js';
 import { Migration20261125165725_tags } from './Migration20261125165725_tags.js';
 import { Migration20261125171613_tag_pages } from './Migration20261125171613_tag_pages.js';
+import { Migration20261125173204_favorite_pages } from './Migration20261125173204_favorite_pages.js';
 
 /** Every migration, in order. Listed in code so the built server needs no file discovery. */
 export const migrationsList = [
@@ -11,4 +12,5 @@ export const migrationsList = [
   { name: 'Migration20261125155744_role_assignment', class: Migration20261125155744_role_assignment },
   { name: 'Migration20261125165725_tags', class: Migration20261125165725_tags },
   { name: 'Migration20261125171613_tag_pages', class: Migration20261125171613_tag_pages },
+  { name: 'Migration20261125173204_favorite_pages', class: Migration20261125173204_favorite_pages },
 ];

@@ -94,6 +94,12 @@ const total = (db: Kysely<Database>, shape: Shape, slot: Slot) => {
       return db.selectFrom('users as c').select(asTotal).where('c.username', '=', slot('author'));
     case 'list:tag::':
       return db.selectFrom('tags as c').select(asTotal).where('c.name', '=', slot('tag'));
+    case 'list:::favorited':
+      // Favorites rows go with their article (ON DELETE CASCADE): one per favorited article.
+      return db
+        .selectFrom('favorites as f')
+        .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
+        .where('f.user_id', '=', db.selectFrom('users as fu').select('fu.id').where('fu.username', '=', slot('favoritedBy')));
     default:
       return matching(db, shape, slot).select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'));
   }
@@ -129,32 +135,44 @@ const page = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
     .orderBy('a.id', 'desc');
 
 /**
- * The ids of a page, newest first. A tag's come from its own index on article_tags (the article's
- * creation time is copied there), so only the page's links are read, however many articles carry
- * the tag; otherwise from the articles index (an index-only scan: skipped rows are not read).
+ * The ids of a page, newest first. A tag's, and a user's favorites, come from their own index on
+ * article_tags or favorites (the article's creation time is copied there), so only the page's links
+ * are read, however many there are; otherwise from the articles index (an index-only scan: skipped
+ * rows are not read).
  */
 const pageIds = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
-  shape === 'list:tag::'
+  shape === 'list:::favorited'
     ? db
-        .selectFrom('article_tags as t')
-        .select('t.article_id as id')
-        .where('t.tag', '=', slot('tag'))
-        .orderBy('t.created_at', 'desc')
-        .orderBy('t.article_id', 'desc')
+        .selectFrom('favorites as f')
+        .select('f.article_id as id')
+        .where('f.user_id', '=', db.selectFrom('users as fu').select('fu.id').where('fu.username', '=', slot('favoritedBy')))
+        .orderBy('f.article_created_at', 'desc')
+        .orderBy('f.article_id', 'desc')
         .limit(slot('limit'))
         .offset(slot('offset'))
         .as('p')
-    : matching(db, shape, slot)
-        .select('a.id')
-        .orderBy('a.created_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(slot('limit'))
-        .offset(slot('offset'))
-        .as('p');
+    : shape === 'list:tag::'
+      ? db
+          .selectFrom('article_tags as t')
+          .select('t.article_id as id')
+          .where('t.tag', '=', slot('tag'))
+          .orderBy('t.created_at', 'desc')
+          .orderBy('t.article_id', 'desc')
+          .limit(slot('limit'))
+          .offset(slot('offset'))
+          .as('p')
+      : matching(db, shape, slot)
+          .select('a.id')
+          .orderBy('a.created_at', 'desc')
+          .orderBy('a.id', 'desc')
+          .limit(slot('limit'))
+          .offset(slot('offset'))
+          .as('p');
 
 /**
  * The same page chosen on ids first, then each looked up by primary key (lateral, with its own
- * `limit 1` so that PostgreSQL keeps it a per-row lookup): for deep offsets, and for a tag's pages.
+ * `limit 1` so that PostgreSQL keeps it a per-row lookup): for deep offsets, a tag's pages, and a
+ * user's favorites.
  */
 const idsFirstPage = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
   db
@@ -204,7 +222,7 @@ export class KyselyArticleQueries implements ArticleQueries {
 
   private async page(shape: Shape, params: ListParams): Promise<ArticlePage> {
     const em = this.em();
-    const idsFirst = params.offset >= DEEP_OFFSET || shape === 'list:tag::';
+    const idsFirst = params.offset >= DEEP_OFFSET || shape === 'list:tag::' || shape === 'list:::favorited';
     const rows = await (idsFirst ? this.idsFirstPages : this.pages).for(shape).rows(em, params);
     const first = rows[0];
     // A page past the end has no row to carry the total: only then is it asked for on its own.

@@ -9,5 +9,15 @@ export const FavoriteRecord = defineEntity({
     user: () => p.manyToOne(UserRecord).primary().deleteRule('cascade'),
     // Counting an article's favorites starts from the article.
     article: () => p.manyToOne(ArticleRecord).primary().deleteRule('cascade').index('favorites_article_index'),
+    /** The article's creation time (never changes), so that a user's favorites come newest first from this table's index. */
+    articleCreatedAt: p.datetime(3),
   },
+  // A `favorited=` page walks this index in list order and stops after the page.
+  indexes: [
+    {
+      name: 'favorites_user_article_created_at_index',
+      expression:
+        'create index "favorites_user_article_created_at_index" on "favorites" ("user_id", "article_created_at" desc, "article_id" desc)',
+    },
+  ],
 });

@@ -16,7 +16,13 @@ export const addFavorite = new CompiledStatement<Favorite, unknown>((db, slot) =
     .with('added', (db) =>
       db
         .insertInto('favorites')
-        .values({ user_id: slot('userId'), article_id: slot('articleId') })
+        .columns(['user_id', 'article_id', 'article_created_at'])
+        .expression(
+          db
+            .selectFrom('articles')
+            .select([slot('userId').as('user_id'), 'id', 'created_at'])
+            .where('id', '=', slot('articleId')),
+        )
         .onConflict((conflict) => conflict.doNothing())
         .returning('article_id'),
     )
