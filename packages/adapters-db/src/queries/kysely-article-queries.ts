@@ -1,6 +1,6 @@
 import type { ArticleFilter, ArticleListItemView, ArticlePage, ArticleQueries, ArticleView, PageRequest } from '@conduit/app';
 import type { UserId } from '@conduit/domain';
-import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, CompiledStatements, type SlotOf } from '../kysely/compiled-statement.js';
 import { type Database, dateFromColumn } from '../kysely/database.js';
@@ -41,6 +41,10 @@ const listItemFromRow = (row: ListRow): ArticleListItemView => ({
   author: profileFromRow(row),
 });
 
+/** The id of the user with this username (a primary-key subquery; none when no such user). */
+const userIdNamed = (db: Kysely<Database>, username: RawBuilder<string>) =>
+  db.selectFrom('users as named').select('named.id').where('named.username', '=', username);
+
 /** The articles a shape selects, as alias `a`: the same rows for the page and for the total. */
 const matching = (db: Kysely<Database>, shape: Shape, slot: Slot): SelectQueryBuilder<Articles, 'a', object> => {
   const articles = db.selectFrom('articles as a');
@@ -56,18 +60,15 @@ const matching = (db: Kysely<Database>, shape: Shape, slot: Slot): SelectQueryBu
     .$if(tag !== '', (qb) =>
       qb.where('a.id', 'in', db.selectFrom('article_tags as t').select('t.article_id').where('t.tag', '=', slot('tag'))),
     )
-    .$if(author !== '', (qb) =>
-      qb.where('a.author_id', '=', db.selectFrom('users as au').select('au.id').where('au.username', '=', slot('author'))),
-    )
+    .$if(author !== '', (qb) => qb.where('a.author_id', '=', userIdNamed(db, slot('author'))))
     .$if(favorited !== '', (qb) =>
       qb.where(
         'a.id',
         'in',
         db
           .selectFrom('favorites as f')
-          .innerJoin('users as fu', 'fu.id', 'f.user_id')
           .select('f.article_id')
-          .where('fu.username', '=', slot('favoritedBy')),
+          .where('f.user_id', '=', userIdNamed(db, slot('favoritedBy'))),
       ),
     );
 };
@@ -99,40 +100,34 @@ const total = (db: Kysely<Database>, shape: Shape, slot: Slot) => {
       return db
         .selectFrom('favorites as f')
         .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
-        .where('f.user_id', '=', db.selectFrom('users as fu').select('fu.id').where('fu.username', '=', slot('favoritedBy')));
+        .where('f.user_id', '=', userIdNamed(db, slot('favoritedBy')));
     default:
       return matching(db, shape, slot).select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'));
   }
 };
 
 /**
- * From this offset on, a page is first chosen on ids alone (see `idsFirstPage`). Below it, reading whole
+ * From this offset on, a page is first chosen on ids alone (see `pageRowsByIds`). Below it, reading whole
  * rows while skipping is cheaper than a second lookup per page row (measured: 2,000 and 1,000,000
  * articles, offsets 0, 1,000 and 500,000).
  */
 const DEEP_OFFSET = 5_000;
 
+/** A page's articles, as alias `a`. */
+type PageRows = ReturnType<typeof pageRows>;
+
 /**
- * One page and its total in one statement: the page's articles (newest first, with every column
- * the list shows) joined to their authors and the viewer's flags; the exact total rides along as an
- * uncorrelated subquery PostgreSQL runs once.
+ * The page's rows read in one pass: newest first, whole rows, skipping `offset` of them. Cheapest
+ * for shallow pages.
  */
-const page = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
-  db
-    .selectFrom(
-      matching(db, shape, slot)
-        .selectAll('a')
-        .orderBy('a.created_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(slot('limit'))
-        .offset(slot('offset'))
-        .as('a'),
-    )
-    .innerJoin('users as u', 'u.id', 'a.author_id')
-    .select([...listColumns, ...authorColumns])
-    .select((eb) => [favoritedByViewer(eb, slot('viewerId')), followingAuthor(eb, slot('viewerId')), total(db, shape, slot).as('total')])
+const pageRows = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
+  matching(db, shape, slot)
+    .selectAll('a')
     .orderBy('a.created_at', 'desc')
-    .orderBy('a.id', 'desc');
+    .orderBy('a.id', 'desc')
+    .limit(slot('limit'))
+    .offset(slot('offset'))
+    .as('a');
 
 /**
  * The ids of a page, newest first. A tag's, and a user's favorites, come from their own index on
@@ -145,7 +140,7 @@ const pageIds = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
     ? db
         .selectFrom('favorites as f')
         .select('f.article_id as id')
-        .where('f.user_id', '=', db.selectFrom('users as fu').select('fu.id').where('fu.username', '=', slot('favoritedBy')))
+        .where('f.user_id', '=', userIdNamed(db, slot('favoritedBy')))
         .orderBy('f.article_created_at', 'desc')
         .orderBy('f.article_id', 'desc')
         .limit(slot('limit'))
@@ -174,13 +169,23 @@ const pageIds = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
  * `limit 1` so that PostgreSQL keeps it a per-row lookup): for deep offsets, a tag's pages, and a
  * user's favorites.
  */
-const idsFirstPage = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
+const pageRowsByIds = (db: Kysely<Database>, shape: Shape, slot: Slot): PageRows =>
   db
     .selectFrom(pageIds(db, shape, slot))
     .innerJoinLateral(
       (eb) => eb.selectFrom('articles').selectAll().whereRef('articles.id', '=', 'p.id').limit(sql.lit(1)).as('a'),
       (join) => join.onTrue(),
     )
+    .selectAll('a')
+    .as('a');
+
+/**
+ * One page and its total in one statement: the page's articles joined to their authors and the
+ * viewer's flags; the exact total rides along as an uncorrelated subquery PostgreSQL runs once.
+ */
+const seenBy = (db: Kysely<Database>, rows: PageRows, shape: Shape, slot: Slot) =>
+  db
+    .selectFrom(rows)
     .innerJoin('users as u', 'u.id', 'a.author_id')
     .select([...listColumns, ...authorColumns])
     .select((eb) => [favoritedByViewer(eb, slot('viewerId')), followingAuthor(eb, slot('viewerId')), total(db, shape, slot).as('total')])
@@ -202,8 +207,8 @@ export class KyselyArticleQueries implements ArticleQueries {
         .select((eb) => [favoritedByViewer(eb, slot('viewerId')), followingAuthor(eb, slot('viewerId'))])
         .where('a.slug', '=', slot('slug')),
     );
-    this.pages = new CompiledStatements((shape) => (db, slot) => page(db, shape, slot));
-    this.idsFirstPages = new CompiledStatements((shape) => (db, slot) => idsFirstPage(db, shape, slot));
+    this.pages = new CompiledStatements((shape) => (db, slot) => seenBy(db, pageRows(db, shape, slot), shape, slot));
+    this.idsFirstPages = new CompiledStatements((shape) => (db, slot) => seenBy(db, pageRowsByIds(db, shape, slot), shape, slot));
     this.totals = new CompiledStatements((shape) => (db, slot) => total(db, shape, slot));
   }
 

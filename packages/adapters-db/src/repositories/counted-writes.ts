@@ -1,6 +1,7 @@
 import type { ArticleId, UserId } from '@conduit/domain';
-import { sql } from 'kysely';
+import { type QueryCreator, type RawBuilder, sql } from 'kysely';
 import { CompiledStatement } from '../kysely/compiled-statement.js';
+import type { Database } from '../kysely/database.js';
 
 /*
  * Writes that keep a counter exact: the counter moves only when a row really was inserted or
@@ -10,6 +11,13 @@ import { CompiledStatement } from '../kysely/compiled-statement.js';
  */
 
 type Favorite = { userId: UserId; articleId: ArticleId };
+
+/** One article fewer for each tag the article carries: on its removal, and before its tags are replaced. */
+const untag = (db: QueryCreator<Database>, id: RawBuilder<ArticleId>) =>
+  db
+    .updateTable('tags')
+    .set((eb) => ({ articles_count: eb('articles_count', '-', 1) }))
+    .where('name', 'in', (eb) => eb.selectFrom('article_tags').select('tag').where('article_id', '=', id));
 
 export const addFavorite = new CompiledStatement<Favorite, unknown>((db, slot) =>
   db
@@ -56,13 +64,7 @@ export const countArticleOf = new CompiledStatement<{ authorId: UserId }, unknow
 export const removeArticle = new CompiledStatement<{ id: ArticleId }, unknown>((db, slot) =>
   db
     .with('removed', (db) => db.deleteFrom('articles').where('id', '=', slot('id')).returning('author_id'))
-    .with('untagged', (db) =>
-      db
-        .updateTable('tags')
-        .set((eb) => ({ articles_count: eb('articles_count', '-', 1) }))
-        .where('name', 'in', (eb) => eb.selectFrom('article_tags').select('tag').where('article_id', '=', slot('id')))
-        .returning('name'),
-    )
+    .with('untagged', (db) => untag(db, slot('id')).returning('name'))
     .updateTable('users')
     .set((eb) => ({ articles_count: eb('articles_count', '-', 1) }))
     .where('id', 'in', (eb) => eb.selectFrom('removed').select('author_id')),
@@ -80,9 +82,4 @@ export const countTagsUp = new CompiledStatement<{ tags: string[] }, unknown>((d
 );
 
 /** One article fewer for each tag this article carries now (before its tag rows are replaced). */
-export const countTagsDownFor = new CompiledStatement<{ id: ArticleId }, unknown>((db, slot) =>
-  db
-    .updateTable('tags')
-    .set((eb) => ({ articles_count: eb('articles_count', '-', 1) }))
-    .where('name', 'in', (eb) => eb.selectFrom('article_tags').select('tag').where('article_id', '=', slot('id'))),
-);
+export const countTagsDownFor = new CompiledStatement<{ id: ArticleId }, unknown>((db, slot) => untag(db, slot('id')));
