@@ -5,6 +5,18 @@ const defaultDataDir = fileURLToPath(new URL('../../../.data', import.meta.url))
 
 const booleanText = z.enum(['true', 'false']).transform((value) => value === 'true');
 
+/** A comma-separated setting, as its trimmed, non-empty entries. */
+const commaList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    );
+
 /** A budget as `points/seconds`, e.g. `300/60`: 300 requests a minute. Its default depends on NODE_ENV. */
 const budgetText = () =>
   z
@@ -68,15 +80,7 @@ const schema = z.object({
     .int()
     .min(60)
     .default(7 * 24 * 3600),
-  CORS_ORIGINS: z
-    .string()
-    .default('*')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter((origin) => origin !== ''),
-    ),
+  CORS_ORIGINS: commaList('*'),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -102,15 +106,7 @@ const schema = z.object({
   RATE_LIMIT_SIGNUP_ADDRESS: budgetText(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Peers whose X-Forwarded-For is believed: addresses, CIDRs, or loopback / linklocal / uniquelocal. */
-  TRUSTED_PROXIES: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== ''),
-    ),
+  TRUSTED_PROXIES: commaList(''),
   FEATURE_REGISTRATION: booleanText.default(true),
   FEATURE_COMMENTS: booleanText.default(true),
   METRICS_ENABLED: booleanText.default(true),
