@@ -1,6 +1,7 @@
 import { DatabaseProbe, isDatabaseUnavailable } from '@conduit/adapters-db';
 import { createHttpApp, type HttpApp, type HttpMetrics, RequestTimings } from '@conduit/adapters-http';
 import { type Config, type Core, composeCore, configuredFeatureFlags, type Logger } from '@conduit/composition';
+import type { WorkerLink } from './cluster/worker-link.js';
 import { createMetrics, metricsPlacement } from './metrics.js';
 import { createRateLimiting } from './rate-limits.js';
 
@@ -14,7 +15,8 @@ export type Application = {
   close(): Promise<void>;
 };
 
-export const compose = async (config: Config, logger: Logger): Promise<Application> => {
+/** `cluster`: this process is one worker of several (WEB_CONCURRENCY), linked to their primary. */
+export const compose = async (config: Config, logger: Logger, cluster?: WorkerLink): Promise<Application> => {
   // Every statement's duration is added to the request that ran it (Server-Timing: db), and each
   // operation holds at most its share of the pool (the request names its operation).
   const timings = new RequestTimings();
@@ -28,20 +30,22 @@ export const compose = async (config: Config, logger: Logger): Promise<Applicati
     },
   });
   try {
-    return wireHttp(core, timings);
+    return wireHttp(core, timings, cluster);
   } catch (error) {
     await core.close();
     throw error;
   }
 };
 
-const wireHttp = (core: Core, timings: RequestTimings): Application => {
+const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | undefined): Application => {
   const { config, logger } = core;
-  const rateLimiting = createRateLimiting(config, logger);
+  const rateLimiting = createRateLimiting(config, logger, cluster !== undefined);
   const probe = new DatabaseProbe(core.database.url);
   let draining = false;
   const placement = metricsPlacement(config);
   const metrics = placement === 'off' ? undefined : createMetrics(core.orm);
+  // In a cluster the primary serves the metrics port and sums every worker's; /metrics asks it.
+  if (metrics && cluster) cluster.shareMetrics(metrics.registry);
   const app = createHttpApp({
     useCases: core.useCases,
     tokenVerifier: core.tokens,
@@ -66,12 +70,20 @@ const wireHttp = (core: Core, timings: RequestTimings): Application => {
     ...(rateLimiting.rateLimits ? { rateLimits: rateLimiting.rateLimits } : {}),
     isDependencyUnavailable: isDatabaseUnavailable,
     timings,
-    ...(metrics ? { metrics: { metrics, ...(placement === 'api' ? { serveAt: '/metrics' } : {}) } } : {}),
+    ...(metrics
+      ? {
+          metrics: {
+            metrics,
+            ...(placement === 'api' ? { serveAt: '/metrics' } : {}),
+            ...(cluster ? { exposition: cluster.metricsOfAllWorkers } : {}),
+          },
+        }
+      : {}),
   });
 
   return {
     app,
-    ...(placement === 'own-port' ? { metrics } : {}),
+    ...(placement === 'own-port' && !cluster ? { metrics } : {}),
     startDraining: () => {
       draining = true;
     },

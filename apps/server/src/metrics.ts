@@ -26,13 +26,25 @@ export const createMetrics = (orm: Orm): HttpMetrics => {
 export const metricsPlacement = (config: Config): 'api' | 'own-port' | 'off' =>
   !config.METRICS_ENABLED ? 'off' : config.METRICS_PORT === undefined ? 'api' : 'own-port';
 
+/** What a scrape answers: the exposition text and its content type. */
+export type Exposition = { readonly text: () => Promise<string>; readonly contentType: string };
+
+export const expositionOf = (metrics: HttpMetrics): Exposition => ({
+  text: () => metrics.registry.metrics(),
+  contentType: metrics.registry.contentType,
+});
+
 /** A separate listener for scrapes, so the metrics port can stay off the public network. */
-export const startMetricsServer = (metrics: HttpMetrics, config: Config): Server =>
+export const startMetricsServer = (exposition: Exposition, config: Config): Server =>
   createServer(async (request, response) => {
     if (request.url !== '/metrics') {
       response.writeHead(404).end();
       return;
     }
-    const body = await metrics.registry.metrics();
-    response.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(body);
+    try {
+      const body = await exposition.text();
+      response.writeHead(200, { 'Content-Type': exposition.contentType }).end(body);
+    } catch {
+      response.writeHead(503).end();
+    }
   }).listen(config.METRICS_PORT, config.HOST);

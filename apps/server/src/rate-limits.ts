@@ -1,14 +1,18 @@
-import { clientAddressResolver, createRateLimits, type RateLimits } from '@conduit/adapters-http';
+import { type CountingStore, clientAddressResolver, createRateLimits, type RateLimits } from '@conduit/adapters-http';
 import type { Config, Logger } from '@conduit/composition';
 import { Redis } from 'ioredis';
 
 export type RateLimiting = { readonly rateLimits?: RateLimits; close(): Promise<void> };
 
-/** Budgets from configuration; counted in Redis when REDIS_URL is set (shared by every instance). */
-export const createRateLimiting = (config: Config, logger: Logger): RateLimiting => {
+/**
+ * Budgets from configuration, counted in Redis when REDIS_URL is set (shared by every instance),
+ * else by the cluster's primary when this is one of its workers (shared by the workers), else here.
+ */
+export const createRateLimiting = (config: Config, logger: Logger, clusterWorker: boolean): RateLimiting => {
   if (!config.RATE_LIMITS_ENABLED) return { close: async () => undefined };
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
-  redis?.on('error', (error) => logger.warn({ err: error }, 'redis unavailable: rate limits counted per instance'));
+  redis?.on('error', (error) => logger.warn({ err: error }, 'redis unavailable: rate limits counted per process'));
+  const store: CountingStore = redis ? { kind: 'redis', client: redis } : clusterWorker ? { kind: 'cluster' } : { kind: 'memory' };
   const rateLimits = createRateLimits({
     budgets: {
       anonymous: { name: 'anonymous', ...config.RATE_LIMIT_ANONYMOUS },
@@ -18,7 +22,7 @@ export const createRateLimiting = (config: Config, logger: Logger): RateLimiting
       signUpPerAddress: { name: 'sign-up', ...config.RATE_LIMIT_SIGNUP_ADDRESS },
     },
     clientAddress: clientAddressResolver(config.TRUSTED_PROXIES),
-    redis,
+    store,
   });
   return {
     rateLimits,

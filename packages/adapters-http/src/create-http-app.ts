@@ -62,8 +62,9 @@ export const createHttpApp = (deps: HttpDeps) => {
   app.route('/', docsRouter(OPENAPI_PATH));
   if (deps.metrics?.serveAt) {
     const { registry } = deps.metrics.metrics;
+    const exposition = deps.metrics.exposition ?? (() => registry.metrics());
     app.get(deps.metrics.serveAt, async (c) =>
-      c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType, 'Cache-Control': 'no-store' }),
+      c.body(await exposition(), 200, { 'Content-Type': registry.contentType, 'Cache-Control': 'no-store' }),
     );
   }
 

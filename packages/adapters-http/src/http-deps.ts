@@ -32,8 +32,10 @@ export type HttpDeps = {
   /**
    * Prometheus metrics, recorded for every request. `serveAt` mounts the scrape endpoint on this
    * app (unauthenticated); without it the composition root serves it elsewhere (another port) or not at all.
+   * `exposition` is what the scrape answers: this process's registry unless given (a cluster worker
+   * answers with the sum over every worker, from its primary).
    */
-  readonly metrics?: { readonly metrics: HttpMetrics; readonly serveAt?: string };
+  readonly metrics?: { readonly metrics: HttpMetrics; readonly serveAt?: string; readonly exposition?: () => Promise<string> };
   /** Per-request timings; the composition root also hands `recordDatabase` to the database adapter. */
   readonly timings: RequestTimings;
   /**

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config.js';
 import { configuredFeatureFlags } from './feature-flags.js';
@@ -83,5 +84,15 @@ describe('parseConfig', () => {
   it('splits CORS origins', () => {
     const result = parseConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' });
     expect(result.ok && result.config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('runs one process per available core in production, one in development, or WEB_CONCURRENCY', () => {
+    const production = parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/conduit' });
+    expect(production.ok && production.config.WEB_CONCURRENCY).toBe(availableParallelism());
+    const development = parseConfig({});
+    expect(development.ok && development.config.WEB_CONCURRENCY).toBe(1);
+    const chosen = parseConfig({ WEB_CONCURRENCY: '3' });
+    expect(chosen.ok && chosen.config.WEB_CONCURRENCY).toBe(3);
+    expect(parseConfig({ WEB_CONCURRENCY: '0' })).toMatchObject({ ok: false, message: expect.stringContaining('WEB_CONCURRENCY') });
   });
 });

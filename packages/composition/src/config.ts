@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -111,6 +112,11 @@ const schema = z.object({
   FEATURE_COMMENTS: booleanText.default(true),
   METRICS_ENABLED: booleanText.default(true),
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  /**
+   * Server processes sharing the port (node:cluster), one per core at most being useful. Default:
+   * the available cores in production, 1 otherwise (one process to debug, one log stream).
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
@@ -151,8 +157,8 @@ const DEVELOPMENT_BUDGETS: BudgetSettings = {
 };
 
 type Parsed = z.infer<typeof schema>;
-export type Config = Omit<Parsed, keyof BudgetSettings | 'DB_CONNECTIONS_PER_ROUTE'> &
-  BudgetSettings & { DB_CONNECTIONS_PER_ROUTE: number };
+export type Config = Omit<Parsed, keyof BudgetSettings | 'DB_CONNECTIONS_PER_ROUTE' | 'WEB_CONCURRENCY'> &
+  BudgetSettings & { DB_CONNECTIONS_PER_ROUTE: number; WEB_CONCURRENCY: number };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
@@ -186,5 +192,9 @@ export const parseConfig = (env: NodeJS.ProcessEnv): ConfigResult => {
     (Object.keys(defaults) as (keyof BudgetSettings)[]).map((name) => [name, parsedConfig[name] ?? defaults[name]]),
   ) as BudgetSettings;
   const connectionsPerRoute = parsedConfig.DB_CONNECTIONS_PER_ROUTE ?? Math.max(1, Math.floor(parsedConfig.DB_POOL_SIZE / 3));
-  return { ok: true, config: { ...parsedConfig, ...budgets, DB_CONNECTIONS_PER_ROUTE: connectionsPerRoute } };
+  const processes = parsedConfig.WEB_CONCURRENCY ?? (parsedConfig.NODE_ENV === 'production' ? availableParallelism() : 1);
+  return {
+    ok: true,
+    config: { ...parsedConfig, ...budgets, DB_CONNECTIONS_PER_ROUTE: connectionsPerRoute, WEB_CONCURRENCY: processes },
+  };
 };

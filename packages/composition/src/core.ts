@@ -38,6 +38,43 @@ export type CoreOptions = {
   readonly connectionBudgets?: ConnectionBudgets;
 };
 
+/** The ORM on the database, with every pending migration applied (idempotent: a no-op when none is). */
+const openMigratedOrm = async (config: Config, database: EmbeddedDatabase, options: Omit<CoreOptions, 'databaseMode'>): Promise<Orm> => {
+  const orm = await createOrm({
+    databaseUrl: database.url,
+    poolSize: options.poolSize ?? config.DB_POOL_SIZE,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
+    createDatabaseIfMissing: config.NODE_ENV !== 'production',
+    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
+    ...(options.connectionBudgets ? { connectionBudgets: options.connectionBudgets } : {}),
+  });
+  try {
+    await migrateToLatest(orm);
+    return orm;
+  } catch (error) {
+    await orm.close().catch(() => undefined);
+    throw error;
+  }
+};
+
+/**
+ * For a process that starts others on one database (the cluster's primary): the database
+ * (configured, or the embedded one, started here and stopped by `stop`), migrated once, so the
+ * processes it starts find nothing to migrate and never race each other at it.
+ */
+export const prepareDatabase = async (config: Config, logger: Logger): Promise<EmbeddedDatabase> => {
+  const database = await provideDatabase(config, logger, 'exclusive');
+  try {
+    const orm = await openMigratedOrm(config, database, { poolSize: 1 });
+    await orm.close();
+    return database;
+  } catch (error) {
+    await database.stop().catch(() => undefined);
+    throw error;
+  }
+};
+
 /**
  * Configuration in, use cases out: database (configured or embedded), ORM with migrations applied,
  * adapters, hashing, tokens, clock. The one composition every driver shares; each adds only its
@@ -46,17 +83,8 @@ export type CoreOptions = {
 export const composeCore = async (config: Config, logger: Logger, options: CoreOptions): Promise<Core> => {
   const database = await provideDatabase(config, logger, options.databaseMode);
   try {
-    const orm = await createOrm({
-      databaseUrl: database.url,
-      poolSize: options.poolSize ?? config.DB_POOL_SIZE,
-      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-      acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
-      createDatabaseIfMissing: config.NODE_ENV !== 'production',
-      ...(options.onQuery ? { onQuery: options.onQuery } : {}),
-      ...(options.connectionBudgets ? { connectionBudgets: options.connectionBudgets } : {}),
-    });
+    const orm = await openMigratedOrm(config, database, options);
     try {
-      await migrateToLatest(orm);
       const tokens = new JoseTokens({
         keys: await signingKeys(config),
         issuer: config.JWT_ISSUER,

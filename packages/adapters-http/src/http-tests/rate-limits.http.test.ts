@@ -140,3 +140,18 @@ describe.skipIf(!redisReachable)(`rate limits on Redis (${REDIS_URL})`, () => {
     expect(await redis.keys(`conduit:rl:${shared.anonymous.name}*`)).toContain(`conduit:rl:${shared.anonymous.name}:address:203.0.113.10`);
   });
 });
+
+describe('rate limits when the shared store is down', () => {
+  it('are counted by each process on its own: neither every request refused nor every one let through', async () => {
+    // Nothing listens on port 1; without the offline queue every command fails at once.
+    const down = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    try {
+      const instance = createHttpTestHarness({}, { budgets: { anonymous: budget(`anonymous-${randomUUID()}`, 2) }, redis: down });
+      expect((await instance.call('GET', '/api/tags')).status).toBe(200);
+      expect((await instance.call('GET', '/api/tags')).status).toBe(200);
+      expectProblem(await instance.call('GET', '/api/tags'), 429, 'RATE_LIMITED');
+    } finally {
+      down.disconnect();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { type IRateLimiterOptions, RateLimiterCluster, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Budget } from './budgets.js';
 
 /** Where a budget stands for one key, as the quota headers report it. */
@@ -6,29 +6,51 @@ export type Quota = { readonly budget: Budget; readonly remaining: number; reado
 
 export type Verdict = { readonly allowed: boolean; readonly quota: Quota };
 
-/** One budget, counted per key, in memory or in Redis (shared by every instance). */
+/**
+ * Where the counts live: this process's memory; Redis (an ioredis client), shared by every
+ * instance; or the cluster's primary process, shared by the workers of one instance (the primary
+ * must have called `countRateLimitsForWorkers`).
+ */
+export type CountingStore =
+  | { readonly kind: 'memory' }
+  | { readonly kind: 'redis'; readonly client: unknown }
+  | { readonly kind: 'cluster' };
+
+/** How long a worker waits for the primary's count before counting on its own. */
+const CLUSTER_TIMEOUT_MS = 1_000;
+
+type Counter = Pick<RateLimiterMemory, 'consume' | 'reward' | 'delete'>;
+
+const sharedCounter = (options: IRateLimiterOptions, store: CountingStore): Counter | undefined => {
+  switch (store.kind) {
+    case 'memory':
+      return undefined;
+    case 'redis':
+      return new RateLimiterRedis({ ...options, storeClient: store.client });
+    case 'cluster':
+      return new RateLimiterCluster({ ...options, timeoutMs: CLUSTER_TIMEOUT_MS });
+  }
+};
+
+/** One budget, counted per key in the given store. */
 export class Limiter {
-  private readonly counter: RateLimiterMemory | RateLimiterRedis;
+  private readonly shared: Counter | undefined;
+  /** This process's own count: the store when none is shared, the fallback when the shared one fails. */
+  private readonly local: Counter;
 
   constructor(
     readonly budget: Budget,
-    redis?: unknown,
+    store: CountingStore = { kind: 'memory' },
   ) {
     const options = { points: budget.points, duration: budget.windowSeconds, keyPrefix: `conduit:rl:${budget.name}` };
-    this.counter = redis
-      ? new RateLimiterRedis({
-          ...options,
-          storeClient: redis,
-          // If Redis fails, each instance keeps counting on its own rather than letting everything through.
-          insuranceLimiter: new RateLimiterMemory(options),
-        })
-      : new RateLimiterMemory(options);
+    this.local = new RateLimiterMemory(options);
+    this.shared = sharedCounter(options, store);
   }
 
   /** Counts one request against the key. */
   async consume(key: string): Promise<Verdict> {
     try {
-      return { allowed: true, quota: this.quota(await this.counter.consume(key)) };
+      return { allowed: true, quota: this.quota(await this.count((counter) => counter.consume(key))) };
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) return { allowed: false, quota: this.quota(outcome) };
       throw outcome;
@@ -37,11 +59,26 @@ export class Limiter {
 
   /** Gives back one point counted earlier (an attempt that turned out not to count). */
   async refund(key: string): Promise<void> {
-    await this.counter.reward(key, 1);
+    await this.count((counter) => counter.reward(key, 1));
   }
 
   async reset(key: string): Promise<void> {
-    await this.counter.delete(key);
+    await this.count((counter) => counter.delete(key));
+  }
+
+  /**
+   * On the shared store when there is one; if it fails (Redis down, the primary slow), this process
+   * counts on its own rather than letting everything through or failing the request. A refusal is
+   * an answer, not a failure.
+   */
+  private async count<T>(operation: (counter: Counter) => Promise<T>): Promise<T> {
+    if (this.shared === undefined) return operation(this.local);
+    try {
+      return await operation(this.shared);
+    } catch (outcome) {
+      if (outcome instanceof RateLimiterRes) throw outcome;
+      return operation(this.local);
+    }
   }
 
   private quota(state: RateLimiterRes): Quota {

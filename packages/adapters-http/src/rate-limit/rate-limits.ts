@@ -7,15 +7,15 @@ import type { ProblemSpec } from '../problems/problem.js';
 import { problemResponse } from '../problems/problem.js';
 import type { RateLimitBudgets } from './budgets.js';
 import type { ClientAddress } from './client-address.js';
-import { Limiter, type Quota } from './limiter.js';
+import { type CountingStore, Limiter, type Quota } from './limiter.js';
 import { quotaHeaders, retryAfterSeconds } from './quota-headers.js';
 import type { LoginAttempts, RateLimits } from './rate-limits.types.js';
 
 export type RateLimitSettings = {
   readonly budgets: RateLimitBudgets;
   readonly clientAddress: ClientAddress;
-  /** An ioredis client: budgets are then shared by every instance. */
-  readonly redis?: unknown;
+  /** Where the counts live; this process's memory unless said otherwise. */
+  readonly store?: CountingStore;
 };
 
 const rateLimited = (quotas: readonly Quota[]): ProblemSpec => {
@@ -33,12 +33,12 @@ const rateLimited = (quotas: readonly Quota[]): ProblemSpec => {
 type Env = AppEnv & { Variables: { authentication: () => Promise<Authentication> } };
 
 export const createRateLimits = (settings: RateLimitSettings): RateLimits => {
-  const { budgets, clientAddress, redis } = settings;
-  const anonymous = new Limiter(budgets.anonymous, redis);
-  const authenticated = new Limiter(budgets.authenticated, redis);
-  const loginPerAccount = new Limiter(budgets.loginPerAccount, redis);
-  const loginPerAddress = new Limiter(budgets.loginPerAddress, redis);
-  const signUpPerAddress = new Limiter(budgets.signUpPerAddress, redis);
+  const { budgets, clientAddress, store } = settings;
+  const anonymous = new Limiter(budgets.anonymous, store);
+  const authenticated = new Limiter(budgets.authenticated, store);
+  const loginPerAccount = new Limiter(budgets.loginPerAccount, store);
+  const loginPerAddress = new Limiter(budgets.loginPerAddress, store);
+  const signUpPerAddress = new Limiter(budgets.signUpPerAddress, store);
 
   /** Per user when a valid token is sent, else per client address. */
   const everyRequest = createMiddleware<Env>(async (c, next) => {

@@ -80,7 +80,7 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
     rateLimits: createRateLimits({
       budgets: { ...roomyBudgets, ...options.budgets },
       clientAddress: clientAddressResolver(options.trustedProxies ?? []),
-      redis: options.redis,
+      ...(options.redis ? { store: { kind: 'redis', client: options.redis } } : {}),
     }),
     isDependencyUnavailable: (error) => error instanceof Error && error.message === 'database unavailable',
     timings,
