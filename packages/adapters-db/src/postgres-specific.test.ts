@@ -58,16 +58,35 @@ describe('read models on PostgreSQL', () => {
   });
 });
 
+/** Each day's articles counted into article_days, as the migration that introduced it does. */
+const countDays = () =>
+  db.orm.em
+    .fork()
+    .execute(
+      `insert into article_days (day, shard, articles_count) select (created_at at time zone 'UTC')::date, id % 8, count(*) from articles group by 1, 2`,
+    );
+
+/** Per day, the articles there are and the articles article_days says there are. */
+const dayCounts = async () => ({
+  counted: await db.orm.em
+    .fork()
+    .execute(`select day::text, sum(articles_count)::int as n from article_days group by day having sum(articles_count) > 0 order by day`),
+  actual: await db.orm.em
+    .fork()
+    .execute(`select (created_at at time zone 'UTC')::date::text as day, count(*)::int as n from articles group by 1 order by 1`),
+});
+
 describe('deep pages', () => {
   it('answers a page far down (chosen on ids first) exactly like a shallow read would', async () => {
     const { author, reader } = await seed(0);
-    // 6,000 articles in one statement: beyond the offset where pages are chosen on ids first.
+    // 6,000 articles in one statement, a minute apart (over five days): beyond the offset where pages are chosen on ids first.
     await db.orm.em.fork().execute(
       `insert into articles (slug, title, description, body, author_id, created_at, updated_at)
-       select 'deep-' || g, 'Deep ' || g, 'd', 'b', ${author.id}, timestamp '2026-01-01' + g * interval '1 second', timestamp '2026-01-01' + g * interval '1 second'
+       select 'deep-' || g, 'Deep ' || g, 'd', 'b', ${author.id}, timestamp '2026-01-01' + g * interval '1 minute', timestamp '2026-01-01' + g * interval '1 minute'
        from generate_series(1, 6000) g`,
     );
     await db.orm.em.fork().execute(`update users set articles_count = 6000 where id = ${author.id}`);
+    await countDays();
     const deep = await db.queries.articles.list({}, { limit: 3, offset: 5500 }, reader.id);
     expect(deep.articlesCount).toBe(6000);
     // Newest first: offset 5,500 is the 5,501st newest, 'deep-500'.
@@ -77,6 +96,27 @@ describe('deep pages', () => {
     expect(byAuthor.articles.map((article) => article.slug)).toEqual(['deep-2', 'deep-1']);
     const pastTheEnd = await db.queries.articles.list({}, { limit: 3, offset: 7000 }, null);
     expect(pastTheEnd).toEqual({ articles: [], articlesCount: 6000 });
+  });
+
+  it('starts a deep page of all articles from the day counts, on the same rows as skipping from the top, across day boundaries', async () => {
+    const { author } = await seed(0);
+    await db.orm.em.fork().execute(
+      `insert into articles (slug, title, description, body, author_id, created_at, updated_at)
+       select 'deep-' || g, 'Deep ' || g, 'd', 'b', ${author.id}, t, t
+       from generate_series(1, 6000) g, lateral (select timestamptz '2026-01-01 23:00:00Z' + (g * 13 % 6000) * interval '1 minute' as t) x`,
+    );
+    await countDays();
+    // Minute 60 after 23:00 is midnight: offsets on both sides of day boundaries, and the very end.
+    for (const offset of [5000, 5001, 5139, 5140, 5141, 5580, 5997, 5999, 6000]) {
+      const expected = await db.orm.em
+        .fork()
+        .execute(`select slug from articles order by created_at desc, id desc offset ${offset} limit 4`);
+      const page = await db.queries.articles.list({}, { limit: 4, offset }, null);
+      expect(
+        page.articles.map((article) => article.slug),
+        `offset ${offset}`,
+      ).toEqual(expected.map((row) => row.slug));
+    }
   });
 });
 
@@ -129,6 +169,9 @@ describe('concurrency', () => {
       { name: 'shared', articles_count: 10 },
     ]);
     expect((await db.queries.articles.list({ tag: 'shared' }, { limit: 5, offset: 0 }, null)).articlesCount).toBe(10);
+    const days = await dayCounts();
+    expect(days.counted).toEqual(days.actual);
+    expect(days.actual.map((row) => row.n)).toEqual([10]);
   });
 
   it('answers 404, never a defect, to favorites and comments racing a delete of their article', async () => {

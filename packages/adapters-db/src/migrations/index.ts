@@ -4,6 +4,7 @@ import { Migration20261125155744_role_assignment } from './Migration202611251557
 import { Migration20261125165725_tags } from './Migration20261125165725_tags.js';
 import { Migration20261125171613_tag_pages } from './Migration20261125171613_tag_pages.js';
 import { Migration20261125173204_favorite_pages } from './Migration20261125173204_favorite_pages.js';
+import { Migration20261125181850_article_days } from './Migration20261125181850_article_days.js';
 
 /** Every migration, in order. Listed in code so the built server needs no file discovery. */
 export const migrationsList = [
@@ -13,4 +14,5 @@ export const migrationsList = [
   { name: 'Migration20261125165725_tags', class: Migration20261125165725_tags },
   { name: 'Migration20261125171613_tag_pages', class: Migration20261125171613_tag_pages },
   { name: 'Migration20261125173204_favorite_pages', class: Migration20261125173204_favorite_pages },
+  { name: 'Migration20261125181850_article_days', class: Migration20261125181850_article_days },
 ];

@@ -1,4 +1,5 @@
 import { ArticleRecord } from './article.record.js';
+import { ArticleDayRecord } from './article-day.record.js';
 import { ArticleTagRecord } from './article-tag.record.js';
 import { CommentRecord } from './comment.record.js';
 import { FavoriteRecord } from './favorite.record.js';
@@ -6,6 +7,15 @@ import { FollowRecord } from './follow.record.js';
 import { TagRecord } from './tag.record.js';
 import { UserRecord } from './user.record.js';
 
-export { ArticleRecord, ArticleTagRecord, CommentRecord, FavoriteRecord, FollowRecord, TagRecord, UserRecord };
+export { ArticleDayRecord, ArticleRecord, ArticleTagRecord, CommentRecord, FavoriteRecord, FollowRecord, TagRecord, UserRecord };
 
-export const allRecords = [UserRecord, FollowRecord, ArticleRecord, ArticleTagRecord, FavoriteRecord, CommentRecord, TagRecord];
+export const allRecords = [
+  UserRecord,
+  FollowRecord,
+  ArticleRecord,
+  ArticleTagRecord,
+  FavoriteRecord,
+  CommentRecord,
+  TagRecord,
+  ArticleDayRecord,
+];

@@ -15,7 +15,7 @@ import { articleFromRecord, articleToRecordData } from '../mappers/article.mappe
 import { ArticleRecord } from '../records/article.record.js';
 import { ArticleTagRecord } from '../records/article-tag.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
-import { countArticleOf, countTagsDownFor, countTagsUp, removeArticle } from './counted-writes.js';
+import { countNewArticle, countTagsDownFor, countTagsUp, removeArticle } from './counted-writes.js';
 
 export class MikroOrmArticleRepository implements ArticleRepository {
   constructor(private readonly em: EntityManagerSource) {}
@@ -40,7 +40,7 @@ export class MikroOrmArticleRepository implements ArticleRepository {
       const em = this.em();
       const id = articleId(Number(await em.insert(ArticleRecord, articleToRecordData(article))));
       await this.insertTags(em, id, article.tagList, article.createdAt);
-      await countArticleOf.rows(em, { authorId: article.authorId });
+      await countNewArticle.rows(em, { id, authorId: article.authorId });
       if (article.tagList.length > 0) await countTagsUp.rows(em, { tags: [...article.tagList] });
       return { ...article, id };
     });

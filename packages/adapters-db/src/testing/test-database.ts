@@ -33,11 +33,10 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   };
 };
 
-const TABLES = ['comments', 'favorites', 'article_tags', 'tags', 'articles', 'follows', 'users'];
-
-/** Empties every table and restarts ids, between tests of one file. */
+/** Empties every table the records map (a new record's table too) and restarts ids, between tests of one file. */
 export const truncateAll = async (orm: MikroORM): Promise<void> => {
-  await orm.em.fork().execute(`truncate ${TABLES.join(', ')} restart identity cascade`);
+  const tables = [...orm.getMetadata().getAll().values()].map((meta) => `"${meta.tableName}"`);
+  await orm.em.fork().execute(`truncate ${tables.join(', ')} restart identity cascade`);
 };
 
 export type PostgresTestContext = PostgresAdapters & { readonly orm: MikroORM; readonly url: string; close(): Promise<void> };
