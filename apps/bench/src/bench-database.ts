@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { startEmbeddedPostgres } from '@conduit/adapters-db';
 import pg from 'pg';
 
+let opened = 0;
+
 export type BenchDatabase = { readonly url: string; close(): Promise<void> };
 
 /**
@@ -13,7 +15,7 @@ export type BenchDatabase = { readonly url: string; close(): Promise<void> };
 export const openBenchDatabase = async (): Promise<BenchDatabase> => {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
-    const name = `conduit_bench_${process.pid}`;
+    const name = `conduit_bench_${process.pid}_${opened++}`;
     const admin = async (sql: string) => {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();

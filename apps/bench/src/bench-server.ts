@@ -19,15 +19,15 @@ const hasTaskset = async () => {
 // One secret for every server of a run: a token one issued is valid on the others.
 const JWT_SECRET = randomBytes(32).toString('hex');
 
-const startServer = async (
-  databaseUrl: string,
-  extraEnv: Record<string, string> = {},
-  main = SERVER,
-): Promise<{ child: ChildProcess; baseUrl: string }> => {
-  const pin = await hasTaskset();
+/** Where a server runs: `cpus` is a taskset list ('0', '0,1'); without it, anywhere. */
+export type ServerPlacement = { readonly env?: Record<string, string>; readonly main?: string; readonly cpus?: string };
+
+const startServer = async (databaseUrl: string, placement: ServerPlacement): Promise<{ child: ChildProcess; baseUrl: string }> => {
+  const { env: extraEnv = {}, main = SERVER, cpus } = placement;
+  const pin = cpus !== undefined && (await hasTaskset());
   const port = await getPort({ host: '127.0.0.1' });
   const command = pin ? 'taskset' : process.execPath;
-  const args = pin ? ['-c', '0', process.execPath, main] : [main];
+  const args = pin ? ['-c', cpus, process.execPath, main] : [main];
   const child = spawn(command, args, {
     env: {
       ...process.env,
@@ -43,6 +43,8 @@ const startServer = async (
       RATE_LIMIT_ANONYMOUS: '100000000/60',
       RATE_LIMIT_AUTHENTICATED: '100000000/60',
       RATE_LIMIT_SIGNUP_ADDRESS: '100000/60',
+      // Production would run one process per core; a benchmark says how many (--workers).
+      WEB_CONCURRENCY: '1',
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -59,7 +61,7 @@ const startServer = async (
     if (up) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  log(`server pid ${child.pid} on port ${port}${pin ? ', pinned to CPU 0' : ''}`);
+  log(`server pid ${child.pid} on port ${port}${pin ? `, pinned to CPU ${cpus}` : ''}`);
   return { child, baseUrl };
 };
 
@@ -100,28 +102,16 @@ const pinPostgres = async (databaseUrl: string): Promise<() => Promise<void>> =>
   };
 };
 
-/** CPU time (user + system) a process has used so far, from /proc; null where there is no /proc. */
-export const cpuMs = async (pid: number | undefined): Promise<number | null> => {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-  if (stat === null) return null;
-  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-};
-
-export type RunningBenchServer = { readonly baseUrl: string; readonly pid: number | undefined; stop(): Promise<void> };
-
-export type BenchServer = RunningBenchServer & {
+export type RunningBenchServer = {
+  readonly baseUrl: string;
+  readonly pid: number | undefined;
   readonly databaseUrl: string;
-  /**
-   * Another server on the same database and CPU, with other settings or another build (`main`, the
-   * path of its main.js): a baseline measured side by side.
-   */
-  startAlso(extraEnv: Record<string, string>, main?: string): Promise<RunningBenchServer>;
+  stop(): Promise<void>;
 };
 
-const running = (server: { child: ChildProcess; baseUrl: string }): RunningBenchServer => ({
+const running = (server: { child: ChildProcess; baseUrl: string }, databaseUrl: string): RunningBenchServer => ({
   baseUrl: server.baseUrl,
+  databaseUrl,
   pid: server.child.pid,
   stop: async () => {
     if (server.child.exitCode !== null) return;
@@ -131,27 +121,60 @@ const running = (server: { child: ChildProcess; baseUrl: string }): RunningBench
   },
 });
 
+/** What a benchmark can ask for; all of it is stopped, dropped and restored when the benchmark ends. */
+export type BenchSession = {
+  /** A fresh, empty database; PostgreSQL is pinned to CPU 1 when `pinned`. */
+  database(): Promise<string>;
+  /** The built server (or `main`) on that database. */
+  server(databaseUrl: string, placement?: ServerPlacement): Promise<RunningBenchServer>;
+};
+
 /**
- * The common frame of every benchmark: this process on CPU 1, a fresh database with PostgreSQL on
- * CPU 1, the built server on CPU 0; everything stopped and restored afterwards, whatever happens.
+ * The common frame of every benchmark. `pinned` (the default): this process and PostgreSQL on
+ * CPU 1, servers on CPU 0 unless placed otherwise; unpinned, everything runs anywhere.
  */
-export const withBenchServer = async (extraEnv: Record<string, string>, work: (server: BenchServer) => Promise<void>) => {
-  await pinSelf();
-  const database = await openBenchDatabase();
-  const unpinPostgres = await pinPostgres(database.url);
-  const server = running(await startServer(database.url, extraEnv));
-  const others: RunningBenchServer[] = [];
-  const startAlso = async (env: Record<string, string>, main?: string) => {
-    const other = running(await startServer(database.url, { ...extraEnv, ...env }, main));
-    others.push(other);
-    return other;
+export const withBenchSession = async (work: (session: BenchSession) => Promise<void>, pinned = true) => {
+  if (pinned) await pinSelf();
+  const databases: { close(): Promise<void> }[] = [];
+  const unpins: (() => Promise<void>)[] = [];
+  const servers: RunningBenchServer[] = [];
+  const session: BenchSession = {
+    database: async () => {
+      const database = await openBenchDatabase();
+      databases.push(database);
+      if (pinned && unpins.length === 0) unpins.push(await pinPostgres(database.url));
+      return database.url;
+    },
+    server: async (databaseUrl, placement = {}) => {
+      const server = running(await startServer(databaseUrl, { cpus: pinned ? '0' : undefined, ...placement }), databaseUrl);
+      servers.push(server);
+      return server;
+    },
   };
   try {
-    await work({ ...server, databaseUrl: database.url, startAlso });
+    await work(session);
   } finally {
-    for (const other of others) await other.stop();
-    await server.stop();
-    await unpinPostgres();
-    await database.close();
+    for (const server of servers.reverse()) await server.stop();
+    for (const unpin of unpins) await unpin();
+    for (const database of databases) await database.close();
   }
 };
+
+export type BenchServer = RunningBenchServer & {
+  /**
+   * Another server on the same database and CPU, with other settings or another build (`main`, the
+   * path of its main.js): a baseline measured side by side.
+   */
+  startAlso(extraEnv: Record<string, string>, main?: string): Promise<RunningBenchServer>;
+};
+
+/** One database and one server on it (the server on CPU 0; PostgreSQL and this process on CPU 1). */
+export const withBenchServer = (extraEnv: Record<string, string>, work: (server: BenchServer) => Promise<void>) =>
+  withBenchSession(async (session) => {
+    const databaseUrl = await session.database();
+    const server = await session.server(databaseUrl, { env: extraEnv });
+    await work({
+      ...server,
+      startAlso: (env, main) => session.server(databaseUrl, { env: { ...extraEnv, ...env }, ...(main ? { main } : {}) }),
+    });
+  });

@@ -1,78 +1,139 @@
-import autocannon from 'autocannon';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { cpuMs, log, type RunningBenchServer, withBenchServer } from './bench-server.js';
+import { log, withBenchServer, withBenchSession } from './bench-server.js';
+import { CONNECTIONS, type Measurement, measureSideBySide, SECONDS } from './measure.js';
+import { sqlSeededScene } from './scenes.js';
 import { seed } from './seed.js';
+import { deepPageTarget, readTargets, type Scene, writeTargets } from './targets.js';
 
-/**
- * `pnpm bench`: starts the built server pinned to CPU 0 (when taskset exists), seeds a realistic data
- * set through the API, and measures the hot read endpoints with autocannon from this process
- * (pinned to CPU 1 with PostgreSQL). Settings: BENCH_SECONDS, BENCH_CONNECTIONS, DATABASE_URL.
- * BENCH_BASELINE_ENV (JSON, e.g. '{"DB_CONNECTIONS_PER_ROUTE":"10000"}') and/or BENCH_BASELINE_SERVER
- * (the main.js of another build, e.g. a worktree of the previous commit) also start a second server
- * on the same data, measured target by target beside the first: a side-by-side baseline from one
- * run on one machine. Each row gives the server's CPU milliseconds per request.
- */
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const USAGE = `pnpm bench [--articles N] [--workers N]
 
-type Target = { name: string; path: string; token?: string };
+  (no option)    2,000 articles seeded through the API; the hot reads and the writes. With
+                 BENCH_BASELINE_SERVER (another build's main.js) and/or BENCH_BASELINE_ENV (JSON of
+                 settings), a second server on the same data, measured side by side.
+  --articles N   2,000 articles against N articles (seeded by set-based SQL, same shape), side by side.
+  --workers N    WEB_CONCURRENCY=1 against WEB_CONCURRENCY=N, side by side, unpinned, on 2,000
+                 articles (or --articles N of them).
 
-const measure = async (server: RunningBenchServer, variant: string, target: Target) => {
-  const options = {
-    url: `${server.baseUrl}${target.path}`,
-    connections: CONNECTIONS,
-    headers: target.token ? { Authorization: `Token ${target.token}` } : {},
-  };
-  await autocannon({ ...options, duration: 2 });
-  const cpuBefore = await cpuMs(server.pid);
-  const result = await autocannon({ ...options, duration: SECONDS });
-  const cpuAfter = await cpuMs(server.pid);
-  return {
-    endpoint: target.name,
-    server: variant,
-    'req/s': Math.round(result.requests.average),
-    'CPU ms/req': cpuBefore === null || cpuAfter === null ? 'n/a' : ((cpuAfter - cpuBefore) / result.requests.total).toFixed(3),
-    'p50 ms': result.latency.p50,
-    'p99 ms': result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
-};
+Settings: BENCH_SECONDS (${SECONDS}), BENCH_CONNECTIONS (${CONNECTIONS}), DATABASE_URL (a throwaway
+database is made on that server; otherwise an embedded PostgreSQL). Each row gives req/s, p50/p99
+latency, and the CPU milliseconds per request of the server's processes and of PostgreSQL's
+backends, read from /proc.`;
 
-const main = () =>
+const SMALL = 2_000;
+
+/** A row per scenario: each variant's figures beside the first's, and their ratio. */
+const compare = (results: readonly Measurement[], first: string, second: string) =>
+  [...new Set(results.map((row) => row.scenario))].map((scenario) => {
+    const a = results.find((row) => row.scenario === scenario && row.variant === first);
+    const b = results.find((row) => row.scenario === scenario && row.variant === second);
+    return {
+      scenario,
+      [`${first} req/s`]: a?.['req/s'],
+      [`${second} req/s`]: b?.['req/s'],
+      'req/s ratio': a && b ? (b['req/s'] / a['req/s']).toFixed(2) : 'n/a',
+      [`${first} p50`]: a?.['p50 ms'],
+      [`${second} p50`]: b?.['p50 ms'],
+      'p50 ratio': a && b && a['p50 ms'] > 0 ? (b['p50 ms'] / a['p50 ms']).toFixed(2) : 'n/a',
+      'server CPU ms/req': `${a?.['server CPU ms/req']} → ${b?.['server CPU ms/req']}`,
+      'PostgreSQL CPU ms/req': `${a?.['PostgreSQL CPU ms/req']} → ${b?.['PostgreSQL CPU ms/req']}`,
+      errors: (a?.errors ?? 0) + (b?.errors ?? 0),
+    };
+  });
+
+/** 2,000 articles against `articles`, same shape, same build, measured alternately. */
+const benchScale = (articles: number) =>
+  withBenchSession(async (session) => {
+    const variants = [];
+    for (const size of [SMALL, articles]) {
+      log(`seeding ${size} articles`);
+      const { server, scene } = await sqlSeededScene(session, size, log);
+      variants.push({ name: `${size} articles`, server, targets: [...readTargets(scene), deepPageTarget, ...writeTargets(scene)] });
+    }
+    const results = await measureSideBySide(variants, log);
+    console.table(results);
+    console.table(compare(results, `${SMALL} articles`, `${articles} articles`));
+  });
+
+/** One process against N on the same data, neither pinned: what the cores give. */
+const benchWorkers = (workers: number, articles: number) =>
+  withBenchSession(async (session) => {
+    log(`seeding ${articles} articles`);
+    const { server: one, scene, databaseUrl } = await sqlSeededScene(session, articles, log);
+    const many = await session.server(databaseUrl, { env: { WEB_CONCURRENCY: String(workers) } });
+    const targets = [...readTargets(scene), ...writeTargets(scene).slice(0, 1)];
+    const names = ['1 process', `${workers} workers`] as const;
+    const results = await measureSideBySide(
+      [
+        { name: names[0], server: one, targets },
+        { name: names[1], server: many, targets },
+      ],
+      log,
+    );
+    console.table(results);
+    console.table(compare(results, names[0], names[1]));
+  }, false);
+
+/** The default: data written through the API, the reads and writes, optionally beside a baseline. */
+const benchDefault = () =>
   withBenchServer({}, async (server) => {
-    const seeded = await seed(server.baseUrl, { users: 50, articles: 2000, tags: 25, followsPerUser: 10, favoritesPerArticle: 3 }, log);
+    const seeded = await seed(server.baseUrl, { users: 50, articles: SMALL, tags: 25, followsPerUser: 10, favoritesPerArticle: 3 }, log);
     // A live database has been analyzed and vacuumed by autovacuum; a just-seeded one has not yet.
     const client = new pg.Client({ connectionString: server.databaseUrl });
     await client.connect();
     await client.query('vacuum analyze');
     await client.end();
-    const slug = seeded.slugs[Math.floor(seeded.slugs.length / 2)] as string;
-    const targets: Target[] = [
-      { name: 'GET /api/articles?limit=20', path: '/api/articles?limit=20' },
-      { name: 'GET /api/articles?limit=20 (signed in)', path: '/api/articles?limit=20', token: seeded.readerToken },
-      { name: 'GET /api/articles/feed?limit=20', path: '/api/articles/feed?limit=20', token: seeded.readerToken },
-      { name: 'GET /api/articles/:slug', path: `/api/articles/${slug}` },
-      { name: 'GET /api/articles?tag=tag3', path: '/api/articles?tag=tag3&limit=20' },
-      { name: 'GET /api/tags', path: '/api/tags' },
-    ];
+    const scene: Scene = {
+      slugs: (k) => seeded.slugs[(k - 1) % seeded.slugs.length] as string,
+      articleCount: seeded.slugs.length,
+      someAuthor: 'bench7',
+      someTag: 'tag3',
+      readerToken: seeded.readerToken,
+      writerTokens: seeded.tokens.slice(1, 21),
+    };
+    const targets = [...readTargets(scene), ...writeTargets(scene)];
     const baselineEnv = process.env.BENCH_BASELINE_ENV ? (JSON.parse(process.env.BENCH_BASELINE_ENV) as Record<string, string>) : undefined;
     const baselineServer = process.env.BENCH_BASELINE_SERVER;
+    if (!baselineEnv && !baselineServer) {
+      console.table(await measureSideBySide([{ name: 'current', server, targets }], log));
+      return;
+    }
     const baselineName = `baseline ${baselineServer ?? ''} ${baselineEnv ? JSON.stringify(baselineEnv) : ''}`.trim();
-    const compared = Boolean(baselineEnv || baselineServer);
-    const baseline = compared ? await server.startAlso(baselineEnv ?? {}, baselineServer) : undefined;
+    const baseline = await server.startAlso(baselineEnv ?? {}, baselineServer);
     // Side by side, both servers start fresh after the seeding: the server that seeded runs slower
     // (measured: 4-9 % fewer req/s than an identical fresh one), which would bias the comparison.
-    const measured = compared ? await server.startAlso({}) : server;
-    const results = [];
-    for (const [index, target] of targets.entries()) {
-      log(`measuring ${target.name} for ${SECONDS} s with ${CONNECTIONS} connections`);
-      const current = () => measure(measured, 'current', target);
-      const base = baseline ? () => measure(baseline, baselineName, target) : undefined;
-      // The order alternates from target to target, so neither server always runs on a warmer cache.
-      if (base && index % 2 === 1) results.push(await base(), await current());
-      else results.push(await current(), ...(base ? [await base()] : []));
-    }
+    const current = await server.startAlso({});
+    const results = await measureSideBySide(
+      [
+        { name: 'current', server: current, targets },
+        { name: baselineName, server: baseline, targets },
+      ],
+      log,
+    );
     console.table(results);
+    console.table(compare(results, baselineName, 'current'));
   });
 
-await main();
+const positive = (text: string | undefined, name: string): number | undefined => {
+  if (text === undefined) return undefined;
+  const value = Number(text.replaceAll('_', ''));
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number, not "${text}"`);
+  return value;
+};
+
+const main = async () => {
+  const { values } = parseArgs({
+    options: { articles: { type: 'string' }, workers: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return void process.stdout.write(`${USAGE}\n`);
+  const articles = positive(values.articles, 'articles');
+  const workers = positive(values.workers, 'workers');
+  if (workers !== undefined) return benchWorkers(workers, articles ?? SMALL);
+  if (articles !== undefined) return benchScale(articles);
+  return benchDefault();
+};
+
+await main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -24,28 +24,37 @@ const inParallel = async <T, R>(items: readonly T[], limit: number, work: (item:
   return results;
 };
 
-/** Seeds through the public API, so the data is exactly what real clients would have created. */
-export const seed = async (baseUrl: string, plan: SeedPlan, log: (message: string) => void): Promise<Seeded> => {
-  const call = async (method: string, path: string, body?: Json, token?: string) => {
-    const response = await fetch(`${baseUrl}/api${path}`, {
-      method,
-      headers: {
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-        ...(token ? { Authorization: `Token ${token}` } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as Json;
-  };
+/** One API call; anything but 2xx stops the benchmark. */
+const apiCall = (baseUrl: string) => async (method: string, path: string, body?: Json, token?: string) => {
+  const response = await fetch(`${baseUrl}/api${path}`, {
+    method,
+    headers: {
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+      ...(token ? { Authorization: `Token ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Json;
+};
 
-  const started = Date.now();
-  const tokens = await inParallel(Array.from({ length: plan.users }), 8, async (_, i) => {
-    const body = await call('POST', '/users', {
-      user: { username: `bench${i}`, email: `bench${i}@example.com`, password: 'benchmark-password' },
+/** Signs up users through the API, 8 at a time; their tokens, in order. */
+export const signUp = (baseUrl: string, usernames: readonly string[]): Promise<string[]> =>
+  inParallel(usernames, 8, async (username) => {
+    const body = await apiCall(baseUrl)('POST', '/users', {
+      user: { username, email: `${username}@example.com`, password: 'benchmark-password' },
     });
     return (body.user as Json).token as string;
   });
+
+/** Seeds through the public API, so the data is exactly what real clients would have created. */
+export const seed = async (baseUrl: string, plan: SeedPlan, log: (message: string) => void): Promise<Seeded> => {
+  const call = apiCall(baseUrl);
+  const started = Date.now();
+  const tokens = await signUp(
+    baseUrl,
+    Array.from({ length: plan.users }, (_, i) => `bench${i}`),
+  );
   log(`seeded ${plan.users} users in ${Date.now() - started} ms`);
 
   await inParallel(tokens, 8, async (token, i) => {
