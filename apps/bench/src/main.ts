@@ -4,9 +4,10 @@ import { log, withBenchServer, withBenchSession } from './bench-server.js';
 import { CONNECTIONS, type Measurement, measureSideBySide, SECONDS } from './measure.js';
 import { sqlSeededScene } from './scenes.js';
 import { seed } from './seed.js';
+import { scalePlan } from './seed-sql.js';
 import { deepPageTarget, readTargets, type Scene, writeTargets } from './targets.js';
 
-const USAGE = `pnpm bench [--articles N] [--workers N]
+const USAGE = `pnpm bench [--articles N] [--workers N] [--tags N]
 
   (no option)    2,000 articles seeded through the API; the hot reads and the writes. With
                  BENCH_BASELINE_SERVER (another build's main.js) and/or BENCH_BASELINE_ENV (JSON of
@@ -14,6 +15,8 @@ const USAGE = `pnpm bench [--articles N] [--workers N]
   --articles N   2,000 articles against N articles (seeded by set-based SQL, same shape), side by side.
   --workers N    WEB_CONCURRENCY=1 against WEB_CONCURRENCY=N, side by side, unpinned, on 2,000
                  articles (or --articles N of them).
+  --tags N       GET /api/tags with 100 tags against N distinct tags, side by side, with the size
+                 of the answer.
 
 Settings: BENCH_SECONDS (${SECONDS}), BENCH_CONNECTIONS (${CONNECTIONS}), DATABASE_URL (a throwaway
 database is made on that server; otherwise an embedded PostgreSQL). Each row gives req/s, p50/p99
@@ -47,7 +50,7 @@ const benchScale = (articles: number) =>
     const variants = [];
     for (const size of [SMALL, articles]) {
       log(`seeding ${size} articles`);
-      const { server, scene } = await sqlSeededScene(session, size, log);
+      const { server, scene } = await sqlSeededScene(session, scalePlan(size), log);
       variants.push({ name: `${size} articles`, server, targets: [...readTargets(scene), deepPageTarget, ...writeTargets(scene)] });
     }
     const results = await measureSideBySide(variants, log);
@@ -59,7 +62,7 @@ const benchScale = (articles: number) =>
 const benchWorkers = (workers: number, articles: number) =>
   withBenchSession(async (session) => {
     log(`seeding ${articles} articles`);
-    const { server: one, scene, databaseUrl } = await sqlSeededScene(session, articles, log);
+    const { server: one, scene, databaseUrl } = await sqlSeededScene(session, scalePlan(articles), log);
     const many = await session.server(databaseUrl, { env: { WEB_CONCURRENCY: String(workers) } });
     const targets = [...readTargets(scene), ...writeTargets(scene).slice(0, 1)];
     const names = ['1 process', `${workers} workers`] as const;
@@ -73,6 +76,26 @@ const benchWorkers = (workers: number, articles: number) =>
     console.table(results);
     console.table(compare(results, names[0], names[1]));
   }, false);
+
+/**
+ * GET /api/tags with the usual 100 tags against `tags` distinct ones (as many articles, each adding
+ * its own tag), side by side; with the size of each answer.
+ */
+const benchTags = (tags: number) =>
+  withBenchSession(async (session) => {
+    const variants = [];
+    for (const count of [100, tags]) {
+      log(`seeding ${count} tags`);
+      const { server } = await sqlSeededScene(session, { ...scalePlan(Math.max(SMALL, count)), tags: count }, log);
+      const answer = await fetch(`${server.baseUrl}/api/tags`);
+      const body = await answer.arrayBuffer();
+      const listed = (JSON.parse(new TextDecoder().decode(body)) as { tags: string[] }).tags.length;
+      log(`${count} tags: GET /api/tags lists ${listed} tags in ${body.byteLength} bytes (ETag ${answer.headers.get('etag')})`);
+      variants.push({ name: `${count} tags`, server, targets: [{ name: `GET /api/tags (${body.byteLength} bytes)`, path: '/api/tags' }] });
+    }
+    const results = await measureSideBySide(variants, log);
+    console.table(results);
+  });
 
 /** The default: data written through the API, the reads and writes, optionally beside a baseline. */
 const benchDefault = () =>
@@ -123,11 +146,18 @@ const positive = (text: string | undefined, name: string): number | undefined =>
 
 const main = async () => {
   const { values } = parseArgs({
-    options: { articles: { type: 'string' }, workers: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      articles: { type: 'string' },
+      workers: { type: 'string' },
+      tags: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const articles = positive(values.articles, 'articles');
   const workers = positive(values.workers, 'workers');
+  const tags = positive(values.tags, 'tags');
+  if (tags !== undefined) return benchTags(tags);
   if (workers !== undefined) return benchWorkers(workers, articles ?? SMALL);
   if (articles !== undefined) return benchScale(articles);
   return benchDefault();
