@@ -54,29 +54,76 @@ export const removeFavorite = new CompiledStatement<Favorite, unknown>((db, slot
 const dayOf = (createdAt: string) => sql<string>`(${sql.ref(createdAt)} at time zone 'UTC')::date`;
 const shardOf = (id: string) => sql<number>`${sql.ref(id)} % ${sql.lit(ARTICLE_DAY_SHARDS)}`;
 
+/** An article row to insert, as the repository maps it. */
+type ArticleRow = {
+  slug: string;
+  title: string;
+  description: string;
+  body: string;
+  tagList: string[];
+  authorId: UserId;
+  createdAt: string;
+  updatedAt: string;
+};
+
 /**
- * One more article by its author and on its day (the article row itself goes through the unit of
- * work, earlier in the transaction).
+ * A new article in one statement: the row (unless its slug is taken: then no row comes back), its
+ * tag links, and one more for its author, its day and each of its tags (creating the tags not seen
+ * before). Each part reads the inserted row, so nothing is counted for an article not written. One
+ * round trip instead of four (measured: POST /api/articles 0.9-1.0 ms of server CPU before).
  */
-export const countNewArticle = new CompiledStatement<{ id: ArticleId; authorId: UserId }, unknown>((db, slot) =>
+export const addArticle = new CompiledStatement<ArticleRow, { id: number }>((db, slot) =>
   db
+    .with('inserted', (db) =>
+      db
+        .insertInto('articles')
+        .values({
+          slug: slot('slug'),
+          title: slot('title'),
+          description: slot('description'),
+          body: slot('body'),
+          tag_list: slot('tagList'),
+          author_id: slot('authorId'),
+          created_at: slot('createdAt'),
+          updated_at: slot('updatedAt'),
+        })
+        .onConflict((conflict) => conflict.column('slug').doNothing())
+        .returning(['id', 'author_id', 'created_at', 'tag_list']),
+    )
+    .with('tagged', (db) =>
+      db
+        .insertInto('article_tags')
+        .columns(['article_id', 'tag', 'created_at'])
+        .expression(db.selectFrom('inserted').select((eb) => ['id', eb.fn<string>('unnest', ['tag_list']).as('tag'), 'created_at'])),
+    )
+    .with('tag_counts', (db) =>
+      db
+        .insertInto('tags')
+        .columns(['name', 'articles_count'])
+        .expression(
+          db.selectFrom('inserted').select((eb) => [eb.fn<string>('unnest', ['tag_list']).as('name'), eb.lit(1).as('articles_count')]),
+        )
+        .onConflict((conflict) => conflict.column('name').doUpdateSet((eb) => ({ articles_count: eb('tags.articles_count', '+', 1) }))),
+    )
     .with('dated', (db) =>
       db
         .insertInto('article_days')
         .columns(['day', 'shard', 'articles_count'])
         .expression(
-          db
-            .selectFrom('articles')
-            .select([dayOf('created_at').as('day'), shardOf('id').as('shard'), sql.lit(1).as('articles_count')])
-            .where('id', '=', slot('id')),
+          db.selectFrom('inserted').select([dayOf('created_at').as('day'), shardOf('id').as('shard'), sql.lit(1).as('articles_count')]),
         )
         .onConflict((conflict) =>
           conflict.columns(['day', 'shard']).doUpdateSet((eb) => ({ articles_count: eb('article_days.articles_count', '+', 1) })),
         ),
     )
-    .updateTable('users')
-    .set((eb) => ({ articles_count: eb('articles_count', '+', 1) }))
-    .where('id', '=', slot('authorId')),
+    .with('authored', (db) =>
+      db
+        .updateTable('users')
+        .set((eb) => ({ articles_count: eb('articles_count', '+', 1) }))
+        .where('id', 'in', (eb) => eb.selectFrom('inserted').select('author_id')),
+    )
+    .selectFrom('inserted')
+    .select('id'),
 );
 
 /**

@@ -15,7 +15,7 @@ import { articleFromRecord, articleToRecordData } from '../mappers/article.mappe
 import { ArticleRecord } from '../records/article.record.js';
 import { ArticleTagRecord } from '../records/article-tag.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
-import { countNewArticle, countTagsDownFor, countTagsUp, removeArticle } from './counted-writes.js';
+import { addArticle, countTagsDownFor, countTagsUp, removeArticle } from './counted-writes.js';
 
 export class MikroOrmArticleRepository implements ArticleRepository {
   constructor(private readonly em: EntityManagerSource) {}
@@ -35,15 +35,25 @@ export class MikroOrmArticleRepository implements ArticleRepository {
     return (await this.em().count(ArticleRecord, { slug })) > 0;
   }
 
+  /** A taken slug inserts nothing (no row comes back), so the transaction stays usable. */
   add(article: NewArticle): ResultAsync<Article, SlugTaken> {
-    return this.guardSlug(article.slug, async () => {
-      const em = this.em();
-      const id = articleId(Number(await em.insert(ArticleRecord, articleToRecordData(article))));
-      await this.insertTags(em, id, article.tagList, article.createdAt);
-      await countNewArticle.rows(em, { id, authorId: article.authorId });
-      if (article.tagList.length > 0) await countTagsUp.rows(em, { tags: [...article.tagList] });
-      return { ...article, id };
-    });
+    return new ResultAsync(
+      (async () => {
+        const inserted = await addArticle.first(this.em(), {
+          slug: article.slug,
+          title: article.title,
+          description: article.description,
+          body: article.body,
+          tagList: [...article.tagList],
+          authorId: article.authorId,
+          createdAt: article.createdAt.toISOString(),
+          updatedAt: article.updatedAt.toISOString(),
+        });
+        return inserted === undefined
+          ? err({ type: 'SlugTaken', slug: article.slug } as const)
+          : ok({ ...article, id: articleId(inserted.id) });
+      })(),
+    );
   }
 
   update(article: Article): ResultAsync<Article, SlugTaken> {
