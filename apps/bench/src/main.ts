@@ -38,6 +38,7 @@ const compare = (results: readonly Measurement[], first: string, second: string)
       [`${first} p50`]: a?.['p50 ms'],
       [`${second} p50`]: b?.['p50 ms'],
       'p50 ratio': a && b && a['p50 ms'] > 0 ? (b['p50 ms'] / a['p50 ms']).toFixed(2) : 'n/a',
+      'mean ms': `${a?.['mean ms']} → ${b?.['mean ms']}`,
       'server CPU ms/req': `${a?.['server CPU ms/req']} → ${b?.['server CPU ms/req']}`,
       'PostgreSQL CPU ms/req': `${a?.['PostgreSQL CPU ms/req']} → ${b?.['PostgreSQL CPU ms/req']}`,
       errors: (a?.errors ?? 0) + (b?.errors ?? 0),

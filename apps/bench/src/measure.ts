@@ -21,6 +21,8 @@ export type Measurement = {
   readonly scenario: string;
   readonly variant: string;
   readonly 'req/s': number;
+  /** The mean, to a hundredth of a millisecond: with one connection, the latency of one request alone. */
+  readonly 'mean ms': number;
   readonly 'p50 ms': number;
   readonly 'p99 ms': number;
   readonly 'server CPU ms/req': string;
@@ -67,6 +69,7 @@ export const measure = async (server: RunningBenchServer, variant: string, targe
     scenario: target.name,
     variant,
     'req/s': Math.round(result.requests.average),
+    'mean ms': Math.round(result.latency.average * 100) / 100,
     'p50 ms': result.latency.p50,
     'p99 ms': result.latency.p99,
     'server CPU ms/req': perRequest(serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore, total),

@@ -179,6 +179,31 @@ describe('concurrency', () => {
     expect(days.actual.map((row) => row.n)).toEqual([10]);
   });
 
+  it('gives articles with one title written at once a slug each, and counts every one exactly once', async () => {
+    const useCases = makeUseCases({
+      ...db,
+      passwordHasher: { hash: async (plain) => plain, verify: async (hash, plain) => hash === plain, needsRehash: () => false },
+      tokenIssuer: { issue: async (id) => `token-${id}` },
+      clock: { now: () => new Date() },
+      suffixes: { next: () => Math.random().toString(36).slice(2, 8) },
+    });
+    const { author } = await seed(0);
+    const ctx = { actor: userActor(author.id, 'user'), features: ALL_FEATURES_ON };
+    const created = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        useCases.createArticle(ctx, { title: 'Same title', description: 'd', body: 'b', tagList: ['racing', 'same'] }),
+      ),
+    );
+    const slugs = created.map((result) => result._unsafeUnwrap().slug);
+    expect(new Set(slugs).size).toBe(12);
+    expect(slugs).toContain('same-title');
+    const list = await db.queries.articles.list({ author: author.username }, { limit: 20, offset: 0 }, null);
+    expect(list.articlesCount).toBe(12);
+    expect((await db.queries.articles.list({ tag: 'racing' }, { limit: 1, offset: 0 }, null)).articlesCount).toBe(12);
+    const days = await dayCounts();
+    expect(days.counted).toEqual(days.actual);
+  });
+
   it('answers 404, never a defect, to favorites and comments racing a delete of their article', async () => {
     const useCases = makeUseCases({
       ...db,
