@@ -21,7 +21,11 @@ export type Measurement = {
   readonly scenario: string;
   readonly variant: string;
   readonly 'req/s': number;
-  /** The mean, to a hundredth of a millisecond: with one connection, the latency of one request alone. */
+  /**
+   * The mean latency to a hundredth of a millisecond, by Little's law (connections / throughput;
+   * each connection waits for its answer before it asks again); with one connection, the time of
+   * one request alone. autocannon's own latencies are whole milliseconds.
+   */
   readonly 'mean ms': number;
   readonly 'p50 ms': number;
   readonly 'p99 ms': number;
@@ -69,7 +73,7 @@ export const measure = async (server: RunningBenchServer, variant: string, targe
     scenario: target.name,
     variant,
     'req/s': Math.round(result.requests.average),
-    'mean ms': Math.round(result.latency.average * 100) / 100,
+    'mean ms': result.requests.average > 0 ? Math.round((CONNECTIONS * 100_000) / result.requests.average) / 100 : Number.NaN,
     'p50 ms': result.latency.p50,
     'p99 ms': result.latency.p99,
     'server CPU ms/req': perRequest(serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore, total),
