@@ -132,6 +132,16 @@ describe('schema', () => {
   });
 });
 
+/** The use cases over these PostgreSQL adapters, with trivial hashing and tokens. */
+const useCasesOnPostgres = () =>
+  makeUseCases({
+    ...db,
+    passwordHasher: { hash: async (plain) => plain, verify: async (hash, plain) => hash === plain, needsRehash: () => false },
+    tokenIssuer: { issue: async (id) => `token-${id}` },
+    clock: { now: () => new Date() },
+    suffixes: { next: () => Math.random().toString(36).slice(2, 8) },
+  });
+
 describe('concurrency', () => {
   it('keeps favoritesCount exact under parallel favorites and repeats', async () => {
     const { author } = await seed(0);
@@ -180,13 +190,7 @@ describe('concurrency', () => {
   });
 
   it('gives articles with one title written at once a slug each, and counts every one exactly once', async () => {
-    const useCases = makeUseCases({
-      ...db,
-      passwordHasher: { hash: async (plain) => plain, verify: async (hash, plain) => hash === plain, needsRehash: () => false },
-      tokenIssuer: { issue: async (id) => `token-${id}` },
-      clock: { now: () => new Date() },
-      suffixes: { next: () => Math.random().toString(36).slice(2, 8) },
-    });
+    const useCases = useCasesOnPostgres();
     const { author } = await seed(0);
     const ctx = { actor: userActor(author.id, 'user'), features: ALL_FEATURES_ON };
     const created = await Promise.all(
@@ -205,13 +209,7 @@ describe('concurrency', () => {
   });
 
   it('answers 404, never a defect, to favorites and comments racing a delete of their article', async () => {
-    const useCases = makeUseCases({
-      ...db,
-      passwordHasher: { hash: async (plain) => plain, verify: async (hash, plain) => hash === plain, needsRehash: () => false },
-      tokenIssuer: { issue: async (id) => `token-${id}` },
-      clock: { now: () => new Date() },
-      suffixes: { next: () => Math.random().toString(36).slice(2, 8) },
-    });
+    const useCases = useCasesOnPostgres();
     const { author } = await seed(0);
     const fans: User[] = [];
     for (let i = 0; i < 10; i++) fans.push((await db.repositories.users.add(aNewUser()))._unsafeUnwrap());
