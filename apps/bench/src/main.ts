@@ -17,6 +17,7 @@ const USAGE = `pnpm bench [--articles N] [--workers N] [--tags N]
                  articles (or --articles N of them).
   --tags N       GET /api/tags with 100 tags against N distinct tags, side by side, with the size
                  of the answer.
+  --only TEXT    only the scenarios whose name contains TEXT (e.g. "GET /api/tags").
 
 Settings: BENCH_SECONDS (${SECONDS}), BENCH_CONNECTIONS (${CONNECTIONS}), DATABASE_URL (a throwaway
 database is made on that server; otherwise an embedded PostgreSQL). Each row gives req/s, p50/p99
@@ -46,7 +47,7 @@ const compare = (results: readonly Measurement[], first: string, second: string)
   });
 
 /** 2,000 articles against `articles`, same shape, same build, measured alternately. */
-const benchScale = (articles: number) =>
+const benchScale = (articles: number, only?: string) =>
   withBenchSession(async (session) => {
     const variants = [];
     for (const size of [SMALL, articles]) {
@@ -54,13 +55,13 @@ const benchScale = (articles: number) =>
       const { server, scene } = await sqlSeededScene(session, scalePlan(size), log);
       variants.push({ name: `${size} articles`, server, targets: [...readTargets(scene), deepPageTarget, ...writeTargets(scene)] });
     }
-    const results = await measureSideBySide(variants, log);
+    const results = await measureSideBySide(variants, log, only);
     console.table(results);
     console.table(compare(results, `${SMALL} articles`, `${articles} articles`));
   });
 
 /** One process against N on the same data, neither pinned: what the cores give. */
-const benchWorkers = (workers: number, articles: number) =>
+const benchWorkers = (workers: number, articles: number, only?: string) =>
   withBenchSession(async (session) => {
     log(`seeding ${articles} articles`);
     const { server: one, scene, databaseUrl } = await sqlSeededScene(session, scalePlan(articles), log);
@@ -73,6 +74,7 @@ const benchWorkers = (workers: number, articles: number) =>
         { name: names[1], server: many, targets },
       ],
       log,
+      only,
     );
     console.table(results);
     console.table(compare(results, names[0], names[1]));
@@ -99,7 +101,7 @@ const benchTags = (tags: number) =>
   });
 
 /** The default: data written through the API, the reads and writes, optionally beside a baseline. */
-const benchDefault = () =>
+const benchDefault = (only?: string) =>
   withBenchServer({}, async (server) => {
     const seeded = await seed(server.baseUrl, { users: 50, articles: SMALL, tags: 25, followsPerUser: 10, favoritesPerArticle: 3 }, log);
     // A live database has been analyzed and vacuumed by autovacuum; a just-seeded one has not yet.
@@ -119,7 +121,7 @@ const benchDefault = () =>
     const baselineEnv = process.env.BENCH_BASELINE_ENV ? (JSON.parse(process.env.BENCH_BASELINE_ENV) as Record<string, string>) : undefined;
     const baselineServer = process.env.BENCH_BASELINE_SERVER;
     if (!baselineEnv && !baselineServer) {
-      console.table(await measureSideBySide([{ name: 'current', server, targets }], log));
+      console.table(await measureSideBySide([{ name: 'current', server, targets }], log, only));
       return;
     }
     const baselineName = `baseline ${baselineServer ?? ''} ${baselineEnv ? JSON.stringify(baselineEnv) : ''}`.trim();
@@ -133,6 +135,7 @@ const benchDefault = () =>
         { name: baselineName, server: baseline, targets },
       ],
       log,
+      only,
     );
     console.table(results);
     console.table(compare(results, baselineName, 'current'));
@@ -151,6 +154,7 @@ const main = async () => {
       articles: { type: 'string' },
       workers: { type: 'string' },
       tags: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -159,9 +163,9 @@ const main = async () => {
   const workers = positive(values.workers, 'workers');
   const tags = positive(values.tags, 'tags');
   if (tags !== undefined) return benchTags(tags);
-  if (workers !== undefined) return benchWorkers(workers, articles ?? SMALL);
-  if (articles !== undefined) return benchScale(articles);
-  return benchDefault();
+  if (workers !== undefined) return benchWorkers(workers, articles ?? SMALL, values.only);
+  if (articles !== undefined) return benchScale(articles, values.only);
+  return benchDefault(values.only);
 };
 
 await main().catch((error: unknown) => {

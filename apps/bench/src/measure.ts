@@ -83,17 +83,22 @@ export const measure = async (server: RunningBenchServer, variant: string, targe
 };
 
 /**
- * Every target on every variant, variants alternating in order from target to target so none
+ * Every target (whose name contains `only`, when given) on every variant, variants alternating in order from target to target so none
  * always runs on a warmer cache: a side-by-side table from one run on one machine.
  */
 export const measureSideBySide = async (
   variants: readonly { readonly name: string; readonly server: RunningBenchServer; readonly targets: readonly Target[] }[],
   log: (message: string) => void,
+  only?: string,
 ): Promise<Measurement[]> => {
   const results: Measurement[] = [];
-  const count = Math.max(...variants.map((variant) => variant.targets.length));
+  const chosen = variants.map((variant) => ({
+    ...variant,
+    targets: variant.targets.filter((target) => only === undefined || target.name.includes(only)),
+  }));
+  const count = Math.max(...chosen.map((variant) => variant.targets.length));
   for (let index = 0; index < count; index += 1) {
-    const order = index % 2 === 0 ? variants : [...variants].reverse();
+    const order = index % 2 === 0 ? chosen : [...chosen].reverse();
     for (const variant of order) {
       const target = variant.targets[index];
       if (!target) continue;
