@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import pg from 'pg';
@@ -55,5 +58,79 @@ describe('conduit users promote / demote', () => {
     const help = conduit('users', '--help');
     expect(help.stdout).toContain('promote');
     expect(help.stdout).toContain('demote');
+  });
+});
+
+describe('conduit import / export articles', () => {
+  const run = (url: string, ...args: string[]) =>
+    spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+  const contentOf = (ndjson: string) =>
+    ndjson
+      .trim()
+      .split('\n')
+      .map((line) => JSON.stringify((JSON.parse(line) as { article: unknown }).article))
+      .sort();
+
+  it('imports through the article rules, reports refused items, and round-trips into an empty database', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'conduit-import-'));
+    const input = join(folder, 'articles.ndjson');
+    const lines = Array.from({ length: 600 }, (_, i) =>
+      i === 10
+        ? '{broken'
+        : JSON.stringify({
+            article: {
+              title: i === 20 ? ' ' : `Post ${i % 300}`,
+              description: `About ${i}`,
+              body: `Text ${i}`,
+              tagList: [`t${i % 4}`, 'shared'],
+            },
+          }),
+    );
+    writeFileSync(input, `${lines.join('\n')}\n\n`);
+
+    const imported = conduit('import', 'articles', input, '--as', 'jake');
+    expect(imported.stdout.trim()).toBe(`imported 598 of 600 articles as jake; 2 failed (see ${input}.errors.ndjson)`);
+    expect(imported.status).toBe(1);
+    expect(
+      readFileSync(`${input}.errors.ndjson`, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
+      { item: 11, errors: { item: ['is not valid JSON'] } },
+      { item: 21, errors: { title: ["can't be blank"] } },
+    ]);
+
+    const exported = conduit('export', 'articles', '--author', 'jake');
+    expect(exported.status).toBe(0);
+    expect(exported.stderr.trim()).toBe('exported 598 articles');
+    const file = join(folder, 'export.ndjson');
+    writeFileSync(file, exported.stdout);
+
+    const empty = await createTestDatabase();
+    try {
+      const client = new pg.Client({ connectionString: empty.url });
+      await client.connect();
+      await client.query(`insert into users (username, email, password_hash) values ('anna', 'anna@example.com', 'x')`);
+      await client.end();
+      const again = run(empty.url, 'import', 'articles', file, '--as', 'anna');
+      expect(again.stdout.trim()).toBe('imported 598 of 598 articles as anna');
+      expect(again.status).toBe(0);
+      const roundTrip = run(empty.url, 'export', 'articles', '--out', join(folder, 'again.ndjson'));
+      expect(roundTrip.status).toBe(0);
+      expect(contentOf(readFileSync(join(folder, 'again.ndjson'), 'utf8'))).toEqual(contentOf(exported.stdout));
+    } finally {
+      await empty.drop();
+    }
+    expect(conduit('export', 'articles', '--tag', 't1').stderr.trim()).toBe('exported 150 articles');
+  });
+
+  it('fails in one line, exit 1, for an unknown author or a missing file', () => {
+    const unknown = conduit('import', 'articles', '-', '--as', 'nobody');
+    expect(unknown.stderr.trim()).toBe('no user named "nobody"');
+    expect(unknown.status).toBe(1);
+    const missing = conduit('import', 'articles', '/nonexistent/articles.ndjson', '--as', 'jake');
+    expect(missing.stderr.trim()).toBe('cannot read /nonexistent/articles.ndjson: no such file');
+    expect(missing.status).toBe(1);
   });
 });

@@ -1,6 +1,8 @@
 import { type Core, composeCore, createLogger, describeStartupFailure, parseConfig } from '@conduit/composition';
 import { type Role, systemActor } from '@conduit/domain';
 import { Command } from 'commander';
+import { exportArticles } from './commands/export-articles.js';
+import { importArticles } from './commands/import-articles.js';
 
 const fail = (message: string) => {
   process.stderr.write(`${message}\n`);
@@ -65,5 +67,44 @@ program
   .description('manage user accounts')
   .addCommand(roleCommand('promote', 'admin', 'make a user an admin (may edit and delete any article or comment)'))
   .addCommand(roleCommand('demote', 'user', 'make an admin a regular user again'));
+
+program
+  .command('import')
+  .description('bulk work through the same use cases as the API')
+  .addCommand(
+    new Command('articles')
+      .description('import NDJSON articles, one {"article":{"title","description","body","tagList"}} a line ("-" reads stdin)')
+      .argument('<file>')
+      .requiredOption('--as <username>', 'the existing user whose articles they become')
+      .option('--errors <file>', 'where refused items go, one {"item","errors"} a line (default: <file>.errors.ndjson)')
+      .option('--operator <name>', 'who is acting (default: $USER)', process.env.USER ?? 'operator')
+      .action((file: string, options: { as: string; errors?: string; operator: string }) =>
+        withCore(async (core) => {
+          process.exitCode = await importArticles(core, file, options);
+        }),
+      ),
+  );
+
+program
+  .command('export')
+  .description('stream data out as NDJSON, constant memory')
+  .addCommand(
+    new Command('articles')
+      .description('every article, oldest first, as lines `conduit import articles` reads back')
+      .option('--author <username>', "only this author's articles")
+      .option('--tag <tag>', 'only articles with this tag')
+      .option('--out <file>', 'write here instead of standard output')
+      .action((options: { author?: string; tag?: string; out?: string }) =>
+        withCore(async (core) => {
+          process.exitCode = await exportArticles(core, options);
+        }),
+      ),
+  );
+
+program.addHelpText(
+  'after',
+  `
+Exit codes: 0 done; 1 failed (unknown user, unreadable input, or any item refused by import).`,
+);
 
 await program.parseAsync();

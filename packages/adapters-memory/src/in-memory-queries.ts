@@ -76,6 +76,31 @@ export const makeInMemoryQueries = (store: InMemoryStore): Queries => {
       const matching = [...store.articles.values()].filter((article) => store.follows.has(followKey(viewerId, article.authorId)));
       return page(matching, request, viewerId);
     },
+    async exportPage(filter, after, limit) {
+      const authorId = filter.author === undefined ? undefined : userIdByName(filter.author);
+      const isAfter = (article: Article) =>
+        after === null ||
+        article.createdAt.getTime() > after.createdAt.getTime() ||
+        (article.createdAt.getTime() === after.createdAt.getTime() && article.id > after.id);
+      return [...store.articles.values()]
+        .filter(
+          (article) =>
+            (filter.tag === undefined || article.tagList.includes(filter.tag)) &&
+            (filter.author === undefined || article.authorId === authorId) &&
+            isAfter(article),
+        )
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id)
+        .slice(0, limit)
+        .map((article) => ({
+          title: article.title,
+          description: article.description,
+          body: article.body,
+          tagList: [...article.tagList],
+          author: userById(article.authorId).username,
+          createdAt: article.createdAt,
+          cursor: { createdAt: article.createdAt, id: article.id },
+        }));
+    },
   };
 
   const profiles: ProfileQueries = {

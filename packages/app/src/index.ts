@@ -1,5 +1,12 @@
 export * from './app-error.js';
 export type { CreateArticleCommand } from './articles/create-article.js';
+export type {
+  ImportArticlesCommand,
+  ImportLine,
+  ImportProgress,
+  ImportSummary,
+  ItemError,
+} from './articles/import-articles.js';
 export type { ListArticlesQuery } from './articles/list-articles.js';
 export type { UpdateArticleCommand } from './articles/update-article.js';
 export type { AddCommentCommand } from './comments/add-comment.js';

@@ -1,8 +1,10 @@
 import { makeCreateArticle } from './articles/create-article.js';
 import { makeDeleteArticle } from './articles/delete-article.js';
+import { makeExportArticles } from './articles/export-articles.js';
 import { makeFavoriteArticle, makeUnfavoriteArticle } from './articles/favorite-article.js';
 import { makeFeedArticles } from './articles/feed-articles.js';
 import { makeGetArticle } from './articles/get-article.js';
+import { makeImportArticles } from './articles/import-articles.js';
 import { makeListArticles } from './articles/list-articles.js';
 import { makeUpdateArticle } from './articles/update-article.js';
 import { makeAddComment } from './comments/add-comment.js';
@@ -35,6 +37,8 @@ export const makeUseCases = (deps: AppDeps) => ({
   feedArticles: makeFeedArticles(deps),
   getArticle: makeGetArticle(deps),
   createArticle: makeCreateArticle(deps),
+  importArticles: makeImportArticles(deps),
+  exportArticles: makeExportArticles(deps),
   updateArticle: makeUpdateArticle(deps),
   deleteArticle: makeDeleteArticle(deps),
   favoriteArticle: makeFavoriteArticle(deps),

@@ -1,6 +1,7 @@
 export * from './articles/article.errors.js';
 export * from './articles/article.js';
 export * from './articles/article.policy.js';
+export * from './articles/article-draft.js';
 export * from './articles/article-repository.js';
 export * from './articles/favorite-repository.js';
 export * from './comments/comment.errors.js';

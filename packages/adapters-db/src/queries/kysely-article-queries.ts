@@ -1,4 +1,14 @@
-import type { ArticleFilter, ArticleListItemView, ArticlePage, ArticleQueries, ArticleView, PageRequest } from '@conduit/app';
+import type {
+  ArticleFilter,
+  ArticleListItemView,
+  ArticlePage,
+  ArticleQueries,
+  ArticleView,
+  ExportCursor,
+  ExportedArticle,
+  ExportFilter,
+  PageRequest,
+} from '@conduit/app';
 import type { UserId } from '@conduit/domain';
 import { type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { EntityManagerSource } from '../entity-manager.js';
@@ -244,11 +254,44 @@ const seenBy = (db: Kysely<Database>, rows: PageRows, shape: Shape, slot: Slot) 
     .orderBy('a.created_at', 'desc')
     .orderBy('a.id', 'desc');
 
+type ExportParams = { tag: string; author: string; afterCreatedAt: string; afterId: number; limit: number };
+/** Which export filters are present, and whether the page starts after a cursor. */
+type ExportShape = `${'' | 'tag'}:${'' | 'author'}:${'' | 'after'}`;
+type ExportRow = {
+  id: number;
+  title: string;
+  description: string;
+  body: string;
+  tag_list: string[];
+  created_at: string;
+  username: string;
+};
+
+/** Oldest first from a cursor: a range scan of the creation index (backwards), not an offset. */
+const exportPage = (db: Kysely<Database>, shape: ExportShape, slot: SlotOf<ExportParams>) => {
+  const [tag, author, after] = shape.split(':');
+  return db
+    .selectFrom('articles as a')
+    .innerJoin('users as u', 'u.id', 'a.author_id')
+    .select(['a.id', 'a.title', 'a.description', 'a.body', 'a.tag_list', 'a.created_at', 'u.username'])
+    .$if(tag !== '', (qb) =>
+      qb.where('a.id', 'in', db.selectFrom('article_tags as t').select('t.article_id').where('t.tag', '=', slot('tag'))),
+    )
+    .$if(author !== '', (qb) => qb.where('a.author_id', '=', userIdNamed(db, slot('author'))))
+    .$if(after !== '', (qb) =>
+      qb.where((eb) => eb(eb.refTuple('a.created_at', 'a.id'), '>', eb.tuple(slot('afterCreatedAt'), slot('afterId')))),
+    )
+    .orderBy('a.created_at', 'asc')
+    .orderBy('a.id', 'asc')
+    .limit(slot('limit'));
+};
+
 export class KyselyArticleQueries implements ArticleQueries {
   private readonly one: CompiledStatement<Viewer & { slug: string }, ListRow & { body: string }>;
   private readonly pages: CompiledStatements<Shape, ListParams, ListRow & { total: number | null }>;
   private readonly idsFirstPages: CompiledStatements<Shape, ListParams, ListRow & { total: number | null }>;
   private readonly totals: CompiledStatements<Shape, ListParams, { total: number }>;
+  private readonly exports: CompiledStatements<ExportShape, ExportParams, ExportRow>;
 
   constructor(private readonly em: EntityManagerSource) {
     this.one = new CompiledStatement((db, slot) =>
@@ -262,6 +305,30 @@ export class KyselyArticleQueries implements ArticleQueries {
     this.pages = new CompiledStatements((shape) => (db, slot) => seenBy(db, pageRows(db, shape, slot), shape, slot));
     this.idsFirstPages = new CompiledStatements((shape) => (db, slot) => seenBy(db, pageRowsByIds(db, shape, slot), shape, slot));
     this.totals = new CompiledStatements((shape) => (db, slot) => total(db, shape, slot));
+    this.exports = new CompiledStatements((shape) => (db, slot) => exportPage(db, shape, slot));
+  }
+
+  async exportPage(filter: ExportFilter, after: ExportCursor | null, limit: number): Promise<ExportedArticle[]> {
+    const shape: ExportShape = `${filter.tag === undefined ? '' : 'tag'}:${filter.author === undefined ? '' : 'author'}:${after === null ? '' : 'after'}`;
+    const rows = await this.exports.for(shape).rows(this.em(), {
+      tag: filter.tag ?? '',
+      author: filter.author ?? '',
+      afterCreatedAt: after?.createdAt.toISOString() ?? '',
+      afterId: after?.id ?? 0,
+      limit,
+    });
+    return rows.map((row) => {
+      const createdAt = dateFromColumn(row.created_at);
+      return {
+        title: row.title,
+        description: row.description,
+        body: row.body,
+        tagList: row.tag_list,
+        author: row.username,
+        createdAt,
+        cursor: { createdAt, id: row.id },
+      };
+    });
   }
 
   async bySlug(slug: string, viewerId: UserId | null): Promise<ArticleView | null> {

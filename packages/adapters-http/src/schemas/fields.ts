@@ -1,4 +1,4 @@
-import { MAX_ID, parseId } from '@conduit/domain';
+import { ARTICLE_LIMITS, BLANK, MAX_ID, parseId, STORABLE_TEXT, tooLong, UNSTORABLE } from '@conduit/domain';
 import { z } from '@hono/zod-openapi';
 import '../validation/messages.js';
 
@@ -9,30 +9,19 @@ export const LIMITS = {
   passwordMax: 256,
   bio: 2000,
   image: 2048,
-  title: 200,
-  description: 1000,
-  body: 100_000,
-  tag: 64,
-  tags: 20,
+  ...ARTICLE_LIMITS,
   comment: 10_000,
   slug: 255,
   pageSizeMax: 100,
   offsetMax: 1_000_000,
 } as const;
 
-const blank = "can't be blank";
+const blank = BLANK;
 /** A missing field is "blank" (RealWorld's wording); a present one of the wrong type is named so. */
 const typeError = (expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined || issue.input === null ? blank : `must be ${expected}`;
-/**
- * Text PostgreSQL can store: no NUL character, no unpaired UTF-16 surrogate (which would be silently
- * replaced on the way in). Refused at the edge, keyed by the field, rather than failing in the driver.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character refused here.
-const STORABLE = /^(?:[^\u0000\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
-export const stringField = () =>
-  z.string({ error: typeError('a string') }).regex(STORABLE, { error: 'contains a character that cannot be stored', abort: true });
-const tooLong = (max: number) => `is too long (maximum is ${max} characters)`;
+/** Text PostgreSQL can store (the domain's rule), refused at the edge, keyed by the field, rather than failing in the driver. */
+export const stringField = () => z.string({ error: typeError('a string') }).regex(STORABLE_TEXT, { error: UNSTORABLE, abort: true });
 
 /** Required text, trimmed, 1..max characters. */
 export const requiredText = (max: number) => stringField().trim().min(1, { error: blank, abort: true }).max(max, tooLong(max));

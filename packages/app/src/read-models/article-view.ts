@@ -19,3 +19,18 @@ export type ArticlePage = {
   /** Total number of articles matching the filter, not the size of this page. */
   readonly articlesCount: number;
 };
+
+/** An article as an export writes it: what an import needs to make it again, and its author. */
+export type ExportedArticle = {
+  readonly title: string;
+  readonly description: string;
+  readonly body: string;
+  readonly tagList: readonly string[];
+  readonly author: string;
+  readonly createdAt: Date;
+  /** Where the next page starts. */
+  readonly cursor: ExportCursor;
+};
+
+/** A position in creation order (creation time, then id): pages stay right while articles are added. */
+export type ExportCursor = { readonly createdAt: Date; readonly id: number };

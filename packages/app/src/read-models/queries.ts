@@ -1,5 +1,5 @@
 import type { ArticleId, CommentId, UserActor, UserId } from '@conduit/domain';
-import type { ArticlePage, ArticleView } from './article-view.js';
+import type { ArticlePage, ArticleView, ExportCursor, ExportedArticle } from './article-view.js';
 import type { CommentView } from './comment-view.js';
 import type { ProfileView } from './profile-view.js';
 
@@ -22,7 +22,14 @@ export interface ArticleQueries {
   list(filter: ArticleFilter, page: PageRequest, viewerId: UserId | null): Promise<ArticlePage>;
   /** Articles whose authors the viewer follows. */
   feed(viewerId: UserId, page: PageRequest): Promise<ArticlePage>;
+  /**
+   * Oldest first, the `limit` articles after `after` (from the start when null): an export walks
+   * every article this way, a page at a time, at the same cost on the last page as on the first.
+   */
+  exportPage(filter: ExportFilter, after: ExportCursor | null, limit: number): Promise<ExportedArticle[]>;
 }
+
+export type ExportFilter = { readonly tag?: string; readonly author?: string };
 
 export interface ProfileQueries {
   /** Returns null when no user has this username. */

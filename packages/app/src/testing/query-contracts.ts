@@ -146,6 +146,30 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         expect(favorites.articles.map((a) => a.slug)).toEqual([kept.slug]);
         expect(favorites.articlesCount).toBe(1);
       });
+
+      it('exports every article oldest first, a page at a time after a cursor, with the tag and author filters', async () => {
+        const jake = await addUser();
+        const anna = await addUser();
+        const written = [];
+        for (let i = 0; i < 5; i++) written.push(await addArticle(i % 2 === 0 ? jake.id : anna.id, { tagList: i < 3 ? ['early'] : [] }));
+        const first = await fx.queries.articles.exportPage({}, null, 2);
+        expect(first.map((a) => a.title)).toEqual([written[0]?.title, written[1]?.title]);
+        expect(first[0]).toMatchObject({
+          description: written[0]?.description,
+          body: written[0]?.body,
+          tagList: ['early'],
+          author: jake.username,
+        });
+        expect(first[0]?.createdAt).toEqual(written[0]?.createdAt);
+        const rest = await fx.queries.articles.exportPage({}, first[1]?.cursor ?? null, 10);
+        expect(rest.map((a) => a.title)).toEqual(written.slice(2).map((a) => a.title));
+        expect(await fx.queries.articles.exportPage({}, rest[2]?.cursor ?? null, 10)).toEqual([]);
+        const jakes = await fx.queries.articles.exportPage({ author: jake.username }, null, 10);
+        expect(jakes.map((a) => a.title)).toEqual([written[0], written[2], written[4]].map((a) => a?.title));
+        const earlyOfAnna = await fx.queries.articles.exportPage({ tag: 'early', author: anna.username }, null, 10);
+        expect(earlyOfAnna.map((a) => a.title)).toEqual([written[1]?.title]);
+        expect(await fx.queries.articles.exportPage({ author: 'nobody' }, null, 10)).toEqual([]);
+      });
     });
 
     describe('ActorQueries', () => {

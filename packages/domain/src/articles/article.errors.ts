@@ -5,3 +5,5 @@ export type ArticleDeleteForbidden = { readonly type: 'ArticleDeleteForbidden'; 
 export type SlugTaken = { readonly type: 'SlugTaken'; readonly slug: string };
 
 export type ArticleError = ArticleNotFound | ArticleEditForbidden | ArticleDeleteForbidden;
+/** Publishing under another user's name: only for that user, admins, and operators. */
+export type PublishAsForbidden = { readonly type: 'PublishAsForbidden'; readonly username: string };

@@ -1,7 +1,8 @@
 import { err, ok, type Result } from 'neverthrow';
-import { isAdmin, type UserActor } from '../shared/actor.js';
+import { type Actor, isAdmin, type SystemActor, type UserActor } from '../shared/actor.js';
 import { type Authorized, grant } from '../shared/authorized.js';
-import type { ArticleDeleteForbidden, ArticleEditForbidden } from './article.errors.js';
+import type { User } from '../users/user.js';
+import type { ArticleDeleteForbidden, ArticleEditForbidden, PublishAsForbidden } from './article.errors.js';
 import type { Article } from './article.js';
 
 export const isArticleAuthor = (actor: UserActor, article: Article): boolean => actor.userId === article.authorId;
@@ -17,3 +18,12 @@ export const canDeleteArticle = (actor: UserActor, article: Article): Result<Aut
   isArticleAuthor(actor, article) || isAdmin(actor)
     ? ok(grant('article:delete', article.id))
     : err({ type: 'ArticleDeleteForbidden', slug: article.slug });
+
+/**
+ * Who may publish articles under `author`'s name (a bulk import on someone's behalf, moving a blog
+ * from another instance): that user, an admin, or an operator at the command line.
+ */
+export const canPublishAs = (actor: Actor | SystemActor, author: User): Result<User, PublishAsForbidden> =>
+  actor.kind === 'system' || (actor.kind === 'user' && (actor.userId === author.id || isAdmin(actor)))
+    ? ok(author)
+    : err({ type: 'PublishAsForbidden', username: author.username });

@@ -1,0 +1,81 @@
+import { createInMemoryApp } from '@conduit/adapters-memory/testing';
+import { anonymous, systemActor } from '@conduit/domain';
+import { err, ok } from 'neverthrow';
+import { describe, expect, it } from 'vitest';
+import { ALL_FEATURES_ON } from '../features.js';
+import type { ImportLine, ImportProgress } from './import-articles.js';
+
+const operator = { actor: systemActor('ops@example.com') };
+
+async function* linesOf(values: readonly ImportLine[]): AsyncIterable<ImportLine> {
+  yield* values;
+}
+
+const item = (title: string, extra: Record<string, unknown> = {}) =>
+  ok({ article: { title, description: 'About it', body: 'The text', tagList: ['imported'], ...extra } });
+
+describe('importArticles', () => {
+  it('writes each valid item through the article rules, records the others by number, and counts exactly', async () => {
+    const app = createInMemoryApp();
+    await app.signUp('jake');
+    const progress: ImportProgress[] = [];
+    const summary = await app.useCases.importArticles(operator, {
+      as: 'jake',
+      lines: linesOf([
+        item('First post'),
+        item('   '),
+        err('is not valid JSON'),
+        ok({ title: 'no wrapper' }),
+        item('First post'),
+        item('Tagged', { tagList: ['b', ' a ', 'b'] }),
+      ]),
+      onProgress: (step) => progress.push(step),
+    });
+    expect(summary._unsafeUnwrap()).toEqual({
+      processed: 6,
+      succeeded: 3,
+      failed: 3,
+      errors: [
+        { item: 2, errors: { title: ["can't be blank"] } },
+        { item: 3, errors: { item: ['is not valid JSON'] } },
+        { item: 4, errors: { article: ["can't be blank"] } },
+      ],
+    });
+    expect(progress.at(-1)).toEqual({ processed: 6, succeeded: 3, failed: 3 });
+    const list = (
+      await app.useCases.listArticles({ actor: anonymous, features: ALL_FEATURES_ON }, { author: 'jake', limit: 10, offset: 0 })
+    )._unsafeUnwrap();
+    expect(list.articlesCount).toBe(3);
+    const slugs = list.articles.map((article) => article.slug).sort();
+    expect(slugs[0]).toBe('first-post');
+    expect(slugs[1]).toMatch(/^first-post-.+/);
+    expect(list.articles.find((article) => article.title === 'Tagged')?.tagList).toEqual(['a', 'b']);
+  });
+
+  it('keeps the first 1,000 item errors, reports progress per batch, and holds one batch at a time', async () => {
+    const app = createInMemoryApp();
+    await app.signUp('jake');
+    const progress: ImportProgress[] = [];
+    const lines = Array.from({ length: 1_300 }, (_, index) => (index % 10 === 0 ? item(`Post ${index}`) : item('')));
+    const summary = (
+      await app.useCases.importArticles(operator, { as: 'jake', lines: linesOf(lines), onProgress: (step) => progress.push(step) })
+    )._unsafeUnwrap();
+    expect(summary).toMatchObject({ processed: 1_300, succeeded: 130, failed: 1_170 });
+    expect(summary.errors).toHaveLength(1_000);
+    expect(summary.errors[999]?.item).toBeGreaterThan(1_000);
+    expect(progress.map((step) => step.processed)).toEqual([250, 500, 750, 1_000, 1_250, 1_300]);
+  });
+
+  it('publishes only as yourself, unless an admin or an operator; an unknown author is not found', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    const admin = await app.signUp('moderator', 'admin');
+    await app.signUp('celeb');
+    const run = (actor: Parameters<typeof app.useCases.importArticles>[0]['actor'], as: string) =>
+      app.useCases.importArticles({ actor }, { as, lines: linesOf([item(`By ${as}`)]) });
+    expect((await run(jake, 'jake')).isOk()).toBe(true);
+    expect((await run(jake, 'celeb'))._unsafeUnwrapErr()).toEqual({ type: 'PublishAsForbidden', username: 'celeb' });
+    expect((await run(admin, 'celeb')).isOk()).toBe(true);
+    expect((await run(operator.actor, 'nobody'))._unsafeUnwrapErr()).toEqual({ type: 'ProfileNotFound', username: 'nobody' });
+  });
+});
