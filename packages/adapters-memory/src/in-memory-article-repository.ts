@@ -31,6 +31,17 @@ export class InMemoryArticleRepository implements ArticleRepository {
     return this.save({ ...article, id: articleId(this.store.nextId()) });
   }
 
+  async addMany(articles: readonly NewArticle[]): Promise<{ stored: Article[]; taken: NewArticle[] }> {
+    const stored: Article[] = [];
+    const taken: NewArticle[] = [];
+    for (const article of articles) {
+      const saved = await this.add(article);
+      if (saved.isOk()) stored.push(saved.value);
+      else taken.push(article);
+    }
+    return { stored, taken };
+  }
+
   update(article: Article): ResultAsync<Article, SlugTaken> {
     return this.save(article);
   }

@@ -1,4 +1,4 @@
-import type { ArticleId, UserId } from '@conduit/domain';
+import type { ArticleId, NewArticle, UserId } from '@conduit/domain';
 import { type QueryCreator, type RawBuilder, sql } from 'kysely';
 import { CompiledStatement } from '../kysely/compiled-statement.js';
 import type { Database } from '../kysely/database.js';
@@ -54,76 +54,186 @@ export const removeFavorite = new CompiledStatement<Favorite, unknown>((db, slot
 const dayOf = (createdAt: string) => sql<string>`(${sql.ref(createdAt)} at time zone 'UTC')::date`;
 const shardOf = (id: string) => sql<number>`${sql.ref(id)} % ${sql.lit(ARTICLE_DAY_SHARDS)}`;
 
-/** An article row to insert, as the repository maps it. */
-type ArticleRow = {
-  slug: string;
-  title: string;
-  description: string;
-  body: string;
-  tagList: string[];
-  authorId: UserId;
-  createdAt: string;
-  updatedAt: string;
+/**
+ * New articles as parallel arrays (one entry per article, in order) and their tags as
+ * (article position, tag position, tag) triples: PostgreSQL unnests each list into rows.
+ */
+export type ArticleRows = {
+  positions: number[];
+  slugs: string[];
+  titles: string[];
+  descriptions: string[];
+  bodies: string[];
+  authorIds: UserId[];
+  createdAts: string[];
+  updatedAts: string[];
+  tagOf: number[];
+  tagPositions: number[];
+  tags: string[];
 };
 
+/** The statement's parameters for these articles (their tags already normalized by the domain). */
+export const toArticleRows = (articles: readonly NewArticle[]): ArticleRows => {
+  const rows: ArticleRows = {
+    positions: [],
+    slugs: [],
+    titles: [],
+    descriptions: [],
+    bodies: [],
+    authorIds: [],
+    createdAts: [],
+    updatedAts: [],
+    tagOf: [],
+    tagPositions: [],
+    tags: [],
+  };
+  for (const [position, article] of articles.entries()) {
+    rows.positions.push(position);
+    rows.slugs.push(article.slug);
+    rows.titles.push(article.title);
+    rows.descriptions.push(article.description);
+    rows.bodies.push(article.body);
+    rows.authorIds.push(article.authorId);
+    rows.createdAts.push(article.createdAt.toISOString());
+    rows.updatedAts.push(article.updatedAt.toISOString());
+    for (const [tagPosition, tag] of article.tagList.entries()) {
+      rows.tagOf.push(position);
+      rows.tagPositions.push(tagPosition);
+      rows.tags.push(tag);
+    }
+  }
+  return rows;
+};
+
+const unnest = <T>(values: RawBuilder<T[]>, type: string) => sql<T>`unnest(${values}::${sql.raw(type)})`;
+
 /**
- * A new article in one statement: the row (unless its slug is taken: then no row comes back), its
- * tag links, and one more for its author, its day and each of its tags (creating the tags not seen
- * before). Each part reads the inserted row, so nothing is counted for an article not written. One
- * round trip instead of four (measured: POST /api/articles 0.9-1.0 ms of server CPU before).
+ * New articles in one statement: the rows (those whose slug is taken insert nothing and are left
+ * out of what comes back), their tag links, and one more for each one's author, day and tags
+ * (creating the tags not seen before). Every part reads the inserted rows, so nothing is counted
+ * for an article not written. A batch of an import and a single POST /api/articles alike: one
+ * round trip (measured: POST /api/articles 0.9-1.0 ms of server CPU with four statements).
  */
-export const addArticle = new CompiledStatement<ArticleRow, { id: number }>((db, slot) =>
+export const addArticles = new CompiledStatement<ArticleRows, { id: number; slug: string }>((db, slot) =>
   db
+    .with('items', (db) =>
+      db.selectNoFrom([
+        unnest(slot('positions'), 'int[]').as('position'),
+        unnest(slot('slugs'), 'text[]').as('slug'),
+        unnest(slot('titles'), 'text[]').as('title'),
+        unnest(slot('descriptions'), 'text[]').as('description'),
+        unnest(slot('bodies'), 'text[]').as('body'),
+        unnest(slot('authorIds'), 'int[]').as('author_id'),
+        unnest(slot('createdAts'), 'timestamptz[]').as('created_at'),
+        unnest(slot('updatedAts'), 'timestamptz[]').as('updated_at'),
+      ]),
+    )
+    .with('item_tags', (db) =>
+      db.selectNoFrom([
+        unnest(slot('tagOf'), 'int[]').as('position'),
+        unnest(slot('tagPositions'), 'int[]').as('tag_position'),
+        unnest(slot('tags'), 'text[]').as('tag'),
+      ]),
+    )
     .with('inserted', (db) =>
       db
         .insertInto('articles')
-        .values({
-          slug: slot('slug'),
-          title: slot('title'),
-          description: slot('description'),
-          body: slot('body'),
-          tag_list: slot('tagList'),
-          author_id: slot('authorId'),
-          created_at: slot('createdAt'),
-          updated_at: slot('updatedAt'),
-        })
+        .columns(['slug', 'title', 'description', 'body', 'author_id', 'created_at', 'updated_at', 'tag_list'])
+        .expression(
+          db
+            .selectFrom('items as i')
+            .select((eb) => [
+              'i.slug',
+              'i.title',
+              'i.description',
+              'i.body',
+              'i.author_id',
+              'i.created_at',
+              'i.updated_at',
+              eb.fn
+                .coalesce(
+                  eb
+                    .selectFrom('item_tags as it')
+                    .select(sql<string[]>`array_agg(it.tag order by it.tag_position)`.as('tags'))
+                    .whereRef('it.position', '=', 'i.position'),
+                  sql<string[]>`'{}'::text[]`,
+                )
+                .as('tag_list'),
+            ])
+            .orderBy('i.position'),
+        )
         .onConflict((conflict) => conflict.column('slug').doNothing())
-        .returning(['id', 'author_id', 'created_at', 'tag_list']),
+        .returning(['id', 'slug', 'author_id', 'created_at']),
+    )
+    .with('written', (db) =>
+      db
+        .selectFrom('inserted as w')
+        .innerJoin('items as i', 'i.slug', 'w.slug')
+        .select(['w.id', 'w.author_id', 'w.created_at', 'i.position']),
     )
     .with('tagged', (db) =>
       db
         .insertInto('article_tags')
         .columns(['article_id', 'tag', 'created_at'])
-        .expression(db.selectFrom('inserted').select((eb) => ['id', eb.fn<string>('unnest', ['tag_list']).as('tag'), 'created_at'])),
+        .expression(
+          db
+            .selectFrom('written as w')
+            .innerJoin('item_tags as it', 'it.position', 'w.position')
+            .select(['w.id', 'it.tag', 'w.created_at']),
+        ),
     )
     .with('tag_counts', (db) =>
       db
         .insertInto('tags')
         .columns(['name', 'articles_count'])
         .expression(
-          db.selectFrom('inserted').select((eb) => [eb.fn<string>('unnest', ['tag_list']).as('name'), eb.lit(1).as('articles_count')]),
+          db
+            .selectFrom('written as w')
+            .innerJoin('item_tags as it', 'it.position', 'w.position')
+            .select((eb) => ['it.tag', eb.cast<number>(eb.fn.countAll(), 'integer').as('articles_count')])
+            .groupBy('it.tag'),
         )
-        .onConflict((conflict) => conflict.column('name').doUpdateSet((eb) => ({ articles_count: eb('tags.articles_count', '+', 1) }))),
+        .onConflict((conflict) =>
+          conflict
+            .column('name')
+            .doUpdateSet((eb) => ({ articles_count: eb('tags.articles_count', '+', eb.ref('excluded.articles_count')) })),
+        ),
     )
     .with('dated', (db) =>
       db
         .insertInto('article_days')
         .columns(['day', 'shard', 'articles_count'])
         .expression(
-          db.selectFrom('inserted').select([dayOf('created_at').as('day'), shardOf('id').as('shard'), sql.lit(1).as('articles_count')]),
+          db
+            .selectFrom('written as w')
+            .select((eb) => [
+              dayOf('w.created_at').as('day'),
+              shardOf('w.id').as('shard'),
+              eb.cast<number>(eb.fn.countAll(), 'integer').as('articles_count'),
+            ])
+            .groupBy([dayOf('w.created_at'), shardOf('w.id')]),
         )
         .onConflict((conflict) =>
-          conflict.columns(['day', 'shard']).doUpdateSet((eb) => ({ articles_count: eb('article_days.articles_count', '+', 1) })),
+          conflict
+            .columns(['day', 'shard'])
+            .doUpdateSet((eb) => ({ articles_count: eb('article_days.articles_count', '+', eb.ref('excluded.articles_count')) })),
         ),
     )
     .with('authored', (db) =>
       db
         .updateTable('users')
-        .set((eb) => ({ articles_count: eb('articles_count', '+', 1) }))
-        .where('id', 'in', (eb) => eb.selectFrom('inserted').select('author_id')),
+        .from(
+          db
+            .selectFrom('written as w')
+            .select((eb) => ['w.author_id', eb.cast<number>(eb.fn.countAll(), 'integer').as('n')])
+            .groupBy('w.author_id')
+            .as('c'),
+        )
+        .set((eb) => ({ articles_count: eb('users.articles_count', '+', eb.ref('c.n')) }))
+        .whereRef('users.id', '=', 'c.author_id'),
     )
     .selectFrom('inserted')
-    .select('id'),
+    .select(['id', 'slug']),
 );
 
 /**

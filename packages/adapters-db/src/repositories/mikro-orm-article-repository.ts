@@ -15,7 +15,7 @@ import { articleFromRecord, articleToRecordData } from '../mappers/article.mappe
 import { ArticleRecord } from '../records/article.record.js';
 import { ArticleTagRecord } from '../records/article-tag.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
-import { addArticle, countTagsDownFor, countTagsUp, removeArticle } from './counted-writes.js';
+import { addArticles, countTagsDownFor, countTagsUp, removeArticle, toArticleRows } from './counted-writes.js';
 
 export class MikroOrmArticleRepository implements ArticleRepository {
   constructor(private readonly em: EntityManagerSource) {}
@@ -38,22 +38,27 @@ export class MikroOrmArticleRepository implements ArticleRepository {
   /** A taken slug inserts nothing (no row comes back), so the transaction stays usable. */
   add(article: NewArticle): ResultAsync<Article, SlugTaken> {
     return new ResultAsync(
-      (async () => {
-        const inserted = await addArticle.first(this.em(), {
-          slug: article.slug,
-          title: article.title,
-          description: article.description,
-          body: article.body,
-          tagList: [...article.tagList],
-          authorId: article.authorId,
-          createdAt: article.createdAt.toISOString(),
-          updatedAt: article.updatedAt.toISOString(),
-        });
-        return inserted === undefined
-          ? err({ type: 'SlugTaken', slug: article.slug } as const)
-          : ok({ ...article, id: articleId(inserted.id) });
-      })(),
+      this.addMany([article]).then(({ stored }) =>
+        stored[0] === undefined ? err({ type: 'SlugTaken', slug: article.slug } as const) : ok(stored[0]),
+      ),
     );
+  }
+
+  async addMany(articles: readonly NewArticle[]): Promise<{ stored: Article[]; taken: NewArticle[] }> {
+    // A slug twice in one batch: the first goes in, the others are taken, as if stored one by one.
+    const firstWithSlug = new Map<string, NewArticle>();
+    for (const article of articles) if (!firstWithSlug.has(article.slug)) firstWithSlug.set(article.slug, article);
+    const sent = [...firstWithSlug.values()];
+    const rows = sent.length === 0 ? [] : await addArticles.rows(this.em(), toArticleRows(sent));
+    const ids = new Map(rows.map((row) => [row.slug, articleId(row.id)]));
+    const stored: Article[] = [];
+    const taken: NewArticle[] = [];
+    for (const article of articles) {
+      const id = firstWithSlug.get(article.slug) === article ? ids.get(article.slug) : undefined;
+      if (id === undefined) taken.push(article);
+      else stored.push({ ...article, id });
+    }
+    return { stored, taken };
   }
 
   update(article: Article): ResultAsync<Article, SlugTaken> {

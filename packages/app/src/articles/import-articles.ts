@@ -3,6 +3,7 @@ import {
   canPublishAs,
   checkArticleDraft,
   type FieldErrors,
+  type NewArticle,
   newArticle,
   type ProfileNotFound,
   type PublishAsForbidden,
@@ -105,21 +106,19 @@ const writeBatch = async (
   author: User,
   deps: Pick<AppDeps, 'clock' | 'suffixes'>,
 ): Promise<{ written: number; refused: ItemError[] }> => {
-  let written = 0;
   const refused: ItemError[] = [];
+  const articles: NewArticle[] = [];
   for (const [index, line] of lines.entries()) {
     const draft = draftOf(line);
-    if (draft.isErr()) {
-      refused.push({ item: first + index, errors: draft.error });
-      continue;
-    }
-    const article = newArticle(draft.value, author.id, deps.clock.now());
-    // A taken slug writes nothing and leaves the transaction usable: the next try has a suffix.
-    const saved = await repositories.articles
-      .add(article)
-      .orElse(() => repositories.articles.add({ ...article, slug: withSuffix(article.slug, deps.suffixes.next()) }));
-    if (saved.isErr()) throw new Error(`No free slug found for "${article.slug}"`);
-    written += 1;
+    if (draft.isErr()) refused.push({ item: first + index, errors: draft.error });
+    else articles.push(newArticle(draft.value, author.id, deps.clock.now()));
   }
-  return { written, refused };
+  // The whole batch in one write; an article whose slug is taken (already, or earlier in the
+  // batch) is written again with a random suffix, as a single new article would be.
+  const { stored, taken } = await repositories.articles.addMany(articles);
+  const retried = await repositories.articles.addMany(
+    taken.map((article) => ({ ...article, slug: withSuffix(article.slug, deps.suffixes.next()) })),
+  );
+  if (retried.taken.length > 0) throw new Error(`No free slug found for "${retried.taken[0]?.slug}"`);
+  return { written: stored.length + retried.stored.length, refused };
 };

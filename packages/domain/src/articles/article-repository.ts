@@ -17,6 +17,11 @@ export interface ArticleRepository {
   slugExists(slug: string): Promise<boolean>;
   /** Stores a new article with its tags; SlugTaken when a concurrent writer took the slug first. */
   add(article: NewArticle): ResultAsync<Article, SlugTaken>;
+  /**
+   * Stores many new articles at once, in order (a bulk import's batch); those whose slug is taken
+   * (by a stored article or an earlier one of the batch) are not stored and come back as `taken`.
+   */
+  addMany(articles: readonly NewArticle[]): Promise<{ stored: Article[]; taken: NewArticle[] }>;
   /** Saves every field (tags replaced as a whole); SlugTaken as for `add`. */
   update(article: Article): ResultAsync<Article, SlugTaken>;
   /** Removes the article with its tags, favorites and comments; needs the delete policy's proof. */

@@ -85,6 +85,28 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         expect(second._unsafeUnwrapErr()).toEqual({ type: 'SlugTaken', slug: 'same' });
       });
 
+      it('stores many articles at once, in order, leaving out those whose slug is taken', async () => {
+        const author = await addUser();
+        const other = await addUser();
+        (await fx.repositories.articles.add(articleBy(author.id, { slug: 'taken' })))._unsafeUnwrap();
+        const batch = [
+          articleBy(author.id, { slug: 'one', tagList: ['z', 'a'] }),
+          articleBy(other.id, { slug: 'taken' }),
+          articleBy(author.id, { slug: 'two', tagList: [] }),
+          articleBy(other.id, { slug: 'one', title: 'second one' }),
+        ];
+        const { stored, taken } = await fx.repositories.articles.addMany(batch);
+        expect(stored.map((article) => article.slug)).toEqual(['one', 'two']);
+        expect(taken.map((article) => [article.slug, article.title])).toEqual([
+          ['taken', batch[1]?.title],
+          ['one', 'second one'],
+        ]);
+        expect(await fx.repositories.articles.findBySlug('one')).toEqual(stored[0]);
+        expect((await fx.repositories.articles.findBySlug('one'))?.tagList).toEqual(['z', 'a']);
+        expect(await fx.repositories.articles.findBySlug('two')).toEqual(stored[1]);
+        expect(await fx.repositories.articles.addMany([])).toEqual({ stored: [], taken: [] });
+      });
+
       it('updates fields and replaces the tags as a whole', async () => {
         const author = await addUser();
         const stored = (await fx.repositories.articles.add(articleBy(author.id, { tagList: ['a', 'b'] })))._unsafeUnwrap();
