@@ -134,3 +134,31 @@ describe('conduit import / export articles', () => {
     expect(missing.status).toBe(1);
   });
 });
+
+describe('conduit seed', () => {
+  it('makes the same demo data for the same seed, through the use cases', async () => {
+    const databases = [await createTestDatabase(), await createTestDatabase()];
+    try {
+      const exports = [];
+      for (const database of databases) {
+        const seeded = spawnSync(process.execPath, [CLI, 'seed', '--users', '3', '--articles', '30', '--seed', '5'], {
+          env: { ...process.env, DATABASE_URL: database.url },
+          encoding: 'utf8',
+        });
+        expect(seeded.status).toBe(0);
+        expect(seeded.stdout.trim()).toMatch(
+          /^seeded 3 users \(password "conduit-demo"\), 30 articles, 6 follows, 15 favorites, 15 comments in [\d.]+ s$/,
+        );
+        const exported = spawnSync(process.execPath, [CLI, 'export', 'articles'], {
+          env: { ...process.env, DATABASE_URL: database.url },
+          encoding: 'utf8',
+        });
+        exports.push(exported.stdout.split('\n').map((line) => line.replace(/"createdAt":"[^"]+"/, '')));
+      }
+      expect(exports[0]).toHaveLength(31);
+      expect(exports[1]).toEqual(exports[0]);
+    } finally {
+      for (const database of databases) await database.drop();
+    }
+  });
+});

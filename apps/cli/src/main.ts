@@ -1,8 +1,9 @@
 import { type Core, composeCore, createLogger, describeStartupFailure, parseConfig } from '@conduit/composition';
 import { type Role, systemActor } from '@conduit/domain';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { exportArticles } from './commands/export-articles.js';
 import { importArticles } from './commands/import-articles.js';
+import { seed } from './commands/seed.js';
 
 const fail = (message: string) => {
   process.stderr.write(`${message}\n`);
@@ -99,6 +100,28 @@ program
           process.exitCode = await exportArticles(core, options);
         }),
       ),
+  );
+
+const count = (text: string) => {
+  const value = Number(text.replaceAll('_', ''));
+  if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError('must be a whole number');
+  return value;
+};
+
+program
+  .command('seed')
+  .description(
+    'deterministic demo data through the use cases: users demo1…N (password "conduit-demo"), articles, follows, favorites, comments',
+  )
+  .option('--users <n>', 'demo users (existing ones are reused)', count, 20)
+  .option('--articles <n>', 'articles, spread over the users', count, 200)
+  .option('--seed <n>', 'the same seed gives the same data', count, 1)
+  .option('--operator <name>', 'who is acting (default: $USER)', process.env.USER ?? 'operator')
+  .action((options: { users: number; articles: number; seed: number; operator: string }) =>
+    withCore(async (core) => {
+      if (options.users < 1) return fail('--users must be at least 1');
+      process.exitCode = await seed(core, options);
+    }),
   );
 
 program.addHelpText(
