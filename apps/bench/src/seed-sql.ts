@@ -111,6 +111,10 @@ export const followSeededUsers = async (databaseUrl: string, username: string, c
        order by u.id limit $2`,
       [username, count],
     );
+    // Statistics as autovacuum would have them: with every follower in the most-common-values list
+    // of a small table, a follower added after the last ANALYZE is estimated at one followee, and
+    // PostgreSQL plans the feed for that (measured: 1.2 ms instead of 0.13 ms at 2,000 articles).
+    await client.query('analyze follows');
   } finally {
     await client.end();
   }
