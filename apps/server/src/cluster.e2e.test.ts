@@ -1,6 +1,7 @@
 import { request } from 'node:http';
+import getPort from 'get-port';
 import { describe, expect, it } from 'vitest';
-import { serverForThisFile } from './testing/spawn-server.js';
+import { serverForThisFile, spawnServerOnTestDatabase } from './testing/spawn-server.js';
 
 const running = serverForThisFile({
   WEB_CONCURRENCY: '2',
@@ -99,5 +100,27 @@ describe('WEB_CONCURRENCY=2: two worker processes on one port', () => {
       }
     });
     expect(alive).toEqual([]);
+  });
+});
+
+describe('WEB_CONCURRENCY=2 with METRICS_PORT: the primary serves every worker’s metrics on its own port', () => {
+  it('sums the workers there, and keeps /metrics off the API port', async () => {
+    const metricsPort = await getPort({ host: '127.0.0.1' });
+    const running = await spawnServerOnTestDatabase({ WEB_CONCURRENCY: '2', METRICS_PORT: String(metricsPort) });
+    try {
+      for (let index = 0; index < 6; index += 1) {
+        const answer = await fetch(`${running.server.baseUrl}/api/tags`, { headers: { Connection: 'close' } });
+        expect(answer.status).toBe(200);
+      }
+      expect((await fetch(`${running.server.baseUrl}/metrics`)).status).toBe(404);
+      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      const tags = text
+        .split('\n')
+        .find((line) => line.startsWith('http_request_duration_seconds_count{method="GET",route="/api/tags",status="200"}'));
+      expect(Number(tags?.split(' ').at(-1))).toBe(6);
+      expect(text).toContain('db_pool_connections');
+    } finally {
+      await running.stop();
+    }
   });
 });
