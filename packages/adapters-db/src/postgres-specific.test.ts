@@ -189,6 +189,32 @@ describe('concurrency', () => {
     expect(days.actual.map((row) => row.n)).toEqual([10]);
   });
 
+  it('moves only the tags an edit changes, in one statement, exactly under parallel edits', async () => {
+    const { author } = await seed(0);
+    const articles = [];
+    for (let i = 0; i < 10; i++) {
+      articles.push(
+        (await db.repositories.articles.add(newArticle(anArticleDraft({ tagList: ['a', 'b'] }), author.id, new Date())))._unsafeUnwrap(),
+      );
+    }
+    await Promise.all(
+      articles.map((article) => db.unitOfWork.run((repositories) => repositories.articles.update({ ...article, tagList: ['b', 'c'] }))),
+    );
+    const counts = await db.orm.em.fork().execute('select name, articles_count from tags order by name');
+    expect(counts.filter((row) => row.name !== 'a' || row.articles_count !== 0)).toEqual([
+      { name: 'b', articles_count: 10 },
+      { name: 'c', articles_count: 10 },
+    ]);
+    expect(await db.queries.tags.all()).toEqual(['b', 'c']);
+    const first = articles[0];
+    expect((await db.queries.articles.bySlug(first?.slug ?? '', null))?.tagList).toEqual(['b', 'c']);
+    if (first === undefined) throw new Error('no article');
+    const statementsRun = await countStatements(async () => {
+      (await db.repositories.articles.update({ ...first, tagList: ['c', 'd'] }))._unsafeUnwrap();
+    });
+    expect(statementsRun).toBe(1);
+  });
+
   it('gives articles with one title written at once a slug each, and counts every one exactly once', async () => {
     const useCases = useCasesOnPostgres();
     const { author } = await seed(0);

@@ -1,4 +1,4 @@
-import { type Article, articleId, type NewArticle, userId } from '@conduit/domain';
+import { type Article, articleId, userId } from '@conduit/domain';
 import type { ArticleRecord } from '../records/article.record.js';
 
 export const articleFromRecord = (record: ArticleRecord): Article => ({
@@ -11,15 +11,4 @@ export const articleFromRecord = (record: ArticleRecord): Article => ({
   authorId: userId(record.author.id),
   createdAt: record.createdAt,
   updatedAt: record.updatedAt,
-});
-
-export const articleToRecordData = (article: NewArticle) => ({
-  slug: article.slug,
-  title: article.title,
-  description: article.description,
-  body: article.body,
-  tagList: [...article.tagList],
-  author: article.authorId,
-  createdAt: article.createdAt,
-  updatedAt: article.updatedAt,
 });

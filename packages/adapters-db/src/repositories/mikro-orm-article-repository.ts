@@ -8,14 +8,13 @@ import {
   type NewArticle,
   type SlugTaken,
 } from '@conduit/domain';
-import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/postgresql';
 import { err, ok, ResultAsync } from 'neverthrow';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { articleFromRecord, articleToRecordData } from '../mappers/article.mapper.js';
+import { articleFromRecord } from '../mappers/article.mapper.js';
 import { ArticleRecord } from '../records/article.record.js';
-import { ArticleTagRecord } from '../records/article-tag.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
-import { addArticles, countTagsDownFor, countTagsUp, removeArticle, toArticleRows } from './counted-writes.js';
+import { addArticles, changeArticle, removeArticle, toArticleRows } from './counted-writes.js';
 
 export class MikroOrmArticleRepository implements ArticleRepository {
   constructor(private readonly em: EntityManagerSource) {}
@@ -63,12 +62,15 @@ export class MikroOrmArticleRepository implements ArticleRepository {
 
   update(article: Article): ResultAsync<Article, SlugTaken> {
     return this.guardSlug(article.slug, async () => {
-      const em = this.em();
-      await em.nativeUpdate(ArticleRecord, { id: article.id }, articleToRecordData(article));
-      await countTagsDownFor.rows(em, { id: article.id });
-      await em.nativeDelete(ArticleTagRecord, { article: article.id });
-      await this.insertTags(em, article.id, article.tagList, article.createdAt);
-      if (article.tagList.length > 0) await countTagsUp.rows(em, { tags: [...article.tagList] });
+      await changeArticle.rows(this.em(), {
+        id: article.id,
+        slug: article.slug,
+        title: article.title,
+        description: article.description,
+        body: article.body,
+        tagList: [...article.tagList],
+        updatedAt: article.updatedAt.toISOString(),
+      });
       return article;
     });
   }
@@ -76,14 +78,6 @@ export class MikroOrmArticleRepository implements ArticleRepository {
   async remove(id: ArticleId, allowed: Authorized<'article:delete'>): Promise<void> {
     assertAuthorized(allowed, 'article:delete', id);
     await removeArticle.rows(this.em(), { id });
-  }
-
-  private async insertTags(em: EntityManager, id: ArticleId, tags: readonly string[], createdAt: Date): Promise<void> {
-    if (tags.length > 0)
-      await em.insertMany(
-        ArticleTagRecord,
-        tags.map((tag) => ({ article: id, tag, createdAt })),
-      );
   }
 
   private guardSlug(slug: string, write: () => Promise<Article>): ResultAsync<Article, SlugTaken> {

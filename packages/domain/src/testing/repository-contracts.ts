@@ -107,6 +107,15 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         expect(await fx.repositories.articles.addMany([])).toEqual({ stored: [], taken: [] });
       });
 
+      it('refuses to move an article to a slug another one has', async () => {
+        const author = await addUser();
+        (await fx.repositories.articles.add(articleBy(author.id, { slug: 'first' })))._unsafeUnwrap();
+        const second = (await fx.repositories.articles.add(articleBy(author.id, { slug: 'second' })))._unsafeUnwrap();
+        const moved = await fx.repositories.articles.update({ ...second, slug: 'first' });
+        expect(moved._unsafeUnwrapErr()).toEqual({ type: 'SlugTaken', slug: 'first' });
+        expect((await fx.repositories.articles.findBySlug('second'))?.id).toBe(second.id);
+      });
+
       it('updates fields and replaces the tags as a whole', async () => {
         const author = await addUser();
         const stored = (await fx.repositories.articles.add(articleBy(author.id, { tagList: ['a', 'b'] })))._unsafeUnwrap();
