@@ -21,13 +21,8 @@ export type ArticlePage = {
 };
 
 /** An article as an export writes it: what an import needs to make it again, and its author. */
-export type ExportedArticle = {
-  readonly title: string;
-  readonly description: string;
-  readonly body: string;
-  readonly tagList: readonly string[];
+export type ExportedArticle = Pick<ArticleView, 'title' | 'description' | 'body' | 'tagList' | 'createdAt'> & {
   readonly author: string;
-  readonly createdAt: Date;
   /** Where the next page starts. */
   readonly cursor: ExportCursor;
 };
