@@ -125,6 +125,16 @@ describe('conduit import / export articles', () => {
     expect(conduit('export', 'articles', '--tag', 't1').stderr.trim()).toBe('exported 150 articles');
   });
 
+  it('with --item-authors, puts each line under the existing user it names', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'conduit-import-'));
+    const input = join(folder, 'authored.ndjson');
+    const article = { title: 'Moved here', description: 'd', body: 'b', tagList: [] };
+    writeFileSync(input, `${JSON.stringify({ article, author: 'jake' })}\n${JSON.stringify({ article, author: 'ghost' })}\n`);
+    const imported = conduit('import', 'articles', input, '--as', 'jake', '--item-authors');
+    expect(imported.stdout.trim()).toBe(`imported 1 of 2 articles as jake; 1 failed (see ${input}.errors.ndjson)`);
+    expect(JSON.parse(readFileSync(`${input}.errors.ndjson`, 'utf8'))).toEqual({ item: 2, errors: { author: ['is not a user here'] } });
+  });
+
   it('fails in one line, exit 1, for an unknown author or a missing file', () => {
     const unknown = conduit('import', 'articles', '-', '--as', 'nobody');
     expect(unknown.stderr.trim()).toBe('no user named "nobody"');

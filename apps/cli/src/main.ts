@@ -77,9 +77,10 @@ program
       .description('import NDJSON articles, one {"article":{"title","description","body","tagList"}} a line ("-" reads stdin)')
       .argument('<file>')
       .requiredOption('--as <username>', 'the existing user whose articles they become')
+      .option('--item-authors', 'an item\'s "author" (an existing user, as an export writes it) decides whose article it is')
       .option('--errors <file>', 'where refused items go, one {"item","errors"} a line (default: <file>.errors.ndjson)')
       .option('--operator <name>', 'who is acting (default: $USER)', process.env.USER ?? 'operator')
-      .action((file: string, options: { as: string; errors?: string; operator: string }) =>
+      .action((file: string, options: { as: string; errors?: string; operator: string; itemAuthors?: boolean }) =>
         withCore(async (core) => {
           process.exitCode = await importArticles(core, file, options);
         }),

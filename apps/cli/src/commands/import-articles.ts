@@ -5,7 +5,12 @@ import { systemActor } from '@conduit/domain';
 import { countLines, ndjsonLines, openInput } from '../ndjson-lines.js';
 import { progressReport } from '../progress-report.js';
 
-export type ImportArticlesOptions = { readonly as: string; readonly operator: string; readonly errors?: string };
+export type ImportArticlesOptions = {
+  readonly as: string;
+  readonly operator: string;
+  readonly errors?: string;
+  readonly itemAuthors?: boolean;
+};
 
 /**
  * `conduit import articles FILE --as USERNAME`: NDJSON, one `{"article":{…}}` a line, through the
@@ -31,6 +36,7 @@ export const importArticles = async (core: Core, file: string, options: ImportAr
     { actor: systemActor(options.operator) },
     {
       as: options.as,
+      itemAuthors: options.itemAuthors === true,
       lines: ndjsonLines(openInput(file)),
       onProgress: ({ processed, failed }) => report.update({ done: processed, detail: failed > 0 ? `${failed} failed` : '' }),
       onRefused: (refused) => {

@@ -78,4 +78,37 @@ describe('importArticles', () => {
     expect((await run(admin, 'celeb')).isOk()).toBe(true);
     expect((await run(operator.actor, 'nobody'))._unsafeUnwrapErr()).toEqual({ type: 'ProfileNotFound', username: 'nobody' });
   });
+
+  it('puts an item under the author it names, when the actor may publish as them; otherwise records why', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    const admin = await app.signUp('moderator', 'admin');
+    await app.signUp('anna');
+    const lines = () =>
+      linesOf([
+        item('Mine'),
+        ok({ ...item('Hers')._unsafeUnwrap(), author: 'anna' }),
+        ok({ ...item('Lost')._unsafeUnwrap(), author: 'ghost' }),
+        ok({ ...item('')._unsafeUnwrap(), author: 7 }),
+      ]);
+    const asAdmin = (
+      await app.useCases.importArticles({ actor: admin }, { as: 'moderator', itemAuthors: true, lines: lines() })
+    )._unsafeUnwrap();
+    expect(asAdmin).toMatchObject({ processed: 4, succeeded: 2, failed: 2 });
+    expect(asAdmin.errors).toEqual([
+      { item: 3, errors: { author: ['is not a user here'] } },
+      { item: 4, errors: { title: ["can't be blank"], author: ['must be a string'] } },
+    ]);
+    const annas = (
+      await app.useCases.listArticles({ actor: anonymous, features: ALL_FEATURES_ON }, { author: 'anna', limit: 5, offset: 0 })
+    )._unsafeUnwrap();
+    expect(annas.articles.map((article) => article.title)).toEqual(['Hers']);
+
+    const asUser = (await app.useCases.importArticles({ actor: jake }, { as: 'jake', itemAuthors: true, lines: lines() }))._unsafeUnwrap();
+    expect(asUser).toMatchObject({ succeeded: 1, failed: 3 });
+    expect(asUser.errors[0]).toEqual({ item: 2, errors: { author: ['may be another user only for an admin'] } });
+
+    const ignoring = (await app.useCases.importArticles({ actor: jake }, { as: 'jake', lines: lines() }))._unsafeUnwrap();
+    expect(ignoring).toMatchObject({ succeeded: 3, failed: 1 });
+  });
 });
