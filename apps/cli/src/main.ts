@@ -27,6 +27,10 @@ const withCore = async (work: (core: Core) => Promise<void>): Promise<void> => {
   }
   try {
     await work(core);
+  } catch (error) {
+    // A defect or a lost database mid-command: one line, as for every other failure; the rest in the log.
+    logger.debug({ err: error }, 'command failed');
+    fail(`failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     await core.close();
   }

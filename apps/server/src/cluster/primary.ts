@@ -55,6 +55,12 @@ export const runPrimary = async (config: Config, logger: Logger): Promise<void> 
     await database.stop().catch((error: unknown) => logger.error({ err: error }, 'could not stop the database'));
     process.exit(exitCode);
   };
+  /** No graceful end possible (a failed start, a crash loop, a second signal, the grace period over). */
+  const abort = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGKILL');
+    void stopEverything(1);
+  };
 
   cluster.on('listening', (worker, address) => {
     listening.add(worker.id);
@@ -77,9 +83,7 @@ export const runPrimary = async (config: Config, logger: Logger): Promise<void> 
     if (!announced) {
       // The worker has already said why on stderr (bad port, database gone…).
       logger.error({ worker: worker.id, code, signal }, 'a worker failed to start: stopping');
-      stopping = true;
-      for (const other of Object.values(cluster.workers ?? {})) other?.kill('SIGKILL');
-      void stopEverything(1);
+      abort();
       return;
     }
     const now = Date.now();
@@ -87,9 +91,7 @@ export const runPrimary = async (config: Config, logger: Logger): Promise<void> 
     while (restarts.length > 0 && (restarts[0] ?? now) < now - 60_000) restarts.shift();
     if (restarts.length > MAX_RESTARTS_PER_MINUTE) {
       logger.error({ restarts: restarts.length }, 'workers keep dying: stopping');
-      stopping = true;
-      for (const other of Object.values(cluster.workers ?? {})) other?.kill('SIGKILL');
-      void stopEverything(1);
+      abort();
       return;
     }
     logger.error({ worker: worker.id, code, signal }, 'a worker died: starting another');
@@ -99,8 +101,7 @@ export const runPrimary = async (config: Config, logger: Logger): Promise<void> 
   const shutdown = (signal: string) => {
     if (stopping) {
       logger.warn({ signal }, 'second signal: exiting at once');
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGKILL');
-      void stopEverything(1);
+      abort();
       return;
     }
     stopping = true;
@@ -109,8 +110,7 @@ export const runPrimary = async (config: Config, logger: Logger): Promise<void> 
     setTimeout(
       () => {
         logger.error('grace period over: killing the workers still running');
-        for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGKILL');
-        void stopEverything(1);
+        abort();
       },
       config.SHUTDOWN_DRAIN_DELAY_MS + config.SHUTDOWN_GRACE_MS + PRIMARY_GRACE_MARGIN_MS,
     ).unref();

@@ -256,38 +256,43 @@ const deepPageIds = (db: Kysely<Database>, slot: Slot) =>
  * are read, however many there are; all articles far down, from the day counts; otherwise from the
  * articles index (an index-only scan: skipped rows are not read).
  */
-const pageIds = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
-  shape === 'feed'
-    ? feedIds(db, slot)
-    : shape === 'list:::'
-      ? deepPageIds(db, slot)
-      : shape === 'list:::favorited'
-        ? db
-            .selectFrom('favorites as f')
-            .select('f.article_id as id')
-            .where('f.user_id', '=', userIdNamed(db, slot('favoritedBy')))
-            .orderBy('f.article_created_at', 'desc')
-            .orderBy('f.article_id', 'desc')
-            .limit(slot('limit'))
-            .offset(slot('offset'))
-            .as('p')
-        : shape === 'list:tag::'
-          ? db
-              .selectFrom('article_tags as t')
-              .select('t.article_id as id')
-              .where('t.tag', '=', slot('tag'))
-              .orderBy('t.created_at', 'desc')
-              .orderBy('t.article_id', 'desc')
-              .limit(slot('limit'))
-              .offset(slot('offset'))
-              .as('p')
-          : matching(db, shape, slot)
-              .select('a.id')
-              .orderBy('a.created_at', 'desc')
-              .orderBy('a.id', 'desc')
-              .limit(slot('limit'))
-              .offset(slot('offset'))
-              .as('p');
+const pageIds = (db: Kysely<Database>, shape: Shape, slot: Slot) => {
+  switch (shape) {
+    case 'feed':
+      return feedIds(db, slot);
+    case 'list:::':
+      // Only ever asked for far down the list: shallow pages of all articles read rows in one pass.
+      return deepPageIds(db, slot);
+    case 'list:::favorited':
+      return db
+        .selectFrom('favorites as f')
+        .select('f.article_id as id')
+        .where('f.user_id', '=', userIdNamed(db, slot('favoritedBy')))
+        .orderBy('f.article_created_at', 'desc')
+        .orderBy('f.article_id', 'desc')
+        .limit(slot('limit'))
+        .offset(slot('offset'))
+        .as('p');
+    case 'list:tag::':
+      return db
+        .selectFrom('article_tags as t')
+        .select('t.article_id as id')
+        .where('t.tag', '=', slot('tag'))
+        .orderBy('t.created_at', 'desc')
+        .orderBy('t.article_id', 'desc')
+        .limit(slot('limit'))
+        .offset(slot('offset'))
+        .as('p');
+    default:
+      return matching(db, shape, slot)
+        .select('a.id')
+        .orderBy('a.created_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(slot('limit'))
+        .offset(slot('offset'))
+        .as('p');
+  }
+};
 
 /**
  * The same page chosen on ids first, then each looked up by primary key (lateral, with its own

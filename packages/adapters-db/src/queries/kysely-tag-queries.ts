@@ -4,7 +4,7 @@ import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement } from '../kysely/compiled-statement.js';
 
 export class KyselyTagQueries implements TagQueries {
-  private readonly byUse: CompiledStatement<Record<string, never>, { names: string[] | string }>;
+  private readonly byUse: CompiledStatement<Record<string, never>, { names: string[] }>;
 
   constructor(private readonly em: EntityManagerSource) {
     // One row holding the whole list as JSON, built by PostgreSQL while it walks the in-use index:
@@ -15,12 +15,12 @@ export class KyselyTagQueries implements TagQueries {
         .selectFrom((db) =>
           db.selectFrom('tags').select('name').where('articles_count', '>', 0).orderBy('articles_count', 'desc').orderBy('name').as('t'),
         )
-        .select(sql<string[] | string>`coalesce(json_agg(t.name), '[]')`.as('names')),
+        .select(sql<string[]>`coalesce(json_agg(t.name), '[]')`.as('names')),
     );
   }
 
   async all(): Promise<string[]> {
-    const names = (await this.byUse.first(this.em(), {}))?.names ?? [];
-    return typeof names === 'string' ? (JSON.parse(names) as string[]) : names;
+    // The driver parses the JSON value.
+    return (await this.byUse.first(this.em(), {}))?.names ?? [];
   }
 }

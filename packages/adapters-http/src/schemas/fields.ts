@@ -16,15 +16,14 @@ export const LIMITS = {
   offsetMax: 1_000_000,
 } as const;
 
-const blank = BLANK;
 /** A missing field is "blank" (RealWorld's wording); a present one of the wrong type is named so. */
 const typeError = (expected: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined || issue.input === null ? blank : `must be ${expected}`;
+  issue.input === undefined || issue.input === null ? BLANK : `must be ${expected}`;
 /** Text PostgreSQL can store (the domain's rule), refused at the edge, keyed by the field, rather than failing in the driver. */
 export const stringField = () => z.string({ error: typeError('a string') }).regex(STORABLE_TEXT, { error: UNSTORABLE, abort: true });
 
 /** Required text, trimmed, 1..max characters. */
-export const requiredText = (max: number) => stringField().trim().min(1, { error: blank, abort: true }).max(max, tooLong(max));
+export const requiredText = (max: number) => stringField().trim().min(1, { error: BLANK, abort: true }).max(max, tooLong(max));
 
 /** Text that may be empty (a cleared bio, an article without description), at most max characters. */
 export const anyText = (max: number) => stringField().max(max, tooLong(max));
@@ -35,7 +34,7 @@ export const username = requiredText(LIMITS.username)
 
 export const email = stringField()
   .trim()
-  .min(1, { error: blank, abort: true })
+  .min(1, { error: BLANK, abort: true })
   .max(LIMITS.email, tooLong(LIMITS.email))
   .pipe(z.email('is invalid'))
   .openapi({ example: 'jake@jake.jake' });
@@ -44,7 +43,7 @@ export const email = stringField()
 export const notBlank = (value: string) => value.trim() !== '';
 
 export const password = stringField()
-  .refine(notBlank, { error: "can't be blank", abort: true })
+  .refine(notBlank, { error: BLANK, abort: true })
   .min(LIMITS.passwordMin, `is too short (minimum is ${LIMITS.passwordMin} characters)`)
   .max(LIMITS.passwordMax, tooLong(LIMITS.passwordMax))
   .openapi({ format: 'password', example: 'jakejake' });
