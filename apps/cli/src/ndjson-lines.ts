@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { err, ok, type Result } from 'neverthrow';
+import { type ImportLine, parseItem } from '@conduit/app';
 
 /** The input: a file, or standard input for "-". */
 export const openInput = (path: string): Readable => (path === '-' ? process.stdin : createReadStream(path));
@@ -10,14 +10,9 @@ export const openInput = (path: string): Readable => (path === '-' ? process.std
  * Newline-delimited JSON, one value per non-blank line, read as it streams (constant memory): a
  * line that is not JSON becomes the reason, so the import can record it and go on.
  */
-export async function* ndjsonLines(input: Readable): AsyncIterable<Result<unknown, string>> {
+export async function* ndjsonLines(input: Readable): AsyncIterable<ImportLine> {
   for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
-    if (line.trim() === '') continue;
-    try {
-      yield ok(JSON.parse(line) as unknown);
-    } catch {
-      yield err('is not valid JSON');
-    }
+    if (line.trim() !== '') yield parseItem(line);
   }
 }
 

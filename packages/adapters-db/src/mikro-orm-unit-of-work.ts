@@ -2,7 +2,7 @@ import type { Repositories, UnitOfWork } from '@conduit/domain';
 import { DeadlockException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type Result, ResultAsync } from 'neverthrow';
-import { makeMikroOrmRepositories } from './repositories/mikro-orm-repositories.js';
+import { type JobQueueSource, makeMikroOrmRepositories } from './repositories/mikro-orm-repositories.js';
 
 /** Thrown inside the transaction callback only to make MikroORM roll back; never escapes. */
 class RollbackForExpectedFailure extends Error {}
@@ -18,7 +18,10 @@ const MAX_ATTEMPTS = 3;
  * through the repositories, so running it again is safe.
  */
 export class MikroOrmUnitOfWork implements UnitOfWork {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly queueIn?: JobQueueSource,
+  ) {}
 
   run<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E> {
     return new ResultAsync(this.transactWithRetries(work));
@@ -40,7 +43,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     let outcome: Result<T, E> | undefined;
     try {
       await this.orm.em.fork().transactional(async (tx) => {
-        outcome = await work(makeMikroOrmRepositories(() => tx));
+        outcome = await work(makeMikroOrmRepositories(() => tx, this.queueIn));
         if (outcome.isErr()) throw new RollbackForExpectedFailure();
       });
     } catch (error) {

@@ -7,7 +7,7 @@ import { KyselyArticleQueries } from './queries/kysely-article-queries.js';
 import { KyselyCommentQueries } from './queries/kysely-comment-queries.js';
 import { KyselyProfileQueries } from './queries/kysely-profile-queries.js';
 import { KyselyTagQueries } from './queries/kysely-tag-queries.js';
-import { makeMikroOrmRepositories } from './repositories/mikro-orm-repositories.js';
+import { type JobQueueSource, makeMikroOrmRepositories } from './repositories/mikro-orm-repositories.js';
 
 export type PostgresAdapters = {
   readonly repositories: Repositories;
@@ -15,15 +15,18 @@ export type PostgresAdapters = {
   readonly queries: Queries;
 };
 
-/** Every statement, the read models' included, reaches the ORM's logger (see OrmOptions.onQuery). */
-export const createPostgresAdapters = (orm: MikroORM): PostgresAdapters => {
+/**
+ * Every statement, the read models' included, reaches the ORM's logger (see OrmOptions.onQuery).
+ * `queueIn` announces jobs (pg-boss); without it, this process cannot submit jobs.
+ */
+export const createPostgresAdapters = (orm: MikroORM, queueIn?: JobQueueSource): PostgresAdapters => {
   const fork = () => orm.em.fork();
   // Read models run outside any transaction, on the pool: they use no identity map, so the root
   // manager serves without a fork.
   const root = () => orm.em;
   return {
-    repositories: makeMikroOrmRepositories(fork),
-    unitOfWork: new MikroOrmUnitOfWork(orm),
+    repositories: makeMikroOrmRepositories(fork, queueIn),
+    unitOfWork: new MikroOrmUnitOfWork(orm, queueIn),
     queries: {
       actors: new KyselyActorQueries(root),
       articles: new KyselyArticleQueries(root),

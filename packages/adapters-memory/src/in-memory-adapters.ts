@@ -4,6 +4,7 @@ import { InMemoryArticleRepository } from './in-memory-article-repository.js';
 import { InMemoryCommentRepository } from './in-memory-comment-repository.js';
 import { InMemoryFavoriteRepository } from './in-memory-favorite-repository.js';
 import { InMemoryFollowRepository } from './in-memory-follow-repository.js';
+import { InMemoryJobQueue, InMemoryJobRepository } from './in-memory-job-repository.js';
 import { makeInMemoryQueries } from './in-memory-queries.js';
 import { InMemoryStore } from './in-memory-store.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
@@ -25,6 +26,8 @@ export const createInMemoryAdapters = (): InMemoryAdapters => {
     articles: new InMemoryArticleRepository(store),
     favorites: new InMemoryFavoriteRepository(store),
     comments: new InMemoryCommentRepository(store),
+    jobs: new InMemoryJobRepository(store),
+    jobQueue: new InMemoryJobQueue(store),
   };
   return {
     store,

@@ -1,4 +1,9 @@
-import type { Article, ArticleId, Comment, CommentId, User, UserId } from '@conduit/domain';
+import type { Article, ArticleId, Comment, CommentId, Job, JobId, User, UserId } from '@conduit/domain';
+
+/** A job as stored: invisible while `received` is false (an upload), with its staged items. */
+export type StoredJob = { readonly job: Job; readonly received: boolean; readonly items: string[] };
+/** Keys are `${ownerId}:${key}`. */
+export type HeldKey = { readonly jobId: JobId; readonly fingerprint: string; readonly createdAt: Date };
 
 /** The whole state of the in-memory adapters: plain maps, cloned for snapshots. */
 export class InMemoryStore {
@@ -9,6 +14,10 @@ export class InMemoryStore {
   /** Keys are `${userId}:${articleId}`. */
   favorites = new Set<string>();
   comments = new Map<CommentId, Comment>();
+  jobs = new Map<JobId, StoredJob>();
+  idempotencyKeys = new Map<string, HeldKey>();
+  /** Job ids announced to the workers, in order (the queue a test drains). */
+  announced: JobId[] = [];
   private sequence = 0;
 
   /** The favorite keys of one article, whoever gave them. */
@@ -29,6 +38,9 @@ export class InMemoryStore {
       articles: new Map(this.articles),
       favorites: new Set(this.favorites),
       comments: new Map(this.comments),
+      jobs: new Map(this.jobs),
+      idempotencyKeys: new Map(this.idempotencyKeys),
+      announced: [...this.announced],
     };
     return () => Object.assign(this, saved);
   }

@@ -1,18 +1,15 @@
 export * from './app-error.js';
 export type { CreateArticleCommand } from './articles/create-article.js';
-export type {
-  ImportArticlesCommand,
-  ImportLine,
-  ImportProgress,
-  ImportSummary,
-  ItemError,
-} from './articles/import-articles.js';
+export type { ImportArticlesCommand, ImportProgress, ImportSummary } from './articles/import-articles.js';
+export { type ImportLine, parseItem } from './articles/import-batch.js';
 export type { ListArticlesQuery } from './articles/list-articles.js';
 export type { UpdateArticleCommand } from './articles/update-article.js';
 export type { AddCommentCommand } from './comments/add-comment.js';
 export * from './context.js';
 export * from './deps.js';
 export * from './features.js';
+export type { RunOptions, RunOutcome } from './jobs/run-article-import.js';
+export type { SubmitArticleImportCommand, SubmittedJob } from './jobs/submit-article-import.js';
 export * from './read-models/article-view.js';
 export * from './read-models/comment-view.js';
 export * from './read-models/profile-view.js';

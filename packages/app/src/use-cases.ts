@@ -11,6 +11,13 @@ import { makeAddComment } from './comments/add-comment.js';
 import { makeDeleteComment } from './comments/delete-comment.js';
 import { makeListComments } from './comments/list-comments.js';
 import type { AppDeps } from './deps.js';
+import { makeCancelJob } from './jobs/cancel-job.js';
+import { makeCountJobs } from './jobs/count-jobs.js';
+import { makeFailJob } from './jobs/fail-job.js';
+import { makeGetJob } from './jobs/get-job.js';
+import { makeListJobs } from './jobs/list-jobs.js';
+import { makeRunArticleImport } from './jobs/run-article-import.js';
+import { makeSubmitArticleImport } from './jobs/submit-article-import.js';
 import { makeFollowUser } from './profiles/follow-user.js';
 import { makeGetProfile } from './profiles/get-profile.js';
 import { makeUnfollowUser } from './profiles/unfollow-user.js';
@@ -47,6 +54,13 @@ export const makeUseCases = (deps: AppDeps) => ({
   addComment: makeAddComment(deps),
   deleteComment: makeDeleteComment(deps),
   listTags: makeListTags(deps),
+  submitArticleImport: makeSubmitArticleImport(deps),
+  runArticleImport: makeRunArticleImport(deps),
+  getJob: makeGetJob(deps),
+  listJobs: makeListJobs(deps),
+  cancelJob: makeCancelJob(deps),
+  failJob: makeFailJob(deps),
+  countJobs: makeCountJobs(deps),
 });
 
 export type UseCases = ReturnType<typeof makeUseCases>;

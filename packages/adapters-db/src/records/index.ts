@@ -4,10 +4,25 @@ import { ArticleTagRecord } from './article-tag.record.js';
 import { CommentRecord } from './comment.record.js';
 import { FavoriteRecord } from './favorite.record.js';
 import { FollowRecord } from './follow.record.js';
+import { JobRecord } from './job.record.js';
+import { JobIdempotencyKeyRecord } from './job-idempotency-key.record.js';
+import { JobItemRecord } from './job-item.record.js';
 import { TagRecord } from './tag.record.js';
 import { UserRecord } from './user.record.js';
 
-export { ArticleDayRecord, ArticleRecord, ArticleTagRecord, CommentRecord, FavoriteRecord, FollowRecord, TagRecord, UserRecord };
+export {
+  ArticleDayRecord,
+  ArticleRecord,
+  ArticleTagRecord,
+  CommentRecord,
+  FavoriteRecord,
+  FollowRecord,
+  JobIdempotencyKeyRecord,
+  JobItemRecord,
+  JobRecord,
+  TagRecord,
+  UserRecord,
+};
 
 export const allRecords = [
   UserRecord,
@@ -18,4 +33,7 @@ export const allRecords = [
   CommentRecord,
   TagRecord,
   ArticleDayRecord,
+  JobRecord,
+  JobItemRecord,
+  JobIdempotencyKeyRecord,
 ];

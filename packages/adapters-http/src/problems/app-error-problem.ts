@@ -138,6 +138,33 @@ export const appErrorProblems = {
       errors: { comment: ['forbidden'] },
     }),
   },
+  JobNotFound: {
+    status: 404,
+    describe: () => ({
+      code: 'JOB_NOT_FOUND',
+      title: 'Job not found',
+      detail: 'No job of yours has this id.',
+      errors: { job: ['not found'] },
+    }),
+  },
+  JobAlreadyFinished: {
+    status: 409,
+    describe: (error) => ({
+      code: 'JOB_ALREADY_FINISHED',
+      title: 'Job already finished',
+      detail: `The job has ${error.status}; only a queued or running job can be canceled.`,
+      errors: { job: [`has ${error.status}`] },
+    }),
+  },
+  IdempotencyKeyReused: {
+    status: 422,
+    describe: () => ({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      title: 'Idempotency key reused',
+      detail: 'This Idempotency-Key was sent before with a different request body; use a new key for a new request.',
+      errors: { 'Idempotency-Key': ['was used for a different request'] },
+    }),
+  },
 } as const satisfies ProblemTable;
 
 const rows: ProblemTable = appErrorProblems;

@@ -3,7 +3,8 @@ import { anonymous, systemActor } from '@conduit/domain';
 import { err, ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import { ALL_FEATURES_ON } from '../features.js';
-import type { ImportLine, ImportProgress } from './import-articles.js';
+import type { ImportProgress } from './import-articles.js';
+import type { ImportLine } from './import-batch.js';
 
 const operator = { actor: systemActor('ops@example.com') };
 

@@ -2,6 +2,7 @@ import type { ResultAsync } from 'neverthrow';
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { FavoriteRepository } from '../articles/favorite-repository.js';
 import type { CommentRepository } from '../comments/comment-repository.js';
+import type { JobQueue, JobRepository } from '../jobs/job-repository.js';
 import type { FollowRepository } from '../users/follow-repository.js';
 import type { UserRepository } from '../users/user-repository.js';
 
@@ -12,6 +13,9 @@ export interface Repositories {
   readonly articles: ArticleRepository;
   readonly favorites: FavoriteRepository;
   readonly comments: CommentRepository;
+  readonly jobs: JobRepository;
+  /** Announces queued jobs to the workers when the transaction commits, and not before. */
+  readonly jobQueue: JobQueue;
 }
 
 /**

@@ -152,6 +152,111 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
 
     // Follows and favorites are observable only through the read models: see describeQueryContracts.
 
+    describe('JobRepository', () => {
+      const t0 = at('2026-01-01T10:00:00.000Z');
+      const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+      const received = async (ownerId: UserId, items: string[], createdAt = t0) => {
+        const id = await fx.repositories.jobs.open({ type: 'article-import', ownerId, createdAt });
+        await fx.repositories.jobs.stage(id, 1, items);
+        return (await fx.repositories.jobs.queue(id, items.length, null, t0))._unsafeUnwrap();
+      };
+
+      it('keeps an upload invisible until it is queued, then reads its items in order from any point', async () => {
+        const owner = await addUser();
+        const id = await fx.repositories.jobs.open({ type: 'article-import', ownerId: owner.id, createdAt: t0 });
+        await fx.repositories.jobs.stage(id, 1, ['a', 'b']);
+        await fx.repositories.jobs.stage(id, 3, ['c']);
+        expect(await fx.repositories.jobs.findById(id)).toBeNull();
+        expect((await fx.repositories.jobs.list(owner.id, { limit: 10, offset: 0 })).count).toBe(0);
+        const job = (await fx.repositories.jobs.queue(id, 3, null, t0))._unsafeUnwrap();
+        expect(job).toMatchObject({ id, status: 'queued', total: 3, processed: 0, errors: [], cancelRequested: false, startedAt: null });
+        expect(await fx.repositories.jobs.findById(id)).toEqual(job);
+        expect(await fx.repositories.jobs.items(id, 0, 2)).toEqual(['a', 'b']);
+        expect(await fx.repositories.jobs.items(id, 2, 250)).toEqual(['c']);
+        expect(await fx.repositories.jobs.items(id, 3, 250)).toEqual([]);
+      });
+
+      it('discards an upload, never a received job', async () => {
+        const owner = await addUser();
+        const upload = await fx.repositories.jobs.open({ type: 'article-import', ownerId: owner.id, createdAt: t0 });
+        await fx.repositories.jobs.stage(upload, 1, ['a']);
+        await fx.repositories.jobs.discard(upload);
+        expect(await fx.repositories.jobs.items(upload, 0, 10)).toEqual([]);
+        const job = await received(owner.id, ['a']);
+        await fx.repositories.jobs.discard(job.id);
+        expect(await fx.repositories.jobs.findById(job.id)).toEqual(job);
+      });
+
+      it("lists an owner's jobs newest first with their count, or everyone's", async () => {
+        const owner = await addUser();
+        const other = await addUser();
+        const first = await received(owner.id, ['a'], later(1));
+        const second = await received(owner.id, ['a'], later(2));
+        const others = await received(other.id, ['a'], later(3));
+        const mine = await fx.repositories.jobs.list(owner.id, { limit: 1, offset: 0 });
+        expect(mine).toEqual({ jobs: [second], count: 2 });
+        expect((await fx.repositories.jobs.list(owner.id, { limit: 5, offset: 1 })).jobs).toEqual([first]);
+        expect((await fx.repositories.jobs.list(null, { limit: 5, offset: 0 })).jobs.map((job) => job.id)).toEqual([
+          others.id,
+          second.id,
+          first.id,
+        ]);
+      });
+
+      it('gives an idempotency key to the first job that claims it, within the window', async () => {
+        const owner = await addUser();
+        const other = await addUser();
+        const claim = async (ownerId: UserId, fingerprint: string, createdAt: Date, since: Date) => {
+          const id = await fx.repositories.jobs.open({ type: 'article-import', ownerId, createdAt });
+          return { id, result: await fx.repositories.jobs.queue(id, 0, { key: 'k-1', fingerprint }, since) };
+        };
+        const first = await claim(owner.id, 'f1', t0, t0);
+        const job = first.result._unsafeUnwrap();
+        const second = await claim(owner.id, 'f2', later(5), t0);
+        expect(second.result._unsafeUnwrapErr()).toEqual({ type: 'KeyHeld', job, fingerprint: 'f1' });
+        expect(await fx.repositories.jobs.findByIdempotencyKey(owner.id, 'k-1', t0)).toEqual({ type: 'KeyHeld', job, fingerprint: 'f1' });
+        // Keys are per owner.
+        expect((await claim(other.id, 'f3', later(5), t0)).result.isOk()).toBe(true);
+        // Past the window the key is free again, and the new job takes it over.
+        expect(await fx.repositories.jobs.findByIdempotencyKey(owner.id, 'k-1', later(1))).toBeNull();
+        const third = await claim(owner.id, 'f4', later(10), later(1));
+        expect(third.result._unsafeUnwrap().id).toBe(third.id);
+        expect((await fx.repositories.jobs.findByIdempotencyKey(owner.id, 'k-1', later(1)))?.fingerprint).toBe('f4');
+      });
+
+      it('starts a job once, saves progress only from where it stands, and ends it dropping its items', async () => {
+        const owner = await addUser();
+        const job = await received(owner.id, ['a', 'b', 'c']);
+        const running = await fx.repositories.jobs.start(job.id, later(1));
+        expect(running).toMatchObject({ status: 'running', startedAt: later(1) });
+        // A resumed run keeps the first start.
+        expect((await fx.repositories.jobs.start(job.id, later(9)))?.startedAt).toEqual(later(1));
+        const errors = [{ item: 2, errors: { title: ["can't be blank"] } }];
+        const next = { ...(running as NonNullable<typeof running>), processed: 2, succeeded: 1, failed: 1, errors };
+        expect(await fx.repositories.jobs.saveProgress(next, 0)).toBe(true);
+        // The same batch again (another run of the job) is refused.
+        expect(await fx.repositories.jobs.saveProgress(next, 0)).toBe(false);
+        expect(await fx.repositories.jobs.findById(job.id)).toMatchObject({ processed: 2, succeeded: 1, failed: 1, errors });
+        const done = await fx.repositories.jobs.finish(job.id, 'succeeded', later(2));
+        expect(done).toMatchObject({ status: 'succeeded', finishedAt: later(2), processed: 2 });
+        expect(await fx.repositories.jobs.items(job.id, 0, 10)).toEqual([]);
+        expect(await fx.repositories.jobs.finish(job.id, 'failed', later(3))).toBeNull();
+        expect(await fx.repositories.jobs.start(job.id, later(3))).toBeNull();
+      });
+
+      it('cancels a queued job at once and asks a running one to stop, which then saves nothing', async () => {
+        const owner = await addUser();
+        const queued = await received(owner.id, ['a']);
+        expect(await fx.repositories.jobs.requestCancel(queued.id, later(1))).toMatchObject({ status: 'canceled', finishedAt: later(1) });
+        expect(await fx.repositories.jobs.requestCancel(queued.id, later(2))).toBeNull();
+        const job = await received(owner.id, ['a']);
+        const running = await fx.repositories.jobs.start(job.id, later(1));
+        expect(await fx.repositories.jobs.requestCancel(job.id, later(2))).toMatchObject({ status: 'running', cancelRequested: true });
+        expect(await fx.repositories.jobs.saveProgress({ ...(running as NonNullable<typeof running>), processed: 1 }, 0)).toBe(false);
+        expect(await fx.repositories.jobs.countByStatus()).toEqual({ queued: 0, running: 1, succeeded: 0, failed: 0, canceled: 1 });
+      });
+    });
+
     describe('UnitOfWork', () => {
       it('commits when the work succeeds', async () => {
         const result = await fx.unitOfWork.run((repositories) => repositories.users.add(aNewUser({ username: 'committed' })));

@@ -1,0 +1,124 @@
+import { type JobId, type JobQueue, jobId } from '@conduit/domain';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { fromKysely, PgBoss } from 'pg-boss';
+import { kyselyOf } from '../kysely/database.js';
+
+/** The pg-boss queue of article imports; a job's data is `{ jobId }`, the row in `jobs` that holds the rest. */
+export const ARTICLE_IMPORT_QUEUE = 'article-import';
+/** Imports whose retries were spent on faults land here, to be marked failed. */
+const ARTICLE_IMPORT_DEAD = 'article-import-failed';
+
+/**
+ * What a worker does with one announced job: 'handed-back' when it stopped early (shutdown), so
+ * the queue gives the job to a worker again; anything else ends the queue's job.
+ */
+export type JobRunner = (id: JobId, signal: AbortSignal) => Promise<'finished' | 'handed-back' | 'superseded'>;
+
+export type PgBossJobsOptions = {
+  readonly databaseUrl: string;
+  /** Connections of the queue's own pool (polling, heartbeats, maintenance). */
+  readonly poolSize?: number;
+  /** How often the queue looks for jobs whose worker went silent (and other upkeep). */
+  readonly superviseSeconds?: number;
+  readonly onError?: (error: Error) => void;
+};
+
+class HandedBack extends Error {
+  constructor(id: JobId) {
+    super(`Job ${id} handed back at shutdown; another worker resumes it`);
+  }
+}
+
+/**
+ * The job queue: pg-boss on the application's PostgreSQL (its own schema, `pgboss`). Durability and
+ * handing jobs to workers are pg-boss's; applying each item exactly once is the job runner's
+ * (progress commits with the articles). A worker that dies (kill -9, lost machine) stops sending
+ * heartbeats, and pg-boss gives its job to another worker after `HEARTBEAT_SECONDS` plus one
+ * supervision pass; the runner then resumes after the last committed batch.
+ */
+export class PgBossJobs {
+  private static readonly HEARTBEAT_SECONDS = 10;
+  private readonly boss: PgBoss;
+  private readonly stopping = new AbortController();
+  private working = false;
+
+  constructor(options: PgBossJobsOptions) {
+    const supervise = options.superviseSeconds ?? 5;
+    this.boss = new PgBoss({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 3,
+      application_name: 'conduit-jobs',
+      superviseIntervalSeconds: supervise,
+      monitorIntervalSeconds: supervise,
+      registerInstance: false,
+    });
+    this.boss.on('error', (error) => options.onError?.(error));
+  }
+
+  /** Installs or migrates pg-boss's schema when needed, and the queues. Safe to run in many processes at once. */
+  async start(): Promise<void> {
+    await this.boss.start();
+    const queues = { [ARTICLE_IMPORT_DEAD]: {}, [ARTICLE_IMPORT_QUEUE]: this.importQueue() };
+    for (const [name, options] of Object.entries(queues)) {
+      if ((await this.boss.getQueue(name)) === null) await this.boss.createQueue(name, options).catch(() => undefined);
+      else if (name === ARTICLE_IMPORT_QUEUE) await this.boss.updateQueue(name, options);
+    }
+  }
+
+  private importQueue() {
+    return {
+      heartbeatSeconds: PgBossJobs.HEARTBEAT_SECONDS,
+      // Liveness comes from heartbeats; this only bounds a run that hangs while still beating.
+      expireInSeconds: 6 * 3600,
+      // Faults (the database away for a while) and shutdowns that hand a job back are retried.
+      retryLimit: 20,
+      retryDelay: 1,
+      retryBackoff: true,
+      retryDelayMax: 60,
+      deadLetter: ARTICLE_IMPORT_DEAD,
+    };
+  }
+
+  /** Announces jobs in the transaction of `em`: the announcement commits, or rolls back, with the job. */
+  queueIn(em: EntityManager): JobQueue {
+    return {
+      enqueue: async (id) => {
+        await this.boss.send(
+          ARTICLE_IMPORT_QUEUE,
+          { jobId: id }, // On the entity manager's connection: inside its transaction when it has one.
+          { db: fromKysely(kyselyOf(em)) },
+        );
+      },
+    };
+  }
+
+  /**
+   * Runs announced jobs, `concurrency` at a time, until `stop`; `failed` is told of jobs whose
+   * retries are spent.
+   */
+  async work(concurrency: number, run: JobRunner, failed: (id: JobId) => Promise<void>): Promise<void> {
+    this.working = true;
+    const signal = this.stopping.signal;
+    await this.boss.work<{ jobId: string }>(
+      ARTICLE_IMPORT_QUEUE,
+      { localConcurrency: concurrency, pollingIntervalSeconds: 1 },
+      async ([job]) => {
+        if (job === undefined) return;
+        const id = jobId(job.data.jobId);
+        if ((await run(id, AbortSignal.any([signal, job.signal]))) === 'handed-back') throw new HandedBack(id);
+      },
+    );
+    await this.boss.work<{ jobId: string }>(ARTICLE_IMPORT_DEAD, { pollingIntervalSeconds: 5 }, async ([job]) => {
+      if (job !== undefined) await failed(jobId(job.data.jobId));
+    });
+  }
+
+  /**
+   * Stops taking jobs; a run in progress finishes its batch and hands the job back (the next
+   * worker resumes after it), within `graceMs`.
+   */
+  async stop(graceMs: number): Promise<void> {
+    this.stopping.abort();
+    await this.boss.stop({ graceful: this.working, timeout: Math.max(graceMs, 1_000) });
+  }
+}

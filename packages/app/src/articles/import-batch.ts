@@ -1,0 +1,112 @@
+import {
+  type Actor,
+  canPublishAs,
+  checkArticleDraft,
+  type FieldErrors,
+  type ItemError,
+  type NewArticle,
+  newArticle,
+  type Repositories,
+  type SystemActor,
+  type User,
+  withSuffix,
+} from '@conduit/domain';
+import { err, ok, type Result } from 'neverthrow';
+import type { AppDeps } from '../deps.js';
+
+/*
+ * What every bulk import of articles shares, whoever drives it (the command line reading a file,
+ * the job worker reading a staged upload): the same rules per item as POST /api/articles, and one
+ * write per batch.
+ */
+
+/** One item of an import: the parsed value, or why it could not be read (e.g. not JSON). */
+export type ImportLine = Result<unknown, string>;
+
+/** Items per transaction: few round trips to commit, and a failure loses at most this much work. */
+export const IMPORT_BATCH_SIZE = 250;
+
+/** An item as text (a line of NDJSON), parsed. */
+export const parseItem = (text: string): ImportLine => {
+  try {
+    return ok(JSON.parse(text) as unknown);
+  } catch {
+    return err('is not valid JSON');
+  }
+};
+
+const field = (value: unknown, name: string): unknown =>
+  typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined;
+
+/** An item's errors when its value is not `{"article": {…}}` with a valid article. */
+const draftOf = (line: ImportLine) =>
+  line
+    .mapErr((reason): FieldErrors => ({ item: [reason] }))
+    .andThen((value) => {
+      const article = field(value, 'article');
+      return article === undefined ? err<never, FieldErrors>({ article: ["can't be blank"] }) : checkArticleDraft(article);
+    });
+
+/** The username an item names as its author: beside the article (`{"article": {…}, "author": …}`) or in it. */
+const authorNamed = (value: unknown): unknown => field(value, 'author') ?? field(field(value, 'article'), 'author');
+
+/** Whose article an item becomes: the import's author, or the item's own `author`, looked up and allowed. */
+export type AuthorOf = (repositories: Repositories, named: unknown) => Promise<Result<User, FieldErrors>>;
+
+/** Every item becomes `author`'s; an item's own `"author"` key is ignored. */
+export const onlyAuthor =
+  (author: User): AuthorOf =>
+  async () =>
+    ok(author);
+
+/** Authors named by items, remembered for the rest of the import (bounded: a name is looked up again past it). */
+const MAX_REMEMBERED_AUTHORS = 10_000;
+
+/**
+ * Honours an item's `"author"` (an existing username) where the publish-as policy lets `actor`
+ * publish as that user (admins, operators; for others it is an item error); items without one
+ * become `fallback`'s.
+ */
+export const itemAuthors = (actor: Actor | SystemActor, fallback: User): AuthorOf => {
+  const remembered = new Map<string, User | null>([[fallback.username, fallback]]);
+  return async (repositories, named) => {
+    if (named === undefined) return ok(fallback);
+    if (typeof named !== 'string') return err({ author: ['must be a string'] });
+    let user = remembered.get(named);
+    if (user === undefined) {
+      user = await repositories.users.findByUsername(named);
+      if (remembered.size < MAX_REMEMBERED_AUTHORS) remembered.set(named, user);
+    }
+    if (user === null) return err({ author: ['is not a user here'] });
+    return canPublishAs(actor, user).mapErr(() => ({ author: ['may be another user only for an admin'] }));
+  };
+};
+
+/**
+ * Writes one batch in the caller's transaction, items numbered from `first`: how many articles
+ * were written, and which items were refused.
+ */
+export const writeImportBatch = async (
+  repositories: Repositories,
+  lines: readonly ImportLine[],
+  first: number,
+  authorOf: AuthorOf,
+  deps: Pick<AppDeps, 'clock' | 'suffixes'>,
+): Promise<{ written: number; refused: ItemError[] }> => {
+  const refused: ItemError[] = [];
+  const articles: NewArticle[] = [];
+  for (const [index, line] of lines.entries()) {
+    const draft = draftOf(line);
+    const author = await authorOf(repositories, line.isOk() ? authorNamed(line.value) : undefined);
+    if (draft.isOk() && author.isOk()) articles.push(newArticle(draft.value, author.value.id, deps.clock.now()));
+    else refused.push({ item: first + index, errors: { ...(draft.isErr() ? draft.error : {}), ...(author.isErr() ? author.error : {}) } });
+  }
+  // The whole batch in one write; an article whose slug is taken (already, or earlier in the
+  // batch) is written again with a random suffix, as a single new article would be.
+  const { stored, taken } = await repositories.articles.addMany(articles);
+  const retried = await repositories.articles.addMany(
+    taken.map((article) => ({ ...article, slug: withSuffix(article.slug, deps.suffixes.next()) })),
+  );
+  if (retried.taken.length > 0) throw new Error(`No free slug found for "${retried.taken[0]?.slug}"`);
+  return { written: stored.length + retried.stored.length, refused };
+};

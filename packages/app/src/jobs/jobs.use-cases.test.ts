@@ -1,0 +1,213 @@
+import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
+import { anonymous, MAX_ITEM_ERRORS, systemActor, type UserActor } from '@conduit/domain';
+import { describe, expect, it } from 'vitest';
+import { ALL_FEATURES_ON } from '../features.js';
+
+const as = (actor: UserActor) => ({ actor, features: ALL_FEATURES_ON });
+
+async function* itemsOf(texts: readonly string[]): AsyncIterable<string> {
+  yield* texts;
+}
+
+const article = (title: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ article: { title, description: 'About it', body: 'The text', tagList: ['imported'], ...extra } });
+
+const submit = async (app: InMemoryApp, actor: UserActor, texts: readonly string[], idempotency?: { key: string; fingerprint: string }) =>
+  app.useCases.submitArticleImport(as(actor), {
+    items: itemsOf(texts),
+    ...(idempotency ? { idempotency: { key: idempotency.key, fingerprint: () => idempotency.fingerprint } } : {}),
+  });
+
+const articlesOf = async (app: InMemoryApp, author: string) =>
+  (await app.useCases.listArticles({ actor: anonymous, features: ALL_FEATURES_ON }, { author, limit: 100, offset: 0 }))._unsafeUnwrap();
+
+describe('article import jobs', () => {
+  it('queues a received upload, announces it, and the run applies every item by the article rules', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    const { job, replayed } = (await submit(app, jake, [article('One'), article('  '), 'not json', article('Two')]))._unsafeUnwrap();
+    expect(replayed).toBe(false);
+    expect(job).toMatchObject({ type: 'article-import', status: 'queued', total: 4, processed: 0 });
+    expect(app.store.announced).toEqual([job.id]);
+
+    expect(await app.useCases.runArticleImport(job.id)).toBe('finished');
+    const done = (await app.useCases.getJob(as(jake), job.id))._unsafeUnwrap();
+    expect(done).toMatchObject({ status: 'succeeded', total: 4, processed: 4, succeeded: 2, failed: 2 });
+    expect(done.errors).toEqual([
+      { item: 2, errors: { title: ["can't be blank"] } },
+      { item: 3, errors: { item: ['is not valid JSON'] } },
+    ]);
+    expect(done.startedAt).not.toBeNull();
+    expect(done.finishedAt).not.toBeNull();
+    expect((await articlesOf(app, 'jake')).articlesCount).toBe(2);
+    // Running it again (a duplicate announcement) changes nothing.
+    expect(await app.useCases.runArticleImport(job.id)).toBe('finished');
+    expect((await articlesOf(app, 'jake')).articlesCount).toBe(2);
+  });
+
+  it("lets an admin import as other users, and refuses an item's author for anyone else", async () => {
+    const app = createInMemoryApp();
+    const admin = await app.signUp('admin', 'admin');
+    const jake = await app.signUp('jake');
+    await app.signUp('ann');
+    const asAdmin = (await submit(app, admin, [article('Moved', { author: 'ann' })]))._unsafeUnwrap().job;
+    await app.useCases.runArticleImport(asAdmin.id);
+    expect((await articlesOf(app, 'ann')).articlesCount).toBe(1);
+
+    const asJake = (
+      await submit(app, jake, [JSON.stringify({ article: JSON.parse(article('Sneaky')).article, author: 'ann' })])
+    )._unsafeUnwrap().job;
+    await app.useCases.runArticleImport(asJake.id);
+    const done = (await app.useCases.getJob(as(jake), asJake.id))._unsafeUnwrap();
+    expect(done.errors).toEqual([{ item: 1, errors: { author: ['may be another user only for an admin'] } }]);
+    expect((await articlesOf(app, 'ann')).articlesCount).toBe(1);
+  });
+
+  it('keeps the first 1,000 item errors and exact counts beyond them', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    const texts = Array.from({ length: MAX_ITEM_ERRORS + 20 }, () => '{}');
+    const { job } = (await submit(app, jake, [...texts, article('Last')]))._unsafeUnwrap();
+    await app.useCases.runArticleImport(job.id);
+    const done = (await app.useCases.getJob(as(jake), job.id))._unsafeUnwrap();
+    expect(done).toMatchObject({ processed: MAX_ITEM_ERRORS + 21, failed: MAX_ITEM_ERRORS + 20, succeeded: 1 });
+    expect(done.errors).toHaveLength(MAX_ITEM_ERRORS);
+    expect(done.errors.at(-1)?.item).toBe(MAX_ITEM_ERRORS);
+  });
+
+  it('shows a job to its owner, admins and operators only; others and bad ids get not found', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    const ann = await app.signUp('ann');
+    const admin = await app.signUp('admin', 'admin');
+    const { job } = (await submit(app, jake, [article('One')]))._unsafeUnwrap();
+    expect((await app.useCases.getJob(as(admin), job.id)).isOk()).toBe(true);
+    expect((await app.useCases.getJob({ actor: systemActor('ops') }, job.id)).isOk()).toBe(true);
+    expect((await app.useCases.getJob(as(ann), job.id))._unsafeUnwrapErr()).toEqual({ type: 'JobNotFound', id: job.id });
+    expect((await app.useCases.getJob(as(jake), 'not-a-uuid'))._unsafeUnwrapErr().type).toBe('JobNotFound');
+    expect((await app.useCases.cancelJob(as(ann), job.id))._unsafeUnwrapErr().type).toBe('JobNotFound');
+    expect((await app.useCases.listJobs(as(jake), { limit: 10, offset: 0 })).count).toBe(1);
+    expect((await app.useCases.listJobs(as(ann), { limit: 10, offset: 0 })).count).toBe(0);
+    expect((await app.useCases.listJobs({ actor: systemActor('ops') }, { limit: 10, offset: 0 })).count).toBe(1);
+  });
+
+  it('returns the same job for the same key and body, and refuses the key with another body', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    const ann = await app.signUp('ann');
+    const first = (await submit(app, jake, [article('One')], { key: 'k', fingerprint: 'body-1' }))._unsafeUnwrap();
+    const again = (await submit(app, jake, [article('One')], { key: 'k', fingerprint: 'body-1' }))._unsafeUnwrap();
+    expect(again).toEqual({ job: first.job, replayed: true });
+    expect((await submit(app, jake, [article('Two')], { key: 'k', fingerprint: 'body-2' }))._unsafeUnwrapErr()).toEqual({
+      type: 'IdempotencyKeyReused',
+      key: 'k',
+    });
+    // Keys belong to their owner.
+    expect((await submit(app, ann, [article('Two')], { key: 'k', fingerprint: 'body-2' }))._unsafeUnwrap().replayed).toBe(false);
+    expect(app.store.announced).toHaveLength(2);
+  });
+
+  it('makes one job of two concurrent requests with one key', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    const [a, b] = await Promise.all([
+      submit(app, jake, [article('One')], { key: 'k', fingerprint: 'body' }),
+      submit(app, jake, [article('One')], { key: 'k', fingerprint: 'body' }),
+    ]);
+    expect(a._unsafeUnwrap().job.id).toBe(b._unsafeUnwrap().job.id);
+    expect((await app.useCases.listJobs(as(jake), { limit: 10, offset: 0 })).count).toBe(1);
+  });
+
+  it('drops an upload that breaks off, and shows nothing of it', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    async function* breaking(): AsyncIterable<string> {
+      yield article('One');
+      throw new Error('connection reset');
+    }
+    await expect(app.useCases.submitArticleImport(as(jake), { items: breaking() })).rejects.toThrow('connection reset');
+    expect(app.store.jobs.size).toBe(0);
+    expect(app.store.announced).toEqual([]);
+  });
+
+  it('cancels a queued job at once; a running one stops before its next batch, keeping what it applied', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    const queued = (await submit(app, jake, [article('One')]))._unsafeUnwrap().job;
+    expect((await app.useCases.cancelJob(as(jake), queued.id))._unsafeUnwrap()).toMatchObject({ status: 'canceled' });
+    expect(await app.useCases.runArticleImport(queued.id)).toBe('finished');
+    expect((await articlesOf(app, 'jake')).articlesCount).toBe(0);
+
+    const texts = Array.from({ length: 600 }, (_, index) => article(`Post ${index}`));
+    const running = (await submit(app, jake, texts))._unsafeUnwrap().job;
+    const outcome = await app.useCases.runArticleImport(running.id, {
+      onBatch: () => void app.useCases.cancelJob(as(jake), running.id),
+    });
+    expect(outcome).toBe('finished');
+    const done = (await app.useCases.getJob(as(jake), running.id))._unsafeUnwrap();
+    expect(done).toMatchObject({ status: 'canceled', processed: 250, succeeded: 250 });
+    expect((await articlesOf(app, 'jake')).articlesCount).toBe(250);
+    expect((await app.useCases.cancelJob(as(jake), running.id))._unsafeUnwrap().status).toBe('canceled');
+  });
+
+  it('refuses to cancel a job that succeeded', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    const { job } = (await submit(app, jake, [article('One')]))._unsafeUnwrap();
+    await app.useCases.runArticleImport(job.id);
+    expect((await app.useCases.cancelJob(as(jake), job.id))._unsafeUnwrapErr()).toEqual({
+      type: 'JobAlreadyFinished',
+      id: job.id,
+      status: 'succeeded',
+    });
+  });
+
+  it('hands a job back at shutdown and resumes it after the last committed batch, each item once', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    const texts = Array.from({ length: 600 }, (_, index) => article(`Post ${index}`));
+    const { job } = (await submit(app, jake, texts))._unsafeUnwrap();
+    const stop = { aborted: false };
+    const first = await app.useCases.runArticleImport(job.id, {
+      signal: stop,
+      onBatch: () => {
+        stop.aborted = true;
+      },
+    });
+    expect(first).toBe('handed-back');
+    expect((await app.useCases.getJob(as(jake), job.id))._unsafeUnwrap()).toMatchObject({ status: 'running', processed: 250 });
+    expect(await app.useCases.runArticleImport(job.id)).toBe('finished');
+    expect((await app.useCases.getJob(as(jake), job.id))._unsafeUnwrap()).toMatchObject({
+      status: 'succeeded',
+      processed: 600,
+      succeeded: 600,
+    });
+    expect((await articlesOf(app, 'jake')).articlesCount).toBe(600);
+  });
+
+  it('lets two runs of one job race without applying an item twice', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    const texts = Array.from({ length: 1_000 }, (_, index) => article(`Post ${index}`));
+    const { job } = (await submit(app, jake, texts))._unsafeUnwrap();
+    const outcomes = await Promise.all([app.useCases.runArticleImport(job.id), app.useCases.runArticleImport(job.id)]);
+    expect(outcomes).toContain('finished');
+    expect((await app.useCases.getJob(as(jake), job.id))._unsafeUnwrap()).toMatchObject({
+      status: 'succeeded',
+      processed: 1_000,
+      succeeded: 1_000,
+    });
+    expect((await articlesOf(app, 'jake')).articlesCount).toBe(1_000);
+  });
+
+  it('counts jobs by status', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    const { job } = (await submit(app, jake, [article('One')]))._unsafeUnwrap();
+    await submit(app, jake, [article('Two')]);
+    await app.useCases.runArticleImport(job.id);
+    expect(await app.useCases.countJobs()).toEqual({ queued: 1, running: 0, succeeded: 1, failed: 0, canceled: 0 });
+    await app.useCases.failJob(job.id);
+    expect((await app.useCases.countJobs()).failed).toBe(0);
+  });
+});

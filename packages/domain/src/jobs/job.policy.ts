@@ -1,0 +1,12 @@
+import { err, ok, type Result } from 'neverthrow';
+import { isAdmin, type SystemActor, type UserActor } from '../shared/actor.js';
+import type { JobNotFound } from './job.errors.js';
+import type { Job } from './job.js';
+
+/**
+ * A job is its owner's, and admins see and cancel every job (support, moderation). To anyone else
+ * it does not exist: the answer is the same as for an id that names nothing, so ids cannot be probed.
+ * Operators at the command line manage every job.
+ */
+export const canManageJob = (actor: UserActor | SystemActor, job: Job): Result<Job, JobNotFound> =>
+  actor.kind === 'system' || actor.userId === job.ownerId || isAdmin(actor) ? ok(job) : err({ type: 'JobNotFound', id: job.id });
