@@ -1,8 +1,8 @@
 import { DatabaseProbe, isDatabaseUnavailable } from '@conduit/adapters-db';
 import { createHttpApp, type HttpApp, type HttpMetrics, RequestTimings } from '@conduit/adapters-http';
-import { type Config, type Core, composeCore, configuredFeatureFlags, type Logger } from '@conduit/composition';
+import { type Config, type Core, composeCore, configuredFeatureFlags, type Logger, startJobWorkers } from '@conduit/composition';
 import type { WorkerLink } from './cluster/worker-link.js';
-import { createMetrics, metricsPlacement } from './metrics.js';
+import { createMetrics, type JobMetrics, metricsPlacement, recordJobs } from './metrics.js';
 import { createRateLimiting } from './rate-limits.js';
 
 /** The server's transport on the shared core: HTTP, rate limits, metrics, readiness. */
@@ -10,6 +10,8 @@ export type Application = {
   readonly app: HttpApp;
   /** Set when metrics are served on their own port: the composition root listens for them. */
   readonly metrics?: HttpMetrics;
+  /** Counts the items job workers apply in this process. */
+  readonly jobMetrics: JobMetrics;
   /** From now on readiness fails, so load balancers stop sending traffic. */
   startDraining(): void;
   close(): Promise<void>;
@@ -28,9 +30,14 @@ export const compose = async (config: Config, logger: Logger, cluster?: WorkerLi
       maxWaitMs: config.DB_ACQUIRE_TIMEOUT_MS,
       currentWorkload: timings.currentWorkload,
     },
+    jobs: true,
   });
   try {
-    return wireHttp(core, timings, cluster);
+    const application = wireHttp(core, timings, cluster);
+    if (config.JOB_WORKERS > 0) {
+      await startJobWorkers(core, { concurrency: config.JOB_WORKERS, onBatch: application.jobMetrics.recordBatch });
+    }
+    return application;
   } catch (error) {
     await core.close();
     throw error;
@@ -44,6 +51,7 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
   let draining = false;
   const placement = metricsPlacement(config);
   const metrics = placement === 'off' ? undefined : createMetrics(core.orm);
+  const jobMetrics = recordJobs(metrics, core.useCases.countJobs);
   // In a cluster the primary serves the metrics port and sums every worker's; /metrics asks it.
   if (metrics && cluster) cluster.shareMetrics(metrics.registry);
   const app = createHttpApp({
@@ -53,6 +61,9 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
     config: {
       corsOrigins: config.CORS_ORIGINS,
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
+      importBodyLimitBytes: config.IMPORT_BODY_LIMIT_BYTES,
+      // The upload is bounded by Node's own limit for receiving a request.
+      importTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
       requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
       maxInFlight: config.MAX_IN_FLIGHT,
     },
@@ -83,6 +94,7 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
 
   return {
     app,
+    jobMetrics,
     ...(placement === 'own-port' && !cluster ? { metrics } : {}),
     startDraining: () => {
       draining = true;

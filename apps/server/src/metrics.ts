@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { type Orm, poolUsage } from '@conduit/adapters-db';
 import { createHttpMetrics, type HttpMetrics } from '@conduit/adapters-http';
 import type { Config } from '@conduit/composition';
-import { Gauge } from 'prom-client';
+import type { BatchOutcome, JobStatus } from '@conduit/domain';
+import { Counter, Gauge } from 'prom-client';
 
 /** The HTTP metrics plus the database pool's connections by state. */
 export const createMetrics = (orm: Orm): HttpMetrics => {
@@ -20,6 +21,41 @@ export const createMetrics = (orm: Orm): HttpMetrics => {
     },
   });
   return metrics;
+};
+
+export type JobMetrics = { readonly recordBatch: (batch: BatchOutcome) => void };
+
+/**
+ * Jobs by status (read from the database at each scrape: every process sees the same jobs, so a
+ * cluster reports the largest, not the sum) and the items job workers applied, by outcome:
+ * `rate(conduit_job_items_total[1m])` is items per second.
+ */
+export const recordJobs = (metrics: HttpMetrics | undefined, countJobs: () => Promise<Record<JobStatus, number>>): JobMetrics => {
+  if (metrics === undefined) return { recordBatch: () => undefined };
+  new Gauge({
+    name: 'conduit_jobs',
+    help: 'Jobs by status',
+    labelNames: ['status'] as const,
+    registers: [metrics.registry],
+    aggregator: 'max',
+    async collect() {
+      // A scrape while the database is away keeps the last counts rather than failing whole.
+      const counts = await countJobs().catch(() => null);
+      for (const [status, count] of Object.entries(counts ?? {})) this.set({ status }, count);
+    },
+  });
+  const items = new Counter({
+    name: 'conduit_job_items_total',
+    help: 'Job items applied by the workers of this process: succeeded became articles, failed were refused',
+    labelNames: ['outcome'] as const,
+    registers: [metrics.registry],
+  });
+  return {
+    recordBatch: (batch) => {
+      items.inc({ outcome: 'succeeded' }, batch.written);
+      items.inc({ outcome: 'failed' }, batch.refused.length);
+    },
+  };
 };
 
 /** Where the scrape endpoint lives: the API port (`/metrics`), its own port, or nowhere. */

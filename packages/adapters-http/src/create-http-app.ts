@@ -6,6 +6,7 @@ import type { HttpDeps } from './http-deps.js';
 import { accessLog } from './middleware/access-log.js';
 import { corsForBrowsers } from './middleware/cors-for-browsers.js';
 import { deadline } from './middleware/deadline.js';
+import { except } from './middleware/except.js';
 import { loadShedding } from './middleware/load-shedding.js';
 import { requestBodyLimit } from './middleware/request-body-limit.js';
 import { requestContext } from './middleware/request-context.js';
@@ -20,6 +21,8 @@ import { ProblemException } from './problems/problem-exception.js';
 import { unlimitedLoginAttempts } from './rate-limit/unlimited-login-attempts.js';
 import { articlesRouter } from './routes/articles.routes.js';
 import { commentsRouter } from './routes/comments.routes.js';
+import { IMPORTS_PATH, importsRouter } from './routes/imports.routes.js';
+import { jobsRouter } from './routes/jobs.routes.js';
 import { profilesRouter } from './routes/profiles.routes.js';
 import { createRouter } from './routes/router.js';
 import { tagsRouter } from './routes/tags.routes.js';
@@ -39,8 +42,11 @@ export const createHttpApp = (deps: HttpDeps) => {
   app.use('*', accessLog(deps.logger, deps.metrics?.metrics.recorder));
   app.use('*', securityHeaders);
   app.use('*', corsForBrowsers({ origins: config.corsOrigins }));
-  app.use('/api/*', deadline(config.requestTimeoutMs));
-  app.use('/api/*', requestBodyLimit(config.bodyLimitBytes));
+  // An import streams a large body for longer: its own limit and budget instead of the usual ones.
+  const isImport = (path: string) => path === IMPORTS_PATH;
+  app.use('/api/*', except(isImport, deadline(config.requestTimeoutMs)));
+  app.use('/api/*', except(isImport, requestBodyLimit(config.bodyLimitBytes)));
+  app.use(IMPORTS_PATH, deadline(config.importTimeoutMs), requestBodyLimit(config.importBodyLimitBytes));
   app.use('/api/*', authenticationContext(deps.tokenVerifier, useCases.resolveActor));
   if (deps.rateLimits) {
     app.use('/api/*', deps.rateLimits.everyRequest);
@@ -56,7 +62,9 @@ export const createHttpApp = (deps: HttpDeps) => {
     .route('/', profilesRouter(useCases))
     .route('/', articlesRouter(useCases))
     .route('/', commentsRouter(useCases))
-    .route('/', tagsRouter(useCases));
+    .route('/', tagsRouter(useCases))
+    .route('/', importsRouter(useCases))
+    .route('/', jobsRouter(useCases));
   app.route('/api', api);
   app.route('/', healthRouter(deps.health));
   app.route('/', docsRouter(OPENAPI_PATH));
@@ -108,7 +116,7 @@ export const openApiDocument = (): object =>
         return this;
       },
     },
-    config: { corsOrigins: ['*'], bodyLimitBytes: 1, requestTimeoutMs: 1, maxInFlight: 1 },
+    config: { corsOrigins: ['*'], bodyLimitBytes: 1, importBodyLimitBytes: 1, importTimeoutMs: 1, requestTimeoutMs: 1, maxInFlight: 1 },
     health: { readiness: async () => ({ status: 'pass', checks: {} }), isDraining: () => false },
     featureFlags: { evaluate: () => ({ registration: true, comments: true }) },
     isDependencyUnavailable: () => false,

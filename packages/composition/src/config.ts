@@ -87,6 +87,20 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /**
+   * Largest body of a bulk import (POST /api/articles/imports), streamed to the database as it
+   * arrives, so memory does not grow with it. 256 MiB holds about 400,000 articles of 600 bytes.
+   */
+  IMPORT_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024 * 1024),
+  /**
+   * Job workers in each server process (imports run one each at a time); 0: this server only
+   * accepts jobs, and `conduit worker` processes run them.
+   */
+  JOB_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanText.default(false),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(10).default(5_000),

@@ -6,6 +6,7 @@ import {
   type EmbeddedDatabase,
   migrateToLatest,
   type Orm,
+  PgBossJobs,
   type StatementHook,
 } from '@conduit/adapters-db';
 import { makeUseCases, type UseCases } from '@conduit/app';
@@ -23,7 +24,9 @@ export type Core = {
   readonly orm: Orm;
   readonly useCases: UseCases;
   readonly tokens: JoseTokens;
-  /** Stops what the core started: the pool, then the embedded database. */
+  /** The job queue, when `jobs` was asked for: this process can then submit jobs, and run them. */
+  readonly jobs?: PgBossJobs;
+  /** Stops what the core started: the job queue (handing back a job in progress), the pool, then the embedded database. */
   close(): Promise<void>;
 };
 
@@ -36,6 +39,8 @@ export type CoreOptions = {
   readonly onQuery?: StatementHook;
   /** Per-workload bounds on pooled connections (the server's bulkhead per operation). */
   readonly connectionBudgets?: ConnectionBudgets;
+  /** Start the job queue (pg-boss, on the same database): drivers that submit or run jobs. */
+  readonly jobs?: boolean;
 };
 
 /** The ORM on the database, with every pending migration applied (idempotent: a no-op when none is). */
@@ -75,6 +80,16 @@ export const prepareDatabase = async (config: Config, logger: Logger): Promise<E
   }
 };
 
+/** pg-boss on the application's database; its schema is installed or migrated on first start. */
+const startJobQueue = async (logger: Logger, databaseUrl: string): Promise<PgBossJobs> => {
+  const jobs = new PgBossJobs({
+    databaseUrl,
+    onError: (error) => logger.error({ err: error, component: 'jobs' }, 'job queue error'),
+  });
+  await jobs.start();
+  return jobs;
+};
+
 /**
  * Configuration in, use cases out: database (configured or embedded), ORM with migrations applied,
  * adapters, hashing, tokens, clock. The one composition every driver shares; each adds only its
@@ -92,8 +107,9 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         ttlSeconds: config.JWT_TTL_SECONDS,
         leewaySeconds: 30,
       });
+      const jobs = options.jobs ? await startJobQueue(logger, database.url) : undefined;
       const useCases = makeUseCases({
-        ...createPostgresAdapters(orm),
+        ...createPostgresAdapters(orm, jobs ? (em) => jobs.queueIn(em) : undefined),
         passwordHasher: new Argon2PasswordHasher(),
         tokenIssuer: tokens,
         clock: systemClock,
@@ -106,7 +122,9 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         orm,
         useCases,
         tokens,
+        ...(jobs ? { jobs } : {}),
         close: async () => {
+          await jobs?.stop(config.SHUTDOWN_GRACE_MS);
           await orm.close();
           await database.stop();
         },

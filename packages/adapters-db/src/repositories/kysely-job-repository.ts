@@ -181,13 +181,13 @@ const progressed = new CompiledStatement<
 >((db, slot) =>
   db
     .updateTable('jobs as j')
-    .set((eb) => ({
+    .set({
       processed: slot('processed'),
       succeeded: slot('succeeded'),
       failed: slot('failed'),
       // Rewritten only when the batch added errors to the kept list.
       errors: sql<ItemErrorsColumn>`coalesce(${slot('errors')}::jsonb, j.errors)`,
-    }))
+    })
     .where('j.id', '=', slot('id'))
     .where('j.status', '=', 'running')
     .where('j.processed', '=', slot('expected'))

@@ -47,7 +47,11 @@ const notModified = { description: 'Not modified: the `If-None-Match` tag is the
 const passThrough: MiddlewareHandler<Env> = async (_c, next) => {
   await next();
 };
-const bodyGuard = (config: RouteInput): MiddlewareHandler<Env> => (config.request?.body ? requireJsonBody : passThrough);
+/** JSON bodies are checked for their media type here; an operation taking other types checks its own. */
+const bodyGuard = (config: RouteInput): MiddlewareHandler<Env> => {
+  const mediaTypes = Object.keys(config.request?.body?.content ?? {});
+  return mediaTypes.length === 1 && mediaTypes[0] === 'application/json' ? requireJsonBody : passThrough;
+};
 
 /** A route declarer for one auth mode: its OpenAPI `security`, `x-auth-mode` and middleware agree. */
 const routesWith =

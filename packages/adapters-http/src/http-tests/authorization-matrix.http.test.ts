@@ -8,10 +8,11 @@ type Caller = 'anonymous' | 'invalid token' | 'another user' | 'owner' | 'admin'
 
 /**
  * Who may act on a resource beyond being signed in: `owner` operations change something that
- * belongs to someone (their article, their comment), so another user gets 403; `any` operations
- * are open to every signed-in user. Every operation in the document must be listed here.
+ * belongs to someone (their article, their comment), so another user gets 403; `hidden` resources
+ * (a job) do not exist for anyone but their owner and admins, so another user gets 404; `any`
+ * operations are open to every signed-in user. Every operation in the document must be listed here.
  */
-const OWNERSHIP: Record<string, 'owner' | 'any'> = {
+const OWNERSHIP: Record<string, 'owner' | 'hidden' | 'any'> = {
   CreateUser: 'any',
   Login: 'any',
   GetCurrentUser: 'any',
@@ -31,6 +32,10 @@ const OWNERSHIP: Record<string, 'owner' | 'any'> = {
   CreateArticleComment: 'any',
   DeleteArticleComment: 'owner',
   GetTags: 'any',
+  CreateArticleImport: 'any',
+  GetJobs: 'any',
+  GetJob: 'hidden',
+  CancelJob: 'hidden',
 };
 
 const BODIES: Record<string, unknown> = {
@@ -40,15 +45,17 @@ const BODIES: Record<string, unknown> = {
   CreateArticle: { article: { title: 'Matrix', description: 'd', body: 'b' } },
   UpdateArticle: { article: { body: 'edited' } },
   CreateArticleComment: { comment: { body: 'hello' } },
+  CreateArticleImport: { articles: [{ title: 'Imported', description: 'd', body: 'b' }] },
 };
 
 const CALLERS: Caller[] = ['anonymous', 'invalid token', 'another user', 'owner', 'admin'];
 
-const expected = (operation: Operation, caller: Caller): 'success' | 401 | 403 => {
+const expected = (operation: Operation, caller: Caller): 'success' | 401 | 403 | 404 => {
   const mode = operation['x-auth-mode'];
   if (mode !== 'required') return 'success';
   if (caller === 'anonymous' || caller === 'invalid token') return 401;
   if (caller === 'another user' && OWNERSHIP[operation.operationId] === 'owner') return 403;
+  if (caller === 'another user' && OWNERSHIP[operation.operationId] === 'hidden') return 404;
   return 'success';
 };
 
@@ -77,7 +84,8 @@ describe('authorization matrix', async () => {
         (await http.memory.useCases.setUserRole({ actor: systemActor('test') }, { username: 'admin', role: 'admin' }))._unsafeUnwrap();
         const { slug } = await http.createArticle(owner);
         const comment = await http.call('POST', `/api/articles/${slug}/comments`, { token: owner, body: { comment: { body: 'c' } } });
-        const values: Record<string, string> = { slug, username: 'target', id: String(comment.body.comment.id) };
+        const job = await http.call('POST', '/api/articles/imports', { token: owner, body: BODIES.CreateArticleImport });
+        const values: Record<string, string> = { slug, username: 'target', id: String(comment.body.comment.id), jobId: job.body.job.id };
         const tokens: Record<Caller, CallOptions> = {
           anonymous: {},
           'invalid token': { headers: { Authorization: 'Token not.a.valid-token' } },

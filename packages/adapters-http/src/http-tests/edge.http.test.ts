@@ -129,7 +129,7 @@ describe('the OpenAPI document', () => {
     };
   };
 
-  it('is OpenAPI 3.1 and lists every RealWorld operation', async () => {
+  it('is OpenAPI 3.1 and lists every RealWorld operation, and the jobs beyond it', async () => {
     const { document, list } = await operations();
     expect(document.openapi).toBe('3.1.0');
     const api = list.filter((entry) => entry.path.startsWith('/api/'));
@@ -154,6 +154,10 @@ describe('the OpenAPI document', () => {
         'UnfollowUserByUsername',
         'UpdateArticle',
         'UpdateCurrentUser',
+        'CreateArticleImport',
+        'GetJobs',
+        'GetJob',
+        'CancelJob',
       ].sort(),
     );
     expect(document.components.securitySchemes.Token).toMatchObject({ type: 'apiKey', in: 'header', name: 'Authorization' });

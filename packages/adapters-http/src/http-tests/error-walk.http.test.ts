@@ -18,11 +18,12 @@ const VALID_BODIES: Record<string, unknown> = {
   CreateArticle: { article: { title: 'Walk', description: 'd', body: 'b' } },
   UpdateArticle: { article: { body: 'walked' } },
   CreateArticleComment: { comment: { body: 'hello' } },
+  CreateArticleImport: { articles: [{ title: 'Walk', description: 'd', body: 'b' }] },
 };
 
 /** Parameter values that do not exist (404) and that are malformed (422). */
-const MISSING = { slug: 'no-such-article', username: 'nobody', id: '999999' };
-const MALFORMED = { slug: 'x'.repeat(300), username: 'x'.repeat(100), id: 'abc' };
+const MISSING = { slug: 'no-such-article', username: 'nobody', id: '999999', jobId: '00000000-0000-4000-8000-999999999999' };
+const MALFORMED = { slug: 'x'.repeat(300), username: 'x'.repeat(100), id: 'abc', jobId: 'x'.repeat(100) };
 
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? name);
@@ -44,14 +45,16 @@ describe('every documented error response', async () => {
   const setUp = async (smallBudgets = false) => {
     const budget = (name: string) => ({ name, points: 12, windowSeconds: 60 });
     const http = createHttpTestHarness(
-      { bodyLimitBytes: 4096 },
+      { bodyLimitBytes: 4096, importBodyLimitBytes: 4096 },
       smallBudgets ? { budgets: { anonymous: budget('anonymous'), authenticated: budget('user') } } : {},
     );
     const owner = await http.register('owner');
     const stranger = await http.register('stranger');
     const { slug } = await http.createArticle(owner);
     const comment = await http.call('POST', `/api/articles/${slug}/comments`, { token: owner, body: { comment: { body: 'c' } } });
-    return { http, owner, stranger, existing: { slug, username: 'stranger', id: String(comment.body.comment.id) } };
+    const imported = await http.call('POST', '/api/articles/imports', { token: owner, body: VALID_BODIES.CreateArticleImport });
+    const existing = { slug, username: 'stranger', id: String(comment.body.comment.id), jobId: imported.body.job.id as string };
+    return { http, owner, stranger, existing };
   };
 
   for (const { path, method, operation } of operations) {
@@ -88,6 +91,11 @@ describe('every documented error response', async () => {
               http.memory.queries.articles.bySlug = async () => null;
             }
             result = await send({ ...existing, ...MISSING }, valid);
+            break;
+          case 409:
+            // Only a job that has ended some other way refuses a cancel.
+            await http.memory.useCases.runArticleImport(existing.jobId as never);
+            result = await send(existing, valid);
             break;
           case 413:
             result = await send(existing, { token: owner, body: { padding: 'x'.repeat(8192) } });

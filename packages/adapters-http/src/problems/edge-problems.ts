@@ -16,13 +16,13 @@ export const edgeProblems = {
     detail: 'The request body is not valid JSON.',
     errors: { body: ['is not valid JSON'] },
   }),
-  unsupportedMediaType: (): ProblemSpec => ({
+  unsupportedMediaType: (accepted: readonly string[] = ['application/json']): ProblemSpec => ({
     status: 415,
     code: 'UNSUPPORTED_MEDIA_TYPE',
     title: 'Unsupported media type',
-    detail: 'Send the request body as application/json.',
-    errors: { body: ['must be application/json'] },
-    headers: { 'Accept-Post': 'application/json' },
+    detail: `Send the request body as ${accepted.join(' or ')}.`,
+    errors: { body: [`must be ${accepted.join(' or ')}`] },
+    headers: { 'Accept-Post': accepted.join(', ') },
   }),
   payloadTooLarge: (limitBytes: number): ProblemSpec => ({
     status: 413,

@@ -68,7 +68,15 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
     useCases: memory.useCases,
     tokenVerifier: tokens,
     logger,
-    config: { corsOrigins: ['*'], bodyLimitBytes: 64 * 1024, requestTimeoutMs: 2000, maxInFlight: 100, ...config },
+    config: {
+      corsOrigins: ['*'],
+      bodyLimitBytes: 64 * 1024,
+      importBodyLimitBytes: 4 << 20,
+      importTimeoutMs: 10_000,
+      requestTimeoutMs: 2000,
+      maxInFlight: 100,
+      ...config,
+    },
     health: {
       readiness: async () => ({
         status: healthState.databaseUp ? 'pass' : 'fail',

@@ -28,7 +28,10 @@ export class OpenApiResponseValidator {
 
   /** Returns a list of problems; empty when the response is true to the document. */
   check(method: string, path: string, status: number, contentType: string | null, body: unknown): string[] {
-    const template = this.templates.find((candidate) => candidate.pattern.test(path))?.template;
+    // As routers match: a template with the method, a literal segment before a parameter (POST
+    // /articles/imports is not POST /articles/{slug}).
+    const candidates = this.templates.filter((candidate) => candidate.pattern.test(path)).map((candidate) => candidate.template);
+    const template = candidates.find((name) => this.document.paths[name]?.[method.toLowerCase()] !== undefined) ?? candidates[0];
     if (!template) return [`${path} is not in the document`];
     const operation = this.document.paths[template]?.[method.toLowerCase()];
     if (!operation) return [`${method} ${template} is not in the document`];

@@ -204,7 +204,7 @@ describe('article import jobs', () => {
     const app = createInMemoryApp();
     const jake = await app.signUp('jake');
     const { job } = (await submit(app, jake, [article('One')]))._unsafeUnwrap();
-    await submit(app, jake, [article('Two')]);
+    (await submit(app, jake, [article('Two')]))._unsafeUnwrap();
     await app.useCases.runArticleImport(job.id);
     expect(await app.useCases.countJobs()).toEqual({ queued: 1, running: 0, succeeded: 1, failed: 0, canceled: 0 });
     await app.useCases.failJob(job.id);

@@ -29,18 +29,22 @@ export const makeRunArticleImport =
   (deps: Pick<AppDeps, 'unitOfWork' | 'repositories' | 'clock' | 'suffixes'>) =>
   async (id: JobId, options: RunOptions = {}): Promise<RunOutcome> => {
     const { jobs } = deps.repositories;
+    const end = async (status: 'succeeded' | 'failed' | 'canceled'): Promise<RunOutcome> => {
+      await jobs.finish(id, status, deps.clock.now());
+      return 'finished';
+    };
     const found = await jobs.findById(id);
     if (found === null || isFinished(found)) return 'finished';
-    if (found.cancelRequested) return (await jobs.finish(id, 'canceled', deps.clock.now()), 'finished');
+    if (found.cancelRequested) return end('canceled');
     let job: Job | null = await jobs.start(id, deps.clock.now());
     if (job === null) return 'finished';
     const owner = await deps.repositories.users.findById(job.ownerId);
-    if (owner === null) return (await jobs.finish(id, 'failed', deps.clock.now()), 'finished');
+    if (owner === null) return end('failed');
     const authorOf = itemAuthors(userActor(owner.id, owner.role), owner);
     for (;;) {
       if (options.signal?.aborted) return 'handed-back';
       const texts = await jobs.items(id, job.processed, IMPORT_BATCH_SIZE);
-      if (texts.length === 0) return (await jobs.finish(id, 'succeeded', deps.clock.now()), 'finished');
+      if (texts.length === 0) return end('succeeded');
       const before: Job = job;
       const saved = await deps.unitOfWork.run((repositories) =>
         asyncResult(async () => {
@@ -53,7 +57,7 @@ export const makeRunArticleImport =
       if (saved.isErr()) {
         const now = await jobs.findById(id);
         if (now === null || isFinished(now)) return 'finished';
-        if (now.cancelRequested) return (await jobs.finish(id, 'canceled', deps.clock.now()), 'finished');
+        if (now.cancelRequested) return end('canceled');
         return 'superseded';
       }
       job = saved.value.next;

@@ -1,0 +1,41 @@
+import type { BatchOutcome } from '@conduit/domain';
+import { systemActor } from '@conduit/domain';
+import type { Core } from './core.js';
+
+/** Who the workers are in the logs and to the use cases that load a job for them. */
+const worker = systemActor('job-worker');
+
+/**
+ * Runs queued jobs in this process, `concurrency` at a time, until the core closes (which hands a
+ * job in progress back after its current batch). The same for the server (JOB_WORKERS) and for
+ * `conduit worker`. `onBatch` sees every committed batch (metrics).
+ */
+export const startJobWorkers = async (
+  core: Core,
+  options: { readonly concurrency: number; readonly onBatch?: (batch: BatchOutcome) => void },
+): Promise<void> => {
+  const { jobs, useCases, logger } = core;
+  if (jobs === undefined) throw new Error('Job workers need the job queue: compose the core with jobs: true');
+  await jobs.work(
+    options.concurrency,
+    async (id, signal) => {
+      const log = logger.child({ jobId: id });
+      log.info('job run started');
+      const outcome = await useCases.runArticleImport(id, { signal, ...(options.onBatch ? { onBatch: options.onBatch } : {}) });
+      const job = (await useCases.getJob({ actor: worker }, id)).unwrapOr(null);
+      const counts = job && {
+        status: job.status,
+        total: job.total,
+        processed: job.processed,
+        succeeded: job.succeeded,
+        failed: job.failed,
+      };
+      log.info({ outcome, ...counts }, outcome === 'handed-back' ? 'job handed back at shutdown' : 'job run ended');
+      return outcome;
+    },
+    async (id) => {
+      await useCases.failJob(id);
+      logger.error({ jobId: id }, 'job failed: its retries were spent on faults');
+    },
+  );
+};
