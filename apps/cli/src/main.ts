@@ -3,7 +3,9 @@ import { type Role, systemActor } from '@conduit/domain';
 import { Command, InvalidArgumentError } from 'commander';
 import { exportArticles } from './commands/export-articles.js';
 import { importArticles } from './commands/import-articles.js';
+import { cancelJob, listJobs, showJob } from './commands/jobs.js';
 import { seed } from './commands/seed.js';
+import { runWorker } from './commands/worker.js';
 
 const fail = (message: string) => {
   process.stderr.write(`${message}\n`);
@@ -15,13 +17,20 @@ const fail = (message: string) => {
  * the data folder's running database when there is one; the command adds only its transport.
  * Informational logs are off unless LOG_LEVEL asks: the command's output is its answer.
  */
-const withCore = async (work: (core: Core) => Promise<void>): Promise<void> => {
-  const parsed = parseConfig({ LOG_LEVEL: 'warn', ...process.env });
+const withCore = async (
+  work: (core: Core) => Promise<void>,
+  options: { readonly jobs?: boolean; readonly poolSize?: number; readonly logLevel?: string } = {},
+): Promise<void> => {
+  const parsed = parseConfig({ LOG_LEVEL: options.logLevel ?? 'warn', ...process.env });
   if (!parsed.ok) return fail(parsed.message);
   const logger = createLogger(parsed.config);
   let core: Core;
   try {
-    core = await composeCore(parsed.config, logger, { databaseMode: 'shared', poolSize: 1 });
+    core = await composeCore(parsed.config, logger, {
+      databaseMode: 'shared',
+      poolSize: options.poolSize ?? 1,
+      jobs: options.jobs ?? false,
+    });
   } catch (error) {
     return fail(describeStartupFailure(error, parsed.config));
   }
@@ -129,10 +138,66 @@ program
     }),
   );
 
+const operatorOption = ['--operator <name>', 'who is acting (default: $USER)', process.env.USER ?? 'operator'] as const;
+
+program
+  .command('jobs')
+  .description('the jobs of every user (imports over the API), as an operator sees them')
+  .addCommand(
+    new Command('list')
+      .description('jobs, newest first: id, status, processed/total, succeeded, refused, created')
+      .option('--limit <n>', 'how many', count, 20)
+      .option('--offset <n>', 'how many to skip', count, 0)
+      .option(...operatorOption)
+      .action((options: { limit: number; offset: number; operator: string }) =>
+        withCore(async (core) => {
+          process.exitCode = await listJobs(core, options);
+        }),
+      ),
+  )
+  .addCommand(
+    new Command('show')
+      .description('one job as JSON, item errors included')
+      .argument('<id>')
+      .option(...operatorOption)
+      .action((id: string, options: { operator: string }) =>
+        withCore(async (core) => {
+          process.exitCode = await showJob(core, id, options);
+        }),
+      ),
+  )
+  .addCommand(
+    new Command('cancel')
+      .description('cancel a job: a queued one at once, a running one before its next batch (what it applied stays)')
+      .argument('<id>')
+      .option(...operatorOption)
+      .action((id: string, options: { operator: string }) =>
+        withCore(async (core) => {
+          process.exitCode = await cancelJob(core, id, options);
+        }),
+      ),
+  );
+
+program
+  .command('worker')
+  .description('run queued jobs until SIGTERM/SIGINT (then hand the job in progress back and exit 0); logs to standard output')
+  .option('--concurrency <n>', 'jobs at a time (default: JOB_WORKERS, else 1)', count)
+  .action((options: { concurrency?: number }) => {
+    const concurrency = Math.max(1, options.concurrency ?? Number(process.env.JOB_WORKERS ?? 1));
+    return withCore(
+      async (core) => {
+        process.exitCode = await runWorker(core, { concurrency });
+      },
+      // A connection per job in progress, and one for the rest.
+      { jobs: true, poolSize: concurrency + 1, logLevel: 'info' },
+    );
+  });
+
 program.addHelpText(
   'after',
   `
-Exit codes: 0 done; 1 failed (unknown user, unreadable input, or any item refused by import).`,
+Exit codes: 0 done; 1 failed (unknown user or job, unreadable input, any item refused by import, a job that
+cannot be canceled).`,
 );
 
 await program.parseAsync();

@@ -43,7 +43,8 @@ export const spawnServer = async (env: Record<string, string>): Promise<RunningS
     process: child,
     logs,
     stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode !== null) return child.exitCode;
+      // Already gone (exited, or killed by a signal, when exitCode stays null).
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       const exited = once(child, 'exit');
       child.kill(signal);
       const [code] = await exited;
