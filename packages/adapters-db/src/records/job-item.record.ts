@@ -1,14 +1,19 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { JobRecord } from './job.record.js';
 
-/** An item of a job, as received (one JSON text); dropped when the job ends. */
+/**
+ * A job's items as received, a block of consecutive ones per row (each item one JSON text, joined
+ * by newlines, which JSON text never holds): a large upload is a few hundred rows, not a row per
+ * item. Dropped when the job ends.
+ */
 export const JobItemRecord = defineEntity({
   name: 'JobItemRecord',
   tableName: 'job_items',
   properties: {
     job: () => p.manyToOne(JobRecord).primary().deleteRule('cascade'),
-    /** 1-based, in the order received; the worker reads on from the job's `processed`. */
-    position: p.integer().primary(),
+    /** The block's first item, numbered from 1 in the order received. */
+    firstItem: p.integer().primary(),
+    itemCount: p.integer(),
     body: p.text(),
   },
 });

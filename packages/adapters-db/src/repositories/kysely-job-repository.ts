@@ -79,17 +79,8 @@ const opened = new CompiledStatement<{ type: string; ownerId: UserId; createdAt:
     .values({ id: sql`gen_random_uuid()`, type: slot('type'), owner_id: slot('ownerId'), status: 'queued', created_at: slot('createdAt') })
     .returning('id'),
 );
-const staged = new CompiledStatement<{ id: JobId; positions: number[]; bodies: string[] }, unknown>((db, slot) =>
-  db
-    .insertInto('job_items')
-    .columns(['job_id', 'position', 'body'])
-    .expression(
-      db.selectNoFrom([
-        slot('id').as('job_id'),
-        sql<number>`unnest(${slot('positions')}::int[])`.as('position'),
-        sql<string>`unnest(${slot('bodies')}::text[])`.as('body'),
-      ]),
-    ),
+const staged = new CompiledStatement<{ id: JobId; first: number; count: number; body: string }, unknown>((db, slot) =>
+  db.insertInto('job_items').values({ job_id: slot('id'), first_item: slot('first'), item_count: slot('count'), body: slot('body') }),
 );
 /** Takes the key when nobody holds it, or when its holder is older than the window; returns nothing when it is held. */
 const claimed = new CompiledStatement<
@@ -157,14 +148,15 @@ const counted = new CompiledStatement<{ ownerId: UserId | null }, { count: strin
     .where('j.received', '=', true)
     .where((eb) => eb.or([eb(sql`${slot('ownerId')}::int`, 'is', null), eb('j.owner_id', '=', slot('ownerId'))])),
 );
-const itemPage = new CompiledStatement<{ id: JobId; after: number; limit: number }, { body: string }>((db, slot) =>
+/** The blocks holding items `after + 1` to `after + limit`. */
+const itemBlocks = new CompiledStatement<{ id: JobId; after: number; last: number }, { first_item: number; body: string }>((db, slot) =>
   db
     .selectFrom('job_items')
-    .select('body')
+    .select(['first_item', 'body'])
     .where('job_id', '=', slot('id'))
-    .where('position', '>', slot('after'))
-    .orderBy('position')
-    .limit(slot('limit')),
+    .where('first_item', '<=', slot('last'))
+    .where((eb) => eb(eb('first_item', '+', eb.ref('item_count')), '>', slot('after')))
+    .orderBy('first_item'),
 );
 const started = new CompiledStatement<{ id: JobId; now: string }, JobRow>((db, slot) =>
   db
@@ -236,7 +228,9 @@ export class KyselyJobRepository implements JobRepository {
   }
 
   async stage(id: JobId, first: number, items: readonly string[]): Promise<void> {
-    await staged.rows(this.em(), { id, positions: items.map((_, index) => first + index), bodies: [...items] });
+    if (items.length === 0) return;
+    if (items.some((item) => item.includes('\n'))) throw new Error('A job item must be one line of JSON text');
+    await staged.rows(this.em(), { id, first, count: items.length, body: items.join('\n') });
   }
 
   async queue(id: JobId, total: number, idempotency: Idempotency | null, keysSince: Date): Promise<Result<Job, KeyHeld>> {
@@ -278,7 +272,14 @@ export class KyselyJobRepository implements JobRepository {
   }
 
   async items(id: JobId, after: number, limit: number): Promise<string[]> {
-    return (await itemPage.rows(this.em(), { id, after, limit })).map((row) => row.body);
+    const blocks = await itemBlocks.rows(this.em(), { id, after, last: after + limit });
+    const items: string[] = [];
+    for (const block of blocks) {
+      const lines = block.body.split('\n');
+      const from = Math.max(after + 1 - block.first_item, 0);
+      items.push(...lines.slice(from, from + limit - items.length));
+    }
+    return items;
   }
 
   async start(id: JobId, now: Date): Promise<Job | null> {

@@ -173,6 +173,8 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         expect(await fx.repositories.jobs.findById(id)).toEqual(job);
         expect(await fx.repositories.jobs.items(id, 0, 2)).toEqual(['a', 'b']);
         expect(await fx.repositories.jobs.items(id, 2, 250)).toEqual(['c']);
+        // Across the chunks they were staged in.
+        expect(await fx.repositories.jobs.items(id, 1, 2)).toEqual(['b', 'c']);
         expect(await fx.repositories.jobs.items(id, 3, 250)).toEqual([]);
       });
 
