@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -139,6 +139,23 @@ describe('article import jobs, durable and exactly once', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect((await jobOf(server, token, job.id)).status).toBe('queued');
 
+    // Operators see and cancel jobs from the command line, on the same database.
+    const conduit = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    const listed = conduit('jobs', 'list');
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`^${job.id}\\s+queued\\s+0/3000`, 'm'));
+    const shown = conduit('jobs', 'show', job.id);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: job.id, status: 'queued', total: 3_000 });
+    const other = await submit(server, token, articles(10));
+    const canceled = conduit('jobs', 'cancel', other.id);
+    expect(canceled.status, canceled.stderr).toBe(0);
+    expect(canceled.stdout).toContain('canceled');
+    expect(conduit('jobs', 'cancel', other.id).status).toBe(0);
+    const unknown = conduit('jobs', 'cancel', '00000000-0000-4000-8000-000000000000');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('no job');
+
     const worker = spawn(process.execPath, [CLI, 'worker'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     started.workers.push(worker);
     const logs: string[] = [];
@@ -147,6 +164,9 @@ describe('article import jobs, durable and exactly once', () => {
     await waitFor('the worker to finish the job', async () => (await jobOf(server, token, job.id)).status === 'succeeded', 30_000, 200);
     expect(await jobOf(server, token, job.id)).toMatchObject({ processed: 3_000, succeeded: 3_000 });
     expect((await storedArticles(database)).total).toBe(3_000);
+    const metrics = await (await fetch(`${server.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^conduit_jobs\{status="succeeded"\} 1$/m);
+    expect(metrics).toMatch(/^conduit_jobs\{status="canceled"\} 1$/m);
 
     const exited = once(worker, 'exit');
     worker.kill('SIGTERM');
@@ -170,6 +190,9 @@ describe('article import jobs, durable and exactly once', () => {
     await waitFor('the job to succeed', async () => (await jobOf(second, token, job.id)).status === 'succeeded', 60_000, 250);
     expect(await jobOf(second, token, job.id)).toMatchObject({ processed: items, succeeded: items });
     expect(await storedArticles(database)).toEqual({ total: items, titles: items, counted: items });
+    const metrics = await (await fetch(`${second.baseUrl}/metrics`)).text();
+    const applied = Number(/^conduit_job_items_total\{outcome="succeeded"\} (\d+)$/m.exec(metrics)?.[1]);
+    expect(applied).toBe(items - afterStop.total);
     // Unless the first server had finished by the time it stopped, it handed the job back.
     if (afterStop.total < items) expect(handedBack).toBe(true);
   });

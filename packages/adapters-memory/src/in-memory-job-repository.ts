@@ -82,6 +82,17 @@ export class InMemoryJobRepository implements JobRepository {
     if (this.store.jobs.get(id)?.received === false) this.store.jobs.delete(id);
   }
 
+  async discardUploadsBefore(cutoff: Date): Promise<number> {
+    let dropped = 0;
+    for (const [id, stored] of this.store.jobs) {
+      if (!stored.received && stored.job.createdAt < cutoff) {
+        this.store.jobs.delete(id);
+        dropped += 1;
+      }
+    }
+    return dropped;
+  }
+
   async findByIdempotencyKey(ownerId: UserId, key: string, since: Date): Promise<KeyHeld | null> {
     const held = this.store.idempotencyKeys.get(keyOf(ownerId, key));
     const holder = held && held.createdAt >= since ? this.received(held.jobId) : null;

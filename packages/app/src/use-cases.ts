@@ -18,6 +18,7 @@ import { makeGetJob } from './jobs/get-job.js';
 import { makeListJobs } from './jobs/list-jobs.js';
 import { makeRunArticleImport } from './jobs/run-article-import.js';
 import { makeSubmitArticleImport } from './jobs/submit-article-import.js';
+import { makeSweepUploads } from './jobs/sweep-uploads.js';
 import { makeFollowUser } from './profiles/follow-user.js';
 import { makeGetProfile } from './profiles/get-profile.js';
 import { makeUnfollowUser } from './profiles/unfollow-user.js';
@@ -61,6 +62,7 @@ export const makeUseCases = (deps: AppDeps) => ({
   cancelJob: makeCancelJob(deps),
   failJob: makeFailJob(deps),
   countJobs: makeCountJobs(deps),
+  sweepUploads: makeSweepUploads(deps),
 });
 
 export type UseCases = ReturnType<typeof makeUseCases>;

@@ -8,7 +8,8 @@ const worker = systemActor('job-worker');
 /**
  * Runs queued jobs in this process, `concurrency` at a time, until the core closes (which hands a
  * job in progress back after its current batch). The same for the server (JOB_WORKERS) and for
- * `conduit worker`. `onBatch` sees every committed batch (metrics).
+ * `conduit worker`. `onBatch` sees every committed batch (metrics). They also sweep uploads
+ * abandoned mid-way, on pg-boss's schedule.
  */
 export const startJobWorkers = async (
   core: Core,
@@ -16,9 +17,8 @@ export const startJobWorkers = async (
 ): Promise<void> => {
   const { jobs, useCases, logger } = core;
   if (jobs === undefined) throw new Error('Job workers need the job queue: compose the core with jobs: true');
-  await jobs.work(
-    options.concurrency,
-    async (id, signal) => {
+  await jobs.work(options.concurrency, {
+    run: async (id, signal) => {
       const log = logger.child({ jobId: id });
       log.info('job run started');
       const outcome = await useCases.runArticleImport(id, { signal, ...(options.onBatch ? { onBatch: options.onBatch } : {}) });
@@ -33,9 +33,13 @@ export const startJobWorkers = async (
       log.info({ outcome, ...counts }, outcome === 'handed-back' ? 'job handed back at shutdown' : 'job run ended');
       return outcome;
     },
-    async (id) => {
+    failed: async (id) => {
       await useCases.failJob(id);
       logger.error({ jobId: id }, 'job failed: its retries were spent on faults');
     },
-  );
+    sweep: async () => {
+      const dropped = await useCases.sweepUploads();
+      if (dropped > 0) logger.warn({ dropped }, 'dropped uploads abandoned mid-way (their server stopped before receiving them whole)');
+    },
+  });
 };

@@ -7,12 +7,21 @@ import { kyselyOf } from '../kysely/database.js';
 export const ARTICLE_IMPORT_QUEUE = 'article-import';
 /** Imports whose retries were spent on faults land here, to be marked failed. */
 const ARTICLE_IMPORT_DEAD = 'article-import-failed';
+/** Every quarter hour, one worker somewhere drops uploads abandoned mid-way. */
+const UPLOADS_SWEEP = 'job-uploads-sweep';
 
 /**
  * What a worker does with one announced job: 'handed-back' when it stopped early (shutdown), so
  * the queue gives the job to a worker again; anything else ends the queue's job.
  */
 export type JobRunner = (id: JobId, signal: AbortSignal) => Promise<'finished' | 'handed-back' | 'superseded'>;
+
+/** What the workers of a process do: run a job, end one the queue gave up on, sweep abandoned uploads. */
+export type JobHandlers = {
+  readonly run: JobRunner;
+  readonly failed: (id: JobId) => Promise<void>;
+  readonly sweep: () => Promise<void>;
+};
 
 export type PgBossJobsOptions = {
   readonly databaseUrl: string;
@@ -58,11 +67,12 @@ export class PgBossJobs {
   /** Installs or migrates pg-boss's schema when needed, and the queues. Safe to run in many processes at once. */
   async start(): Promise<void> {
     await this.boss.start();
-    const queues = { [ARTICLE_IMPORT_DEAD]: {}, [ARTICLE_IMPORT_QUEUE]: this.importQueue() };
+    const queues = { [ARTICLE_IMPORT_DEAD]: {}, [ARTICLE_IMPORT_QUEUE]: this.importQueue(), [UPLOADS_SWEEP]: { retryLimit: 0 } };
     for (const [name, options] of Object.entries(queues)) {
       if ((await this.boss.getQueue(name)) === null) await this.boss.createQueue(name, options).catch(() => undefined);
       else if (name === ARTICLE_IMPORT_QUEUE) await this.boss.updateQueue(name, options);
     }
+    await this.boss.schedule(UPLOADS_SWEEP, '*/15 * * * *');
   }
 
   private importQueue() {
@@ -93,10 +103,10 @@ export class PgBossJobs {
   }
 
   /**
-   * Runs announced jobs, `concurrency` at a time, until `stop`; `failed` is told of jobs whose
-   * retries are spent.
+   * Runs announced jobs, `concurrency` at a time, until `stop`; tells `failed` of jobs whose
+   * retries are spent, and sweeps abandoned uploads when the schedule says.
    */
-  async work(concurrency: number, run: JobRunner, failed: (id: JobId) => Promise<void>): Promise<void> {
+  async work(concurrency: number, handlers: JobHandlers): Promise<void> {
     this.working = true;
     const signal = this.stopping.signal;
     await this.boss.work<{ jobId: string }>(
@@ -105,12 +115,13 @@ export class PgBossJobs {
       async ([job]) => {
         if (job === undefined) return;
         const id = jobId(job.data.jobId);
-        if ((await run(id, AbortSignal.any([signal, job.signal]))) === 'handed-back') throw new HandedBack(id);
+        if ((await handlers.run(id, AbortSignal.any([signal, job.signal]))) === 'handed-back') throw new HandedBack(id);
       },
     );
     await this.boss.work<{ jobId: string }>(ARTICLE_IMPORT_DEAD, { pollingIntervalSeconds: 5 }, async ([job]) => {
-      if (job !== undefined) await failed(jobId(job.data.jobId));
+      if (job !== undefined) await handlers.failed(jobId(job.data.jobId));
     });
+    await this.boss.work(UPLOADS_SWEEP, { pollingIntervalSeconds: 30 }, () => handlers.sweep());
   }
 
   /**

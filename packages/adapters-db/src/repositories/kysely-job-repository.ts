@@ -127,6 +127,9 @@ const uploadOwner = new CompiledStatement<{ id: JobId }, { owner_id: number; cre
 const discarded = new CompiledStatement<{ id: JobId }, unknown>((db, slot) =>
   db.deleteFrom('jobs').where('id', '=', slot('id')).where('received', '=', false),
 );
+const abandoned = new CompiledStatement<{ cutoff: string }, { id: string }>((db, slot) =>
+  db.deleteFrom('jobs').where('received', '=', false).where('created_at', '<', slot('cutoff')).returning('id'),
+);
 const one = new CompiledStatement<{ id: JobId }, JobRow>((db, slot) =>
   db.selectFrom('jobs as j').select(jobColumns).where('j.id', '=', slot('id')).where('j.received', '=', true),
 );
@@ -253,6 +256,10 @@ export class KyselyJobRepository implements JobRepository {
 
   async discard(id: JobId): Promise<void> {
     await discarded.rows(this.em(), { id });
+  }
+
+  async discardUploadsBefore(cutoff: Date): Promise<number> {
+    return (await abandoned.rows(this.em(), { cutoff: cutoff.toISOString() })).length;
   }
 
   async findByIdempotencyKey(ownerId: UserId, key: string, since: Date): Promise<KeyHeld | null> {

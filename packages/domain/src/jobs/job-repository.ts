@@ -25,6 +25,8 @@ export interface JobRepository {
   queue(id: JobId, total: number, idempotency: Idempotency | null, keysSince: Date): Promise<Result<Job, KeyHeld>>;
   /** Drops an upload and its staged items (received in part, or a duplicate of a job that exists). */
   discard(id: JobId): Promise<void>;
+  /** Drops uploads opened before `cutoff` and never received whole (their server died mid-upload); how many. */
+  discardUploadsBefore(cutoff: Date): Promise<number>;
   /** The owner's job that holds `key`, created at `since` or later, with its request's fingerprint. */
   findByIdempotencyKey(ownerId: UserId, key: string, since: Date): Promise<KeyHeld | null>;
   /** A queued or finished job (never an upload); null when none has this id. */

@@ -1,3 +1,4 @@
+import { ResultAsync } from 'neverthrow';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { type NewArticle, newArticle } from '../articles/article.js';
 import { newComment } from '../comments/comment.js';
@@ -187,6 +188,35 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         const job = await received(owner.id, ['a']);
         await fx.repositories.jobs.discard(job.id);
         expect(await fx.repositories.jobs.findById(job.id)).toEqual(job);
+      });
+
+      it('drops uploads opened before a cutoff and never received, and nothing else', async () => {
+        const owner = await addUser();
+        const old = await fx.repositories.jobs.open({ type: 'article-import', ownerId: owner.id, createdAt: t0 });
+        await fx.repositories.jobs.stage(old, 1, ['a']);
+        const recent = await fx.repositories.jobs.open({ type: 'article-import', ownerId: owner.id, createdAt: later(60) });
+        const job = await received(owner.id, ['a']);
+        expect(await fx.repositories.jobs.discardUploadsBefore(later(30))).toBe(1);
+        expect(await fx.repositories.jobs.items(old, 0, 10)).toEqual([]);
+        expect((await fx.repositories.jobs.queue(recent, 0, null, t0)).isOk()).toBe(true);
+        expect(await fx.repositories.jobs.findById(job.id)).toEqual(job);
+      });
+
+      it('gives one idempotency key to one of two uploads queued at once', async () => {
+        const owner = await addUser();
+        const uploads = await Promise.all(
+          [1, 2].map(() => fx.repositories.jobs.open({ type: 'article-import', ownerId: owner.id, createdAt: t0 })),
+        );
+        const outcomes = await Promise.all(
+          uploads.map((id, index) =>
+            fx.unitOfWork.run((repositories) =>
+              ResultAsync.fromSafePromise(repositories.jobs.queue(id, 0, { key: 'same', fingerprint: `f${index}` }, t0)).andThen((r) => r),
+            ),
+          ),
+        );
+        expect(outcomes.filter((outcome) => outcome.isOk())).toHaveLength(1);
+        const held = outcomes.find((outcome) => outcome.isErr());
+        expect(held?._unsafeUnwrapErr().job.id).toBe(outcomes.find((outcome) => outcome.isOk())?._unsafeUnwrap().id);
       });
 
       it("lists an owner's jobs newest first with their count, or everyone's", async () => {
