@@ -62,8 +62,6 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
       corsOrigins: config.CORS_ORIGINS,
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
       importBodyLimitBytes: config.IMPORT_BODY_LIMIT_BYTES,
-      // The upload is bounded by Node's own limit for receiving a request.
-      importTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
       requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
       maxInFlight: config.MAX_IN_FLIGHT,
     },

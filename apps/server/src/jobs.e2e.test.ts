@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RawConnection } from './testing/raw-connection.js';
 import { type RunningServer, spawnServer } from './testing/spawn-server.js';
 
 const CLI = fileURLToPath(new URL('../../cli/dist/main.js', import.meta.url));
@@ -195,5 +196,27 @@ describe('article import jobs, durable and exactly once', () => {
     expect(applied).toBe(items - afterStop.total);
     // Unless the first server had finished by the time it stopped, it handed the job back.
     if (afterStop.total < items) expect(handedBack).toBe(true);
+  });
+
+  it('leaves no job behind an upload that does not arrive within HTTP_REQUEST_TIMEOUT_MS', { timeout: 60_000 }, async () => {
+    const { database, start } = await setUp();
+    const server = await start({ HTTP_REQUEST_TIMEOUT_MS: '1500', HTTP_HEADERS_TIMEOUT_MS: '1000' });
+    const token = await signUp(server, 'trickler');
+    const connection = await RawConnection.open(server.baseUrl);
+    const first = `${articles(1)}\n`;
+    await connection.write(
+      `POST /api/articles/imports HTTP/1.1\r\nHost: x\r\nAuthorization: Token ${token}\r\n` +
+        `Content-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n${first.length.toString(16)}\r\n${first}\r\n`,
+    );
+    // The rest never comes: Node ends the request, and the upload with it.
+    await waitFor('the connection to be cut', async () => connection.closed, 10_000, 100);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const listed = await fetch(`${server.baseUrl}/api/jobs`, { headers: { Authorization: `Token ${token}` } });
+    expect(((await listed.json()) as { jobsCount: number }).jobsCount).toBe(0);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query<{ count: string }>('select count(*) from jobs');
+    await client.end();
+    expect(rows[0]?.count).toBe('0');
   });
 });

@@ -15,8 +15,6 @@ export type HttpConfig = {
   readonly bodyLimitBytes: number;
   /** Largest accepted import body (POST /api/articles/imports, streamed), in bytes. */
   readonly importBodyLimitBytes: number;
-  /** Budget of an import request, the upload included. */
-  readonly importTimeoutMs: number;
   /** Budget of each API request; at the deadline the client gets a 503 problem. */
   readonly requestTimeoutMs: number;
   /** Concurrent requests beyond which new ones are refused with 503 at once. */

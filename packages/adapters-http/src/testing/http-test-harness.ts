@@ -72,7 +72,6 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
       corsOrigins: ['*'],
       bodyLimitBytes: 64 * 1024,
       importBodyLimitBytes: 4 << 20,
-      importTimeoutMs: 10_000,
       requestTimeoutMs: 2000,
       maxInFlight: 100,
       ...config,
