@@ -69,6 +69,7 @@ export class PgBossJobs {
     await this.boss.start();
     const queues = { [ARTICLE_IMPORT_DEAD]: {}, [ARTICLE_IMPORT_QUEUE]: this.importQueue(), [UPLOADS_SWEEP]: { retryLimit: 0 } };
     for (const [name, options] of Object.entries(queues)) {
+      // Another process starting at the same moment may create it first: then it exists, which is all we need.
       if ((await this.boss.getQueue(name)) === null) await this.boss.createQueue(name, options).catch(() => undefined);
       else if (name === ARTICLE_IMPORT_QUEUE) await this.boss.updateQueue(name, options);
     }
@@ -93,11 +94,8 @@ export class PgBossJobs {
   queueIn(em: EntityManager): JobQueue {
     return {
       enqueue: async (id) => {
-        await this.boss.send(
-          ARTICLE_IMPORT_QUEUE,
-          { jobId: id }, // On the entity manager's connection: inside its transaction when it has one.
-          { db: fromKysely(kyselyOf(em)) },
-        );
+        // On the entity manager's connection: inside its transaction when it has one.
+        await this.boss.send(ARTICLE_IMPORT_QUEUE, { jobId: id }, { db: fromKysely(kyselyOf(em)) });
       },
     };
   }

@@ -63,7 +63,9 @@ export const makeSubmitArticleImport =
         if (chunk.length > 0) await jobs.stage(id, total + 1, chunk);
         total += chunk.length;
       } catch (error) {
-        await jobs.discard(id);
+        // The upload's own failure is what the caller must hear; if the database is what failed,
+        // the periodic sweep drops the upload later.
+        await jobs.discard(id).catch(() => undefined);
         throw error;
       }
       const claim = idempotency === undefined ? null : { key: idempotency.key, fingerprint: idempotency.fingerprint() };
