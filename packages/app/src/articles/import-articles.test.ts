@@ -107,7 +107,7 @@ describe('importArticles', () => {
 
     const asUser = (await app.useCases.importArticles({ actor: jake }, { as: 'jake', itemAuthors: true, lines: lines() }))._unsafeUnwrap();
     expect(asUser).toMatchObject({ succeeded: 1, failed: 3 });
-    expect(asUser.errors[0]).toEqual({ item: 2, errors: { author: ['may be another user only for an admin'] } });
+    expect(asUser.errors[0]).toEqual({ item: 2, errors: { author: ['may be set only by an admin'] } });
 
     const ignoring = (await app.useCases.importArticles({ actor: jake }, { as: 'jake', lines: lines() }))._unsafeUnwrap();
     expect(ignoring).toMatchObject({ succeeded: 3, failed: 1 });

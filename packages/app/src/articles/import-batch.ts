@@ -1,6 +1,6 @@
 import {
   type Actor,
-  canPublishAs,
+  canNameItemAuthors,
   checkArticleDraft,
   type FieldErrors,
   type ItemError,
@@ -63,22 +63,23 @@ export const onlyAuthor =
 const MAX_REMEMBERED_AUTHORS = 10_000;
 
 /**
- * Honours an item's `"author"` (an existing username) where the publish-as policy lets `actor`
- * publish as that user (admins, operators; for others it is an item error); items without one
- * become `fallback`'s.
+ * Honours an item's `"author"` (an existing username) where the policy lets `actor` name authors
+ * (admins, operators; for anyone else the key is an item error); items without one become
+ * `fallback`'s.
  */
 export const itemAuthors = (actor: Actor | SystemActor, fallback: User): AuthorOf => {
   const remembered = new Map<string, User | null>([[fallback.username, fallback]]);
+  const allowed = canNameItemAuthors(actor);
   return async (repositories, named) => {
     if (named === undefined) return ok(fallback);
+    if (!allowed) return err({ author: ['may be set only by an admin'] });
     if (typeof named !== 'string') return err({ author: ['must be a string'] });
     let user = remembered.get(named);
     if (user === undefined) {
       user = await repositories.users.findByUsername(named);
       if (remembered.size < MAX_REMEMBERED_AUTHORS) remembered.set(named, user);
     }
-    if (user === null) return err({ author: ['is not a user here'] });
-    return canPublishAs(actor, user).mapErr(() => ({ author: ['may be another user only for an admin'] }));
+    return user === null ? err({ author: ['is not a user here'] }) : ok(user);
   };
 };
 

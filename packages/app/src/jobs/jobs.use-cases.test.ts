@@ -55,11 +55,18 @@ describe('article import jobs', () => {
     expect((await articlesOf(app, 'ann')).articlesCount).toBe(1);
 
     const asJake = (
-      await submit(app, jake, [JSON.stringify({ article: JSON.parse(article('Sneaky')).article, author: 'ann' })])
+      await submit(app, jake, [
+        JSON.stringify({ article: JSON.parse(article('Sneaky')).article, author: 'ann' }),
+        // Even their own name: only admins name authors.
+        article('Mine', { author: 'jake' }),
+      ])
     )._unsafeUnwrap().job;
     await app.useCases.runArticleImport(asJake.id);
     const done = (await app.useCases.getJob(as(jake), asJake.id))._unsafeUnwrap();
-    expect(done.errors).toEqual([{ item: 1, errors: { author: ['may be another user only for an admin'] } }]);
+    expect(done.errors).toEqual([
+      { item: 1, errors: { author: ['may be set only by an admin'] } },
+      { item: 2, errors: { author: ['may be set only by an admin'] } },
+    ]);
     expect((await articlesOf(app, 'ann')).articlesCount).toBe(1);
   });
 

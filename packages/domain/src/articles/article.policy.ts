@@ -27,3 +27,11 @@ export const canPublishAs = (actor: Actor | SystemActor, author: User): Result<U
   actor.kind === 'system' || (actor.kind === 'user' && (actor.userId === author.id || isAdmin(actor)))
     ? ok(author)
     : err({ type: 'PublishAsForbidden', username: author.username });
+
+/**
+ * Who may name each item's author in a bulk import (moving a blog between instances): admins and
+ * operators. For anyone else an item's author is an error, even their own name: their imports are
+ * theirs.
+ */
+export const canNameItemAuthors = (actor: Actor | SystemActor): boolean =>
+  actor.kind === 'system' || (actor.kind === 'user' && isAdmin(actor));
