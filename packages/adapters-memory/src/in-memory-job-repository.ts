@@ -1,7 +1,6 @@
 import {
   type Idempotency,
   isFinished,
-  JOB_STATUSES,
   type Job,
   type JobId,
   type JobQueue,
@@ -10,6 +9,7 @@ import {
   type JobType,
   jobId,
   type KeyHeld,
+  noJobsByStatus,
   type UserId,
 } from '@conduit/domain';
 import { err, ok, type Result } from 'neverthrow';
@@ -150,7 +150,7 @@ export class InMemoryJobRepository implements JobRepository {
   }
 
   async countByStatus(): Promise<Record<JobStatus, number>> {
-    const counts = Object.fromEntries(JOB_STATUSES.map((status) => [status, 0])) as Record<JobStatus, number>;
+    const counts = noJobsByStatus();
     for (const stored of this.store.jobs.values()) if (stored.received) counts[stored.job.status] += 1;
     return counts;
   }

@@ -1,7 +1,6 @@
 import {
   type Idempotency,
   type ItemError,
-  JOB_STATUSES,
   type Job,
   type JobId,
   type JobRepository,
@@ -9,6 +8,7 @@ import {
   type JobType,
   jobId,
   type KeyHeld,
+  noJobsByStatus,
   type UserId,
   userId,
 } from '@conduit/domain';
@@ -325,7 +325,7 @@ export class KyselyJobRepository implements JobRepository {
   }
 
   async countByStatus(): Promise<Record<JobStatus, number>> {
-    const counts = Object.fromEntries(JOB_STATUSES.map((status) => [status, 0])) as Record<JobStatus, number>;
+    const counts = noJobsByStatus();
     for (const row of await statuses.rows(this.em(), {})) {
       if (row.status in counts) counts[row.status as JobStatus] = Number(row.count);
     }

@@ -20,6 +20,9 @@ export type JobType = (typeof JOB_TYPES)[number];
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'canceled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
+/** Every status at 0: what counting jobs by status starts from. */
+export const noJobsByStatus = (): Record<JobStatus, number> => ({ queued: 0, running: 0, succeeded: 0, failed: 0, canceled: 0 });
+
 /** A refused item, numbered from 1 in the order given. */
 export type ItemError = { readonly item: number; readonly errors: FieldErrors };
 
