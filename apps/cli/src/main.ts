@@ -132,10 +132,14 @@ program
   .option('--seed <n>', 'the same seed gives the same data', count, 1)
   .option('--operator <name>', 'who is acting (default: $USER)', process.env.USER ?? 'operator')
   .action((options: { users: number; articles: number; seed: number; operator: string }) =>
-    withCore(async (core) => {
-      if (options.users < 1) return fail('--users must be at least 1');
-      process.exitCode = await seed(core, options);
-    }),
+    withCore(
+      async (core) => {
+        if (options.users < 1) return fail('--users must be at least 1');
+        process.exitCode = await seed(core, options);
+      },
+      // Two imports and four users' follows and favorites at a time, each on a connection.
+      { poolSize: 4 },
+    ),
   );
 
 const operatorOption = ['--operator <name>', 'who is acting (default: $USER)', process.env.USER ?? 'operator'] as const;

@@ -27,7 +27,6 @@ const inParallel = async <T>(items: readonly T[], limit: number, work: (item: T)
  */
 export const seed = async (core: Core, options: SeedOptions): Promise<number> => {
   const { useCases } = core;
-  const random = seededRandom(options.seed);
   const names = Array.from({ length: options.users }, (_, i) => `demo${i + 1}`);
 
   const started = Date.now();
@@ -48,19 +47,34 @@ export const seed = async (core: Core, options: SeedOptions): Promise<number> =>
 
   const report = progressReport('articles', options.articles);
   let written = 0;
-  for (const [index, username] of names.entries()) {
-    const count = Math.floor(options.articles / names.length) + (index < options.articles % names.length ? 1 : 0);
-    const first = written;
+  let done = 0;
+  // Two authors at a time: one batch is checked and built while the other is written, so both
+  // cores work. Each author's articles come from a stream of their own, so the data stays the same
+  // for the same seed whatever the interleaving.
+  const perUser = Math.floor(options.articles / names.length);
+  await inParallel([...names.entries()], 2, async ([index, username]) => {
+    const count = perUser + (index < options.articles % names.length ? 1 : 0);
+    const first = index * perUser + Math.min(index, options.articles % names.length);
+    const own = seededRandom(options.seed * 1_000_003 + index);
     async function* lines() {
-      for (let k = 0; k < count; k++) yield ok({ article: demoArticle(random, first + k + 1) });
+      for (let k = 0; k < count; k++) yield ok({ article: demoArticle(own, first + k + 1) });
     }
+    let reported = 0;
     const imported = await useCases.importArticles(
       { actor: systemActor(options.operator) },
-      { as: username, lines: lines(), onProgress: ({ processed }) => report.update({ done: first + processed, detail: username }) },
+      {
+        as: username,
+        lines: lines(),
+        onProgress: ({ processed }) => {
+          done += processed - reported;
+          reported = processed;
+          report.update({ done, detail: username });
+        },
+      },
     );
     if (imported.isErr()) throw new Error(`cannot import as ${username}: ${imported.error.type}`);
     written += imported.value.succeeded;
-  }
+  });
   report.stop();
 
   let follows = 0;

@@ -191,7 +191,10 @@ export const addArticles = new CompiledStatement<ArticleRows, { id: number; slug
             .selectFrom('written as w')
             .innerJoin('item_tags as it', 'it.position', 'w.position')
             .select((eb) => ['it.tag', eb.cast<number>(eb.fn.countAll(), 'integer').as('articles_count')])
-            .groupBy('it.tag'),
+            .groupBy('it.tag')
+            // Rows are locked in this order: two writers sharing tags take them alike, never each
+            // waiting on the other (a deadlock).
+            .orderBy('it.tag'),
         )
         .onConflict((conflict) =>
           conflict
@@ -211,7 +214,9 @@ export const addArticles = new CompiledStatement<ArticleRows, { id: number; slug
               shardOf('w.id').as('shard'),
               eb.cast<number>(eb.fn.countAll(), 'integer').as('articles_count'),
             ])
-            .groupBy([dayOf('w.created_at'), shardOf('w.id')]),
+            .groupBy([dayOf('w.created_at'), shardOf('w.id')])
+            .orderBy(dayOf('w.created_at'))
+            .orderBy(shardOf('w.id')),
         )
         .onConflict((conflict) =>
           conflict
