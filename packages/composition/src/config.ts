@@ -35,7 +35,7 @@ const budgetText = () =>
     });
 
 /** Every setting the server reads, with its default. The README's configuration table mirrors this. */
-const schema = z.object({
+export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -170,7 +170,7 @@ const DEVELOPMENT_BUDGETS: BudgetSettings = {
   RATE_LIMIT_SIGNUP_ADDRESS: { points: 10_000, windowSeconds: 3600 },
 };
 
-type Parsed = z.infer<typeof schema>;
+type Parsed = z.infer<typeof configSchema>;
 export type Config = Omit<Parsed, keyof BudgetSettings | 'DB_CONNECTIONS_PER_ROUTE' | 'WEB_CONCURRENCY'> &
   BudgetSettings & { DB_CONNECTIONS_PER_ROUTE: number; WEB_CONCURRENCY: number };
 
@@ -189,7 +189,7 @@ const productionProblems = (config: Parsed): string[] => {
 
 /** Parses the environment; on failure, one line naming every bad or missing variable. */
 export const parseConfig = (env: NodeJS.ProcessEnv): ConfigResult => {
-  const parsed = schema.safeParse(env);
+  const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
     return { ok: false, message: `Invalid configuration: ${problems.join('; ')}` };
