@@ -6,7 +6,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
-    exclude: ['**/*.e2e.test.ts', '**/node_modules/**', '**/dist/**'],
+    exclude: ['**/*.e2e.test.ts', '**/*.deploy.test.ts', '**/node_modules/**', '**/dist/**'],
     globalSetup: ['./test/postgres-global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
