@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { configSchema } from '@conduit/composition';
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+
+const ROOT = new URL('../../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, ROOT), 'utf8');
+const SETTINGS = new Set(Object.keys(configSchema.shape));
+
+/** The deployment files are not run by `pnpm test` (see `pnpm test:deploy`); what can drift without running them is checked here. */
+describe('deployment files', () => {
+  it('compose.yaml: the services, their order, and only settings the server knows', () => {
+    // With merge keys resolved, as compose resolves them.
+    const compose = parse(read('compose.yaml'), { merge: true });
+    const services = compose.services as Record<
+      string,
+      { environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; command?: string[] }
+    >;
+    expect(Object.keys(services).sort()).toEqual(['api-1', 'api-2', 'migrate', 'postgres', 'redis', 'worker']);
+    for (const name of ['api-1', 'api-2', 'worker']) {
+      expect(services[name]?.depends_on?.migrate?.condition, name).toBe('service_completed_successfully');
+      for (const setting of Object.keys(services[name]?.environment ?? {})) expect(SETTINGS, `${name}: ${setting}`).toContain(setting);
+    }
+    expect(services.migrate?.depends_on?.postgres?.condition).toBe('service_healthy');
+    expect(services.migrate?.command).toEqual(['conduit', 'migrate']);
+    expect(services.worker?.command).toEqual(['conduit', 'worker']);
+    expect(services['api-1']?.environment?.JOB_WORKERS).toBe('0');
+  });
+
+  it('Kubernetes: every manifest parses, is listed in the kustomization, and sets only known settings', () => {
+    const kustomization = parse(read('deploy/kubernetes/kustomization.yaml')) as { resources: string[] };
+    const kinds = kustomization.resources.flatMap((file) =>
+      parseAllDocuments(read(`deploy/kubernetes/${file}`)).map((doc) => doc.toJS().kind),
+    );
+    expect(kinds.sort()).toEqual(['ConfigMap', 'Deployment', 'Deployment', 'Job', 'PodDisruptionBudget', 'Secret', 'Service']);
+    const config = parse(read('deploy/kubernetes/configmap.yaml')).data as Record<string, string>;
+    const secret = parse(read('deploy/kubernetes/secret.example.yaml')).stringData as Record<string, string>;
+    for (const setting of [...Object.keys(config), ...Object.keys(secret)]) expect(SETTINGS, setting).toContain(setting);
+    // The grace period covers preStop, the drain delay and the shutdown grace.
+    const api = parse(read('deploy/kubernetes/api-deployment.yaml')).spec.template.spec;
+    const preStopSeconds = Number(api.containers[0].lifecycle.preStop.exec.command[1]);
+    const needed = preStopSeconds + (Number(config.SHUTDOWN_DRAIN_DELAY_MS) + Number(config.SHUTDOWN_GRACE_MS)) / 1000;
+    expect(api.terminationGracePeriodSeconds).toBeGreaterThan(needed);
+  });
+});
