@@ -66,7 +66,7 @@ export const createHttpApp = (deps: HttpDeps) => {
     .route('/', commentsRouter(useCases))
     .route('/', tagsRouter(useCases))
     .route('/', importsRouter(useCases))
-    .route('/', jobsRouter(useCases));
+    .route('/', jobsRouter(useCases, { cancelSettleMs: Math.min(1_000, config.requestTimeoutMs / 2) }));
   app.route('/api', api);
   app.route('/', healthRouter(deps.health));
   app.route('/', docsRouter(OPENAPI_PATH));

@@ -106,6 +106,16 @@ describe('article imports and jobs over HTTP', () => {
     expect(canceled.body.job).toMatchObject({ status: 'canceled', processed: 0 });
     expect(canceled.body.job.finishedAt).not.toBeNull();
 
+    // Running with a worker on it: the answer waits for the worker to stop and is final.
+    const busy = (await http.call('POST', '/api/articles/imports', { token, body: { articles: [article('Busy')] } })).body.job;
+    await http.memory.repositories.jobs.start(busy.id, new Date());
+    const worker = setTimeout(() => void http.memory.useCases.runArticleImport(busy.id), 200);
+    const stopped = await http.call('POST', `/api/jobs/${busy.id}/cancel`, { token });
+    clearTimeout(worker);
+    expect(stopped.status).toBe(200);
+    expect(stopped.body.job).toMatchObject({ status: 'canceled', processed: 0 });
+
+    // Running with no worker on it now: 202 after the wait, still running.
     const running = (await http.call('POST', '/api/articles/imports', { token, body: { articles: [article('Two')] } })).body.job;
     await http.memory.repositories.jobs.start(running.id, new Date());
     const stopping = await http.call('POST', `/api/jobs/${running.id}/cancel`, { token });

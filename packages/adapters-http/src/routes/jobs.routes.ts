@@ -11,6 +11,8 @@ import { respond, useCaseContext } from './respond.js';
 import { createRouter } from './router.js';
 
 const tags = ['Jobs'];
+/** How often a cancel looks whether the running job has stopped. */
+const CANCEL_POLL_MS = 50;
 const retryAfter = {
   'Retry-After': {
     description: 'Seconds before polling again is worthwhile, while the job has not ended.',
@@ -52,13 +54,21 @@ const cancelJobRoute = authenticatedRoute({
   summary: 'Cancel a job: what it applied stays; canceling a canceled job is a no-op (no body needed)',
   request: { params: jobIdParam },
   responses: {
-    200: { description: 'Canceled (a queued job at once)', ...json(SingleJobResponse) },
-    202: { description: 'Running: it stops before its next batch; poll it', headers: retryAfter, ...json(SingleJobResponse) },
+    200: {
+      description: 'Canceled: a queued job at once, a running one at its next batch (waited for, up to a second)',
+      ...json(SingleJobResponse),
+    },
+    202: {
+      description: 'Still running a second after the cancel (no worker has it now): it stops before its next batch; poll it',
+      headers: retryAfter,
+      ...json(SingleJobResponse),
+    },
     ...problemResponses(401, 422, ...failureStatuses('cancelJob', ['JobNotFound', 'JobAlreadyFinished'])),
   },
 });
 
-export const jobsRouter = (useCases: UseCases) =>
+/** `cancelSettleMs`: how long a cancel waits for a running job to stop; well inside the request's budget. */
+export const jobsRouter = (useCases: UseCases, options: { readonly cancelSettleMs: number }) =>
   createRouter()
     .openapi(listJobsRoute, async (c) => {
       const { limit, offset } = c.req.valid('query');
@@ -70,9 +80,16 @@ export const jobsRouter = (useCases: UseCases) =>
       return respond(c, result, presentSingleJob, 200);
     })
     .openapi(cancelJobRoute, async (c) => {
-      const result = await useCases.cancelJob(useCaseContext(c), c.req.valid('param').jobId);
+      const ctx = useCaseContext(c);
+      const result = await useCases.cancelJob(ctx, c.req.valid('param').jobId);
       if (result.isErr()) return appProblem(c, result.error);
-      const job = result.value;
+      // A running job stops at its next commit, a fraction of a second away when a worker has it:
+      // wait that long, so the answer is usually the final one; 202 if it is still running.
+      let job = result.value;
+      for (let waited = 0; job.status === 'running' && waited < options.cancelSettleMs; waited += CANCEL_POLL_MS) {
+        await new Promise((resolve) => setTimeout(resolve, CANCEL_POLL_MS));
+        job = (await useCases.getJob(ctx, job.id)).unwrapOr(job);
+      }
       return job.status === 'canceled'
         ? c.json(presentSingleJob(job), 200, jsonHeaders(c))
         : c.json(presentSingleJob(job), 202, { ...jsonHeaders(c), ...jobHeaders(job) });
