@@ -62,17 +62,17 @@ export class InMemoryJobRepository implements JobRepository {
   }
 
   async queue(id: JobId, total: number, idempotency: Idempotency | null, keysSince: Date): Promise<Result<Job, KeyHeld>> {
-    if (idempotency !== null) {
-      const stored = this.store.jobs.get(id);
-      if (stored === undefined) throw new Error(`No upload ${id}`);
-      const key = keyOf(stored.job.ownerId, idempotency.key);
-      const held = this.store.idempotencyKeys.get(key);
-      const holder = held && held.createdAt >= keysSince ? this.received(held.jobId) : null;
-      if (held && holder) return err({ type: 'KeyHeld', job: holder.job, fingerprint: held.fingerprint });
-      this.store.idempotencyKeys.set(key, { jobId: id, fingerprint: idempotency.fingerprint, createdAt: stored.job.createdAt });
-    }
     const stored = this.store.jobs.get(id);
     if (stored === undefined) throw new Error(`No upload ${id}`);
+    if (idempotency !== null) {
+      const held = await this.findByIdempotencyKey(stored.job.ownerId, idempotency.key, keysSince);
+      if (held !== null) return err(held);
+      this.store.idempotencyKeys.set(keyOf(stored.job.ownerId, idempotency.key), {
+        jobId: id,
+        fingerprint: idempotency.fingerprint,
+        createdAt: stored.job.createdAt,
+      });
+    }
     const job = { ...stored.job, total };
     this.store.jobs.set(id, { ...stored, job, received: true });
     return ok(job);
@@ -121,9 +121,9 @@ export class InMemoryJobRepository implements JobRepository {
     return this.replace(id, (current) => ({ ...current, status: 'running', startedAt: current.startedAt ?? now }));
   }
 
-  async saveProgress(job: Job, expectedProcessed: number): Promise<boolean> {
+  async saveProgress(job: Job, from: Job): Promise<boolean> {
     const current = this.received(job.id)?.job;
-    if (current?.status !== 'running' || current.processed !== expectedProcessed || current.cancelRequested) return false;
+    if (current?.status !== 'running' || current.processed !== from.processed || current.cancelRequested) return false;
     this.replace(job.id, (stored) => ({
       ...stored,
       processed: job.processed,

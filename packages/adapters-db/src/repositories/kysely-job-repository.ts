@@ -294,12 +294,12 @@ export class KyselyJobRepository implements JobRepository {
     return row === undefined ? null : jobFromRow(row);
   }
 
-  async saveProgress(job: Job, expectedProcessed: number): Promise<boolean> {
-    const before = await one.first(this.em(), { id: job.id });
-    const errorsChanged = before !== undefined && before.errors.length !== job.errors.length;
+  async saveProgress(job: Job, from: Job): Promise<boolean> {
+    // The kept errors are rewritten only when the batch added some.
+    const errorsChanged = from.errors.length !== job.errors.length;
     const row = await progressed.first(this.em(), {
       id: job.id,
-      expected: expectedProcessed,
+      expected: from.processed,
       processed: job.processed,
       succeeded: job.succeeded,
       failed: job.failed,

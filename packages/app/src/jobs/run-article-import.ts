@@ -51,7 +51,7 @@ export const makeRunArticleImport =
           const written = await writeImportBatch(repositories, texts.map(parseItem), before.processed + 1, authorOf, deps);
           const batch = { items: texts.length, ...written };
           const next = recordBatch(before, batch);
-          return (await repositories.jobs.saveProgress(next, before.processed)) ? ok({ next, batch }) : err('not saved' as const);
+          return (await repositories.jobs.saveProgress(next, before)) ? ok({ next, batch }) : err('not saved' as const);
         }),
       );
       if (saved.isErr()) {

@@ -38,11 +38,11 @@ export interface JobRepository {
   /** A queued job becomes running (a running one, resumed, keeps its first start); null when it is neither. */
   start(id: JobId, now: Date): Promise<Job | null>;
   /**
-   * Saves a running job's progress, only if it still stands where `job` came from (`expectedProcessed`
-   * items applied, no cancel asked): false otherwise, and the caller's transaction must not commit.
-   * That check is what applies each item exactly once, whoever else runs the job.
+   * Saves a running job's progress, only if it still stands where `from` left it (as many items
+   * applied, no cancel asked): false otherwise, and the caller's transaction must not commit. That
+   * check is what applies each item exactly once, whoever else runs the job.
    */
-  saveProgress(job: Job, expectedProcessed: number): Promise<boolean>;
+  saveProgress(job: Job, from: Job): Promise<boolean>;
   /** Ends a job that has not ended (its staged items are dropped); null when it had ended already. */
   finish(id: JobId, status: Extract<JobStatus, 'succeeded' | 'failed' | 'canceled'>, now: Date): Promise<Job | null>;
   /** Asks a running job to stop (a queued one is canceled at once); the job as it now stands. */

@@ -264,10 +264,11 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         // A resumed run keeps the first start.
         expect((await fx.repositories.jobs.start(job.id, later(9)))?.startedAt).toEqual(later(1));
         const errors = [{ item: 2, errors: { title: ["can't be blank"] } }];
-        const next = { ...(running as NonNullable<typeof running>), processed: 2, succeeded: 1, failed: 1, errors };
-        expect(await fx.repositories.jobs.saveProgress(next, 0)).toBe(true);
+        const from = running as NonNullable<typeof running>;
+        const next = { ...from, processed: 2, succeeded: 1, failed: 1, errors };
+        expect(await fx.repositories.jobs.saveProgress(next, from)).toBe(true);
         // The same batch again (another run of the job) is refused.
-        expect(await fx.repositories.jobs.saveProgress(next, 0)).toBe(false);
+        expect(await fx.repositories.jobs.saveProgress(next, from)).toBe(false);
         expect(await fx.repositories.jobs.findById(job.id)).toMatchObject({ processed: 2, succeeded: 1, failed: 1, errors });
         const done = await fx.repositories.jobs.finish(job.id, 'succeeded', later(2));
         expect(done).toMatchObject({ status: 'succeeded', finishedAt: later(2), processed: 2 });
@@ -284,7 +285,8 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         const job = await received(owner.id, ['a']);
         const running = await fx.repositories.jobs.start(job.id, later(1));
         expect(await fx.repositories.jobs.requestCancel(job.id, later(2))).toMatchObject({ status: 'running', cancelRequested: true });
-        expect(await fx.repositories.jobs.saveProgress({ ...(running as NonNullable<typeof running>), processed: 1 }, 0)).toBe(false);
+        const from = running as NonNullable<typeof running>;
+        expect(await fx.repositories.jobs.saveProgress({ ...from, processed: 1 }, from)).toBe(false);
         expect(await fx.repositories.jobs.countByStatus()).toEqual({ queued: 0, running: 1, succeeded: 0, failed: 0, canceled: 1 });
       });
     });
