@@ -49,7 +49,7 @@ describe('WEB_CONCURRENCY=2: two worker processes on one port', () => {
       Array.from({ length: 6 }, () => send('GET', '/api/user', { Authorization: `Token ${token}`, 'X-Forwarded-For': '203.0.113.1' })),
     );
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200]);
-    await expect.poll(() => workersThatAnswered(running.server.logs).size).toBe(2);
+    await expect.poll(() => workersThatAnswered(running.server.logs).size, { timeout: 60_000 }).toBe(2);
   });
 
   it('counts one rate-limit budget per client for the whole instance, not one per worker', async () => {
@@ -77,7 +77,7 @@ describe('WEB_CONCURRENCY=2: two worker processes on one port', () => {
     const victim = Number([...workerPids][0]);
     process.kill(victim, 'SIGKILL');
     await expect
-      .poll(() => running.server.logs.some((line) => line.includes('a worker died: starting another')), { timeout: 10_000 })
+      .poll(() => running.server.logs.some((line) => line.includes('a worker died: starting another')), { timeout: 60_000 })
       .toBe(true);
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, index) => send('GET', '/livez', { 'X-Forwarded-For': `203.0.113.${50 + index}` })),

@@ -129,13 +129,14 @@ describe('a second signal', () => {
     const other = await spawnServer({
       DATABASE_URL: database.url,
       JWT_SECRET: randomBytes(32).toString('hex'),
-      SHUTDOWN_DRAIN_DELAY_MS: '10000',
+      SHUTDOWN_DRAIN_DELAY_MS: '120000',
     });
     const started = performance.now();
     other.process.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 100));
+    // Exit code 1 long before the two-minute drain would end: the second signal did not wait for it.
     expect(await other.stop('SIGTERM')).toBe(1);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(60_000);
   });
 });
 

@@ -30,7 +30,7 @@ describe('the official RealWorld Postman collection (newman) against the built s
             { key: 'PASSWORD', value: 'password123' },
           ],
           delayRequest: 0,
-          timeoutRequest: 10_000,
+          timeoutRequest: 60_000,
         },
         (error, result) => (error ? reject(error) : resolve(result as unknown as Summary)),
       ),

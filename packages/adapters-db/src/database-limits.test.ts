@@ -14,12 +14,13 @@ afterAll(async () => {
 
 describe('database limits', () => {
   it('cancels a statement at statement_timeout, and the failure reads as "unavailable"', async () => {
+    // A statement that would run for a minute: any answer sooner is the timeout's (a ceiling, not a measure).
     const started = performance.now();
     const error = await db.orm.em
       .fork()
-      .execute('select pg_sleep(3)')
+      .execute('select pg_sleep(60)')
       .catch((caught: unknown) => caught);
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(performance.now() - started).toBeLessThan(30_000);
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
@@ -29,12 +30,11 @@ describe('database limits', () => {
     const held = await pool.connect();
     try {
       expect(poolUsage(db.orm).idle).toBe(0);
-      const started = performance.now();
+      // The only connection is held until the end: an answer at all is the acquire timeout's.
       const error = await db.queries.tags.all().catch((caught: unknown) => caught);
-      expect(performance.now() - started).toBeLessThan(1000);
       expect(isDatabaseUnavailable(error)).toBe(true);
       // Readiness has a connection of its own: an exhausted pool does not make the instance unready.
-      expect(await probe.ping(500)).toBe(true);
+      expect(await probe.ping(10_000)).toBe(true);
     } finally {
       held.release();
       await probe.close();
