@@ -8,7 +8,31 @@ describe('the HTTP edge', () => {
     expectProblem(await http.call('GET', '/api/nope'), 404, 'ROUTE_NOT_FOUND');
     const wrongMethod = await http.call('PATCH', '/api/articles/some-slug');
     expectProblem(wrongMethod, 405, 'METHOD_NOT_ALLOWED');
-    expect(wrongMethod.headers.get('Allow')).toBe('GET, PUT, DELETE, OPTIONS');
+    expect(wrongMethod.headers.get('Allow')).toBe('GET, PUT, DELETE, HEAD, OPTIONS');
+  });
+
+  it('answers OPTIONS without a CORS preflight with 204 and Allow, on every route', async () => {
+    const http = createHttpTestHarness();
+    for (const [path, allow] of [
+      ['/api/users', 'POST, OPTIONS'],
+      ['/api/articles', 'GET, POST, HEAD, OPTIONS'],
+      ['/api/articles/some-slug/favorite', 'POST, DELETE, OPTIONS'],
+    ] as const) {
+      const response = await http.raw('OPTIONS', path);
+      expect(response.status, path).toBe(204);
+      expect(response.headers.get('Allow'), path).toBe(allow);
+      expect(await response.text()).toBe('');
+    }
+    expectProblem(await http.call('OPTIONS', '/api/nope'), 404, 'ROUTE_NOT_FOUND');
+  });
+
+  it('answers an empty path segment with 404, never a 405 whose Allow names the method refused', async () => {
+    const http = createHttpTestHarness();
+    for (const path of ['/api/articles/', '/api/jobs/', '/api/profiles/', '/api/articles//comments', '/api/user/']) {
+      const response = await http.call('GET', path);
+      expectProblem(response, 404, 'ROUTE_NOT_FOUND');
+      expect(response.headers.get('Allow'), path).toBeNull();
+    }
   });
 
   it('answers malformed JSON with 400 and a non-JSON body with 415', async () => {

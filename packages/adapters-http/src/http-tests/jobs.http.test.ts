@@ -68,7 +68,7 @@ describe('article imports and jobs over HTTP', () => {
     const token = await http.register('jake');
     const plain = await http.call('POST', '/api/articles/imports', { token, body: 'x', headers: { 'Content-Type': 'text/csv' } });
     expectProblem(plain, 415, 'UNSUPPORTED_MEDIA_TYPE');
-    expect(plain.headers.get('Accept-Post')).toBe('application/x-ndjson, application/json');
+    expect(plain.headers.get('Accept-Post')).toBe('application/x-ndjson, application/jsonl, application/ndjson, application/json');
     const large = await http.call('POST', '/api/articles/imports', {
       token,
       headers: { 'Content-Type': 'application/x-ndjson' },

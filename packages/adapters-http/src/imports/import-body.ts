@@ -4,19 +4,26 @@ import { edgeProblems } from '../problems/edge-problems.js';
 import { ProblemException } from '../problems/problem-exception.js';
 
 /** The media types an import is sent as. */
-export const IMPORT_MEDIA_TYPES = ['application/x-ndjson', 'application/json'] as const;
-export type ImportMediaType = (typeof IMPORT_MEDIA_TYPES)[number];
+export type ImportMediaType = 'application/x-ndjson' | 'application/json';
+
+/** Every Content-Type the import route reads, with the form each stands for (NDJSON has three names). */
+const ACCEPTED_IMPORT_TYPES: Readonly<Record<string, ImportMediaType>> = {
+  'application/x-ndjson': 'application/x-ndjson',
+  'application/jsonl': 'application/x-ndjson',
+  'application/ndjson': 'application/x-ndjson',
+  'application/json': 'application/json',
+};
+
+/** What a 415 names in `Accept-Post`: every type that would have been read. */
+export const ACCEPTED_IMPORT_MEDIA_TYPES = Object.keys(ACCEPTED_IMPORT_TYPES);
 
 /** An item larger than this is no article (the largest valid one is about 400 KB of JSON): the request is refused. */
 export const MAX_ITEM_BYTES = 1 << 20;
 
 /** `application/x-ndjson` (or `application/jsonl`, its other name) or JSON; null for anything else. */
 export const importMediaType = (contentType: string | undefined): ImportMediaType | null => {
-  const essence = contentType?.split(';')[0]?.trim().toLowerCase();
-  if (essence === 'application/x-ndjson' || essence === 'application/jsonl' || essence === 'application/ndjson')
-    return 'application/x-ndjson';
-  if (essence === 'application/json') return 'application/json';
-  return null;
+  const essence = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return Object.hasOwn(ACCEPTED_IMPORT_TYPES, essence) ? (ACCEPTED_IMPORT_TYPES[essence] ?? null) : null;
 };
 
 export type ImportBody = {

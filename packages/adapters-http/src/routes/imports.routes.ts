@@ -1,6 +1,6 @@
 import type { UseCases } from '@conduit/app';
 import { authenticatedRoute } from '../auth/route-auth.js';
-import { IMPORT_MEDIA_TYPES, importBody, importMediaType } from '../imports/import-body.js';
+import { ACCEPTED_IMPORT_MEDIA_TYPES, importBody, importMediaType } from '../imports/import-body.js';
 import { presentSingleJob } from '../presenters/job.presenter.js';
 import { failureStatuses } from '../problems/app-error-problem.js';
 import { appProblem } from '../problems/app-problem.js';
@@ -47,7 +47,7 @@ const importArticlesRoute = authenticatedRoute({
 export const importsRouter = (useCases: UseCases) =>
   createRouter().openapi(importArticlesRoute, async (c) => {
     const mediaType = importMediaType(c.req.header('Content-Type'));
-    if (mediaType === null) return problemResponse(c, edgeProblems.unsupportedMediaType(IMPORT_MEDIA_TYPES));
+    if (mediaType === null) return problemResponse(c, edgeProblems.unsupportedMediaType(ACCEPTED_IMPORT_MEDIA_TYPES));
     const key = c.req.valid('header')['idempotency-key'];
     // A missing body reads as an empty one (no items: 422).
     const body = importBody(c.req.raw.body ?? (async function* () {})(), mediaType);

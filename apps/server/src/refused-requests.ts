@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { renderProblem } from '@conduit/adapters-http';
+import type { Logger } from '@conduit/composition';
+
+/**
+ * Requests refused before the application sees them (by Node's parser, or here, for what Node
+ * would answer bare or not at all) still get the one error shape, a request id and a log line.
+ */
+type RefusedRequest = {
+  status: 400 | 405 | 408 | 413 | 431;
+  reason: string;
+  code: string;
+  title: string;
+  detail: string;
+  errors: Record<string, string[]>;
+  headers?: Record<string, string>;
+};
+
+const badRequest = (detail: string, errors: Record<string, string[]>): RefusedRequest => ({
+  status: 400,
+  reason: 'Bad Request',
+  code: 'BAD_REQUEST',
+  title: 'Bad request',
+  detail,
+  errors,
+});
+
+/** Node's parser errors; the issue tracker asks for 413 on an unparseable Content-Length, as for any body we will not read. */
+const parserProblem = (code: string | undefined): RefusedRequest => {
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return {
+        status: 431,
+        reason: 'Request Header Fields Too Large',
+        code: 'HEADERS_TOO_LARGE',
+        title: 'Request headers too large',
+        detail: 'The request headers exceed the server limit.',
+        errors: { headers: ['are too large'] },
+      };
+    case 'HPE_INVALID_CONTENT_LENGTH':
+    case 'HPE_UNEXPECTED_CONTENT_LENGTH':
+      return {
+        status: 413,
+        reason: 'Payload Too Large',
+        code: 'PAYLOAD_TOO_LARGE',
+        title: 'Payload too large',
+        detail: 'The request body length is invalid or too large.',
+        errors: { body: ['has an invalid or too large length'] },
+      };
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return {
+        status: 408,
+        reason: 'Request Timeout',
+        code: 'REQUEST_TIMEOUT',
+        title: 'Request timeout',
+        detail: 'The request was not received in time.',
+        errors: { request: ['was not received in time'] },
+      };
+    default:
+      return badRequest('The request is not valid HTTP.', { request: ['is not valid HTTP'] });
+  }
+};
+
+const missingHost = badRequest('An HTTP/1.1 request must name its host, once.', { host: ['is missing or repeated'] });
+
+/** No route is reached by CONNECT: this is no proxy. */
+const connectRefused: RefusedRequest = {
+  status: 405,
+  reason: 'Method Not Allowed',
+  code: 'METHOD_NOT_ALLOWED',
+  title: 'Method not allowed',
+  detail: 'This server is not a proxy; CONNECT reaches no operation.',
+  errors: { method: ['is not allowed here; use GET, POST, PUT, DELETE, HEAD or OPTIONS'] },
+  headers: { Allow: 'GET, POST, PUT, DELETE, HEAD, OPTIONS' },
+};
+
+/** The answer as bytes on a socket Node has given up on: always the last one on the connection. */
+const rawAnswer = (problem: RefusedRequest, instance: string, requestId: string): string => {
+  const body = JSON.stringify(renderProblem(problem, instance, requestId));
+  const headers = { ...problem.headers, 'X-Request-Id': requestId };
+  return (
+    `HTTP/1.1 ${problem.status} ${problem.reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n${Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('')}Connection: close\r\n\r\n${body}`
+  );
+};
+
+const refuseOnSocket = (logger: Logger, socket: Duplex, problem: RefusedRequest, instance: string, cause?: string) => {
+  const requestId = randomUUID();
+  logger.warn({ requestId, code: cause ?? problem.code, status: problem.status }, 'refused malformed request');
+  socket.end(rawAnswer(problem, instance, requestId));
+};
+
+/** Node's `clientError`: the request could not be parsed (or arrived too slowly). */
+export const answerClientError = (logger: Logger) => (error: NodeJS.ErrnoException, socket: Duplex) => {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  refuseOnSocket(logger, socket, parserProblem(error.code), '/', error.code);
+};
+
+/** Node's `connect`: without a listener it drops the connection without a word. */
+export const answerConnect = (logger: Logger) => (request: IncomingMessage, socket: Duplex) => {
+  socket.on('error', () => socket.destroy());
+  refuseOnSocket(logger, socket, connectRefused, request.url ?? '/');
+};
+
+/**
+ * HTTP/1.1 without exactly one `Host` (RFC 9112 §3.2: 400). Node refuses a missing one itself, with
+ * a bodiless 400, when its `requireHostHeader` is on; it is turned off so that this answers
+ * instead. True when answered.
+ */
+export const refusedForMissingHost = (logger: Logger, request: IncomingMessage, response: ServerResponse): boolean => {
+  const hosts = request.headersDistinct.host?.length ?? 0;
+  if (hosts === 1 || (hosts === 0 && request.httpVersion !== '1.1')) return false;
+  const requestId = randomUUID();
+  logger.warn({ requestId, code: 'MISSING_HOST', status: 400 }, 'refused malformed request');
+  const body = JSON.stringify(renderProblem(missingHost, request.url ?? '/', requestId));
+  response.writeHead(400, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'X-Request-Id': requestId,
+    Connection: 'close',
+  });
+  response.end(body);
+  return true;
+};
