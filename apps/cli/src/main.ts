@@ -1,4 +1,4 @@
-import { type Core, composeCore, createLogger, describeStartupFailure, parseConfig } from '@conduit/composition';
+import { type Core, composeCore, createLogger, describeStartupFailure, environmentWithDotEnv, parseConfig } from '@conduit/composition';
 import { type Role, systemActor } from '@conduit/domain';
 import { Command, InvalidArgumentError } from 'commander';
 import { exportArticles } from './commands/export-articles.js';
@@ -6,6 +6,9 @@ import { importArticles } from './commands/import-articles.js';
 import { cancelJob, listJobs, showJob } from './commands/jobs.js';
 import { seed } from './commands/seed.js';
 import { runWorker } from './commands/worker.js';
+
+// Before anything reads a setting (the options' defaults below read $USER and JOB_WORKERS).
+const environment = environmentWithDotEnv();
 
 const fail = (message: string) => {
   process.stderr.write(`${message}\n`);
@@ -21,7 +24,7 @@ const withCore = async (
   work: (core: Core) => Promise<void>,
   options: { readonly jobs?: boolean; readonly poolSize?: number; readonly logLevel?: string } = {},
 ): Promise<void> => {
-  const parsed = parseConfig({ LOG_LEVEL: options.logLevel ?? 'warn', ...process.env });
+  const parsed = parseConfig({ LOG_LEVEL: options.logLevel ?? 'warn', ...environment });
   if (!parsed.ok) return fail(parsed.message);
   const logger = createLogger(parsed.config);
   let core: Core;
@@ -61,7 +64,7 @@ const roleCommand = (name: string, role: Role, description: string) =>
   new Command(name)
     .description(description)
     .argument('<username>')
-    .option('--operator <name>', 'who is acting: stored with the role, next to when (default: $USER)', process.env.USER ?? 'operator')
+    .option('--operator <name>', 'who is acting: stored with the role, next to when (default: $USER)', environment.USER ?? 'operator')
     .action((username: string, options: { operator: string }) =>
       withCore(async ({ useCases }) => {
         const result = await useCases.setUserRole({ actor: systemActor(options.operator) }, { username, role });
@@ -92,7 +95,7 @@ program
       .requiredOption('--as <username>', 'the existing user whose articles they become')
       .option('--item-authors', 'an item\'s "author" (an existing user, as an export writes it) decides whose article it is')
       .option('--errors <file>', 'where refused items go, one {"item","errors"} a line (default: <file>.errors.ndjson)')
-      .option('--operator <name>', 'who is acting (default: $USER)', process.env.USER ?? 'operator')
+      .option('--operator <name>', 'who is acting (default: $USER)', environment.USER ?? 'operator')
       .action((file: string, options: { as: string; errors?: string; operator: string; itemAuthors?: boolean }) =>
         withCore(async (core) => {
           process.exitCode = await importArticles(core, file, options);
@@ -130,7 +133,7 @@ program
   .option('--users <n>', 'demo users (existing ones are reused)', count, 20)
   .option('--articles <n>', 'articles, spread over the users', count, 200)
   .option('--seed <n>', 'the same seed gives the same data', count, 1)
-  .option('--operator <name>', 'who is acting (default: $USER)', process.env.USER ?? 'operator')
+  .option('--operator <name>', 'who is acting (default: $USER)', environment.USER ?? 'operator')
   .action((options: { users: number; articles: number; seed: number; operator: string }) =>
     withCore(
       async (core) => {
@@ -142,7 +145,7 @@ program
     ),
   );
 
-const operatorOption = ['--operator <name>', 'who is acting (default: $USER)', process.env.USER ?? 'operator'] as const;
+const operatorOption = ['--operator <name>', 'who is acting (default: $USER)', environment.USER ?? 'operator'] as const;
 
 program
   .command('jobs')
@@ -187,7 +190,7 @@ program
   .description('run queued jobs until SIGTERM/SIGINT (then hand the job in progress back and exit 0); logs to standard output')
   .option('--concurrency <n>', 'jobs at a time (default: JOB_WORKERS, else 1)', count)
   .action((options: { concurrency?: number }) => {
-    const concurrency = Math.max(1, options.concurrency ?? Number(process.env.JOB_WORKERS ?? 1));
+    const concurrency = Math.max(1, options.concurrency ?? Number(environment.JOB_WORKERS ?? 1));
     return withCore(
       async (core) => {
         process.exitCode = await runWorker(core, { concurrency });

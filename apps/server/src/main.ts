@@ -1,10 +1,10 @@
 import cluster from 'node:cluster';
-import { createLogger, parseConfig } from '@conduit/composition';
+import { createLogger, environmentWithDotEnv, parseConfig } from '@conduit/composition';
 import { runPrimary } from './cluster/primary.js';
 import { connectToPrimary } from './cluster/worker-link.js';
 import { runServer } from './server-process.js';
 
-const parsed = parseConfig(process.env);
+const parsed = parseConfig(environmentWithDotEnv());
 if (!parsed.ok) {
   process.stderr.write(`${parsed.message}\n`);
   process.exit(1);

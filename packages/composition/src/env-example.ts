@@ -73,7 +73,7 @@ const schemaDefaults = (): Record<string, unknown> => {
 };
 
 /**
- * `.env.example`: every setting, its meaning and default, commented out (uncomment to set).
+ * `.env.example`: every setting, its meaning and default, commented out (copied to `.env`, uncomment to set).
  * Generated (`pnpm env:write`); a test fails when the committed file differs from this.
  */
 export const renderEnvExample = (): string => {
@@ -81,7 +81,9 @@ export const renderEnvExample = (): string => {
   const lines = [
     '# Every setting of the Conduit server, CLI and job worker, with its meaning and default.',
     '# Generated from the configuration schema (packages/composition/src/config.ts) by `pnpm env:write`;',
-    '# a test fails when this file and the schema disagree. Uncomment a line to set it.',
+    '# a test fails when this file and the schema disagree.',
+    '# Copy it to .env (git-ignored) and uncomment a line to set it: the server, the CLI and the worker',
+    '# read .env from the working directory at start; a variable set in the real environment wins.',
   ];
   for (const name of Object.keys(configSchema.shape) as Setting[]) {
     const { meaning, default: described } = SETTINGS[name];
