@@ -1,8 +1,18 @@
 import { DatabaseProbe, isDatabaseUnavailable } from '@conduit/adapters-db';
 import { createHttpApp, type HttpApp, type HttpMetrics, RequestTimings } from '@conduit/adapters-http';
-import { type Config, type Core, composeCore, configuredFeatureFlags, type Logger, startJobWorkers } from '@conduit/composition';
+import {
+  type Config,
+  type Core,
+  composeCore,
+  configuredFeatureFlags,
+  type JobMetrics,
+  type Logger,
+  metricsPlacement,
+  recordJobs,
+  startJobWorkers,
+} from '@conduit/composition';
 import type { WorkerLink } from './cluster/worker-link.js';
-import { createMetrics, type JobMetrics, metricsPlacement, recordJobs } from './metrics.js';
+import { createMetrics } from './metrics.js';
 import { createRateLimiting } from './rate-limits.js';
 
 /** The server's transport on the shared core: HTTP, rate limits, metrics, readiness. */
@@ -51,7 +61,7 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
   let draining = false;
   const placement = metricsPlacement(config);
   const metrics = placement === 'off' ? undefined : createMetrics(core.orm);
-  const jobMetrics = recordJobs(metrics, core.useCases.countJobs);
+  const jobMetrics = recordJobs(metrics?.registry, core.useCases.countJobs);
   // In a cluster the primary serves the metrics port and sums every worker's; /metrics asks it.
   if (metrics && cluster) cluster.shareMetrics(metrics.registry);
   const app = createHttpApp({

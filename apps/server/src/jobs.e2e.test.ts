@@ -67,8 +67,9 @@ const jobOf = async (server: RunningServer, token: string, id: string): Promise<
   return ((await response.json()) as { job: Job }).job;
 };
 
+/** Polls until `check` holds; `timeoutMs` is a ceiling that only catches a hang (busy machines are slow, never wrong). */
 const waitFor = async (what: string, check: () => Promise<boolean>, timeoutMs: number, everyMs = 100) => {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + Math.max(timeoutMs, 120_000);
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
@@ -157,7 +158,11 @@ describe('article import jobs, durable and exactly once', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('no job');
 
-    const worker = spawn(process.execPath, [CLI, 'worker'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The worker serves its own metrics (METRICS_PORT; 0 picks a free port, which its log names).
+    const worker = spawn(process.execPath, [CLI, 'worker'], {
+      env: { ...process.env, ...env, METRICS_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     started.workers.push(worker);
     const logs: string[] = [];
     worker.stdout?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
@@ -168,6 +173,12 @@ describe('article import jobs, durable and exactly once', () => {
     const metrics = await (await fetch(`${server.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/^conduit_jobs\{status="succeeded"\} 1$/m);
     expect(metrics).toMatch(/^conduit_jobs\{status="canceled"\} 1$/m);
+    const metricsPort = /"port":(\d+),"msg":"metrics listening"/.exec(logs.join(''))?.[1];
+    expect(metricsPort, logs.join('')).toBeDefined();
+    const workerMetrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(workerMetrics).toMatch(/^conduit_job_items_total\{outcome="succeeded"\} 3000$/m);
+    expect(workerMetrics).toMatch(/^conduit_jobs\{status="succeeded"\} 1$/m);
+    expect(workerMetrics).toMatch(/^db_pool_connections\{state="total"\} \d+$/m);
 
     const exited = once(worker, 'exit');
     worker.kill('SIGTERM');

@@ -1,10 +1,9 @@
-import type { Config, Logger } from '@conduit/composition';
+import { type Config, expositionOf, type Logger, startMetricsServer } from '@conduit/composition';
 import type { WorkerLink } from './cluster/worker-link.js';
 import { compose } from './compose.js';
 import { failStartWith } from './fail-start.js';
 import { trackConnections } from './graceful-connections.js';
 import { startHttpServer } from './http-server.js';
-import { expositionOf, startMetricsServer } from './metrics.js';
 
 /**
  * One server process: alone (WEB_CONCURRENCY=1), or one worker of a cluster (`cluster` set), in
@@ -24,7 +23,7 @@ export const runServer = async (config: Config, logger: Logger, cluster?: Worker
 
   const connections = trackConnections(server);
 
-  const metricsServer = application.metrics ? startMetricsServer(expositionOf(application.metrics), config) : undefined;
+  const metricsServer = application.metrics ? startMetricsServer(expositionOf(application.metrics.registry), config) : undefined;
   metricsServer?.on('listening', () => logger.info({ port: config.METRICS_PORT }, 'metrics listening'));
 
   let stopping = false;

@@ -58,7 +58,7 @@ const SETTINGS: { readonly [K in Setting]: { readonly meaning: string; readonly 
   FEATURE_REGISTRATION: { meaning: 'false closes sign-up (403 REGISTRATION_CLOSED)' },
   FEATURE_COMMENTS: { meaning: 'false stops new comments (403 COMMENTS_DISABLED)' },
   METRICS_ENABLED: { meaning: 'Prometheus metrics on or off' },
-  METRICS_PORT: { meaning: 'serve /metrics on this port instead of the API port' },
+  METRICS_PORT: { meaning: 'serve /metrics on this port instead of the API port; conduit worker serves its metrics only here' },
   WEB_CONCURRENCY: { meaning: 'server processes on the one port (node:cluster)', default: 'the available cores in production, else 1' },
   SHUTDOWN_DRAIN_DELAY_MS: {
     meaning: "after SIGTERM, how long to keep accepting connections while readiness fails (≥ the load balancer's probe interval)",

@@ -5,4 +5,5 @@ export * from './env-example.js';
 export * from './feature-flags.js';
 export * from './job-workers.js';
 export * from './logger.js';
+export * from './metrics.js';
 export * from './startup-failure.js';

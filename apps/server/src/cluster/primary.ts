@@ -1,9 +1,8 @@
 import cluster, { type Worker } from 'node:cluster';
 import { countRateLimitsForWorkers } from '@conduit/adapters-http';
-import { type Config, type Logger, prepareDatabase } from '@conduit/composition';
+import { type Config, type Logger, metricsPlacement, prepareDatabase, startMetricsServer } from '@conduit/composition';
 import { AggregatorRegistry } from 'prom-client';
 import { failStartWith } from '../fail-start.js';
-import { metricsPlacement, startMetricsServer } from '../metrics.js';
 import { isWorkerMessage, type PrimaryMessage } from './messages.js';
 
 /** More worker deaths than this within a minute is a crash loop: stop rather than spin. */

@@ -1,5 +1,5 @@
-import { parseConfig } from '@conduit/composition';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config.js';
 import { metricsPlacement } from './metrics.js';
 
 describe('metricsPlacement', () => {

@@ -1,0 +1,97 @@
+import { createServer, type Server } from 'node:http';
+import { type Orm, poolUsage } from '@conduit/adapters-db';
+import type { UseCases } from '@conduit/app';
+import type { BatchOutcome } from '@conduit/domain';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { Config } from './config.js';
+
+/**
+ * Metrics every process that holds the core reports, whatever its transport: the pool, the jobs,
+ * and the items its job workers applied. The server adds its HTTP metrics to the same registry.
+ */
+
+/** The database pool's connections by state. */
+export const recordPool = (registry: Registry, orm: Orm): void => {
+  new Gauge({
+    name: 'db_pool_connections',
+    help: 'PostgreSQL pool connections: total open, idle, and requests waiting for one',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const usage = poolUsage(orm);
+      this.set({ state: 'total' }, usage.total);
+      this.set({ state: 'idle' }, usage.idle);
+      this.set({ state: 'waiting' }, usage.waiting);
+    },
+  });
+};
+
+export type JobMetrics = { readonly recordBatch: (batch: BatchOutcome) => void };
+
+/**
+ * Jobs by status (read from the database at each scrape: every process sees the same jobs, so a
+ * cluster reports the largest, not the sum) and the items job workers applied, by outcome:
+ * `rate(conduit_job_items_total[1m])` is items per second.
+ */
+export const recordJobs = (registry: Registry | undefined, countJobs: UseCases['countJobs']): JobMetrics => {
+  if (registry === undefined) return { recordBatch: () => undefined };
+  new Gauge({
+    name: 'conduit_jobs',
+    help: 'Jobs by status',
+    labelNames: ['status'] as const,
+    registers: [registry],
+    aggregator: 'max',
+    async collect() {
+      // A scrape while the database is away keeps the last counts rather than failing whole.
+      const counts = await countJobs().catch(() => null);
+      for (const [status, count] of Object.entries(counts ?? {})) this.set({ status }, count);
+    },
+  });
+  const items = new Counter({
+    name: 'conduit_job_items_total',
+    help: 'Job items applied by the workers of this process: succeeded became articles, failed were refused',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  return {
+    recordBatch: (batch) => {
+      items.inc({ outcome: 'succeeded' }, batch.written);
+      items.inc({ outcome: 'failed' }, batch.refused.length);
+    },
+  };
+};
+
+/** A job worker's metrics (`conduit worker`): the process, the pool, the jobs and their items. */
+export const createWorkerMetrics = (orm: Orm, countJobs: UseCases['countJobs']): { registry: Registry; jobs: JobMetrics } => {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  recordPool(registry, orm);
+  return { registry, jobs: recordJobs(registry, countJobs) };
+};
+
+/** Where the scrape endpoint lives: the API port (`/metrics`), its own port, or nowhere. */
+export const metricsPlacement = (config: Config): 'api' | 'own-port' | 'off' =>
+  !config.METRICS_ENABLED ? 'off' : config.METRICS_PORT === undefined ? 'api' : 'own-port';
+
+/** What a scrape answers: the exposition text and its content type. */
+export type Exposition = { readonly text: () => Promise<string>; readonly contentType: string };
+
+export const expositionOf = (registry: Registry): Exposition => ({
+  text: () => registry.metrics(),
+  contentType: registry.contentType,
+});
+
+/** A separate listener for scrapes, so the metrics port can stay off the public network. */
+export const startMetricsServer = (exposition: Exposition, config: Pick<Config, 'METRICS_PORT' | 'HOST'>): Server =>
+  createServer(async (request, response) => {
+    if (request.url !== '/metrics') {
+      response.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = await exposition.text();
+      response.writeHead(200, { 'Content-Type': exposition.contentType }).end(body);
+    } catch {
+      response.writeHead(503).end();
+    }
+  }).listen(config.METRICS_PORT, config.HOST);
