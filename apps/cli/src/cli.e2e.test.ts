@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,19 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CLI = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 let database: TestDatabase;
+
+/** A folder of the system's temp directory for this file's tests, removed after them. */
+const folders: string[] = [];
+const tempFolder = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'conduit-import-'));
+  folders.push(folder);
+  return folder;
+};
+afterAll(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
 const conduit = (...args: string[]) =>
   spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: database.url }, encoding: 'utf8' });
@@ -33,6 +45,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database?.drop();
+});
+
+describe('conduit migrate', () => {
+  it('says that no migration was pending on a migrated database', () => {
+    const migrated = conduit('migrate');
+    expect(migrated.status, migrated.stderr).toBe(0);
+    expect(migrated.stdout).toBe('no migrations were pending: the database is up to date\n');
+  });
 });
 
 describe('conduit users promote / demote', () => {
@@ -72,7 +92,7 @@ describe('conduit import / export articles', () => {
       .sort();
 
   it('imports through the article rules, reports refused items, and round-trips into an empty database', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'conduit-import-'));
+    const folder = tempFolder();
     const input = join(folder, 'articles.ndjson');
     const lines = Array.from({ length: 600 }, (_, i) =>
       i === 10
@@ -126,13 +146,41 @@ describe('conduit import / export articles', () => {
   });
 
   it('with --item-authors, puts each line under the existing user it names', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'conduit-import-'));
+    const folder = tempFolder();
     const input = join(folder, 'authored.ndjson');
     const article = { title: 'Moved here', description: 'd', body: 'b', tagList: [] };
     writeFileSync(input, `${JSON.stringify({ article, author: 'jake' })}\n${JSON.stringify({ article, author: 'ghost' })}\n`);
     const imported = conduit('import', 'articles', input, '--as', 'jake', '--item-authors');
-    expect(imported.stdout.trim()).toBe(`imported 1 of 2 articles as jake; 1 failed (see ${input}.errors.ndjson)`);
+    expect(imported.stdout.trim()).toBe(`imported 1 of 2 articles by jake (1); 1 failed (see ${input}.errors.ndjson)`);
     expect(JSON.parse(readFileSync(`${input}.errors.ndjson`, 'utf8'))).toEqual({ item: 2, errors: { author: ['is not a user here'] } });
+  });
+
+  it('with --item-authors and no --as, every line must name its author', () => {
+    const input = join(tempFolder(), 'authored.ndjson');
+    const article = { title: 'Named or not', description: 'd', body: 'b', tagList: [] };
+    writeFileSync(input, `${JSON.stringify({ article, author: 'jake' })}\n${JSON.stringify({ article })}\n`);
+    const imported = conduit('import', 'articles', input, '--item-authors');
+    expect(imported.stdout.trim()).toBe(`imported 1 of 2 articles by jake (1); 1 failed (see ${input}.errors.ndjson)`);
+    expect(JSON.parse(readFileSync(`${input}.errors.ndjson`, 'utf8'))).toEqual({ item: 2, errors: { author: ["can't be blank"] } });
+    const neither = conduit('import', 'articles', input);
+    expect(neither.status).toBe(1);
+    expect(neither.stderr).toContain('--as <username>, or --item-authors');
+  });
+
+  it("through the README's `pnpm conduit`, standard output is only the export: byte for byte what the CLI writes", () => {
+    const pnpm = process.env.npm_execpath;
+    if (pnpm === undefined) throw new Error('run the tests through pnpm (npm_execpath names it)');
+    // pnpm is a native program, or a script for Node where no binary is published for the platform.
+    const [command, ...prefix] = /\.[cm]?js$/.test(pnpm) ? [process.execPath, pnpm] : [pnpm];
+    const viaPnpm = spawnSync(command as string, [...prefix, 'conduit', 'export', 'articles', '--author', 'jake'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.url },
+      encoding: 'utf8',
+    });
+    expect(viaPnpm.status, viaPnpm.stderr).toBe(0);
+    const direct = conduit('export', 'articles', '--author', 'jake');
+    expect(viaPnpm.stdout.length).toBeGreaterThan(0);
+    expect(viaPnpm.stdout).toBe(direct.stdout);
   });
 
   it('fails in one line, exit 1, for an unknown author or a missing file', () => {
@@ -173,6 +221,17 @@ describe('conduit seed', () => {
       }
       expect(exports[0]).toHaveLength(31);
       expect(exports[1]).toEqual(exports[0]);
+
+      // A second run would add a second copy: refused, saying what exists, unless asked for.
+      const env = { ...process.env, DATABASE_URL: databases[0]?.url };
+      const twice = spawnSync(process.execPath, [CLI, 'seed', '--users', '3', '--articles', '30'], { env, encoding: 'utf8' });
+      expect(twice.status).toBe(1);
+      expect(twice.stderr.trim()).toBe(
+        'demo data exists already: 3 of the users demo1…demo3 have 30 articles; nothing was added (--again adds another copy)',
+      );
+      const again = spawnSync(process.execPath, [CLI, 'seed', '--users', '3', '--articles', '30', '--again'], { env, encoding: 'utf8' });
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stdout).toMatch(/^seeded 3 users .*, 30 articles,/);
     } finally {
       for (const database of databases) await database.drop();
     }

@@ -55,8 +55,12 @@ program
   .command('migrate')
   .description('apply every pending database migration (DATABASE_URL, or the embedded database)')
   .action(() =>
-    withCore(async () => {
-      process.stdout.write('migrations applied\n');
+    withCore(async ({ appliedMigrations }) => {
+      process.stdout.write(
+        appliedMigrations.length === 0
+          ? 'no migrations were pending: the database is up to date\n'
+          : `applied ${appliedMigrations.length} migration${appliedMigrations.length === 1 ? '' : 's'}: ${appliedMigrations.join(', ')}\n`,
+      );
     }),
   );
 
@@ -92,11 +96,11 @@ program
     new Command('articles')
       .description('import NDJSON articles, one {"article":{"title","description","body","tagList"}} a line ("-" reads stdin)')
       .argument('<file>')
-      .requiredOption('--as <username>', 'the existing user whose articles they become')
+      .option('--as <username>', 'the existing user whose articles they become (with --item-authors: of items that name none)')
       .option('--item-authors', 'an item\'s "author" (an existing user, as an export writes it) decides whose article it is')
       .option('--errors <file>', 'where refused items go, one {"item","errors"} a line (default: <file>.errors.ndjson)')
       .option('--operator <name>', 'who is acting (default: $USER)', environment.USER ?? 'operator')
-      .action((file: string, options: { as: string; errors?: string; operator: string; itemAuthors?: boolean }) =>
+      .action((file: string, options: { as?: string; errors?: string; operator: string; itemAuthors?: boolean }) =>
         withCore(async (core) => {
           process.exitCode = await importArticles(core, file, options);
         }),
@@ -133,8 +137,9 @@ program
   .option('--users <n>', 'demo users (existing ones are reused)', count, 20)
   .option('--articles <n>', 'articles, spread over the users', count, 200)
   .option('--seed <n>', 'the same seed gives the same data', count, 1)
+  .option('--again', 'add another copy when demo users already have articles (otherwise refused, exit 1)')
   .option('--operator <name>', 'who is acting (default: $USER)', environment.USER ?? 'operator')
-  .action((options: { users: number; articles: number; seed: number; operator: string }) =>
+  .action((options: { users: number; articles: number; seed: number; operator: string; again?: boolean }) =>
     withCore(
       async (core) => {
         if (options.users < 1) return fail('--users must be at least 1');

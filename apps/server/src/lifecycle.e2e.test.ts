@@ -184,10 +184,15 @@ describe('configuration', () => {
     async () => {
       const { mkdtemp } = await import('node:fs/promises');
       const { tmpdir } = await import('node:os');
+      const { rm } = await import('node:fs/promises');
       const closed = await mkdtemp(`${tmpdir()}/conduit-closed-`); // mode 0700
-      const run = await startOnce({ DATA_DIR: `${closed}/data`, DATABASE_URL: undefined });
-      expect(run.status).toBe(1);
-      expect(run.lines).toEqual([expect.stringMatching(new RegExp(`cannot enter ${closed}.*set DATABASE_URL.*DATA_DIR`))]);
+      try {
+        const run = await startOnce({ DATA_DIR: `${closed}/data`, DATABASE_URL: undefined });
+        expect(run.status).toBe(1);
+        expect(run.lines).toEqual([expect.stringMatching(new RegExp(`cannot enter ${closed}.*set DATABASE_URL.*DATA_DIR`))]);
+      } finally {
+        await rm(closed, { recursive: true, force: true });
+      }
     },
   );
 

@@ -81,7 +81,5 @@ export const poolUsage = (orm: MikroORM) => {
   return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
 };
 
-/** Applies every pending migration; safe to call at each start. */
-export const migrateToLatest = async (orm: MikroORM): Promise<void> => {
-  await orm.migrator.up();
-};
+/** Applies every pending migration; safe to call at each start. Returns the names of those it applied, in order. */
+export const migrateToLatest = async (orm: MikroORM): Promise<string[]> => (await orm.migrator.up()).map((migration) => migration.name);

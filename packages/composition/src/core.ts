@@ -24,6 +24,8 @@ export type Core = {
   readonly orm: Orm;
   readonly useCases: UseCases;
   readonly tokens: JoseTokens;
+  /** The migrations this start applied, in order (none when the database was up to date). */
+  readonly appliedMigrations: readonly string[];
   /** The job queue, when `jobs` was asked for: this process can then submit jobs, and run them. */
   readonly jobs?: PgBossJobs;
   /** Stops what the core started: the job queue (handing back a job in progress), the pool, then the embedded database. */
@@ -44,7 +46,11 @@ export type CoreOptions = {
 };
 
 /** The ORM on the database, with every pending migration applied (idempotent: a no-op when none is). */
-const openMigratedOrm = async (config: Config, database: EmbeddedDatabase, options: Omit<CoreOptions, 'databaseMode'>): Promise<Orm> => {
+const openMigratedOrm = async (
+  config: Config,
+  database: EmbeddedDatabase,
+  options: Omit<CoreOptions, 'databaseMode'>,
+): Promise<{ orm: Orm; applied: string[] }> => {
   const orm = await createOrm({
     databaseUrl: database.url,
     poolSize: options.poolSize ?? config.DB_POOL_SIZE,
@@ -55,8 +61,7 @@ const openMigratedOrm = async (config: Config, database: EmbeddedDatabase, optio
     ...(options.connectionBudgets ? { connectionBudgets: options.connectionBudgets } : {}),
   });
   try {
-    await migrateToLatest(orm);
-    return orm;
+    return { orm, applied: await migrateToLatest(orm) };
   } catch (error) {
     await orm.close().catch(() => undefined);
     throw error;
@@ -71,7 +76,7 @@ const openMigratedOrm = async (config: Config, database: EmbeddedDatabase, optio
 export const prepareDatabase = async (config: Config, logger: Logger): Promise<EmbeddedDatabase> => {
   const database = await provideDatabase(config, logger, 'exclusive');
   try {
-    const orm = await openMigratedOrm(config, database, { poolSize: 1 });
+    const { orm } = await openMigratedOrm(config, database, { poolSize: 1 });
     await orm.close();
     return database;
   } catch (error) {
@@ -98,7 +103,7 @@ const startJobQueue = async (logger: Logger, databaseUrl: string): Promise<PgBos
 export const composeCore = async (config: Config, logger: Logger, options: CoreOptions): Promise<Core> => {
   const database = await provideDatabase(config, logger, options.databaseMode);
   try {
-    const orm = await openMigratedOrm(config, database, options);
+    const { orm, applied } = await openMigratedOrm(config, database, options);
     try {
       const tokens = new JoseTokens({
         keys: await signingKeys(config),
@@ -122,6 +127,7 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         orm,
         useCases,
         tokens,
+        appliedMigrations: applied,
         ...(jobs ? { jobs } : {}),
         close: async () => {
           await jobs?.stop(config.SHUTDOWN_GRACE_MS);

@@ -6,10 +6,21 @@ import { countLines, ndjsonLines, openInput } from '../ndjson-lines.js';
 import { progressReport } from '../progress-report.js';
 
 export type ImportArticlesOptions = {
-  readonly as: string;
+  readonly as?: string;
   readonly operator: string;
   readonly errors?: string;
   readonly itemAuthors?: boolean;
+};
+
+const NAMED_AUTHORS = 10;
+
+/** `by alice (3), bob (2)`: the authors with the most articles first, the rest counted. */
+const byAuthors = (writtenBy: ReadonlyMap<string, number>): string => {
+  const authors = [...writtenBy].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  if (authors.length === 0) return 'by no author';
+  const named = authors.slice(0, NAMED_AUTHORS).map(([username, count]) => `${username} (${count})`);
+  const rest = authors.length - named.length;
+  return `by ${named.join(', ')}${rest > 0 ? ` and ${rest} more authors` : ''}`;
 };
 
 /**
@@ -18,6 +29,11 @@ export type ImportArticlesOptions = {
  * line of the errors file) or the import could not run.
  */
 export const importArticles = async (core: Core, file: string, options: ImportArticlesOptions): Promise<number> => {
+  const { as } = options;
+  if (as === undefined && !options.itemAuthors) {
+    process.stderr.write('say whose articles they become: --as <username>, or --item-authors when every item names its "author"\n');
+    return 1;
+  }
   if (
     file !== '-' &&
     !(await stat(file).then(
@@ -35,8 +51,7 @@ export const importArticles = async (core: Core, file: string, options: ImportAr
   const outcome = await core.useCases.importArticles(
     { actor: systemActor(options.operator) },
     {
-      as: options.as,
-      itemAuthors: options.itemAuthors === true,
+      ...(as === undefined ? { itemAuthors: true as const } : { as, itemAuthors: options.itemAuthors === true }),
       lines: ndjsonLines(openInput(file)),
       onProgress: ({ processed, failed }) => report.update({ done: processed, detail: failed > 0 ? `${failed} failed` : '' }),
       onRefused: (refused) => {
@@ -54,8 +69,8 @@ export const importArticles = async (core: Core, file: string, options: ImportAr
     );
     return 1;
   }
-  const { processed, succeeded, failed } = outcome.value;
-  process.stdout.write(`imported ${succeeded} of ${processed} articles as ${options.as}`);
+  const { processed, succeeded, failed, writtenBy } = outcome.value;
+  process.stdout.write(`imported ${succeeded} of ${processed} articles ${options.itemAuthors ? byAuthors(writtenBy) : `as ${as}`}`);
   process.stdout.write(failed > 0 ? `; ${failed} failed (see ${errorsPath})\n` : '\n');
   return failed > 0 ? 1 : 0;
 };

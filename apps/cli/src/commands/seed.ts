@@ -5,7 +5,14 @@ import { ok } from 'neverthrow';
 import { demoArticle, seededRandom } from '../demo-content.js';
 import { progressReport } from '../progress-report.js';
 
-export type SeedOptions = { readonly users: number; readonly articles: number; readonly seed: number; readonly operator: string };
+export type SeedOptions = {
+  readonly users: number;
+  readonly articles: number;
+  readonly seed: number;
+  readonly operator: string;
+  /** Add another copy even though demo users already have articles. */
+  readonly again?: boolean;
+};
 
 export const DEMO_PASSWORD = 'conduit-demo';
 const FOLLOWS_PER_USER = 5;
@@ -20,6 +27,20 @@ const inParallel = async <T>(items: readonly T[], limit: number, work: (item: T)
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 };
 
+/** How many of the demo users have articles, and how many in all: a seed run before leaves them. */
+const existingDemoArticles = async (core: Core, names: readonly string[]): Promise<{ authors: number; articles: number }> => {
+  const ctx = { actor: anonymous, features: ALL_FEATURES_ON };
+  let authors = 0;
+  let articles = 0;
+  await inParallel(names, 4, async (author) => {
+    const page = await core.useCases.listArticles(ctx, { author, limit: 1, offset: 0 });
+    const count = page.isOk() ? page.value.articlesCount : 0;
+    if (count > 0) authors += 1;
+    articles += count;
+  });
+  return { authors, articles };
+};
+
 /**
  * `conduit seed`: demo data through the use cases, the same for the same `--seed`. Users `demo1…N`
  * (password `conduit-demo`, existing ones reused), articles spread over them through the bulk
@@ -28,6 +49,16 @@ const inParallel = async <T>(items: readonly T[], limit: number, work: (item: T)
 export const seed = async (core: Core, options: SeedOptions): Promise<number> => {
   const { useCases } = core;
   const names = Array.from({ length: options.users }, (_, i) => `demo${i + 1}`);
+  if (!options.again) {
+    const existing = await existingDemoArticles(core, names);
+    if (existing.articles > 0) {
+      process.stderr.write(
+        `demo data exists already: ${existing.authors} of the users ${names[0]}…${names.at(-1)} have ${existing.articles} articles; ` +
+          'nothing was added (--again adds another copy)\n',
+      );
+      return 1;
+    }
+  }
 
   const started = Date.now();
   // As a client would: sign up (or, for a user a previous seed made, log in), then the token's user.

@@ -6,6 +6,7 @@ import {
   type ProfileNotFound,
   type PublishAsForbidden,
   type SystemActor,
+  type User,
 } from '@conduit/domain';
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import type { AppDeps } from '../deps.js';
@@ -16,17 +17,19 @@ export type ImportProgress = { readonly processed: number; readonly succeeded: n
 export type ImportSummary = ImportProgress & {
   /** The first `MAX_ITEM_ERRORS` refused items; the counts stay exact beyond them. */
   readonly errors: readonly ItemError[];
+  /** Articles written, by their author's username. */
+  readonly writtenBy: ReadonlyMap<string, number>;
 };
 
-export type ImportArticlesCommand = {
-  /** Whose articles they become, unless `itemAuthors` and the item names another. */
-  readonly as: string;
-  /**
-   * Honour an item's `"author"` (an existing username): the item becomes that user's, where the
-   * publish-as policy allows (admins, operators; for others it is an item error). Otherwise the key
-   * is ignored, as an export's is when it is imported somewhere else under one author.
-   */
-  readonly itemAuthors?: boolean;
+/**
+ * Whose articles they become: `as`'s, unless `itemAuthors` and the item names another (an existing
+ * username), where the publish-as policy allows (admins, operators; for others it is an item error).
+ * Without `itemAuthors` an item's `"author"` is ignored, as an export's is when it is imported
+ * somewhere else under one author; without `as`, every item must name its author.
+ */
+type Authorship = { readonly as: string; readonly itemAuthors?: boolean } | { readonly as?: undefined; readonly itemAuthors: true };
+
+export type ImportArticlesCommand = Authorship & {
   readonly lines: AsyncIterable<ImportLine>;
   /** Called after each batch is committed. */
   readonly onProgress?: (progress: ImportProgress) => void;
@@ -48,16 +51,21 @@ export const makeImportArticles =
     ctx: { readonly actor: Actor | SystemActor },
     command: ImportArticlesCommand,
   ): Promise<Result<ImportSummary, ProfileNotFound | PublishAsForbidden>> => {
-    const found = await deps.repositories.users.findByUsername(command.as);
-    if (found === null) return err({ type: 'ProfileNotFound', username: command.as });
-    const allowed = canPublishAs(ctx.actor, found);
-    if (allowed.isErr()) return err(allowed.error);
-    const authorOf = command.itemAuthors ? itemAuthors(ctx.actor, allowed.value) : onlyAuthor(allowed.value);
+    let fallback: User | undefined;
+    if (command.as !== undefined) {
+      const found = await deps.repositories.users.findByUsername(command.as);
+      if (found === null) return err({ type: 'ProfileNotFound', username: command.as });
+      const allowed = canPublishAs(ctx.actor, found);
+      if (allowed.isErr()) return err(allowed.error);
+      fallback = allowed.value;
+    }
+    const authorOf = command.itemAuthors || fallback === undefined ? itemAuthors(ctx.actor, fallback) : onlyAuthor(fallback);
 
     let processed = 0;
     let succeeded = 0;
     let failed = 0;
     const errors: ItemError[] = [];
+    const writtenBy = new Map<string, number>();
 
     let batch: ImportLine[] = [];
     const flush = async () => {
@@ -66,8 +74,9 @@ export const makeImportArticles =
       const outcome = await deps.unitOfWork.run((repositories) =>
         ResultAsync.fromSafePromise(writeImportBatch(repositories, batch, first, authorOf, deps)),
       );
-      const { written, refused } = outcome.unwrapOr({ written: 0, refused: [] }); // its error type is never
+      const { written, refused, writtenBy: batchBy } = outcome.unwrapOr({ written: 0, refused: [], writtenBy: new Map() }); // its error type is never
       succeeded += written;
+      for (const [username, count] of batchBy) writtenBy.set(username, (writtenBy.get(username) ?? 0) + count);
       failed += refused.length;
       errors.push(...refused.slice(0, MAX_ITEM_ERRORS - errors.length));
       if (refused.length > 0) command.onRefused?.(refused);
@@ -80,5 +89,5 @@ export const makeImportArticles =
       if (batch.length >= IMPORT_BATCH_SIZE) await flush();
     }
     if (batch.length > 0) await flush();
-    return ok({ processed, succeeded, failed, errors });
+    return ok({ processed, succeeded, failed, errors, writtenBy });
   };

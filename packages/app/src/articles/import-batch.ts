@@ -1,5 +1,6 @@
 import {
   type Actor,
+  BLANK,
   canNameItemAuthors,
   checkArticleDraft,
   type FieldErrors,
@@ -65,13 +66,13 @@ const MAX_REMEMBERED_AUTHORS = 10_000;
 /**
  * Honours an item's `"author"` (an existing username) where the policy lets `actor` name authors
  * (admins, operators; for anyone else the key is an item error); items without one become
- * `fallback`'s.
+ * `fallback`'s, or, with no fallback, are refused.
  */
-export const itemAuthors = (actor: Actor | SystemActor, fallback: User): AuthorOf => {
-  const remembered = new Map<string, User | null>([[fallback.username, fallback]]);
+export const itemAuthors = (actor: Actor | SystemActor, fallback: User | undefined): AuthorOf => {
+  const remembered = new Map<string, User | null>(fallback ? [[fallback.username, fallback]] : []);
   const allowed = canNameItemAuthors(actor);
   return async (repositories, named) => {
-    if (named === undefined) return ok(fallback);
+    if (named === undefined) return fallback ? ok(fallback) : err({ author: [BLANK] });
     if (!allowed) return err({ author: ['may be set only by an admin'] });
     if (typeof named !== 'string') return err({ author: ['must be a string'] });
     let user = remembered.get(named);
@@ -85,7 +86,7 @@ export const itemAuthors = (actor: Actor | SystemActor, fallback: User): AuthorO
 
 /**
  * Writes one batch in the caller's transaction, items numbered from `first`: how many articles
- * were written, and which items were refused.
+ * were written (and by author), and which items were refused.
  */
 export const writeImportBatch = async (
   repositories: Repositories,
@@ -93,14 +94,18 @@ export const writeImportBatch = async (
   first: number,
   authorOf: AuthorOf,
   deps: Pick<AppDeps, 'clock' | 'suffixes'>,
-): Promise<{ written: number; refused: ItemError[] }> => {
+): Promise<{ written: number; refused: ItemError[]; writtenBy: ReadonlyMap<string, number> }> => {
   const refused: ItemError[] = [];
   const articles: NewArticle[] = [];
+  const writtenBy = new Map<string, number>();
   for (const [index, line] of lines.entries()) {
     const draft = draftOf(line);
     const author = await authorOf(repositories, line.isOk() ? authorNamed(line.value) : undefined);
-    if (draft.isOk() && author.isOk()) articles.push(newArticle(draft.value, author.value.id, deps.clock.now()));
-    else refused.push({ item: first + index, errors: { ...(draft.isErr() ? draft.error : {}), ...(author.isErr() ? author.error : {}) } });
+    if (draft.isOk() && author.isOk()) {
+      articles.push(newArticle(draft.value, author.value.id, deps.clock.now()));
+      writtenBy.set(author.value.username, (writtenBy.get(author.value.username) ?? 0) + 1);
+    } else
+      refused.push({ item: first + index, errors: { ...(draft.isErr() ? draft.error : {}), ...(author.isErr() ? author.error : {}) } });
   }
   // The whole batch in one write; an article whose slug is taken (already, or earlier in the
   // batch) is written again with a random suffix, as a single new article would be.
@@ -109,5 +114,5 @@ export const writeImportBatch = async (
     taken.map((article) => ({ ...article, slug: withSuffix(article.slug, deps.suffixes.next()) })),
   );
   if (retried.taken.length > 0) throw new Error(`No free slug found for "${retried.taken[0]?.slug}"`);
-  return { written: stored.length + retried.stored.length, refused };
+  return { written: stored.length + retried.stored.length, refused, writtenBy };
 };
