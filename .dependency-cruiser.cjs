@@ -1,5 +1,5 @@
 /**
- * The layer rules of ARCHITECTURE.md, checked on every `pnpm test`. Tests and testing/ folders may
+ * The layer rules of docs/architecture.md, checked on every `pnpm test`. Tests and testing/ folders may
  * reach across (a contract suite runs against every adapter), production code may not.
  */
 const TEST_CODE = '(\\.test\\.ts$|/src/testing/|/http-tests/)';

@@ -1,4 +1,12 @@
-import { type Core, composeCore, createLogger, describeStartupFailure, environmentWithDotEnv, parseConfig } from '@conduit/composition';
+import {
+  type Core,
+  composeCore,
+  createLogger,
+  describeStartupFailure,
+  environmentWithDotEnv,
+  parseConfig,
+  resetLocalData,
+} from '@conduit/composition';
 import { type Role, systemActor } from '@conduit/domain';
 import { Command, InvalidArgumentError } from 'commander';
 import { exportArticles } from './commands/export-articles.js';
@@ -63,6 +71,23 @@ program
       );
     }),
   );
+
+program
+  .command('reset')
+  .description(
+    "delete the embedded database and the generated JWT secret in DATA_DIR: the next start begins empty (refused while they're in use)",
+  )
+  .requiredOption('--yes', 'confirm: what is deleted cannot be recovered')
+  .action(async () => {
+    const parsed = parseConfig(environment);
+    if (!parsed.ok) return fail(parsed.message);
+    try {
+      const { removed } = await resetLocalData(parsed.config);
+      process.stdout.write(`deleted the embedded database and JWT secret in ${removed}\n`);
+    } catch (error) {
+      fail(`not reset: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
 
 const roleCommand = (name: string, role: Role, description: string) =>
   new Command(name)

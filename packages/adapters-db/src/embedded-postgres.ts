@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
@@ -174,4 +174,15 @@ export const openLocalEmbeddedPostgres = async (options: EmbeddedPostgresOptions
   if (holder?.url !== undefined && (await isReachable(holder.url))) return { url: holder.url, stop: async () => undefined };
   if (holder) throw inUse(options.dataDir, holder);
   return startEmbeddedPostgres(options);
+};
+
+/**
+ * Deletes a data folder's embedded database for good (`conduit reset`): refused while another
+ * process holds it; a PostgreSQL orphaned by a killed owner is stopped first.
+ */
+export const removeEmbeddedPostgres = async (dataDir: string): Promise<void> => {
+  if (!existsSync(dataDir)) return;
+  await claimDataFolder(dataDir);
+  await stopOrphanedPostgres(join(dataDir, 'postgres'), () => undefined);
+  await rm(dataDir, { recursive: true, force: true });
 };

@@ -34,7 +34,7 @@ const budgetText = () =>
       return { points, windowSeconds };
     });
 
-/** Every setting the server reads, with its default. The README's configuration table mirrors this. */
+/** Every setting the server reads, with its default. docs/configuration.md's table mirrors this. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -146,7 +146,7 @@ type BudgetSettings = Record<
 >;
 
 /**
- * Abuse budgets for the internet (the README gives each one's reason): a person browsing makes a
+ * Abuse budgets for the internet (docs/api.md gives each one's reason): a person browsing makes a
  * few requests a second at most; a password is guessed one login at a time; one address rarely
  * opens more than a handful of accounts an hour.
  */

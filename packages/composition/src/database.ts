@@ -1,5 +1,6 @@
+import { rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type EmbeddedDatabase, openLocalEmbeddedPostgres, startEmbeddedPostgres } from '@conduit/adapters-db';
+import { type EmbeddedDatabase, openLocalEmbeddedPostgres, removeEmbeddedPostgres, startEmbeddedPostgres } from '@conduit/adapters-db';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -19,4 +20,17 @@ export const provideDatabase = async (config: Config, logger: Logger, mode: Data
     onLog: (message: string) => logger.debug({ component: 'postgres' }, message),
   };
   return mode === 'exclusive' ? startEmbeddedPostgres(options) : openLocalEmbeddedPostgres(options);
+};
+
+/**
+ * Deletes what a checkout's server keeps in DATA_DIR (the embedded database and the generated JWT
+ * secret, which signed every token handed out), so that the next start begins empty. Refused while
+ * a server or tool holds the database, and when DATABASE_URL names one: that is not ours to drop.
+ */
+export const resetLocalData = async (config: Config): Promise<{ removed: string }> => {
+  if (config.DATABASE_URL) throw new Error('DATABASE_URL is set: reset deletes only the embedded database; drop that one yourself');
+  await removeEmbeddedPostgres(join(config.DATA_DIR, 'db'));
+  await rm(join(config.DATA_DIR, 'jwt-secret'), { force: true });
+  await rmdir(config.DATA_DIR).catch(() => undefined); // only when nothing else is in it
+  return { removed: config.DATA_DIR };
 };

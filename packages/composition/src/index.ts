@@ -1,5 +1,6 @@
 export * from './config.js';
 export * from './core.js';
+export { resetLocalData } from './database.js';
 export * from './dot-env.js';
 export * from './env-example.js';
 export * from './feature-flags.js';

@@ -7,7 +7,7 @@ export const ProblemResponse = z
     status: z.number().int().openapi({ example: 422 }),
     detail: z.string(),
     instance: z.string().openapi({ example: '/api/users' }),
-    code: z.string().openapi({ description: 'Stable error code, see the README.', example: 'VALIDATION_FAILED' }),
+    code: z.string().openapi({ description: 'Stable error code, see docs/api.md.', example: 'VALIDATION_FAILED' }),
     requestId: z.string().openapi({ example: '5f0c3a1e-1d2b-4c47-9d1b-2f8f0f0c1a2b' }),
     errors: z.record(z.string(), z.array(z.string())).openapi({
       description: 'RealWorld field map: field name to messages a person can read. Always present.',
