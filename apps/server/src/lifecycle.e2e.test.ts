@@ -196,6 +196,32 @@ describe('configuration', () => {
     },
   );
 
+  it('one server per data folder: a second is refused in one line naming it and the holder; after kill -9, the next start takes over', async () => {
+    const { chmod, mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dataDir = await mkdtemp(`${tmpdir()}/conduit-data-`);
+    await chmod(dataDir, 0o755); // as root, PostgreSQL runs as the user `postgres`
+    // The embedded PostgreSQL, as on a fresh machine (spawn drops a variable set to undefined).
+    const embedded = { DATA_DIR: dataDir, DATABASE_URL: undefined as unknown as string };
+    try {
+      const first = await spawnServer(embedded);
+      const second = await startOnce({ ...embedded, PORT: '0' });
+      expect(second.status).toBe(1);
+      expect(second.lines).toEqual([
+        expect.stringMatching(new RegExp(`data folder ${dataDir}/db is in use by another Conduit process \\(pid ${first.process.pid}`)),
+      ]);
+      expect(second.lines.join('')).not.toMatch(/remove|delete/i);
+
+      // kill -9 leaves its PostgreSQL running; the next server stops that one and starts afresh on the same data.
+      expect(await first.stop('SIGKILL')).toBeNull();
+      const third = await spawnServer(embedded);
+      expect((await fetch(`${third.baseUrl}/api/tags`)).status).toBe(200);
+      expect(await third.stop('SIGTERM')).toBe(0);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('production refuses a database that does not exist, instead of creating it', async () => {
     const missing = new URL(database.url);
     missing.pathname = `/conduit_missing_${randomBytes(4).toString('hex')}`;
