@@ -41,6 +41,7 @@ describe('importArticles', () => {
         { item: 3, errors: { item: ['is not valid JSON'] } },
         { item: 4, errors: { article: ["can't be blank"] } },
       ],
+      writtenBy: new Map([['jake', 3]]),
     });
     expect(progress.at(-1)).toEqual({ processed: 6, succeeded: 3, failed: 3 });
     const list = (
@@ -104,6 +105,18 @@ describe('importArticles', () => {
       await app.useCases.listArticles({ actor: anonymous, features: ALL_FEATURES_ON }, { author: 'anna', limit: 5, offset: 0 })
     )._unsafeUnwrap();
     expect(annas.articles.map((article) => article.title)).toEqual(['Hers']);
+    expect(asAdmin.writtenBy).toEqual(
+      new Map([
+        ['moderator', 1],
+        ['anna', 1],
+      ]),
+    );
+
+    // Without `as`, every item names its author.
+    const named = (await app.useCases.importArticles({ actor: admin }, { itemAuthors: true, lines: lines() }))._unsafeUnwrap();
+    expect(named).toMatchObject({ processed: 4, succeeded: 1, failed: 3 });
+    expect(named.errors[0]).toEqual({ item: 1, errors: { author: ["can't be blank"] } });
+    expect(named.writtenBy).toEqual(new Map([['anna', 1]]));
 
     const asUser = (await app.useCases.importArticles({ actor: jake }, { as: 'jake', itemAuthors: true, lines: lines() }))._unsafeUnwrap();
     expect(asUser).toMatchObject({ succeeded: 1, failed: 3 });
