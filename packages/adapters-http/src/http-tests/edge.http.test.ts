@@ -137,6 +137,17 @@ describe('the HTTP edge', () => {
       userId: expect.any(Number),
     });
   });
+
+  it('labels every operation by its own template: the feed is not the article read it shadows', async () => {
+    const http = createHttpTestHarness();
+    const token = await http.register('jake');
+    http.logger.lines.length = 0;
+    for (const path of ['/api/articles/feed', '/api/articles/feed-the-birds', '/api/articles/feed/comments', '/api/articles/imports']) {
+      await http.call('GET', path, { token });
+    }
+    const routes = http.logger.lines.filter((line) => line.msg === 'request completed').map((line) => line.route);
+    expect(routes).toEqual(['/api/articles/feed', '/api/articles/:slug', '/api/articles/:slug/comments', '/api/articles/:slug']);
+  });
 });
 
 describe('the OpenAPI document', () => {

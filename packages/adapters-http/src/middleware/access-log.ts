@@ -1,8 +1,9 @@
 import { createMiddleware } from 'hono/factory';
-import { routePath } from 'hono/route';
+
 import type { AppEnv } from '../app-env.js';
 import type { HttpLogger } from '../observability/http-logger.js';
 import type { RequestRecorder } from '../observability/metrics.js';
+import { operationRoute } from './operation-route.js';
 
 /**
  * Measures each request once and reports it twice: one access line, keyed by the route template so
@@ -21,7 +22,7 @@ export const accessLog = (logger: HttpLogger, metrics?: RequestRecorder) =>
       const trace = c.get('trace');
       const completed = {
         method: c.req.method,
-        route: routePath(c, -1),
+        route: operationRoute(c),
         status: c.res.status,
         latencyMs: Math.round((performance.now() - started) * 100) / 100,
       };

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
-import { routePath } from 'hono/route';
 import type { AppEnv } from '../app-env.js';
 import type { HttpLogger } from '../observability/http-logger.js';
 import { lazyChildLogger } from '../observability/lazy-child-logger.js';
 import type { RequestTimings } from '../observability/request-timings.js';
 import { continueTrace } from '../observability/traceparent.js';
+import { operationRoute } from './operation-route.js';
 
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -25,7 +25,7 @@ export const requestContext = (logger: HttpLogger, timings: RequestTimings) =>
     c.set('logger', lazyChildLogger(logger, { requestId: id, traceId: trace.traceId, spanId: trace.spanId }));
     c.header('X-Request-Id', id);
     // Routing is decided before middleware runs: the operation's template names the workload.
-    await timings.run(`${c.req.method} ${routePath(c, -1)}`, (measured) => {
+    await timings.run(`${c.req.method} ${operationRoute(c)}`, (measured) => {
       c.set('serverTiming', () => {
         const total = performance.now() - started;
         return `db;dur=${measured.databaseMs.toFixed(1)}, total;dur=${total.toFixed(1)}`;
