@@ -8,7 +8,9 @@ import {
   type JobMetrics,
   type Logger,
   metricsPlacement,
+  REPEATED_FAILURE_INTERVAL_MS,
   recordJobs,
+  reportRepeatedFailures,
   startJobWorkers,
 } from '@conduit/composition';
 import type { WorkerLink } from './cluster/worker-link.js';
@@ -88,6 +90,11 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
     featureFlags: configuredFeatureFlags(config),
     ...(rateLimiting.rateLimits ? { rateLimits: rateLimiting.rateLimits } : {}),
     isDependencyUnavailable: isDatabaseUnavailable,
+    onDependencyUnavailable: reportRepeatedFailures(logger, {
+      level: 'warn',
+      message: 'dependency unavailable: answered 503',
+      intervalMs: REPEATED_FAILURE_INTERVAL_MS,
+    }),
     timings,
     ...(metrics
       ? {

@@ -91,7 +91,8 @@ export const createHttpApp = (deps: HttpDeps) => {
     // Hono's JSON validator raises this for an unparseable body: the client's fault, not ours.
     if (error instanceof HTTPException && error.status === 400) return problemResponse(c, edgeProblems.malformedJson());
     if (deps.isDependencyUnavailable(error)) {
-      logger.warn({ err: error }, 'dependency unavailable');
+      if (deps.onDependencyUnavailable) deps.onDependencyUnavailable(error);
+      else logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'dependency unavailable');
       return problemResponse(c, edgeProblems.dependencyUnavailable());
     }
     logger.error({ err: error }, 'unhandled error');

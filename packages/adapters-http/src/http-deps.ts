@@ -45,4 +45,10 @@ export type HttpDeps = {
    * database down): answered 503 with Retry-After instead of 500. Supplied by the composition root.
    */
   readonly isDependencyUnavailable: (error: unknown) => boolean;
+  /**
+   * Told of each such failure, which the access line already records as a 503: the composition
+   * root logs the first of a kind in full and counts the rest (an outage fails every request
+   * alike). Without it, each is one warning line without a stack.
+   */
+  readonly onDependencyUnavailable?: (error: unknown) => void;
 };

@@ -4,6 +4,7 @@ import {
   createOrm,
   createPostgresAdapters,
   type EmbeddedDatabase,
+  isDatabaseUnavailable,
   migrateToLatest,
   type Orm,
   PgBossJobs,
@@ -14,6 +15,7 @@ import type { Config } from './config.js';
 import { type DatabaseMode, provideDatabase } from './database.js';
 import { signingKeys } from './jwt-secret.js';
 import type { Logger } from './logger.js';
+import { REPEATED_FAILURE_INTERVAL_MS, reportRepeatedFailures } from './repeated-failures.js';
 import { systemClock } from './system-clock.js';
 
 /** What every driver (server, command line, job worker) runs on: the same wiring, whatever its transport. */
@@ -87,9 +89,17 @@ export const prepareDatabase = async (config: Config, logger: Logger): Promise<E
 
 /** pg-boss on the application's database; its schema is installed or migrated on first start. */
 const startJobQueue = async (logger: Logger, databaseUrl: string): Promise<PgBossJobs> => {
+  // While the database is away, pg-boss's pollers fail every few seconds: warnings, counted.
+  const unavailable = reportRepeatedFailures(logger, {
+    level: 'warn',
+    message: 'job queue: database unavailable',
+    intervalMs: REPEATED_FAILURE_INTERVAL_MS,
+    fields: { component: 'jobs' },
+  });
   const jobs = new PgBossJobs({
     databaseUrl,
-    onError: (error) => logger.error({ err: error, component: 'jobs' }, 'job queue error'),
+    onError: (error) =>
+      isDatabaseUnavailable(error) ? unavailable(error) : logger.error({ err: error, component: 'jobs' }, 'job queue error'),
   });
   await jobs.start();
   return jobs;

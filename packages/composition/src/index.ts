@@ -7,4 +7,5 @@ export * from './feature-flags.js';
 export * from './job-workers.js';
 export * from './logger.js';
 export * from './metrics.js';
+export * from './repeated-failures.js';
 export * from './startup-failure.js';

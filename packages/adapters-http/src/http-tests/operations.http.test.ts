@@ -70,9 +70,14 @@ describe('time budgets and load', () => {
     http.memory.queries.tags.all = async () => {
       throw new Error('database unavailable');
     };
+    http.logger.lines.length = 0;
     const result = await http.call('GET', '/api/tags');
     expectProblem(result, 503, 'SERVICE_UNAVAILABLE');
     expect(result.headers.get('Retry-After')).toBe('1');
+    // An expected refusal: the access line and one warning, no stack, nothing at error level.
+    const lines = http.logger.lines.filter((line) => line.msg !== 'request completed');
+    expect(lines.map((line) => [line.level, line.msg])).toEqual([['warn', 'dependency unavailable']]);
+    expect(JSON.stringify(lines)).not.toContain('    at ');
   });
 });
 
