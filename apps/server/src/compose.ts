@@ -43,6 +43,7 @@ export const compose = async (config: Config, logger: Logger, cluster?: WorkerLi
       currentWorkload: timings.currentWorkload,
     },
     jobs: true,
+    currentDeadline: timings.currentDeadline,
   });
   try {
     const application = wireHttp(core, timings, cluster);

@@ -1,4 +1,4 @@
-import type { Repositories, UnitOfWork } from '@conduit/domain';
+import { type CurrentDeadline, type Repositories, throwIfDeadlinePassed, type UnitOfWork } from '@conduit/domain';
 import { DeadlockException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type Result, ResultAsync } from 'neverthrow';
@@ -21,6 +21,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
   constructor(
     private readonly orm: MikroORM,
     private readonly queueIn?: JobQueueSource,
+    private readonly currentDeadline?: CurrentDeadline,
   ) {}
 
   run<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E> {
@@ -41,10 +42,13 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
 
   private async transact<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): Promise<Result<T, E>> {
     let outcome: Result<T, E> | undefined;
+    throwIfDeadlinePassed(this.currentDeadline);
     try {
       await this.orm.em.fork().transactional(async (tx) => {
         outcome = await work(makeMikroOrmRepositories(() => tx, this.queueIn));
         if (outcome.isErr()) throw new RollbackForExpectedFailure();
+        // The last moment to give up: past it the transaction commits, and its caller is told so.
+        throwIfDeadlinePassed(this.currentDeadline);
       });
     } catch (error) {
       if (!(error instanceof RollbackForExpectedFailure)) throw error;

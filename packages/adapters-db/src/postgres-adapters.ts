@@ -1,5 +1,5 @@
 import type { Queries } from '@conduit/app';
-import type { Repositories, UnitOfWork } from '@conduit/domain';
+import type { CurrentDeadline, Repositories, UnitOfWork } from '@conduit/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work.js';
 import { KyselyActorQueries } from './queries/kysely-actor-queries.js';
@@ -19,14 +19,14 @@ export type PostgresAdapters = {
  * Every statement, the read models' included, reaches the ORM's logger (see OrmOptions.onQuery).
  * `queueIn` announces jobs (pg-boss); without it, this process cannot submit jobs.
  */
-export const createPostgresAdapters = (orm: MikroORM, queueIn?: JobQueueSource): PostgresAdapters => {
+export const createPostgresAdapters = (orm: MikroORM, queueIn?: JobQueueSource, currentDeadline?: CurrentDeadline): PostgresAdapters => {
   const fork = () => orm.em.fork();
   // Read models run outside any transaction, on the pool: they use no identity map, so the root
   // manager serves without a fork.
   const root = () => orm.em;
   return {
     repositories: makeMikroOrmRepositories(fork, queueIn),
-    unitOfWork: new MikroOrmUnitOfWork(orm, queueIn),
+    unitOfWork: new MikroOrmUnitOfWork(orm, queueIn, currentDeadline),
     queries: {
       actors: new KyselyActorQueries(root),
       articles: new KyselyArticleQueries(root),

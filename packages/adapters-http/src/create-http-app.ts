@@ -46,7 +46,7 @@ export const createHttpApp = (deps: HttpDeps) => {
   // request (HTTP_REQUEST_TIMEOUT_MS), which cuts the connection, so an upload answered 503 could
   // never still become a job behind the client's back.
   const isImport = (path: string) => path === IMPORTS_PATH;
-  app.use('/api/*', except(isImport, deadline(config.requestTimeoutMs)));
+  app.use('/api/*', except(isImport, deadline(config.requestTimeoutMs, deps.timings)));
   app.use('/api/*', except(isImport, requestBodyLimit(config.bodyLimitBytes)));
   app.use(IMPORTS_PATH, requestBodyLimit(config.importBodyLimitBytes));
   app.use('/api/*', authenticationContext(deps.tokenVerifier, useCases.resolveActor));

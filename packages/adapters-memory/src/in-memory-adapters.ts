@@ -1,5 +1,5 @@
 import type { Queries } from '@conduit/app';
-import type { Repositories, UnitOfWork } from '@conduit/domain';
+import type { CurrentDeadline, Repositories, UnitOfWork } from '@conduit/domain';
 import { InMemoryArticleRepository } from './in-memory-article-repository.js';
 import { InMemoryCommentRepository } from './in-memory-comment-repository.js';
 import { InMemoryFavoriteRepository } from './in-memory-favorite-repository.js';
@@ -18,7 +18,7 @@ export type InMemoryAdapters = {
 };
 
 /** A fresh, empty set of in-memory adapters sharing one store. */
-export const createInMemoryAdapters = (): InMemoryAdapters => {
+export const createInMemoryAdapters = (options: { readonly currentDeadline?: CurrentDeadline } = {}): InMemoryAdapters => {
   const store = new InMemoryStore();
   const repositories: Repositories = {
     users: new InMemoryUserRepository(store),
@@ -32,7 +32,7 @@ export const createInMemoryAdapters = (): InMemoryAdapters => {
   return {
     store,
     repositories,
-    unitOfWork: new InMemoryUnitOfWork(store, repositories),
+    unitOfWork: new InMemoryUnitOfWork(store, repositories, options.currentDeadline),
     queries: makeInMemoryQueries(store),
   };
 };

@@ -1,10 +1,10 @@
-import type { Repositories, UnitOfWork } from '@conduit/domain';
+import { type CurrentDeadline, type Repositories, throwIfDeadlinePassed, type UnitOfWork } from '@conduit/domain';
 import { ResultAsync } from 'neverthrow';
 import type { InMemoryStore } from './in-memory-store.js';
 
 /**
  * Transactions run one at a time (serializable, like a single-writer database) and roll the store
- * back to its snapshot on Err or on a thrown defect.
+ * back to its snapshot on Err, on a thrown defect, or when the deadline passed before the commit.
  */
 export class InMemoryUnitOfWork implements UnitOfWork {
   private tail: Promise<unknown> = Promise.resolve();
@@ -12,14 +12,17 @@ export class InMemoryUnitOfWork implements UnitOfWork {
   constructor(
     private readonly store: InMemoryStore,
     private readonly repositories: Repositories,
+    private readonly currentDeadline?: CurrentDeadline,
   ) {}
 
   run<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E> {
     const result = this.tail.then(async () => {
+      throwIfDeadlinePassed(this.currentDeadline);
       const rollback = this.store.snapshot();
       try {
         const outcome = await work(this.repositories);
         if (outcome.isErr()) rollback();
+        else throwIfDeadlinePassed(this.currentDeadline);
         return outcome;
       } catch (defect) {
         rollback();

@@ -11,6 +11,7 @@ import {
   type StatementHook,
 } from '@conduit/adapters-db';
 import { makeUseCases, type UseCases } from '@conduit/app';
+import type { CurrentDeadline } from '@conduit/domain';
 import type { Config } from './config.js';
 import { type DatabaseMode, provideDatabase } from './database.js';
 import { signingKeys } from './jwt-secret.js';
@@ -45,6 +46,8 @@ export type CoreOptions = {
   readonly connectionBudgets?: ConnectionBudgets;
   /** Start the job queue (pg-boss, on the same database): drivers that submit or run jobs. */
   readonly jobs?: boolean;
+  /** The current request's deadline, which units of work check before they commit (the server's). */
+  readonly currentDeadline?: CurrentDeadline;
 };
 
 /** The ORM on the database, with every pending migration applied (idempotent: a no-op when none is). */
@@ -124,7 +127,7 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
       });
       const jobs = options.jobs ? await startJobQueue(logger, database.url) : undefined;
       const useCases = makeUseCases({
-        ...createPostgresAdapters(orm, jobs ? (em) => jobs.queueIn(em) : undefined),
+        ...createPostgresAdapters(orm, jobs ? (em) => jobs.queueIn(em) : undefined, options.currentDeadline),
         passwordHasher: new Argon2PasswordHasher(),
         tokenIssuer: tokens,
         clock: systemClock,

@@ -1,3 +1,4 @@
+import { ResultAsync } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import { createHttpTestHarness, expectProblem } from '../testing/http-test-harness.js';
 
@@ -39,6 +40,40 @@ describe('time budgets and load', () => {
     expectProblem(result, 503, 'DEADLINE_EXCEEDED');
     expect(result.headers.get('Retry-After')).toBe('1');
     expect(elapsed).toBeGreaterThanOrEqual(145);
+  });
+
+  it('never answers a write before it is decided: past the deadline before its commit, 503 and nothing applied', async () => {
+    const http = createHttpTestHarness({ requestTimeoutMs: 100 });
+    const token = await http.register('jake');
+    const add = http.memory.repositories.articles.add.bind(http.memory.repositories.articles);
+    let written: PromiseLike<unknown> = Promise.resolve();
+    http.memory.repositories.articles.add = (article) => {
+      const slow = ResultAsync.fromSafePromise(new Promise((resolve) => setTimeout(resolve, 300))).andThen(() => add(article));
+      written = slow.then(() => new Promise((resolve) => setImmediate(resolve)));
+      return slow;
+    };
+    const late = await http.call('POST', '/api/articles', { token, body: { article: { title: 'Late', description: 'd', body: 'b' } } });
+    expectProblem(late, 503, 'DEADLINE_EXCEEDED');
+    // Once the write behind the answer has run its course, it has been rolled back.
+    await written;
+    expect((await http.call('GET', '/api/articles')).body.articlesCount).toBe(0);
+  });
+
+  it('answers a committed write with its success, however late the rest of the request runs', async () => {
+    const http = createHttpTestHarness({ requestTimeoutMs: 100 });
+    const token = await http.register('jake');
+    // The write commits at once; reading it back for the answer takes past the deadline.
+    const bySlug = http.memory.queries.articles.bySlug.bind(http.memory.queries.articles);
+    http.memory.queries.articles.bySlug = async (slug, viewer) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return bySlug(slug, viewer);
+    };
+    const created = await http.call('POST', '/api/articles', {
+      token,
+      body: { article: { title: 'Slow read', description: 'd', body: 'b' } },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.article.title).toBe('Slow read');
   });
 
   it('sheds load beyond the in-flight limit with 503 + Retry-After, at once', async () => {

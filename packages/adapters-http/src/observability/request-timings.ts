@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-type Timings = { databaseMs: number; workload: string | undefined };
+type Timings = { databaseMs: number; workload: string | undefined; deadline?: AbortSignal };
 
 /**
- * Time spent in the database by the current request, accumulated across every statement it runs,
+ * The request's scope, kept across every await without being passed by hand: its workload and
+ * deadline, and the time spent in the database by the current request, accumulated across every statement it runs,
  * however deep in the adapters: the database adapter reports each statement through `record`, and
  * the request reads the total for `Server-Timing`. Nothing is passed by hand through use cases.
  */
@@ -18,6 +19,15 @@ export class RequestTimings {
 
   /** The current request's workload, if there is a request. */
   readonly currentWorkload = (): string | undefined => this.storage.getStore()?.workload;
+
+  /** Sets the current request's deadline, which its units of work check before they commit. */
+  readonly setDeadline = (signal: AbortSignal): void => {
+    const timings = this.storage.getStore();
+    if (timings) timings.deadline = signal;
+  };
+
+  /** The current request's deadline, if there is a request and it has one. */
+  readonly currentDeadline = (): AbortSignal | undefined => this.storage.getStore()?.deadline;
 
   /** Adds a statement's duration to the current request, if there is one. */
   readonly recordDatabase = (durationMs: number): void => {

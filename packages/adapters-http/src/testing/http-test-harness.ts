@@ -61,9 +61,9 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
   /** Flip to switch features off, as configuration would. */
   const features = { registration: true, comments: true };
   const tokens = new JoseTokens(jwtSettings);
-  const memory: InMemoryApp = createInMemoryApp({ tokenIssuer: tokens });
-  const logger = new RecordingLogger();
   const timings = new RequestTimings();
+  const memory: InMemoryApp = createInMemoryApp({ tokenIssuer: tokens, currentDeadline: timings.currentDeadline });
+  const logger = new RecordingLogger();
   const app = createHttpApp({
     useCases: memory.useCases,
     tokenVerifier: tokens,

@@ -1,5 +1,5 @@
 import { ALL_FEATURES_ON, makeUseCases, type UseCases } from '@conduit/app';
-import { assignRole, type Role, type TokenIssuer, type UserActor, userActor } from '@conduit/domain';
+import { assignRole, type CurrentDeadline, type Role, type TokenIssuer, type UserActor, userActor } from '@conduit/domain';
 import { authorizedForTest } from '@conduit/domain/testing';
 import { CountingSuffixGenerator } from '../counting-suffix-generator.js';
 import { SteppingClock } from '../fake-clock.js';
@@ -15,8 +15,8 @@ export type InMemoryApp = InMemoryAdapters & {
 };
 
 /** The test composition root: every use case over fakes, no I/O. */
-export const createInMemoryApp = (options: { tokenIssuer?: TokenIssuer } = {}): InMemoryApp => {
-  const adapters = createInMemoryAdapters();
+export const createInMemoryApp = (options: { tokenIssuer?: TokenIssuer; currentDeadline?: CurrentDeadline } = {}): InMemoryApp => {
+  const adapters = createInMemoryAdapters(options.currentDeadline ? { currentDeadline: options.currentDeadline } : {});
   const passwordHasher = new FakePasswordHasher();
   const useCases = makeUseCases({
     ...adapters,

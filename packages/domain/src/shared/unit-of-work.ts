@@ -18,10 +18,28 @@ export interface Repositories {
   readonly jobQueue: JobQueue;
 }
 
+/** A point in time past which work is no longer wanted, as an `AbortSignal` is. */
+export type Deadline = { readonly aborted: boolean; readonly reason?: unknown };
+
+/**
+ * The deadline of whatever the current unit of work runs for (a request's budget), if it has one.
+ * Supplied by the composition root; a batch script or a job worker has none.
+ */
+export type CurrentDeadline = () => Deadline | undefined;
+
 /**
  * Runs `work` in one transaction. The transaction commits when `work` resolves to Ok and rolls
  * back when it resolves to Err (expected failure) or rejects (defect, which is re-thrown).
+ * Once the current deadline has passed, the work is not started, or, when it has run, rolled
+ * back instead of committed, and the deadline's reason is thrown: a caller told "too late" can
+ * trust that nothing was applied, and work that committed is always reported as done, however late.
  */
 export interface UnitOfWork {
   run<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E>;
 }
+
+/** Throws the deadline's reason once it has passed (see UnitOfWork). */
+export const throwIfDeadlinePassed = (currentDeadline: CurrentDeadline | undefined): void => {
+  const deadline = currentDeadline?.();
+  if (deadline?.aborted) throw deadline.reason;
+};
