@@ -17,6 +17,7 @@ import { runWorker } from './commands/worker.js';
 
 // Before anything reads a setting (the options' defaults below read $USER and JOB_WORKERS).
 const environment = environmentWithDotEnv();
+const operatorOption = ['--operator <name>', 'who is acting (default: $USER)', environment.USER ?? 'operator'] as const;
 
 const fail = (message: string) => {
   process.stderr.write(`${message}\n`);
@@ -124,7 +125,7 @@ program
       .option('--as <username>', 'the existing user whose articles they become (with --item-authors: of items that name none)')
       .option('--item-authors', 'an item\'s "author" (an existing user, as an export writes it) decides whose article it is')
       .option('--errors <file>', 'where refused items go, one {"item","errors"} a line (default: <file>.errors.ndjson)')
-      .option('--operator <name>', 'who is acting (default: $USER)', environment.USER ?? 'operator')
+      .option(...operatorOption)
       .action((file: string, options: { as?: string; errors?: string; operator: string; itemAuthors?: boolean }) =>
         withCore(async (core) => {
           process.exitCode = await importArticles(core, file, options);
@@ -163,7 +164,7 @@ program
   .option('--articles <n>', 'articles, spread over the users', count, 200)
   .option('--seed <n>', 'the same seed gives the same data', count, 1)
   .option('--again', 'add another copy when demo users already have articles (otherwise refused, exit 1)')
-  .option('--operator <name>', 'who is acting (default: $USER)', environment.USER ?? 'operator')
+  .option(...operatorOption)
   .action((options: { users: number; articles: number; seed: number; operator: string; again?: boolean }) =>
     withCore(
       async (core) => {
@@ -174,8 +175,6 @@ program
       { poolSize: 4 },
     ),
   );
-
-const operatorOption = ['--operator <name>', 'who is acting (default: $USER)', environment.USER ?? 'operator'] as const;
 
 program
   .command('jobs')

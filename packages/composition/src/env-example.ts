@@ -33,7 +33,8 @@ const SETTINGS: { readonly [K in Setting]: { readonly meaning: string; readonly 
   LOG_LEVEL: { meaning: 'fatal, error, warn, info, debug, trace or silent' },
   LOG_PRETTY: { meaning: 'human-readable logs for development' },
   REQUEST_TIMEOUT_MS: {
-    meaning: 'budget of each API request: a read is answered 503 DEADLINE_EXCEEDED at the deadline; a write past it before its commit is rolled back (503), once committed it is answered as done',
+    meaning:
+      'budget of each API request: a read is answered 503 DEADLINE_EXCEEDED at the deadline; a write past it before its commit is rolled back (503), once committed it is answered as done',
   },
   MAX_IN_FLIGHT: { meaning: 'concurrent API requests beyond which new ones get 503 OVERLOADED at once' },
   DB_STATEMENT_TIMEOUT_MS: { meaning: 'PostgreSQL statement_timeout of every pooled connection' },
