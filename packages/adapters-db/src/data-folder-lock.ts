@@ -44,11 +44,12 @@ export const claimFolder = async (dataDir: string): Promise<DataFolderHolder | u
       await writeFile(join(dataDir, HOLDER_FILE), JSON.stringify({ pid: process.pid }), { mode: 0o600, flag: 'wx' });
       return undefined;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = await readHolder(dataDir);
     if (holder) return holder;
-    // Left by a process that has ended.
+    // Left by a process that has ended; a second stale file means it keeps coming back: give up.
+    if (attempt > 0) throw new Error(`cannot take ${join(dataDir, HOLDER_FILE)}: it is written again as soon as it is removed`);
     await releaseHolder(dataDir);
   }
 };
