@@ -7,11 +7,11 @@ import { serverForThisFile } from './testing/spawn-server.js';
 // verdict is an invariant between answers and rows, whatever share of them the machine lets through.
 const target = serverForThisFile({ REQUEST_TIMEOUT_MS: '500' });
 
-const post = (path: string, body: unknown, token: string) =>
+const send = (method: string, path: string, body: unknown, token: string) =>
   fetch(`${target.server.baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Token ${token}` },
-    body: JSON.stringify(body),
+    method,
+    headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), Authorization: `Token ${token}` },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   }).then(
     async (response) => {
       if (response.status >= 300 && response.status !== 503) unexpected.push(`${response.status} ${await response.text()}`);
@@ -19,6 +19,8 @@ const post = (path: string, body: unknown, token: string) =>
     },
     () => 0, // a lost connection: the client cannot know, which the invariant below must cover too
   );
+
+const post = (path: string, body: unknown, token: string) => send('POST', path, body, token);
 
 /** Answers other than a success and 503, with their bodies, for the failure message. */
 const unexpected: string[] = [];
@@ -46,6 +48,26 @@ const checkAnswersAgainstRows = (kind: string, texts: readonly string[], statuse
   expect(acknowledgedButLost).toEqual([]);
 };
 
+/** Signs up before the load, a few at a time, retrying what the short budget refused. */
+const signUp = async (username: string): Promise<string> => {
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(`${target.server.baseUrl}/api/users`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user: { username, email: `${username}@example.com`, password: 'password123' } }),
+    });
+    if (response.status === 201) return ((await response.json()).user as { token: string }).token;
+    // A 503 applied nothing: signing up again is safe (a 422 "taken" would say otherwise).
+    if (response.status !== 503 || attempt >= 100) throw new Error(`sign-up of ${username}: ${response.status} ${await response.text()}`);
+  }
+};
+
+const inBatches = async <T, R>(items: readonly T[], size: number, each: (item: T) => Promise<R>): Promise<R[]> => {
+  const results: R[] = [];
+  for (let from = 0; from < items.length; from += size) results.push(...(await Promise.all(items.slice(from, from + size).map(each))));
+  return results;
+};
+
 describe('an answer never contradicts the database', () => {
   it('300 articles and 300 comments posted at once: every saved one was answered 2xx, every 503 left nothing', async () => {
     const username = `ack${randomUUID().slice(0, 8)}`;
@@ -69,5 +91,108 @@ describe('an answer never contradicts the database', () => {
     const bodies = Array.from({ length: 300 }, (_, index) => `Comment ${index} ${randomUUID()}`);
     const commentStatuses = await Promise.all(bodies.map((body) => post(`/api/articles/${slug}/comments`, { comment: { body } }, token)));
     checkAnswersAgainstRows('comments', bodies, commentStatuses, await savedIn('select body as text from comments'));
+  });
+
+  it('favorites, follows and the PUTs of 150 users at once: every 2xx was applied, every 503 applied nothing', async () => {
+    const run = randomUUID().slice(0, 6);
+    const names = Array.from({ length: 150 }, (_, index) => `u${run}x${index}`);
+    const tokens = await inBatches(names, 4, signUp);
+    const author = `a${run}`;
+    const authorToken = await signUp(author);
+    const slugs = await inBatches(
+      Array.from({ length: 150 }, (_, index) => index),
+      4,
+      async (index) => {
+        for (;;) {
+          const response = await fetch(`${target.server.baseUrl}/api/articles`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Token ${authorToken}`, 'Idempotency-Key': `setup-${index}` },
+            body: JSON.stringify({ article: { title: `Edit ${run} ${index}`, description: 'before', body: 'b' } }),
+          });
+          if (response.status === 201) return ((await response.json()).article as { slug: string }).slug;
+          await response.arrayBuffer();
+        }
+      },
+    );
+    const [favorited] = slugs;
+
+    const favoriteStatuses = await Promise.all(tokens.map((token) => post(`/api/articles/${favorited}/favorite`, undefined, token)));
+    const favoritedBy = await savedIn(
+      `select u.username as text from favorites f join users u on u.id = f.user_id join articles a on a.id = f.article_id where a.slug = '${favorited}'`,
+    );
+    checkAnswersAgainstRows('favorites', names, favoriteStatuses, favoritedBy);
+    const [counted] = await savedIn(`select favorites_count::text as text from articles where slug = '${favorited}'`);
+    expect(Number(counted)).toBe(favoritedBy.size);
+
+    const followStatuses = await Promise.all(tokens.map((token) => post(`/api/profiles/${author}/follow`, undefined, token)));
+    const followers = await savedIn(
+      `select u.username as text from follows f join users u on u.id = f.follower_id join users t on t.id = f.followee_id where t.username = '${author}'`,
+    );
+    checkAnswersAgainstRows('follows', names, followStatuses, followers);
+
+    const bios = names.map((name) => `bio ${name} ${randomUUID()}`);
+    const bioStatuses = await Promise.all(tokens.map((token, index) => send('PUT', '/api/user', { user: { bio: bios[index] } }, token)));
+    checkAnswersAgainstRows(
+      'PUT /api/user',
+      bios,
+      bioStatuses,
+      await savedIn(`select bio as text from users where bio like 'bio u${run}x%'`),
+    );
+
+    const descriptions = slugs.map((slug) => `after ${slug} ${randomUUID()}`);
+    const editStatuses = await Promise.all(
+      slugs.map((slug, index) => send('PUT', `/api/articles/${slug}`, { article: { description: descriptions[index] } }, authorToken)),
+    );
+    checkAnswersAgainstRows(
+      'PUT /api/articles/:slug',
+      descriptions,
+      editStatuses,
+      await savedIn(`select description as text from articles where description like 'after %'`),
+    );
+  });
+
+  it('a client that retries every 503, 409 and lost connection with its Idempotency-Key publishes each article exactly once', async () => {
+    const token = await signUp(`retry${randomUUID().slice(0, 8)}`);
+    const titles = Array.from({ length: 300 }, (_, index) => `Once ${index} ${randomUUID()}`);
+    const outcomes = { attempts: 0, lost: 0, replayed: 0, refused: 0 };
+    const finals = await Promise.all(
+      titles.map(async (title, index) => {
+        const key = randomUUID();
+        for (let attempt = 1; attempt <= 200; attempt++) {
+          outcomes.attempts += 1;
+          // Every third client gives up on its first try before the answer could come: the
+          // request may or may not have been applied, which only the key can tell.
+          const abandon = attempt === 1 && index % 3 === 0 ? AbortSignal.timeout(50 + (index % 10) * 45) : undefined;
+          const status = await fetch(`${target.server.baseUrl}/api/articles`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Token ${token}`, 'Idempotency-Key': key },
+            body: JSON.stringify({ article: { title, description: 'd', body: 'b' } }),
+            ...(abandon ? { signal: abandon } : {}),
+          }).then(
+            async (response) => {
+              if (response.headers.get('Idempotent-Replayed') === 'true') outcomes.replayed += 1;
+              const text = await response.text();
+              if (response.status !== 201 && response.status !== 503 && response.status !== 409)
+                unexpected.push(`${response.status} ${text}`);
+              return response.status;
+            },
+            () => 0,
+          );
+          if (status === 201) return status;
+          if (status === 0) outcomes.lost += 1;
+          else outcomes.refused += 1;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * Math.min(attempt, 10)));
+        }
+        return -1;
+      }),
+    );
+    const rows = await savedIn(`select title || ' ×' || count(*) as text from articles where title like 'Once %' group by title`);
+    console.info(
+      `[acknowledgement] 300 keyed articles: ${outcomes.attempts} attempts, ${outcomes.refused} × 503/409, ${outcomes.lost} lost, ${outcomes.replayed} replayed; ${rows.size} saved`,
+    );
+    expect(unexpected).toEqual([]);
+    expect(finals.filter((status) => status !== 201)).toEqual([]);
+    expect([...rows].filter((row) => !row.endsWith(' ×1'))).toEqual([]);
+    expect(rows.size).toBe(300);
   });
 });

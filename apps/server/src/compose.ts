@@ -44,6 +44,7 @@ export const compose = async (config: Config, logger: Logger, cluster?: WorkerLi
     },
     jobs: true,
     currentDeadline: timings.currentDeadline,
+    currentIdempotencyClaim: timings.currentIdempotencyClaim,
   });
   try {
     const application = wireHttp(core, timings, cluster);
@@ -91,6 +92,7 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
     featureFlags: configuredFeatureFlags(config),
     ...(rateLimiting.rateLimits ? { rateLimits: rateLimiting.rateLimits } : {}),
     isDependencyUnavailable: isDatabaseUnavailable,
+    idempotencyKeys: core.idempotencyKeys,
     onDependencyUnavailable: reportRepeatedFailures(logger, {
       level: 'warn',
       message: 'dependency unavailable: answered 503',

@@ -15,7 +15,7 @@ afterAll(async () => {
 /** The job use cases over PostgreSQL; announcing is a no-op (the queue is pg-boss's business, tested end to end). */
 const useCases = () =>
   makeUseCases({
-    ...createPostgresAdapters(context.orm, () => ({ enqueue: async () => undefined })),
+    ...createPostgresAdapters(context.orm, { queueIn: () => ({ enqueue: async () => undefined }) }),
     passwordHasher: {} as never,
     tokenIssuer: {} as never,
     clock: { now: () => new Date() },

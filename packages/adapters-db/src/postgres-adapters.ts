@@ -1,5 +1,11 @@
 import type { Queries } from '@conduit/app';
-import type { CurrentDeadline, Repositories, UnitOfWork } from '@conduit/domain';
+import {
+  type CurrentDeadline,
+  type CurrentIdempotencyClaim,
+  claimingIdempotencyKeys,
+  type Repositories,
+  type UnitOfWork,
+} from '@conduit/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work.js';
 import { KyselyActorQueries } from './queries/kysely-actor-queries.js';
@@ -15,18 +21,25 @@ export type PostgresAdapters = {
   readonly queries: Queries;
 };
 
-/**
- * Every statement, the read models' included, reaches the ORM's logger (see OrmOptions.onQuery).
- * `queueIn` announces jobs (pg-boss); without it, this process cannot submit jobs.
- */
-export const createPostgresAdapters = (orm: MikroORM, queueIn?: JobQueueSource, currentDeadline?: CurrentDeadline): PostgresAdapters => {
+export type PostgresAdapterOptions = {
+  /** Announces jobs (pg-boss); without it, this process cannot submit jobs. */
+  readonly queueIn?: JobQueueSource;
+  /** The current request's deadline and idempotency key, which its units of work honour (see UnitOfWork). */
+  readonly currentDeadline?: CurrentDeadline;
+  readonly currentIdempotencyClaim?: CurrentIdempotencyClaim;
+};
+
+/** Every statement, the read models' included, reaches the ORM's logger (see OrmOptions.onQuery). */
+export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOptions = {}): PostgresAdapters => {
+  const { queueIn, currentDeadline, currentIdempotencyClaim } = options;
   const fork = () => orm.em.fork();
   // Read models run outside any transaction, on the pool: they use no identity map, so the root
   // manager serves without a fork.
   const root = () => orm.em;
+  const unitOfWork = new MikroOrmUnitOfWork(orm, queueIn, currentDeadline);
   return {
     repositories: makeMikroOrmRepositories(fork, queueIn),
-    unitOfWork: new MikroOrmUnitOfWork(orm, queueIn, currentDeadline),
+    unitOfWork: currentIdempotencyClaim ? claimingIdempotencyKeys(unitOfWork, currentIdempotencyClaim) : unitOfWork,
     queries: {
       actors: new KyselyActorQueries(root),
       articles: new KyselyArticleQueries(root),

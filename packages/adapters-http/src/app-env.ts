@@ -1,5 +1,6 @@
 import type { FeatureSnapshot } from '@conduit/app';
 import type { Actor } from '@conduit/domain';
+import type { IdempotencyKeys } from './middleware/idempotency-keys.types.js';
 import type { HttpLogger } from './observability/http-logger.js';
 import type { TraceContext } from './observability/traceparent.js';
 
@@ -16,5 +17,7 @@ export type AppEnv = {
     actor: Actor;
     /** The feature flags as evaluated for this request. */
     features: FeatureSnapshot;
+    /** What keyed writes use (middleware/idempotency-key.ts). */
+    idempotency: IdempotencyKeys;
   };
 };

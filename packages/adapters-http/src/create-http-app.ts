@@ -1,3 +1,4 @@
+import { IdempotencyKeyHeld } from '@conduit/domain';
 import { HTTPException } from 'hono/http-exception';
 import { authenticationContext } from './auth/authentication-context.js';
 import { docsRouter } from './docs/docs.routes.js';
@@ -54,8 +55,12 @@ export const createHttpApp = (deps: HttpDeps) => {
     app.use('/api/*', deps.rateLimits.everyRequest);
     app.use('/api/users', deps.rateLimits.signUp);
   }
+  // A committed write is answered however late, so its answer can be on its way for up to twice
+  // the budget (the commit at the deadline, then the answer); only past that is it lost.
+  const idempotency = { keys: deps.idempotencyKeys, claimFor: deps.timings.setIdempotencyClaim, inProgressMs: 2 * config.requestTimeoutMs };
   app.use('/api/*', async (c, next) => {
     c.set('features', deps.featureFlags.evaluate());
+    c.set('idempotency', idempotency);
     await next();
   });
 
@@ -84,6 +89,8 @@ export const createHttpApp = (deps: HttpDeps) => {
   app.notFound(notFoundOrMethodNotAllowed(() => app.routes));
   app.onError((error, c) => {
     const logger = c.get('logger') ?? deps.logger;
+    // A duplicate of a keyed write that is still in flight: it rolled back having applied nothing.
+    if (error instanceof IdempotencyKeyHeld) return problemResponse(c, edgeProblems.idempotentRequestInProgress());
     if (error instanceof ProblemException) {
       logger.warn({ code: error.spec.code }, error.spec.title);
       return problemResponse(c, error.spec);
@@ -123,5 +130,6 @@ export const openApiDocument = (): object =>
     health: { readiness: async () => ({ status: 'pass', checks: {} }), isDraining: () => false },
     featureFlags: { evaluate: () => ({ registration: true, comments: true }) },
     isDependencyUnavailable: () => false,
+    idempotencyKeys: {} as HttpDeps['idempotencyKeys'],
     timings: new RequestTimings(),
   }).getOpenAPI31Document(openApiDocumentConfig);

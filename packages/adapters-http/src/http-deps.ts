@@ -1,5 +1,5 @@
 import type { FeatureFlags, UseCases } from '@conduit/app';
-import type { TokenVerifier } from '@conduit/domain';
+import type { IdempotencyKeyRepository, TokenVerifier } from '@conduit/domain';
 import type { Health } from './health/health.js';
 import type { HttpLogger } from './observability/http-logger.js';
 import type { HttpMetrics } from './observability/metrics.js';
@@ -38,6 +38,8 @@ export type HttpDeps = {
    * answers with the sum over every worker, from its primary).
    */
   readonly metrics?: { readonly metrics: HttpMetrics; readonly serveAt?: string; readonly exposition?: () => Promise<string> };
+  /** Keys of writes and their answers (`Idempotency-Key`); the claim goes to the units of work through `timings`. */
+  readonly idempotencyKeys: IdempotencyKeyRepository;
   /** Per-request timings; the composition root also hands `recordDatabase` to the database adapter. */
   readonly timings: RequestTimings;
   /**

@@ -1,9 +1,16 @@
 import type { Queries } from '@conduit/app';
-import type { CurrentDeadline, Repositories, UnitOfWork } from '@conduit/domain';
+import {
+  type CurrentDeadline,
+  type CurrentIdempotencyClaim,
+  claimingIdempotencyKeys,
+  type Repositories,
+  type UnitOfWork,
+} from '@conduit/domain';
 import { InMemoryArticleRepository } from './in-memory-article-repository.js';
 import { InMemoryCommentRepository } from './in-memory-comment-repository.js';
 import { InMemoryFavoriteRepository } from './in-memory-favorite-repository.js';
 import { InMemoryFollowRepository } from './in-memory-follow-repository.js';
+import { InMemoryIdempotencyKeyRepository } from './in-memory-idempotency-key-repository.js';
 import { InMemoryJobQueue, InMemoryJobRepository } from './in-memory-job-repository.js';
 import { makeInMemoryQueries } from './in-memory-queries.js';
 import { InMemoryStore } from './in-memory-store.js';
@@ -17,8 +24,14 @@ export type InMemoryAdapters = {
   readonly queries: Queries;
 };
 
+/** What a request's units of work honour: its deadline and its idempotency key (see UnitOfWork). */
+export type InMemoryRequestScope = {
+  readonly currentDeadline?: CurrentDeadline;
+  readonly currentIdempotencyClaim?: CurrentIdempotencyClaim;
+};
+
 /** A fresh, empty set of in-memory adapters sharing one store. */
-export const createInMemoryAdapters = (options: { readonly currentDeadline?: CurrentDeadline } = {}): InMemoryAdapters => {
+export const createInMemoryAdapters = (options: InMemoryRequestScope = {}): InMemoryAdapters => {
   const store = new InMemoryStore();
   const repositories: Repositories = {
     users: new InMemoryUserRepository(store),
@@ -28,11 +41,13 @@ export const createInMemoryAdapters = (options: { readonly currentDeadline?: Cur
     comments: new InMemoryCommentRepository(store),
     jobs: new InMemoryJobRepository(store),
     jobQueue: new InMemoryJobQueue(store),
+    idempotencyKeys: new InMemoryIdempotencyKeyRepository(store),
   };
+  const unitOfWork = new InMemoryUnitOfWork(store, repositories, options.currentDeadline);
   return {
     store,
     repositories,
-    unitOfWork: new InMemoryUnitOfWork(store, repositories, options.currentDeadline),
+    unitOfWork: options.currentIdempotencyClaim ? claimingIdempotencyKeys(unitOfWork, options.currentIdempotencyClaim) : unitOfWork,
     queries: makeInMemoryQueries(store),
   };
 };

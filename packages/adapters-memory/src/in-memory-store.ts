@@ -1,4 +1,4 @@
-import type { Article, ArticleId, Comment, CommentId, Job, JobId, User, UserId } from '@conduit/domain';
+import type { Article, ArticleId, Comment, CommentId, HeldIdempotencyKey, Job, JobId, User, UserId } from '@conduit/domain';
 
 /** A job as stored: invisible while `received` is false (an upload), with its staged items. */
 export type StoredJob = { readonly job: Job; readonly received: boolean; readonly items: string[] };
@@ -16,6 +16,8 @@ export class InMemoryStore {
   comments = new Map<CommentId, Comment>();
   jobs = new Map<JobId, StoredJob>();
   idempotencyKeys = new Map<string, HeldKey>();
+  /** Keys of writes other than imports; keys are `${scope}\n${key}`. */
+  writeKeys = new Map<string, HeldIdempotencyKey>();
   /** Job ids announced to the workers, in order (the queue a test drains). */
   announced: JobId[] = [];
   private sequence = 0;
@@ -40,6 +42,7 @@ export class InMemoryStore {
       comments: new Map(this.comments),
       jobs: new Map(this.jobs),
       idempotencyKeys: new Map(this.idempotencyKeys),
+      writeKeys: new Map(this.writeKeys),
       announced: [...this.announced],
     };
     return () => Object.assign(this, saved);

@@ -14,6 +14,7 @@ import type { AppDeps } from './deps.js';
 import { makeCancelJob } from './jobs/cancel-job.js';
 import { makeCountJobs } from './jobs/count-jobs.js';
 import { makeFailJob } from './jobs/fail-job.js';
+import { makeForgetIdempotencyKeys } from './jobs/forget-idempotency-keys.js';
 import { makeGetJob } from './jobs/get-job.js';
 import { makeListJobs } from './jobs/list-jobs.js';
 import { makeRunArticleImport } from './jobs/run-article-import.js';
@@ -63,6 +64,7 @@ export const makeUseCases = (deps: AppDeps) => ({
   failJob: makeFailJob(deps),
   countJobs: makeCountJobs(deps),
   sweepUploads: makeSweepUploads(deps),
+  forgetIdempotencyKeys: makeForgetIdempotencyKeys(deps),
 });
 
 export type UseCases = ReturnType<typeof makeUseCases>;

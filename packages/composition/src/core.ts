@@ -11,7 +11,7 @@ import {
   type StatementHook,
 } from '@conduit/adapters-db';
 import { makeUseCases, type UseCases } from '@conduit/app';
-import type { CurrentDeadline } from '@conduit/domain';
+import type { CurrentDeadline, CurrentIdempotencyClaim, IdempotencyKeyRepository } from '@conduit/domain';
 import type { Config } from './config.js';
 import { type DatabaseMode, provideDatabase } from './database.js';
 import { signingKeys } from './jwt-secret.js';
@@ -26,6 +26,8 @@ export type Core = {
   readonly database: EmbeddedDatabase;
   readonly orm: Orm;
   readonly useCases: UseCases;
+  /** Keys of writes and their answers, for a transport that takes `Idempotency-Key`. */
+  readonly idempotencyKeys: IdempotencyKeyRepository;
   readonly tokens: JoseTokens;
   /** The migrations this start applied, in order (none when the database was up to date). */
   readonly appliedMigrations: readonly string[];
@@ -48,6 +50,8 @@ export type CoreOptions = {
   readonly jobs?: boolean;
   /** The current request's deadline, which units of work check before they commit (the server's). */
   readonly currentDeadline?: CurrentDeadline;
+  /** The current request's idempotency key, which its units of work claim (the server's). */
+  readonly currentIdempotencyClaim?: CurrentIdempotencyClaim;
 };
 
 /** The ORM on the database, with every pending migration applied (idempotent: a no-op when none is). */
@@ -126,8 +130,13 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         leewaySeconds: 30,
       });
       const jobs = options.jobs ? await startJobQueue(logger, database.url) : undefined;
+      const adapters = createPostgresAdapters(orm, {
+        ...(jobs ? { queueIn: (em) => jobs.queueIn(em) } : {}),
+        ...(options.currentDeadline ? { currentDeadline: options.currentDeadline } : {}),
+        ...(options.currentIdempotencyClaim ? { currentIdempotencyClaim: options.currentIdempotencyClaim } : {}),
+      });
       const useCases = makeUseCases({
-        ...createPostgresAdapters(orm, jobs ? (em) => jobs.queueIn(em) : undefined, options.currentDeadline),
+        ...adapters,
         passwordHasher: new Argon2PasswordHasher(),
         tokenIssuer: tokens,
         clock: systemClock,
@@ -139,6 +148,7 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         database,
         orm,
         useCases,
+        idempotencyKeys: adapters.repositories.idempotencyKeys,
         tokens,
         appliedMigrations: applied,
         ...(jobs ? { jobs } : {}),

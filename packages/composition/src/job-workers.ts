@@ -40,6 +40,8 @@ export const startJobWorkers = async (
     sweep: async () => {
       const dropped = await useCases.sweepUploads();
       if (dropped > 0) logger.warn({ dropped }, 'dropped uploads abandoned mid-way (their server stopped before receiving them whole)');
+      const forgotten = await useCases.forgetIdempotencyKeys();
+      if (forgotten > 0) logger.info({ forgotten }, 'forgot idempotency keys past their 24 hours');
     },
   });
 };

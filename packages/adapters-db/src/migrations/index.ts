@@ -6,6 +6,7 @@ import { Migration20261125171613_tag_pages } from './Migration20261125171613_tag
 import { Migration20261125173204_favorite_pages } from './Migration20261125173204_favorite_pages.js';
 import { Migration20261125181850_article_days } from './Migration20261125181850_article_days.js';
 import { Migration20261125203834_jobs } from './Migration20261125203834_jobs.js';
+import { Migration20261202085625_idempotency_keys } from './Migration20261202085625_idempotency_keys.js';
 
 /** Every migration, in order. Listed in code so the built server needs no file discovery. */
 export const migrationsList = [
@@ -17,4 +18,5 @@ export const migrationsList = [
   { name: 'Migration20261125173204_favorite_pages', class: Migration20261125173204_favorite_pages },
   { name: 'Migration20261125181850_article_days', class: Migration20261125181850_article_days },
   { name: 'Migration20261125203834_jobs', class: Migration20261125203834_jobs },
+  { name: 'Migration20261202085625_idempotency_keys', class: Migration20261202085625_idempotency_keys },
 ];

@@ -4,6 +4,7 @@ import { ArticleTagRecord } from './article-tag.record.js';
 import { CommentRecord } from './comment.record.js';
 import { FavoriteRecord } from './favorite.record.js';
 import { FollowRecord } from './follow.record.js';
+import { IdempotencyKeyRecord } from './idempotency-key.record.js';
 import { JobRecord } from './job.record.js';
 import { JobIdempotencyKeyRecord } from './job-idempotency-key.record.js';
 import { JobItemRecord } from './job-item.record.js';
@@ -17,6 +18,7 @@ export {
   CommentRecord,
   FavoriteRecord,
   FollowRecord,
+  IdempotencyKeyRecord,
   JobIdempotencyKeyRecord,
   JobItemRecord,
   JobRecord,
@@ -36,4 +38,5 @@ export const allRecords = [
   JobRecord,
   JobItemRecord,
   JobIdempotencyKeyRecord,
+  IdempotencyKeyRecord,
 ];

@@ -1,6 +1,7 @@
 import type { JobQueue, Repositories } from '@conduit/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityManagerSource } from '../entity-manager.js';
+import { KyselyIdempotencyKeyRepository } from './kysely-idempotency-key-repository.js';
 import { KyselyJobRepository } from './kysely-job-repository.js';
 import { MikroOrmArticleRepository } from './mikro-orm-article-repository.js';
 import { MikroOrmCommentRepository } from './mikro-orm-comment-repository.js';
@@ -25,4 +26,5 @@ export const makeMikroOrmRepositories = (em: EntityManagerSource, queueIn: JobQu
   comments: new MikroOrmCommentRepository(em),
   jobs: new KyselyJobRepository(em),
   jobQueue: { enqueue: (id) => queueIn(em()).enqueue(id) },
+  idempotencyKeys: new KyselyIdempotencyKeyRepository(em),
 });

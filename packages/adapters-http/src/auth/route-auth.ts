@@ -4,9 +4,12 @@ import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { Env, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.js';
+import { idempotencyKey } from '../middleware/idempotency-key.js';
 import { requireJsonBody } from '../middleware/require-json-body.js';
 import { edgeProblems } from '../problems/edge-problems.js';
 import { problemResponse } from '../problems/problem.js';
+import { IdempotencyHeaders, idempotentReplayedHeader } from '../schemas/idempotency.schemas.js';
+import { problemResponses } from '../schemas/problem.schemas.js';
 import type { Authentication } from './authenticate.js';
 
 type AuthMode = 'none' | 'optional' | 'required';
@@ -36,7 +39,13 @@ const requiredAuth = createMiddleware<ActorEnv<UserActor>>(async (c, next) => {
   await next();
 });
 
-type RouteInput = Omit<RouteConfig, 'middleware' | 'security'>;
+type RouteInput = Omit<RouteConfig, 'middleware' | 'security'> & {
+  /**
+   * Writes take an `Idempotency-Key` (middleware/idempotency-key.ts) unless they say why not here:
+   * an operation that handles its own key, or one with nothing a retry could apply twice.
+   */
+  readonly idempotencyKey?: { readonly none: string };
+};
 type Security = Record<string, string[]>[];
 
 // `{}` is OpenAPI for "no credentials needed": optional routes accept either.
@@ -53,19 +62,46 @@ const bodyGuard = (config: RouteInput): MiddlewareHandler<Env> => {
   return mediaTypes.length === 1 && mediaTypes[0] === 'application/json' ? requireJsonBody : passThrough;
 };
 
+/**
+ * A keyed write's document: the header, the replay mark on its successes, and the 409 of a key in
+ * use. Added to the declared route as is: the handler's own types stay those it declared.
+ */
+const withIdempotencyKey = <T extends RouteConfig>(route: T): T => ({
+  ...route,
+  request: { ...route.request, headers: IdempotencyHeaders },
+  responses: {
+    ...Object.fromEntries(
+      Object.entries(route.responses).map(([status, response]) =>
+        status.startsWith('2') && !('$ref' in response)
+          ? [status, { ...response, headers: { ...response.headers, ...idempotentReplayedHeader } }]
+          : [status, response],
+      ),
+    ),
+    ...problemResponses(409),
+    ...('422' in route.responses ? {} : problemResponses(422)),
+  },
+});
+
 /** A route declarer for one auth mode: its OpenAPI `security`, `x-auth-mode` and middleware agree. */
 const routesWith =
   // biome-ignore lint/suspicious/noExplicitAny: each auth middleware declares its own env, which the route must keep exactly.
     <Mode extends AuthMode, Auth extends MiddlewareHandler<any>>(mode: Mode, auth: Auth) =>
-    <const R extends RouteInput>(config: R) =>
-      createRoute({
+    <const R extends RouteInput>({ idempotencyKey: keyOption, ...config }: R) => {
+      const keyed = config.method !== 'get' && keyOption === undefined;
+      const route = createRoute({
         ...config,
         // Reads answer with an ETag and honour If-None-Match (routes/respond.ts).
         ...(config.method === 'get' ? { responses: { ...config.responses, 304: notModified } } : {}),
         security: securityFor[mode],
         'x-auth-mode': mode,
-        middleware: [auth, bodyGuard(config)] as [Auth, MiddlewareHandler<Env>],
+        middleware: [auth, bodyGuard(config), keyed ? idempotencyKey : passThrough] as [
+          Auth,
+          MiddlewareHandler<Env>,
+          MiddlewareHandler<Env>,
+        ],
       });
+      return keyed ? withIdempotencyKey(route) : route;
+    };
 
 /**
  * Every operation is declared through one of these three, so its auth mode, its OpenAPI `security`

@@ -93,9 +93,17 @@ describe('every documented error response', async () => {
             result = await send({ ...existing, ...MISSING }, valid);
             break;
           case 409:
-            // Only a job that has ended some other way refuses a cancel.
-            await http.memory.useCases.runArticleImport(existing.jobId as never);
-            result = await send(existing, valid);
+            if (operation.operationId === 'CancelJob') {
+              // Only a job that has ended some other way refuses a cancel.
+              await http.memory.useCases.runArticleImport(existing.jobId as never);
+              result = await send(existing, valid);
+            } else {
+              // A keyed write whose first request applied but has not yet kept its answer is in progress.
+              http.memory.repositories.idempotencyKeys.recordAnswer = async () => undefined;
+              const keyed = { ...valid, headers: { 'Idempotency-Key': 'in-flight' } };
+              expect((await send(existing, keyed)).status).toBeLessThan(300);
+              result = await send(existing, keyed);
+            }
             break;
           case 413:
             result = await send(existing, { token: owner, body: { padding: 'x'.repeat(8192) } });

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { IdempotencyClaim } from '@conduit/domain';
 
-type Timings = { databaseMs: number; workload: string | undefined; deadline?: AbortSignal };
+type Timings = { databaseMs: number; workload: string | undefined; deadline?: AbortSignal; idempotencyClaim?: IdempotencyClaim };
 
 /**
  * The request's scope, kept across every await without being passed by hand: its workload and
@@ -28,6 +29,15 @@ export class RequestTimings {
 
   /** The current request's deadline, if there is a request and it has one. */
   readonly currentDeadline = (): AbortSignal | undefined => this.storage.getStore()?.deadline;
+
+  /** Sets the current request's idempotency key, which its units of work claim. */
+  readonly setIdempotencyClaim = (claim: IdempotencyClaim): void => {
+    const timings = this.storage.getStore();
+    if (timings) timings.idempotencyClaim = claim;
+  };
+
+  /** The current request's idempotency key, if there is a request and it has one. */
+  readonly currentIdempotencyClaim = (): IdempotencyClaim | undefined => this.storage.getStore()?.idempotencyClaim;
 
   /** Adds a statement's duration to the current request, if there is one. */
   readonly recordDatabase = (durationMs: number): void => {

@@ -31,6 +31,22 @@ export const edgeProblems = {
     detail: `The request body exceeds ${limitBytes} bytes.`,
     errors: { body: [`is larger than ${limitBytes} bytes`] },
   }),
+  idempotentRequestInProgress: (): ProblemSpec => ({
+    status: 409,
+    code: 'IDEMPOTENT_REQUEST_IN_PROGRESS',
+    title: 'Request in progress',
+    detail: 'A request with this Idempotency-Key is still being processed; retry after Retry-After to get its answer.',
+    errors: { 'Idempotency-Key': ['is in use by a request in progress'] },
+    headers: { 'Retry-After': '1' },
+  }),
+  idempotentAnswerLost: (): ProblemSpec => ({
+    status: 409,
+    code: 'IDEMPOTENT_ANSWER_LOST',
+    title: 'Request applied, answer not kept',
+    detail:
+      'A request with this Idempotency-Key was applied, but its answer could not be kept (the server failed right after); read the resource to see its state.',
+    errors: { 'Idempotency-Key': ['was used by a request that was applied'] },
+  }),
   routeNotFound: (): ProblemSpec => ({
     status: 404,
     code: 'ROUTE_NOT_FOUND',

@@ -19,6 +19,7 @@ const importArticlesRoute = authenticatedRoute({
   method: 'post',
   path: '/articles/imports',
   operationId: 'CreateArticleImport',
+  idempotencyKey: { none: 'its key is kept with the job it creates, and a retry gets the job as it is now' },
   tags: ['Jobs'],
   summary: 'Import many articles as a job: answered at once with 202 and the job to poll',
   description:

@@ -50,6 +50,7 @@ const cancelJobRoute = authenticatedRoute({
   method: 'post',
   path: '/jobs/{jobId}/cancel',
   operationId: 'CancelJob',
+  idempotencyKey: { none: 'a cancel is idempotent: a retry cancels nothing twice and answers with the job as it is now' },
   tags,
   summary: 'Cancel a job: what it applied stays; canceling a canceled job is a no-op (no body needed)',
   request: { params: jobIdParam },

@@ -27,6 +27,7 @@ export const loginRoute = publicRoute({
   method: 'post',
   path: '/users/login',
   operationId: 'Login',
+  idempotencyKey: { none: 'a login applies nothing a retry could duplicate: a retry logs in again' },
   tags: ['User and Authentication'],
   summary: 'Sign in with email and password',
   request: { body: { ...json(LoginBody), required: true } },

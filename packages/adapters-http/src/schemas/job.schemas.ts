@@ -1,6 +1,7 @@
 import { JOB_STATUSES, JOB_TYPES, MAX_ITEM_ERRORS } from '@conduit/domain';
 import { z } from '@hono/zod-openapi';
 import { pageQuery, stringField } from './fields.js';
+import { idempotencyKeyHeader } from './idempotency.schemas.js';
 
 const timestamp = z.iso.datetime().openapi({ example: '2026-11-24T08:30:00.000Z' });
 const count = z.number().int().min(0);
@@ -43,21 +44,10 @@ export const jobIdParam = z.object({
     .openapi({ param: { name: 'jobId', in: 'path' }, format: 'uuid', example: '0b7e2c0e-8a57-4a8c-a3a5-3e1f3c9d2b11' }),
 });
 
-/**
- * The IETF draft's `Idempotency-Key` is a quoted structured-field string; the unquoted form most
- * clients send is accepted too, and both name the same key.
- */
 export const ImportHeaders = z.object({
-  'idempotency-key': stringField()
-    .trim()
-    .transform((value) => (value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value))
-    .pipe(z.string().min(1, "can't be blank").max(255, 'is too long (maximum is 255 characters)'))
-    .optional()
-    .openapi({
-      description:
-        'Makes creation safe to retry: the same key with the same body within 24 hours answers with the job it created (and `Idempotent-Replayed: true`); with another body, 422 IDEMPOTENCY_KEY_REUSED.',
-      example: '"a2f7c1d0-import-2026-11-25"',
-    }),
+  'idempotency-key': idempotencyKeyHeader(
+    'Makes creation safe to retry: the same key with the same body within 24 hours answers with the job it created (and `Idempotent-Replayed: true`); with another body, 422 IDEMPOTENCY_KEY_REUSED.',
+  ),
 });
 
 const article = { $ref: '#/components/schemas/NewArticleRequest/properties/article' };

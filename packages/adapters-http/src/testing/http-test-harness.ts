@@ -62,7 +62,11 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
   const features = { registration: true, comments: true };
   const tokens = new JoseTokens(jwtSettings);
   const timings = new RequestTimings();
-  const memory: InMemoryApp = createInMemoryApp({ tokenIssuer: tokens, currentDeadline: timings.currentDeadline });
+  const memory: InMemoryApp = createInMemoryApp({
+    tokenIssuer: tokens,
+    currentDeadline: timings.currentDeadline,
+    currentIdempotencyClaim: timings.currentIdempotencyClaim,
+  });
   const logger = new RecordingLogger();
   const app = createHttpApp({
     useCases: memory.useCases,
@@ -90,6 +94,7 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
       ...(options.redis ? { store: { kind: 'redis', client: options.redis } } : {}),
     }),
     isDependencyUnavailable: (error) => error instanceof Error && error.message === 'database unavailable',
+    idempotencyKeys: memory.repositories.idempotencyKeys,
     timings,
     metrics: { metrics: createHttpMetrics(), serveAt: '/metrics' },
   });

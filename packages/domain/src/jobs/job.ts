@@ -62,6 +62,3 @@ export const recordBatch = (job: Job, batch: BatchOutcome): Job => ({
   errors:
     job.errors.length >= MAX_ITEM_ERRORS ? job.errors : [...job.errors, ...batch.refused.slice(0, MAX_ITEM_ERRORS - job.errors.length)],
 });
-
-/** How long an `Idempotency-Key` names the job it created: a retry within this window gets that job back. */
-export const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;

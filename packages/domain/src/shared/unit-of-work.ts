@@ -5,6 +5,7 @@ import type { CommentRepository } from '../comments/comment-repository.js';
 import type { JobQueue, JobRepository } from '../jobs/job-repository.js';
 import type { FollowRepository } from '../users/follow-repository.js';
 import type { UserRepository } from '../users/user-repository.js';
+import type { IdempotencyKeyRepository } from './idempotency.js';
 
 /** The repositories, bound to one transaction. */
 export interface Repositories {
@@ -16,6 +17,8 @@ export interface Repositories {
   readonly jobs: JobRepository;
   /** Announces queued jobs to the workers when the transaction commits, and not before. */
   readonly jobQueue: JobQueue;
+  /** Idempotency keys of writes, claimed in the write's own transaction. */
+  readonly idempotencyKeys: IdempotencyKeyRepository;
 }
 
 /** A point in time past which work is no longer wanted, as an `AbortSignal` is. */
