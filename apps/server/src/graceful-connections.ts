@@ -12,9 +12,10 @@ type Tracked = { inFlight: Set<ServerResponse>; bytesReadWhenIdle: number; idleS
  *
  * Node's `server.close()` also destroys every idle keep-alive connection, and a request the client
  * wrote a moment before is lost with it (ECONNRESET). Here, at shutdown the listener stops taking
- * new connections; every answer from then on, in flight or still to come, says `Connection: close`,
- * so each client stops reusing its connection after its current request; and a connection that is
- * idle is closed only once it has stayed idle, with nothing arriving on it, for a moment.
+ * new connections; on each connection the answer to the last request received says
+ * `Connection: close`, so each client stops reusing its connection after the requests it already
+ * sent (pipelined ones included: closing after the first would drop the rest); and a connection
+ * that is idle is closed only once it has stayed idle, with nothing arriving on it, for a moment.
  */
 export const trackConnections = (server: Server) => {
   const connections = new Map<Socket, Tracked>();
@@ -25,11 +26,24 @@ export const trackConnections = (server: Server) => {
     socket.once('close', () => connections.delete(socket));
   });
 
+  /** Only the last answer on a connection closes it: the earlier ones still have requests after them. */
+  const closeAfterLast = (tracked: Tracked) => {
+    const responses = [...tracked.inFlight];
+    for (const [index, response] of responses.entries()) {
+      if (response.headersSent) continue;
+      if (index === responses.length - 1) response.setHeader('Connection', 'close');
+      else response.removeHeader('Connection');
+    }
+  };
+
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const tracked = connections.get(request.socket);
-    if (stopping && !response.headersSent) response.setHeader('Connection', 'close');
-    if (!tracked) return;
+    if (!tracked) {
+      if (stopping) response.setHeader('Connection', 'close');
+      return;
+    }
     tracked.inFlight.add(response);
+    if (stopping) closeAfterLast(tracked);
     response.once('close', () => {
       tracked.inFlight.delete(response);
       tracked.bytesReadWhenIdle = request.socket.bytesRead;
@@ -46,7 +60,7 @@ export const trackConnections = (server: Server) => {
       stopping = true;
       const now = Date.now();
       for (const tracked of connections.values()) {
-        for (const response of tracked.inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
+        closeAfterLast(tracked);
         // The linger starts now for connections that were already idle.
         tracked.idleSince = now;
       }
