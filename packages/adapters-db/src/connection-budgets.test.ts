@@ -14,7 +14,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   orm = await createOrm({
     databaseUrl: database.url,
-    poolSize: 4,
+    poolSize: 8,
     acquireTimeoutMs: 2000,
     connectionBudgets: { perWorkload: 2, maxWaitMs: 150, currentWorkload: () => workloads.getStore() },
   });
@@ -63,6 +63,48 @@ describe('connection budgets per workload', () => {
       await blocker.query('select pg_advisory_unlock(7)');
       const outcomes = await Promise.all(stuck);
       expect(outcomes.filter((outcome) => outcome === 'done')).toHaveLength(2);
+    } finally {
+      await blocker.end();
+    }
+  });
+
+  it('keeps the last connections of the pool for workloads that hold none, whatever the caps add up to', async () => {
+    const blocker = new pg.Client({ connectionString: database.url });
+    await blocker.connect();
+    try {
+      await blocker.query('select pg_advisory_lock(8)');
+      const pool = await orm.em.getConnection().getNativeClient();
+      // Four operations read the locked table, two requests each: their caps (2 each) add up to the
+      // whole pool of 8. Six get in; of the last two of the pool, each operation that holds none
+      // may take one (D's first), and nothing more.
+      const stuck = ['A', 'B', 'C', 'D'].flatMap((name) =>
+        [1, 2].map(() =>
+          within(`GET /stuck-${name}`, () => pool.query('select pg_advisory_xact_lock_shared(8)')).then(
+            () => 'done',
+            (error: unknown) => error,
+          ),
+        ),
+      );
+      const waitingOnLock = async () =>
+        (
+          await blocker.query<{ waiting: number }>(
+            "select count(*)::int as waiting from pg_locks where locktype = 'advisory' and objid = 8 and not granted",
+          )
+        ).rows[0]?.waiting ?? 0;
+      while ((await waitingOnLock()) < 7);
+
+      // An operation that holds nothing still gets a connection, twice over.
+      await Promise.all([
+        within('GET /other', () => pool.query('select 1')),
+        within('GET /another', () => orm.em.fork().execute('select 1')),
+      ]);
+      // D's second request was kept out of the reserve, and refused as "database busy" (503) at its wait.
+      const refused = await Promise.race(stuck);
+      expect(isDatabaseUnavailable(refused)).toBe(true);
+      expect(await waitingOnLock()).toBe(7);
+      await blocker.query('select pg_advisory_unlock(8)');
+      const settled = await Promise.all(stuck);
+      expect(settled.filter((outcome) => outcome === 'done')).toHaveLength(7);
     } finally {
       await blocker.end();
     }

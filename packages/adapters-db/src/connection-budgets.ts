@@ -32,12 +32,25 @@ const turn = async (gate: Semaphore, maxWaitMs: number): Promise<(() => void) | 
 };
 
 /**
- * A bulkhead at the pool: each workload (one API operation) may hold at most `perWorkload` pooled
- * connections at once. When one table is slow (locked, a bad plan), the statements waiting on it
- * hold their own workload's connections only, and every other operation keeps the rest of the pool.
- * Bounding connections rather than whole requests keeps the cost out of the normal case: a request
- * holds a connection only while its statements run, so a busy but healthy operation rarely reaches
- * its budget.
+ * The pooled connections kept for workloads that hold none: `max(2, pool / 4)`. Caps per workload
+ * do not add up to a guarantee (every operation that reads a locked table gets stuck at its cap, and
+ * a handful of them fill the pool); the reserve does: once only this many are left, a workload that
+ * already holds a connection waits for one to come back, so an operation that is not stuck, and
+ * holds nothing, still finds one.
+ */
+export const reservedConnections = (poolSize: number): number => Math.min(poolSize - 1, Math.max(2, Math.floor(poolSize / 4)));
+
+/**
+ * A bulkhead at the pool, in two parts.
+ * - Each workload (one API operation) may hold at most `perWorkload` pooled connections at once.
+ * - The last `reservedConnections` of the pool go only to workloads that hold none.
+ *
+ * When one table is slow (locked, a bad plan), the statements waiting on it hold connections of the
+ * operations that use it, never the reserve beyond one each, and every other operation keeps a
+ * connection. Bounding connections rather than whole requests keeps the cost out of the normal case:
+ * a request holds a connection only while its statements run, so a busy but healthy operation
+ * rarely reaches its budget, and waits for the reserve only as long as its own connections take to
+ * come back.
  *
  * Installed on the pool MikroORM creates (`onPoolCreated`), in front of `connect`, which both the
  * ORM (through Kysely) and `pool.query` (the read models) go through.
@@ -45,6 +58,48 @@ const turn = async (gate: Semaphore, maxWaitMs: number): Promise<(() => void) | 
 export const budgetConnections = (pool: Pool, budgets: ConnectionBudgets): void => {
   const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
   const gates = new Map<string, Semaphore>();
+  const size = pool.options.max ?? 10;
+  const reserve = reservedConnections(size);
+  /** Connections each workload holds now (or is connecting). */
+  const holding = new Map<string, number>();
+  const heldBy = (workload: string) => holding.get(workload) ?? 0;
+  const hold = (workload: string, delta: number) => {
+    const count = heldBy(workload) + delta;
+    if (count === 0) holding.delete(workload);
+    else holding.set(workload, count);
+  };
+  /** Admitted, and not yet handed over by the pool (which hands an idle one over on its next tick). */
+  let acquiring = 0;
+  /** Connections nobody holds or is about to: idle in the pool, or not yet opened. */
+  const free = () => size - (pool.totalCount - pool.idleCount) - acquiring;
+  const mayTake = (workload: string) => free() > reserve || heldBy(workload) === 0;
+  /** Woken whenever a connection comes back (from any workload, or from none). */
+  let wake: (() => void)[] = [];
+  pool.on('release', () => {
+    const waiting = wake;
+    wake = [];
+    for (const resolve of waiting) resolve();
+  });
+  /**
+   * True once `workload` may take a connection (see mayTake), counted as taken in the same step, so
+   * that two admitted at once both count; false if that does not happen by `until`.
+   */
+  const admitted = async (workload: string, until: number): Promise<boolean> => {
+    while (!mayTake(workload)) {
+      const left = until - Date.now();
+      if (left <= 0) return false;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 50));
+        wake.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    hold(workload, 1);
+    acquiring += 1;
+    return true;
+  };
   const gateOf = (workload: string) => {
     let gate = gates.get(workload);
     if (gate === undefined) {
@@ -55,11 +110,22 @@ export const budgetConnections = (pool: Pool, budgets: ConnectionBudgets): void 
   };
 
   const connectWithin = async (workload: string): Promise<PoolClient> => {
-    const leave = await turn(gateOf(workload), budgets.maxWaitMs);
-    if (leave === null) throw busy();
+    const until = Date.now() + budgets.maxWaitMs;
+    const leaveGate = await turn(gateOf(workload), budgets.maxWaitMs);
+    if (leaveGate === null) throw busy();
+    if (!(await admitted(workload, until))) {
+      leaveGate();
+      throw busy();
+    }
+    const leave = () => {
+      hold(workload, -1);
+      leaveGate();
+    };
     let client: PoolClient;
     try {
-      client = await connect();
+      client = await connect().finally(() => {
+        acquiring -= 1;
+      });
     } catch (error) {
       leave();
       throw error;
