@@ -10,6 +10,7 @@ import {
   metricsPlacement,
   REPEATED_FAILURE_INTERVAL_MS,
   recordJobs,
+  repeatWindows,
   reportRepeatedFailures,
   startJobWorkers,
 } from '@conduit/composition';
@@ -93,6 +94,7 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
     ...(rateLimiting.rateLimits ? { rateLimits: rateLimiting.rateLimits } : {}),
     isDependencyUnavailable: isDatabaseUnavailable,
     idempotencyKeys: core.idempotencyKeys,
+    repeatedAnswers: repeatWindows(REPEATED_FAILURE_INTERVAL_MS),
     onDependencyUnavailable: reportRepeatedFailures(logger, {
       level: 'warn',
       message: 'dependency unavailable: answered 503',

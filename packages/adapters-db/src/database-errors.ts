@@ -18,15 +18,20 @@ const UNAVAILABLE_MESSAGES = [
   'Connection terminated',
 ];
 
+/** An error, or what pg-boss hands its `error` listeners: an error's fields copied onto a plain object. */
+type ErrorLike = { readonly message?: unknown; readonly cause?: unknown };
+const isErrorLike = (value: unknown): value is ErrorLike => typeof value === 'object' && value !== null;
+
 export const isDatabaseUnavailable = (error: unknown): boolean => {
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+  for (let current = error, depth = 0; isErrorLike(current) && depth < 5; current = current.cause, depth++) {
     // pg puts the SQLSTATE in `code` (Node's socket errors too); MikroORM's exceptions copy it to `sqlState`.
     const code: unknown = Reflect.get(current, 'code');
     const sqlState: unknown = Reflect.get(current, 'sqlState');
     if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_CODES.has(code))) return true;
     if (typeof sqlState === 'string' && UNAVAILABLE_SQLSTATES.has(sqlState)) return true;
-    if (UNAVAILABLE_MESSAGES.some((message) => current instanceof Error && current.message.includes(message))) return true;
-    if (current.constructor.name === 'ConnectionException') return true;
+    const text = current.message;
+    if (typeof text === 'string' && UNAVAILABLE_MESSAGES.some((message) => text.includes(message))) return true;
+    if (current.constructor?.name === 'ConnectionException') return true;
   }
   return false;
 };

@@ -1,42 +1,8 @@
-import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseProbe } from './database-health.js';
 import { createOrm, type Orm } from './orm.js';
+import { outageProxy } from './testing/outage-proxy.js';
 import { createTestDatabase, type TestDatabase } from './testing/test-database.js';
-
-/** A TCP proxy in front of PostgreSQL that the test can cut and restore, as a network outage would. */
-const outageProxy = async (target: URL) => {
-  const sockets = new Set<Socket>();
-  let server: Server | undefined;
-  let port = 0;
-  const open = () =>
-    new Promise<void>((resolve) => {
-      server = createServer((client) => {
-        const upstream = connect(Number(target.port), target.hostname);
-        sockets.add(client).add(upstream);
-        client.pipe(upstream).pipe(client);
-        const drop = () => {
-          client.destroy();
-          upstream.destroy();
-        };
-        client.on('error', drop).on('close', drop);
-        upstream.on('error', drop).on('close', drop);
-      }).listen(port, '127.0.0.1', () => {
-        const address = server?.address();
-        if (address == null || typeof address === 'string') throw new Error('the proxy has no TCP address');
-        port = address.port;
-        resolve();
-      });
-    });
-  const cut = () =>
-    new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      sockets.clear();
-      server?.close(() => resolve());
-    });
-  await open();
-  return { port: () => port, cut, restore: open };
-};
 
 let database: TestDatabase;
 let orm: Orm;

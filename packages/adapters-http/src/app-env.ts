@@ -17,6 +17,8 @@ export type AppEnv = {
     actor: Actor;
     /** The feature flags as evaluated for this request. */
     features: FeatureSnapshot;
+    /** The `code` of the problem this request was answered with, if it was. */
+    problemCode: string;
     /** What keyed writes use (middleware/idempotency-key.ts). */
     idempotency: IdempotencyKeys;
   };

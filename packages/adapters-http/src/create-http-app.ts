@@ -40,7 +40,7 @@ export const createHttpApp = (deps: HttpDeps) => {
   app.use('*', requestContext(deps.logger, deps.timings));
   app.use('*', settleRequestBody({ maxDrainBytes: Math.max(4 * config.bodyLimitBytes, 1 << 20), drainBudgetMs: 1000 }));
   app.use('*', shedding);
-  app.use('*', accessLog(deps.logger, deps.metrics?.metrics.recorder));
+  app.use('*', accessLog(deps.logger, deps.metrics?.metrics.recorder, deps.repeatedAnswers));
   app.use('*', securityHeaders);
   app.use('*', corsForBrowsers({ origins: config.corsOrigins }));
   // An import streams a large body: its own limit, and no deadline but Node's for receiving a
@@ -91,10 +91,8 @@ export const createHttpApp = (deps: HttpDeps) => {
     const logger = c.get('logger') ?? deps.logger;
     // A duplicate of a keyed write that is still in flight: it rolled back having applied nothing.
     if (error instanceof IdempotencyKeyHeld) return problemResponse(c, edgeProblems.idempotentRequestInProgress());
-    if (error instanceof ProblemException) {
-      logger.warn({ code: error.spec.code }, error.spec.title);
-      return problemResponse(c, error.spec);
-    }
+    // An expected refusal (deadline, overload): its access line names the code; no line of its own.
+    if (error instanceof ProblemException) return problemResponse(c, error.spec);
     // Hono's JSON validator raises this for an unparseable body: the client's fault, not ours.
     if (error instanceof HTTPException && error.status === 400) return problemResponse(c, edgeProblems.malformedJson());
     if (deps.isDependencyUnavailable(error)) {

@@ -1,6 +1,7 @@
 import type { FeatureFlags, UseCases } from '@conduit/app';
 import type { IdempotencyKeyRepository, TokenVerifier } from '@conduit/domain';
 import type { Health } from './health/health.js';
+import type { RepeatWindows } from './middleware/access-log.js';
 import type { HttpLogger } from './observability/http-logger.js';
 import type { HttpMetrics } from './observability/metrics.js';
 import type { RequestTimings } from './observability/request-timings.js';
@@ -53,4 +54,6 @@ export type HttpDeps = {
    * alike). Without it, each is one warning line without a stack.
    */
   readonly onDependencyUnavailable?: (error: unknown) => void;
+  /** Summarizes the access lines of 503 answers (first in full, then a count per interval); without it, each is a line. */
+  readonly repeatedAnswers?: RepeatWindows;
 };

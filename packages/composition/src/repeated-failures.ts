@@ -11,11 +11,34 @@ export type RepeatedFailureOptions = {
   readonly fields?: Record<string, unknown>;
 };
 
-/** The failures of one cause share a kind: the driver's code, else the error's name. */
+/** The failures of one cause share a kind: the driver's code, else the error's name (pg-boss hands over plain objects). */
 const kindOf = (error: unknown): string => {
-  if (!(error instanceof Error)) return typeof error;
-  const code = (error as Error & { code?: unknown }).code;
-  return typeof code === 'string' ? code : error.name;
+  if (typeof error !== 'object' || error === null) return typeof error;
+  const code: unknown = Reflect.get(error, 'code');
+  if (typeof code === 'string') return code;
+  return error instanceof Error ? error.name : 'object';
+};
+
+/**
+ * What repeats within an interval, per kind: `first` runs for the first of a kind, the rest are
+ * counted, and `summary` gets the count at the interval's end (not at all for a lone one).
+ */
+export const repeatWindows = (intervalMs: number) => {
+  const counting = new Map<string, { repeated: number }>();
+  return (kind: string, first: () => void, summary: (repeated: number, intervalMs: number) => void): void => {
+    const open = counting.get(kind);
+    if (open) {
+      open.repeated += 1;
+      return;
+    }
+    first();
+    const window = { repeated: 0 };
+    counting.set(kind, window);
+    setTimeout(() => {
+      counting.delete(kind);
+      if (window.repeated > 0) summary(window.repeated, intervalMs);
+    }, intervalMs).unref();
+  };
 };
 
 /**
@@ -25,25 +48,17 @@ const kindOf = (error: unknown): string => {
  * operator reads the cause once and the rate after it, not thousands of identical stacks.
  */
 export const reportRepeatedFailures = (logger: Logger, options: RepeatedFailureOptions): ((error: unknown) => void) => {
-  const counting = new Map<string, { repeated: number }>();
+  const windows = repeatWindows(options.intervalMs);
   return (error) => {
     const kind = kindOf(error);
-    const open = counting.get(kind);
-    if (open) {
-      open.repeated += 1;
-      return;
-    }
-    logger[options.level]({ ...options.fields, err: error }, options.message);
-    const window = { repeated: 0 };
-    counting.set(kind, window);
-    setTimeout(() => {
-      counting.delete(kind);
-      if (window.repeated > 0) {
+    windows(
+      kind,
+      () => logger[options.level]({ ...options.fields, err: error }, options.message),
+      (repeated, intervalMs) =>
         logger[options.level](
-          { ...options.fields, kind, repeated: window.repeated, intervalMs: options.intervalMs },
-          `${options.message}: ${window.repeated} more of the kind within ${options.intervalMs / 1000} s`,
-        );
-      }
-    }, options.intervalMs).unref();
+          { ...options.fields, kind, repeated, intervalMs },
+          `${options.message}: ${repeated} more of the kind within ${intervalMs / 1000} s`,
+        ),
+    );
   };
 };

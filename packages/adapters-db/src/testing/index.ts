@@ -1,1 +1,2 @@
+export * from './outage-proxy.js';
 export * from './test-database.js';

@@ -59,9 +59,12 @@ export type ProblemAnswer = Response & TypedResponse<JSONParsed<Problem>, never,
  * Answers with a problem document. Typed as a response of any status, so route handlers can return
  * it next to their typed success responses; tests check each status is declared in the document.
  */
-export const problemResponse = (c: Context, spec: ProblemSpec): ProblemAnswer =>
-  c.json(toProblem(spec, c.req.path, c.get('requestId') ?? 'unknown'), spec.status as never, {
+export const problemResponse = (c: Context, spec: ProblemSpec): ProblemAnswer => {
+  // The access line names the problem, so a refusal needs no line of its own.
+  c.set('problemCode', spec.code);
+  return c.json(toProblem(spec, c.req.path, c.get('requestId') ?? 'unknown'), spec.status as never, {
     'Content-Type': problemContentType(c.req.header('Accept')),
     ...(c.get('serverTiming') ? { 'Server-Timing': c.get('serverTiming')() } : {}),
     ...spec.headers,
   });
+};
