@@ -210,4 +210,29 @@ describe('articles', () => {
     await http.createArticle(jake, { title: 'Two', tagList: ['common'] });
     expect((await http.call('GET', '/api/tags')).body).toEqual({ tags: ['common', 'rare'] });
   });
+
+  it('a write whose re-read fails (the database dropped the connection after the commit) is still answered with its success', async () => {
+    const http = createHttpTestHarness();
+    const token = await http.register('jake');
+    const failOnce = <A extends unknown[], R>(read: (...args: A) => Promise<R>) => {
+      let failed = false;
+      return (...args: A): Promise<R> => {
+        if (failed) return read(...args);
+        failed = true;
+        return Promise.reject(new Error('database unavailable'));
+      };
+    };
+    const { articles, comments } = http.memory.queries;
+    articles.bySlug = failOnce(articles.bySlug.bind(articles));
+    const article = await http.createArticle(token);
+    articles.bySlug = failOnce(articles.bySlug.bind(articles));
+    expect((await http.call('POST', `/api/articles/${article.slug}/favorite`, { token })).status).toBe(200);
+    comments.byId = failOnce(comments.byId.bind(comments));
+    expect((await http.call('POST', `/api/articles/${article.slug}/comments`, { token, body: { comment: { body: 'kept' } } })).status).toBe(
+      200,
+    );
+    expect(http.memory.store.articles.size).toBe(1);
+    expect(http.memory.store.favorites.size).toBe(1);
+    expect(http.memory.store.comments.size).toBe(1);
+  });
 });

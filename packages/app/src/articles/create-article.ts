@@ -3,6 +3,7 @@ import { type ResultAsync, safeTry } from 'neverthrow';
 import { asyncResult } from '../async-result.js';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
+import { readAfterCommit } from '../read-after-commit.js';
 import type { ArticleView } from '../read-models/article-view.js';
 import { chooseSlug, saveUnderFreeSlug } from './choose-slug.js';
 import { loadArticleView } from './load-article-view.js';
@@ -22,5 +23,5 @@ export const makeCreateArticle =
           }),
         ),
       );
-      return loadArticleView(deps, created.slug, ctx.actor.userId);
+      return readAfterCommit(() => loadArticleView(deps, created.slug, ctx.actor.userId));
     });

@@ -2,6 +2,7 @@ import type { ArticleNotFound } from '@conduit/domain';
 import { ok, type ResultAsync, safeTry } from 'neverthrow';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
+import { readAfterCommit } from '../read-after-commit.js';
 import type { ArticleView } from '../read-models/article-view.js';
 import { findArticleForChange } from './find-article.js';
 import { loadArticleView } from './load-article-view.js';
@@ -21,7 +22,7 @@ const makeChangeFavorite =
           return ok(undefined);
         }),
       );
-      return loadArticleView(deps, slug, ctx.actor.userId);
+      return readAfterCommit(() => loadArticleView(deps, slug, ctx.actor.userId));
     });
 
 export const makeFavoriteArticle = (deps: Pick<AppDeps, 'unitOfWork' | 'queries'>) => makeChangeFavorite(deps, 'favorite');

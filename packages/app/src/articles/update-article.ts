@@ -2,6 +2,7 @@ import { type ArticleChanges, type ArticleEditForbidden, type ArticleNotFound, c
 import { type ResultAsync, safeTry } from 'neverthrow';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
+import { readAfterCommit } from '../read-after-commit.js';
 import type { ArticleView } from '../read-models/article-view.js';
 import { chooseSlug, saveUnderFreeSlug } from './choose-slug.js';
 import { findArticleForChange } from './find-article.js';
@@ -30,5 +31,5 @@ export const makeUpdateArticle =
           }),
         ),
       );
-      return loadArticleView(deps, saved.slug, ctx.actor.userId);
+      return readAfterCommit(() => loadArticleView(deps, saved.slug, ctx.actor.userId));
     });

@@ -4,6 +4,7 @@ import { findArticleForChange } from '../articles/find-article.js';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import type { FeatureDisabled } from '../features.js';
+import { readAfterCommit } from '../read-after-commit.js';
 import type { CommentView } from '../read-models/comment-view.js';
 
 export type AddCommentCommand = { readonly body: string };
@@ -19,7 +20,7 @@ export const makeAddComment =
           return ok(await repositories.comments.add(newComment(command.body, article.id, ctx.actor.userId, deps.clock.now())));
         }),
       );
-      const view = await deps.queries.comments.byId(comment.id, ctx.actor.userId);
+      const view = await readAfterCommit(() => deps.queries.comments.byId(comment.id, ctx.actor.userId));
       // Committed a moment ago: it is gone only if its article was deleted since, with its comments.
       return view === null ? err({ type: 'ArticleNotFound', slug } as const) : ok(view);
     });
