@@ -43,7 +43,7 @@ const request = (baseUrl: string, agent: http.Agent | false, signalled: () => bo
   });
 
 describe('SIGTERM under open-loop load, with the default settings', () => {
-  it.each([
+  it.each<{ processes: string; env: Record<string, string> }>([
     { processes: 'one process', env: {} },
     { processes: 'a cluster of two', env: { WEB_CONCURRENCY: '2' } },
   ])('$processes: answers every request written before the signal, and refuses (never resets) what comes after', async ({ env }) => {

@@ -1,12 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  type Actor,
-  type HeldIdempotencyKey,
-  IDEMPOTENCY_WINDOW_MS,
-  type IdempotencyClaim,
-  type IdempotencyKeyRepository,
-  type StoredAnswer,
-} from '@conduit/domain';
+import { type Actor, type HeldIdempotencyKey, IDEMPOTENCY_WINDOW_MS, type StoredAnswer } from '@conduit/domain';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
