@@ -38,7 +38,9 @@ const answerHeld = (c: Context, held: HeldIdempotencyKey, key: string, fingerpri
  * rolled back kept nothing: its retry runs afresh. An invalid key is left to the header validator (422).
  */
 export const idempotencyKey = createMiddleware<AppEnv>(async (c, next) => {
-  const parsed = IdempotencyHeaders.safeParse({ 'idempotency-key': c.req.header('idempotency-key') });
+  const header = c.req.header('idempotency-key');
+  if (header === undefined) return next();
+  const parsed = IdempotencyHeaders.safeParse({ 'idempotency-key': header });
   const key = parsed.success ? parsed.data['idempotency-key'] : undefined;
   if (key === undefined) return next();
   const { keys, claimFor, inProgressMs } = c.get('idempotency');
