@@ -1,11 +1,5 @@
 import type { Queries } from '@conduit/app';
-import {
-  type CurrentDeadline,
-  type CurrentIdempotencyClaim,
-  claimingIdempotencyKeys,
-  type Repositories,
-  type UnitOfWork,
-} from '@conduit/domain';
+import { claimingIdempotencyKeys, type Repositories, type UnitOfWork, type UnitOfWorkScope } from '@conduit/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work.js';
 import { KyselyActorQueries } from './queries/kysely-actor-queries.js';
@@ -21,12 +15,9 @@ export type PostgresAdapters = {
   readonly queries: Queries;
 };
 
-export type PostgresAdapterOptions = {
+export type PostgresAdapterOptions = UnitOfWorkScope & {
   /** Announces jobs (pg-boss); without it, this process cannot submit jobs. */
   readonly queueIn?: JobQueueSource;
-  /** The current request's deadline and idempotency key, which its units of work honour (see UnitOfWork). */
-  readonly currentDeadline?: CurrentDeadline;
-  readonly currentIdempotencyClaim?: CurrentIdempotencyClaim;
 };
 
 /** Every statement, the read models' included, reaches the ORM's logger (see OrmOptions.onQuery). */

@@ -1,11 +1,5 @@
 import type { Queries } from '@conduit/app';
-import {
-  type CurrentDeadline,
-  type CurrentIdempotencyClaim,
-  claimingIdempotencyKeys,
-  type Repositories,
-  type UnitOfWork,
-} from '@conduit/domain';
+import { claimingIdempotencyKeys, type Repositories, type UnitOfWork, type UnitOfWorkScope } from '@conduit/domain';
 import { InMemoryArticleRepository } from './in-memory-article-repository.js';
 import { InMemoryCommentRepository } from './in-memory-comment-repository.js';
 import { InMemoryFavoriteRepository } from './in-memory-favorite-repository.js';
@@ -24,14 +18,8 @@ export type InMemoryAdapters = {
   readonly queries: Queries;
 };
 
-/** What a request's units of work honour: its deadline and its idempotency key (see UnitOfWork). */
-export type InMemoryRequestScope = {
-  readonly currentDeadline?: CurrentDeadline;
-  readonly currentIdempotencyClaim?: CurrentIdempotencyClaim;
-};
-
-/** A fresh, empty set of in-memory adapters sharing one store. */
-export const createInMemoryAdapters = (options: InMemoryRequestScope = {}): InMemoryAdapters => {
+/** A fresh, empty set of in-memory adapters sharing one store; units of work honour `scope` (a request's deadline and key). */
+export const createInMemoryAdapters = (options: UnitOfWorkScope = {}): InMemoryAdapters => {
   const store = new InMemoryStore();
   const repositories: Repositories = {
     users: new InMemoryUserRepository(store),

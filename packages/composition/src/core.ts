@@ -11,7 +11,7 @@ import {
   type StatementHook,
 } from '@conduit/adapters-db';
 import { makeUseCases, type UseCases } from '@conduit/app';
-import type { CurrentDeadline, CurrentIdempotencyClaim, IdempotencyKeyRepository } from '@conduit/domain';
+import type { IdempotencyKeyRepository, UnitOfWorkScope } from '@conduit/domain';
 import type { Config } from './config.js';
 import { type DatabaseMode, provideDatabase } from './database.js';
 import { signingKeys } from './jwt-secret.js';
@@ -37,7 +37,8 @@ export type Core = {
   close(): Promise<void>;
 };
 
-export type CoreOptions = {
+/** `currentDeadline` and `currentIdempotencyClaim`: the current request's, which its units of work honour (the server's). */
+export type CoreOptions = UnitOfWorkScope & {
   /** `exclusive` starts the embedded database (the server); `shared` reuses a running server's (tools). */
   readonly databaseMode: DatabaseMode;
   /** Pooled connections; defaults to DB_POOL_SIZE. */
@@ -48,10 +49,6 @@ export type CoreOptions = {
   readonly connectionBudgets?: ConnectionBudgets;
   /** Start the job queue (pg-boss, on the same database): drivers that submit or run jobs. */
   readonly jobs?: boolean;
-  /** The current request's deadline, which units of work check before they commit (the server's). */
-  readonly currentDeadline?: CurrentDeadline;
-  /** The current request's idempotency key, which its units of work claim (the server's). */
-  readonly currentIdempotencyClaim?: CurrentIdempotencyClaim;
 };
 
 /** The ORM on the database, with every pending migration applied (idempotent: a no-op when none is). */

@@ -1,11 +1,11 @@
 import { ALL_FEATURES_ON, makeUseCases, type UseCases } from '@conduit/app';
-import { assignRole, type Role, type TokenIssuer, type UserActor, userActor } from '@conduit/domain';
+import { assignRole, type Role, type TokenIssuer, type UnitOfWorkScope, type UserActor, userActor } from '@conduit/domain';
 import { authorizedForTest } from '@conduit/domain/testing';
 import { CountingSuffixGenerator } from '../counting-suffix-generator.js';
 import { SteppingClock } from '../fake-clock.js';
 import { FakePasswordHasher } from '../fake-password-hasher.js';
 import { FakeTokenIssuer } from '../fake-token-issuer.js';
-import { createInMemoryAdapters, type InMemoryAdapters, type InMemoryRequestScope } from '../in-memory-adapters.js';
+import { createInMemoryAdapters, type InMemoryAdapters } from '../in-memory-adapters.js';
 
 export type InMemoryApp = InMemoryAdapters & {
   readonly useCases: UseCases;
@@ -15,7 +15,7 @@ export type InMemoryApp = InMemoryAdapters & {
 };
 
 /** The test composition root: every use case over fakes, no I/O. */
-export const createInMemoryApp = (options: InMemoryRequestScope & { tokenIssuer?: TokenIssuer } = {}): InMemoryApp => {
+export const createInMemoryApp = (options: UnitOfWorkScope & { tokenIssuer?: TokenIssuer } = {}): InMemoryApp => {
   const { tokenIssuer, ...scope } = options;
   const adapters = createInMemoryAdapters(scope);
   const passwordHasher = new FakePasswordHasher();

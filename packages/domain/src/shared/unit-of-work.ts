@@ -5,7 +5,7 @@ import type { CommentRepository } from '../comments/comment-repository.js';
 import type { JobQueue, JobRepository } from '../jobs/job-repository.js';
 import type { FollowRepository } from '../users/follow-repository.js';
 import type { UserRepository } from '../users/user-repository.js';
-import type { IdempotencyKeyRepository } from './idempotency.js';
+import type { CurrentIdempotencyClaim, IdempotencyKeyRepository } from './idempotency.js';
 
 /** The repositories, bound to one transaction. */
 export interface Repositories {
@@ -29,6 +29,12 @@ export type Deadline = { readonly aborted: boolean; readonly reason?: unknown };
  * Supplied by the composition root; a batch script or a job worker has none.
  */
 export type CurrentDeadline = () => Deadline | undefined;
+
+/** What the units of work of a request honour, read from its scope: its deadline and its idempotency key. */
+export type UnitOfWorkScope = {
+  readonly currentDeadline?: CurrentDeadline;
+  readonly currentIdempotencyClaim?: CurrentIdempotencyClaim;
+};
 
 /**
  * Runs `work` in one transaction. The transaction commits when `work` resolves to Ok and rolls
