@@ -13,7 +13,6 @@ export * from './jobs/job.js';
 export * from './jobs/job.policy.js';
 export * from './jobs/job-repository.js';
 export * from './shared/actor.js';
-export * from './shared/assert-never.js';
 export { type Action, type Authorized, assertAuthorized } from './shared/authorized.js';
 export * from './shared/claiming-unit-of-work.js';
 export * from './shared/clock.js';
