@@ -232,7 +232,11 @@ describe('concurrency', () => {
       );
     }
     await Promise.all(
-      articles.map((article) => db.unitOfWork.run((repositories) => repositories.articles.update({ ...article, tagList: ['b', 'c'] }))),
+      articles.map((article) =>
+        db.unitOfWork.run((repositories) =>
+          repositories.articles.update({ ...article, tagList: ['b', 'c'] }, authorizedForTest('article:edit', article.id)),
+        ),
+      ),
     );
     const counts = await db.orm.em.fork().execute('select name, articles_count from tags order by name');
     expect(counts.filter((row) => row.name !== 'a' || row.articles_count !== 0)).toEqual([
@@ -244,7 +248,9 @@ describe('concurrency', () => {
     expect((await db.queries.articles.bySlug(first?.slug ?? '', null))?.tagList).toEqual(['b', 'c']);
     if (first === undefined) throw new Error('no article');
     const statementsRun = await countStatements(async () => {
-      (await db.repositories.articles.update({ ...first, tagList: ['c', 'd'] }))._unsafeUnwrap();
+      (
+        await db.repositories.articles.update({ ...first, tagList: ['c', 'd'] }, authorizedForTest('article:edit', first.id))
+      )._unsafeUnwrap();
     });
     expect(statementsRun).toBe(1);
   });
@@ -334,10 +340,10 @@ describe('transactions PostgreSQL aborts', () => {
         ResultAsync.fromSafePromise(
           (async () => {
             attempts++;
-            (await repositories.users.update({ ...first, bio: `attempt ${attempts}` }))._unsafeUnwrap();
+            (await repositories.users.updateProfile({ ...first, bio: `attempt ${attempts}` }))._unsafeUnwrap();
             if (++arrived === 2) bothHoldFirstRow();
             await Promise.race([rendezvous, new Promise((resolve) => setTimeout(resolve, 500))]);
-            const saved = await repositories.users.update({ ...second, bio: `attempt ${attempts}` });
+            const saved = await repositories.users.updateProfile({ ...second, bio: `attempt ${attempts}` });
             return saved.isOk();
           })(),
         ),

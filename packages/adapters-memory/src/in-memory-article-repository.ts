@@ -42,7 +42,8 @@ export class InMemoryArticleRepository implements ArticleRepository {
     return { stored, taken };
   }
 
-  update(article: Article): ResultAsync<Article, SlugTaken> {
+  update(article: Article, allowed: Authorized<'article:edit'>): ResultAsync<Article, SlugTaken> {
+    assertAuthorized(allowed, 'article:edit', article.id);
     return this.save(article);
   }
 

@@ -1,4 +1,13 @@
-import { type NewUser, type UniqueUserFieldTaken, type User, type UserId, type UserRepository, userId } from '@conduit/domain';
+import {
+  type Authorized,
+  assertAuthorized,
+  type NewUser,
+  type UniqueUserFieldTaken,
+  type User,
+  type UserId,
+  type UserRepository,
+  userId,
+} from '@conduit/domain';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import type { InMemoryStore } from './in-memory-store.js';
 
@@ -22,8 +31,16 @@ export class InMemoryUserRepository implements UserRepository {
     return this.save(stored);
   }
 
-  update(user: User): ResultAsync<User, UniqueUserFieldTaken> {
-    return this.save(user);
+  updateProfile(user: User): ResultAsync<User, UniqueUserFieldTaken> {
+    const stored = this.store.users.get(user.id);
+    if (stored === undefined) throw new Error(`User ${user.id} vanished during its profile update`);
+    return this.save({ ...user, role: stored.role, roleAssignment: stored.roleAssignment });
+  }
+
+  async saveRole(user: User, allowed: Authorized<'role:assign'>): Promise<void> {
+    assertAuthorized(allowed, 'role:assign', user.username);
+    const stored = this.store.users.get(user.id);
+    if (stored !== undefined) this.store.users.set(user.id, { ...stored, role: user.role, roleAssignment: user.roleAssignment });
   }
 
   private save(user: User): ResultAsync<User, UniqueUserFieldTaken> {

@@ -19,13 +19,23 @@ export const userFromRecord = (record: UserRecord): User => ({
     record.roleAssignedBy != null && record.roleAssignedAt != null ? { by: record.roleAssignedBy, at: record.roleAssignedAt } : null,
 });
 
-export const userToRecordData = (user: Omit<User, 'id'>) => ({
+/** The columns a profile update writes: everything but the role. */
+export const profileToRecordData = (user: Omit<User, 'id'>) => ({
   username: user.username,
   email: user.email,
   passwordHash: user.passwordHash,
   bio: user.bio,
   image: user.image,
+});
+
+/** The columns a role assignment writes. */
+export const roleToRecordData = (user: Omit<User, 'id'>) => ({
   role: user.role,
   roleAssignedBy: user.roleAssignment?.by ?? null,
   roleAssignedAt: user.roleAssignment?.at ?? null,
+});
+
+export const userToRecordData = (user: Omit<User, 'id'>) => ({
+  ...profileToRecordData(user),
+  ...roleToRecordData(user),
 });

@@ -60,7 +60,8 @@ export class MikroOrmArticleRepository implements ArticleRepository {
     return { stored, taken };
   }
 
-  update(article: Article): ResultAsync<Article, SlugTaken> {
+  update(article: Article, allowed: Authorized<'article:edit'>): ResultAsync<Article, SlugTaken> {
+    assertAuthorized(allowed, 'article:edit', article.id);
     return this.guardSlug(article.slug, async () => {
       await changeArticle.rows(this.em(), {
         id: article.id,

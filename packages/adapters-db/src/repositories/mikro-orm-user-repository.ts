@@ -1,8 +1,8 @@
-import type { NewUser, UniqueUserFieldTaken, User, UserId, UserRepository } from '@conduit/domain';
-import { userId } from '@conduit/domain';
+import type { Authorized, NewUser, UniqueUserFieldTaken, User, UserId, UserRepository } from '@conduit/domain';
+import { assertAuthorized, userId } from '@conduit/domain';
 import { err, ok, ResultAsync } from 'neverthrow';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { userFromRecord, userToRecordData } from '../mappers/user.mapper.js';
+import { profileToRecordData, roleToRecordData, userFromRecord, userToRecordData } from '../mappers/user.mapper.js';
 import { UserRecord } from '../records/user.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
 
@@ -28,11 +28,19 @@ export class MikroOrmUserRepository implements UserRepository {
     });
   }
 
-  update(user: User): ResultAsync<User, UniqueUserFieldTaken> {
+  updateProfile(user: User): ResultAsync<User, UniqueUserFieldTaken> {
     return this.guardUnique(user, async () => {
-      await this.em().nativeUpdate(UserRecord, { id: user.id }, userToRecordData(user));
-      return user;
+      const em = this.em();
+      await em.nativeUpdate(UserRecord, { id: user.id }, profileToRecordData(user));
+      const stored = await em.findOne(UserRecord, { id: user.id });
+      if (stored === null) throw new Error(`User ${user.id} vanished during its profile update`);
+      return userFromRecord(stored);
     });
+  }
+
+  async saveRole(user: User, allowed: Authorized<'role:assign'>): Promise<void> {
+    assertAuthorized(allowed, 'role:assign', user.username);
+    await this.em().nativeUpdate(UserRecord, { id: user.id }, roleToRecordData(user));
   }
 
   private async findOne(where: { id: number } | { email: string } | { username: string }): Promise<User | null> {

@@ -37,11 +37,8 @@ export const createInMemoryApp = (options: UnitOfWorkScope & { tokenIssuer?: Tok
     if (!user) throw new Error(`sign-up of ${username} failed`);
     if (role !== user.role) {
       // The actor must not claim a role the store does not hold: use cases re-read the user.
-      (
-        await adapters.repositories.users.update(
-          assignRole(user, role, { by: 'test', at: new Date(0) }, authorizedForTest('role:assign', username)),
-        )
-      )._unsafeUnwrap();
+      const allowed = authorizedForTest('role:assign', username);
+      await adapters.repositories.users.saveRole(assignRole(user, role, { by: 'test', at: new Date(0) }, allowed), allowed);
     }
     return userActor(user.id, role);
   };

@@ -27,7 +27,7 @@ export const makeUpdateArticle =
             const edited = editArticle(article, command, deps.clock.now(), allowed);
             const newSlug =
               edited.slug === article.slug ? edited.slug : await chooseSlug(repositories.articles, deps.suffixes, edited.slug, forceSuffix);
-            return repositories.articles.update({ ...edited, slug: newSlug });
+            return repositories.articles.update({ ...edited, slug: newSlug }, allowed);
           }),
         ),
       );

@@ -237,7 +237,9 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         const first = await addArticle(author.id, { tagList: ['a', 'b'] });
         const second = await addArticle(author.id, { tagList: ['b', 'c'] });
         expect(await fx.queries.tags.all()).toEqual(['b', 'a', 'c']);
-        (await fx.repositories.articles.update({ ...second, tagList: ['a', 'c', 'd'] }))._unsafeUnwrap();
+        (
+          await fx.repositories.articles.update({ ...second, tagList: ['a', 'c', 'd'] }, authorizedForTest('article:edit', second.id))
+        )._unsafeUnwrap();
         expect(await fx.queries.tags.all()).toEqual(['a', 'b', 'c', 'd']);
         await fx.repositories.articles.remove(first.id, authorizedForTest('article:delete', first.id));
         expect(await fx.queries.tags.all()).toEqual(['a', 'c', 'd']);

@@ -24,7 +24,7 @@ export const makeLoginUser = (deps: Pick<AppDeps, 'repositories' | 'unitOfWork' 
     const passwordHash = await deps.passwordHasher.hash(password);
     const upgraded = await deps.unitOfWork.run((repositories) =>
       ResultAsync.fromSafePromise(repositories.users.findById(id)).andThen((current) =>
-        current === null ? okAsync(undefined) : repositories.users.update({ ...current, passwordHash }).map(() => undefined),
+        current === null ? okAsync(undefined) : repositories.users.updateProfile({ ...current, passwordHash }).map(() => undefined),
       ),
     );
     // Only the hash changed, so a uniqueness clash means the user changed meanwhile: the old hash

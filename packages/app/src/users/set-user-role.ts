@@ -27,9 +27,8 @@ export const makeSetUserRole =
         const user = await repositories.users.findByUsername(command.username);
         if (user === null) return err({ type: 'ProfileNotFound', username: command.username } as const);
         const assignment = { by: auditName(ctx.actor), at: deps.clock.now() };
-        const saved = await repositories.users.update(assignRole(user, command.role, assignment, allowed));
-        // Only the role changes, so username and email cannot clash: a failure here is a defect.
-        if (saved.isErr()) throw new Error(`Role change of "${command.username}" hit ${saved.error.type}`);
-        return ok({ username: saved.value.username, role: saved.value.role, assignedBy: assignment.by, assignedAt: assignment.at });
+        const assigned = assignRole(user, command.role, assignment, allowed);
+        await repositories.users.saveRole(assigned, allowed);
+        return ok({ username: assigned.username, role: assigned.role, assignedBy: assignment.by, assignedAt: assignment.at });
       }),
     );

@@ -27,7 +27,7 @@ export const makeUpdateUser =
         asyncResult<User, CurrentUserGone | UniqueUserFieldTaken>(async () => {
           const current = await repositories.users.findById(ctx.actor.userId);
           if (current === null) return err({ type: 'CurrentUserGone' } as const);
-          return repositories.users.update(
+          return repositories.users.updateProfile(
             applyProfileChanges(current, passwordHash === undefined ? profile : { ...profile, passwordHash }),
           );
         }),

@@ -22,8 +22,8 @@ export interface ArticleRepository {
    * (by a stored article or an earlier one of the batch) are not stored and come back as `taken`.
    */
   addMany(articles: readonly NewArticle[]): Promise<{ stored: Article[]; taken: NewArticle[] }>;
-  /** Saves every field (tags replaced as a whole); SlugTaken as for `add`. */
-  update(article: Article): ResultAsync<Article, SlugTaken>;
+  /** Saves every field (tags replaced as a whole); needs the edit policy's proof; SlugTaken as for `add`. */
+  update(article: Article, allowed: Authorized<'article:edit'>): ResultAsync<Article, SlugTaken>;
   /** Removes the article with its tags, favorites and comments; needs the delete policy's proof. */
   remove(id: ArticleId, allowed: Authorized<'article:delete'>): Promise<void>;
 }

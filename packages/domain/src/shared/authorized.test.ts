@@ -3,6 +3,8 @@ import { editArticle, newArticle } from '../articles/article.js';
 import { canEditArticle } from '../articles/article.policy.js';
 import type { ArticleRepository } from '../articles/article-repository.js';
 import { authorizedForTest } from '../testing/authorized.js';
+import type { User } from '../users/user.js';
+import type { UserRepository } from '../users/user-repository.js';
 import { userActor } from './actor.js';
 import { articleId, userId } from './ids.js';
 
@@ -17,17 +19,28 @@ describe('authorization the compiler checks', () => {
     expect(() => editArticle(article, { body: 'x' }, now, authorizedForTest('article:edit', 8))).toThrow(/article:edit on 8/);
   });
 
-  it('does not compile without the proof, or with a proof for another action', () => {
-    const typeChecksOnly = (repository: ArticleRepository) => {
-      // @ts-expect-error a use case that skips the policy has no proof to pass
-      editArticle(article, { body: 'x' }, now);
-      // @ts-expect-error a delete proof does not allow an edit
-      editArticle(article, { body: 'x' }, now, authorizedForTest('article:delete', article.id));
-      // @ts-expect-error the repository will not remove an article without the delete policy's proof
-      void repository.remove(article.id);
-      // @ts-expect-error a made-up object is not a proof
-      void repository.remove(article.id, { action: 'article:delete', subject: article.id });
-    };
-    expect(typeof typeChecksOnly).toBe('function');
-  });
+  // Checked by the typecheck step of `pnpm test` (these lines never run): each `@ts-expect-error`
+  // fails the build if the line under it compiles, so a write that stops needing its proof, or a
+  // use case that calls one without its policy, breaks the build.
+  const typeChecksOnly = (articles: ArticleRepository, users: UserRepository, user: User) => {
+    // @ts-expect-error a use case that skips the policy has no proof to pass
+    editArticle(article, { body: 'x' }, now);
+    // @ts-expect-error a delete proof does not allow an edit
+    editArticle(article, { body: 'x' }, now, authorizedForTest('article:delete', article.id));
+    // @ts-expect-error the repository will not save an edit without the edit policy's proof
+    void articles.update(article);
+    // @ts-expect-error nor with the proof of another action
+    void articles.update(article, authorizedForTest('article:delete', article.id));
+    // @ts-expect-error the repository will not remove an article without the delete policy's proof
+    void articles.remove(article.id);
+    // @ts-expect-error a made-up object is not a proof
+    void articles.remove(article.id, { action: 'article:delete', subject: article.id });
+    // @ts-expect-error a role is saved only with the role policy's proof
+    void users.saveRole({ ...user, role: 'admin' });
+    // @ts-expect-error nor with an article's proof
+    void users.saveRole({ ...user, role: 'admin' }, authorizedForTest('article:edit', article.id));
+    // @ts-expect-error there is no other way to write a role: the profile update is the only other write
+    void users.update({ ...user, role: 'admin' });
+  };
+  void typeChecksOnly;
 });

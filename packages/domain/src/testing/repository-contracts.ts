@@ -64,9 +64,16 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
           role: 'admin',
           roleAssignment: { by: 'ops@example.com', at: at('2026-03-01T00:00:00.123Z') },
         };
-        expect((await fx.repositories.users.update(changed))._unsafeUnwrap()).toEqual(changed);
+        // A profile update never writes the role: that takes the role policy's proof.
+        const profileOnly = { ...changed, role: user.role, roleAssignment: user.roleAssignment };
+        expect((await fx.repositories.users.updateProfile(changed))._unsafeUnwrap()).toEqual(profileOnly);
+        expect(await fx.repositories.users.findById(user.id)).toEqual(profileOnly);
+        await fx.repositories.users.saveRole(changed, authorizedForTest('role:assign', changed.username));
         expect(await fx.repositories.users.findById(user.id)).toEqual(changed);
-        const clash = await fx.repositories.users.update({ ...user, email: other.email });
+        await expect(fx.repositories.users.saveRole(changed, authorizedForTest('role:assign', 'someone-else'))).rejects.toThrow(
+          /role:assign/,
+        );
+        const clash = await fx.repositories.users.updateProfile({ ...user, email: other.email });
         expect(clash._unsafeUnwrapErr().type).toBe('EmailTaken');
       });
     });
@@ -114,7 +121,7 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         const author = await addUser();
         (await fx.repositories.articles.add(articleBy(author.id, { slug: 'first' })))._unsafeUnwrap();
         const second = (await fx.repositories.articles.add(articleBy(author.id, { slug: 'second' })))._unsafeUnwrap();
-        const moved = await fx.repositories.articles.update({ ...second, slug: 'first' });
+        const moved = await fx.repositories.articles.update({ ...second, slug: 'first' }, authorizedForTest('article:edit', second.id));
         expect(moved._unsafeUnwrapErr()).toEqual({ type: 'SlugTaken', slug: 'first' });
         expect((await fx.repositories.articles.findBySlug('second'))?.id).toBe(second.id);
       });
@@ -123,10 +130,10 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         const author = await addUser();
         const stored = (await fx.repositories.articles.add(articleBy(author.id, { tagList: ['a', 'b'] })))._unsafeUnwrap();
         const edited = { ...stored, slug: 'new-slug', title: 'New', tagList: ['c'], updatedAt: at('2026-02-01T00:00:00.456Z') };
-        (await fx.repositories.articles.update(edited))._unsafeUnwrap();
+        (await fx.repositories.articles.update(edited, authorizedForTest('article:edit', stored.id)))._unsafeUnwrap();
         expect(await fx.repositories.articles.findBySlug('new-slug')).toEqual(edited);
         expect(await fx.repositories.articles.findBySlug(stored.slug)).toBeNull();
-        (await fx.repositories.articles.update({ ...edited, tagList: [] }))._unsafeUnwrap();
+        (await fx.repositories.articles.update({ ...edited, tagList: [] }, authorizedForTest('article:edit', stored.id)))._unsafeUnwrap();
         expect((await fx.repositories.articles.findBySlug('new-slug'))?.tagList).toEqual([]);
       });
 

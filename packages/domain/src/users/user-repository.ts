@@ -1,4 +1,5 @@
 import type { ResultAsync } from 'neverthrow';
+import type { Authorized } from '../shared/authorized.js';
 import type { UserId } from '../shared/ids.js';
 import type { UniqueUserFieldTaken } from './user.errors.js';
 import type { NewUser, User } from './user.js';
@@ -15,6 +16,11 @@ export interface UserRepository {
    * concurrent sign-ups cannot both win; the loser gets the field that was taken.
    */
   add(user: NewUser): ResultAsync<User, UniqueUserFieldTaken>;
-  /** Saves every field of an existing user; same uniqueness guarantee as `add`. */
-  update(user: User): ResultAsync<User, UniqueUserFieldTaken>;
+  /**
+   * Saves the profile of an existing user (username, email, password hash, bio, image), never its
+   * role: same uniqueness guarantee as `add`. Returns the user as stored.
+   */
+  updateProfile(user: User): ResultAsync<User, UniqueUserFieldTaken>;
+  /** Saves the user's role and who assigned it; needs the role policy's proof for that username. */
+  saveRole(user: User, allowed: Authorized<'role:assign'>): Promise<void>;
 }
