@@ -1,4 +1,6 @@
 import {
+  type Authorized,
+  assertAuthorized,
   type Idempotency,
   isFinished,
   type Job,
@@ -142,7 +144,8 @@ export class InMemoryJobRepository implements JobRepository {
     return job;
   }
 
-  async requestCancel(id: JobId, now: Date): Promise<Job | null> {
+  async requestCancel(id: JobId, now: Date, allowed: Authorized<'job:cancel'>): Promise<Job | null> {
+    assertAuthorized(allowed, 'job:cancel', id);
     const job = this.received(id)?.job;
     if (job === undefined || isFinished(job)) return null;
     if (job.status === 'queued') return this.finish(id, 'canceled', now);

@@ -1,4 +1,6 @@
 import {
+  type Authorized,
+  assertAuthorized,
   type Idempotency,
   type ItemError,
   type Job,
@@ -316,7 +318,8 @@ export class KyselyJobRepository implements JobRepository {
     return jobFromRow(row);
   }
 
-  async requestCancel(id: JobId, now: Date): Promise<Job | null> {
+  async requestCancel(id: JobId, now: Date, allowed: Authorized<'job:cancel'>): Promise<Job | null> {
+    assertAuthorized(allowed, 'job:cancel', id);
     const em = this.em();
     const row = await cancelAsked.first(em, { id, now: now.toISOString() });
     if (row === undefined) return null;

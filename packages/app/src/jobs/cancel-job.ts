@@ -1,4 +1,12 @@
-import { isFinished, type Job, type JobAlreadyFinished, type JobNotFound, type SystemActor, type UserActor } from '@conduit/domain';
+import {
+  canCancelJob,
+  isFinished,
+  type Job,
+  type JobAlreadyFinished,
+  type JobNotFound,
+  type SystemActor,
+  type UserActor,
+} from '@conduit/domain';
 import { err, ok, type Result, type ResultAsync } from 'neverthrow';
 import { asyncResult } from '../async-result.js';
 import type { AppDeps } from '../deps.js';
@@ -20,6 +28,8 @@ export const makeCancelJob =
       const { jobs } = deps.repositories;
       const found = await findJob(jobs, ctx.actor, id);
       if (found.isErr() || isFinished(found.value)) return found.andThen(afterCancel);
-      const job = (await jobs.requestCancel(found.value.id, deps.clock.now())) ?? (await jobs.findById(found.value.id));
+      const allowed = canCancelJob(ctx.actor, found.value);
+      if (allowed.isErr()) return err(allowed.error);
+      const job = (await jobs.requestCancel(found.value.id, deps.clock.now(), allowed.value)) ?? (await jobs.findById(found.value.id));
       return job === null ? err({ type: 'JobNotFound', id }) : afterCancel(job);
     });

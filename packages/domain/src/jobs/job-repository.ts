@@ -1,4 +1,5 @@
 import type { Result } from 'neverthrow';
+import type { Authorized } from '../shared/authorized.js';
 import type { UserId } from '../shared/ids.js';
 import type { Job, JobId, JobStatus, JobType } from './job.js';
 
@@ -45,8 +46,8 @@ export interface JobRepository {
   saveProgress(job: Job, from: Job): Promise<boolean>;
   /** Ends a job that has not ended (its staged items are dropped); null when it had ended already. */
   finish(id: JobId, status: Extract<JobStatus, 'succeeded' | 'failed' | 'canceled'>, now: Date): Promise<Job | null>;
-  /** Asks a running job to stop (a queued one is canceled at once); the job as it now stands. */
-  requestCancel(id: JobId, now: Date): Promise<Job | null>;
+  /** Asks a running job to stop (a queued one is canceled at once), with the cancel policy's proof; the job as it now stands. */
+  requestCancel(id: JobId, now: Date, allowed: Authorized<'job:cancel'>): Promise<Job | null>;
   /** Statuses of every job, for the jobs-by-status gauge. */
   countByStatus(): Promise<Record<JobStatus, number>>;
 }

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import { isAdmin, type SystemActor, type UserActor } from '../shared/actor.js';
+import { type Authorized, grant } from '../shared/authorized.js';
 import type { JobNotFound } from './job.errors.js';
 import type { Job } from './job.js';
 
@@ -10,3 +11,7 @@ import type { Job } from './job.js';
  */
 export const canManageJob = (actor: UserActor | SystemActor, job: Job): Result<Job, JobNotFound> =>
   actor.kind === 'system' || actor.userId === job.ownerId || isAdmin(actor) ? ok(job) : err({ type: 'JobNotFound', id: job.id });
+
+/** Whoever may manage a job may cancel it: the proof the cancel write takes. */
+export const canCancelJob = (actor: UserActor | SystemActor, job: Job): Result<Authorized<'job:cancel'>, JobNotFound> =>
+  canManageJob(actor, job).map(() => grant('job:cancel', job.id));

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { editArticle, newArticle } from '../articles/article.js';
 import { canEditArticle } from '../articles/article.policy.js';
 import type { ArticleRepository } from '../articles/article-repository.js';
+import type { Job } from '../jobs/job.js';
+import type { JobRepository } from '../jobs/job-repository.js';
 import { authorizedForTest } from '../testing/authorized.js';
 import type { User } from '../users/user.js';
 import type { UserRepository } from '../users/user-repository.js';
@@ -22,7 +24,7 @@ describe('authorization the compiler checks', () => {
   // Checked by the typecheck step of `pnpm test` (these lines never run): each `@ts-expect-error`
   // fails the build if the line under it compiles, so a write that stops needing its proof, or a
   // use case that calls one without its policy, breaks the build.
-  const typeChecksOnly = (articles: ArticleRepository, users: UserRepository, user: User) => {
+  const typeChecksOnly = (articles: ArticleRepository, users: UserRepository, user: User, jobs: JobRepository, job: Job) => {
     // @ts-expect-error a use case that skips the policy has no proof to pass
     editArticle(article, { body: 'x' }, now);
     // @ts-expect-error a delete proof does not allow an edit
@@ -41,6 +43,8 @@ describe('authorization the compiler checks', () => {
     void users.saveRole({ ...user, role: 'admin' }, authorizedForTest('article:edit', article.id));
     // @ts-expect-error there is no other way to write a role: the profile update is the only other write
     void users.update({ ...user, role: 'admin' });
+    // @ts-expect-error a job is canceled only with the cancel policy's proof
+    void jobs.requestCancel(job.id, now);
   };
   void typeChecksOnly;
 });

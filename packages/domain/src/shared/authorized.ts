@@ -1,5 +1,5 @@
 /** The actions a policy can allow. */
-export type Action = 'article:edit' | 'article:delete' | 'comment:delete' | 'role:assign';
+export type Action = 'article:edit' | 'article:delete' | 'comment:delete' | 'role:assign' | 'job:cancel';
 
 declare const proof: unique symbol;
 

@@ -289,11 +289,17 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
       it('cancels a queued job at once and asks a running one to stop, which then saves nothing', async () => {
         const owner = await addUser();
         const queued = await received(owner.id, ['a']);
-        expect(await fx.repositories.jobs.requestCancel(queued.id, later(1))).toMatchObject({ status: 'canceled', finishedAt: later(1) });
-        expect(await fx.repositories.jobs.requestCancel(queued.id, later(2))).toBeNull();
+        expect(await fx.repositories.jobs.requestCancel(queued.id, later(1), authorizedForTest('job:cancel', queued.id))).toMatchObject({
+          status: 'canceled',
+          finishedAt: later(1),
+        });
+        expect(await fx.repositories.jobs.requestCancel(queued.id, later(2), authorizedForTest('job:cancel', queued.id))).toBeNull();
         const job = await received(owner.id, ['a']);
         const running = await fx.repositories.jobs.start(job.id, later(1));
-        expect(await fx.repositories.jobs.requestCancel(job.id, later(2))).toMatchObject({ status: 'running', cancelRequested: true });
+        expect(await fx.repositories.jobs.requestCancel(job.id, later(2), authorizedForTest('job:cancel', job.id))).toMatchObject({
+          status: 'running',
+          cancelRequested: true,
+        });
         const from = running as NonNullable<typeof running>;
         expect(await fx.repositories.jobs.saveProgress({ ...from, processed: 1 }, from)).toBe(false);
         expect(await fx.repositories.jobs.countByStatus()).toEqual({ queued: 0, running: 1, succeeded: 0, failed: 0, canceled: 1 });
