@@ -1,6 +1,6 @@
 import { ALL_FEATURES_ON, makeUseCases } from '@conduit/app';
 import { newArticle, type User, type UserId, userActor } from '@conduit/domain';
-import { aNewUser, anArticleDraft, authorizedForTest } from '@conduit/domain/testing';
+import { aNewUser, anArticleDraft, articleChanges, authorizedForTest } from '@conduit/domain/testing';
 import { ResultAsync } from 'neverthrow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openPostgresTestContext, type PostgresTestContext, truncateAll } from './testing/test-database.js';
@@ -261,7 +261,7 @@ describe('concurrency', () => {
     const ctx = { actor: userActor(author.id, 'user'), features: ALL_FEATURES_ON };
     const created = await Promise.all(
       Array.from({ length: 12 }, () =>
-        useCases.createArticle(ctx, { title: 'Same title', description: 'd', body: 'b', tagList: ['racing', 'same'] }),
+        useCases.createArticle(ctx, anArticleDraft({ title: 'Same title', description: 'd', body: 'b', tagList: ['racing', 'same'] })),
       ),
     );
     const slugs = created.map((result) => result._unsafeUnwrap().slug);
@@ -286,7 +286,7 @@ describe('concurrency', () => {
         ...fans.map((fan) => useCases.favoriteArticle(ctx(fan.id), article.slug)),
         ...fans.map((fan) => useCases.addComment(ctx(fan.id), article.slug, { body: 'first!' })),
         useCases.deleteArticle(ctx(author.id), article.slug),
-        ...fans.map((fan) => useCases.updateArticle(ctx(author.id), article.slug, { body: `edit by ${fan.id}` })),
+        ...fans.map((fan) => useCases.updateArticle(ctx(author.id), article.slug, articleChanges({ body: `edit by ${fan.id}` }))),
       ]);
       for (const outcome of outcomes) {
         if (outcome.isErr()) expect(outcome.error).toEqual({ type: 'ArticleNotFound', slug: article.slug });

@@ -5,6 +5,7 @@ import { newComment } from './comments/comment.js';
 import { canDeleteComment } from './comments/comment.policy.js';
 import { anonymous, systemActor, userActor } from './shared/actor.js';
 import { articleId, commentId, userId } from './shared/ids.js';
+import { anArticleDraft } from './testing/builders.js';
 import { canFollow } from './users/follow.policy.js';
 import { canAssignRole } from './users/role.policy.js';
 import { newUser } from './users/user.js';
@@ -12,7 +13,7 @@ import { newUser } from './users/user.js';
 const author = userActor(userId(1), 'user');
 const stranger = userActor(userId(2), 'user');
 const article = {
-  ...newArticle({ title: 'T', description: '', body: 'b', tagList: [] }, author.userId, new Date()),
+  ...newArticle(anArticleDraft({ title: 'T', description: 'd', body: 'b', tagList: [] }), author.userId, new Date()),
   id: articleId(10),
 };
 const comment = { ...newComment('c', article.id, author.userId, new Date()), id: commentId(5) };

@@ -1,7 +1,7 @@
-import { checkArticleDraft } from '@conduit/domain';
+import { checkArticleChanges, checkArticleDraft } from '@conduit/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NewArticleBody } from '../schemas/article.schemas.js';
+import { NewArticleBody, UpdateArticleBody } from '../schemas/article.schemas.js';
 import { fieldErrors } from '../validation/validation-hook.js';
 
 /** Text near every rule's edge: blank, padded, too long, unstorable. */
@@ -16,6 +16,7 @@ const value = (max: number) => fc.oneof({ weight: 6, arbitrary: text(max) }, fc.
 const tags = fc.oneof(
   { weight: 4, arbitrary: fc.array(text(64), { maxLength: 22 }) },
   fc.constant(undefined),
+  fc.constant(null),
   fc.constant('a,b'),
   fc.array(fc.integer(), { maxLength: 2 }),
 );
@@ -29,6 +30,31 @@ describe('the domain rules of a new article and the POST /api/articles schema', 
         const domain = checkArticleDraft(candidate);
         if (edge.success) {
           expect(domain._unsafeUnwrap()).toEqual({ ...edge.data.article, tagList: edge.data.article.tagList ?? [] });
+        } else {
+          expect(domain._unsafeUnwrapErr()).toEqual(fieldErrors(edge.error, 'json'));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+/** A field of an update: left out, or any value near the rules' edges. */
+const maybe = (arbitrary: fc.Arbitrary<unknown>) => fc.option(arbitrary, { nil: undefined, freq: 2 });
+
+describe('the domain rules of changes to an article and the PUT /api/articles/:slug schema', () => {
+  it('accept and refuse the same changes, with the same values and the same errors', () => {
+    fc.assert(
+      fc.property(maybe(value(200)), maybe(value(1000)), maybe(value(100_000)), maybe(tags), (title, description, body, tagList) => {
+        const candidate = Object.fromEntries(
+          Object.entries({ title, description, body, tagList }).filter(([, field]) => field !== undefined),
+        );
+        const edge = UpdateArticleBody.safeParse({ article: candidate });
+        const domain = checkArticleChanges(candidate);
+        if (edge.success) {
+          expect(domain._unsafeUnwrap()).toEqual(
+            Object.fromEntries(Object.entries(edge.data.article).filter(([, field]) => field !== undefined)),
+          );
         } else {
           expect(domain._unsafeUnwrapErr()).toEqual(fieldErrors(edge.error, 'json'));
         }

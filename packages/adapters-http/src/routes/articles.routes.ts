@@ -1,7 +1,10 @@
 import type { UseCases } from '@conduit/app';
+import { checkArticleChanges, checkArticleDraft } from '@conduit/domain';
 import { authenticatedRoute, optionalAuthRoute } from '../auth/route-auth.js';
 import { presentArticlePage, presentSingleArticle } from '../presenters/article.presenter.js';
 import { failureStatuses } from '../problems/app-error-problem.js';
+import { edgeProblems } from '../problems/edge-problems.js';
+import { problemResponse } from '../problems/problem.js';
 import {
   FeedQueryParams,
   ListArticlesQueryParams,
@@ -144,23 +147,15 @@ export const articlesRouter = (useCases: UseCases) =>
       return respond(c, await useCases.getArticle(useCaseContext(c), c.req.valid('param').slug), presentSingleArticle, 200);
     })
     .openapi(createArticleRoute, async (c) => {
-      const { article } = c.req.valid('json');
-      const result = await useCases.createArticle(useCaseContext(c), {
-        title: article.title,
-        description: article.description,
-        body: article.body,
-        tagList: article.tagList ?? [],
-      });
-      return respond(c, result, presentSingleArticle, 201);
+      // The schema has checked the same rules (and documented them); the domain's check makes the draft.
+      const draft = checkArticleDraft(c.req.valid('json').article);
+      if (draft.isErr()) return problemResponse(c, edgeProblems.validationFailed(draft.error));
+      return respond(c, await useCases.createArticle(useCaseContext(c), draft.value), presentSingleArticle, 201);
     })
     .openapi(updateArticleRoute, async (c) => {
-      const { article } = c.req.valid('json');
-      const result = await useCases.updateArticle(useCaseContext(c), c.req.valid('param').slug, {
-        title: article.title,
-        description: article.description,
-        body: article.body,
-        tagList: article.tagList,
-      });
+      const changes = checkArticleChanges(c.req.valid('json').article);
+      if (changes.isErr()) return problemResponse(c, edgeProblems.validationFailed(changes.error));
+      const result = await useCases.updateArticle(useCaseContext(c), c.req.valid('param').slug, changes.value);
       return respond(c, result, presentSingleArticle, 200);
     })
     .openapi(deleteArticleRoute, async (c) => {

@@ -1,4 +1,4 @@
-import { ARTICLE_LIMITS, BLANK, MAX_ID, parseId, STORABLE_TEXT, tooLong, UNSTORABLE } from '@conduit/domain';
+import { ARTICLE_LIMITS, BLANK, MAX_ID, NOTHING_TO_CHANGE, parseId, STORABLE_TEXT, tooLong, UNSTORABLE } from '@conduit/domain';
 import { z } from '@hono/zod-openapi';
 import '../validation/messages.js';
 
@@ -106,6 +106,6 @@ export const idParam = (name: string) =>
 export const atLeastOneField = <T extends z.ZodObject>(schema: T) =>
   schema
     .refine((value) => Object.values(value).some((field) => field !== undefined), {
-      error: 'must contain at least one field to change',
+      error: NOTHING_TO_CHANGE,
     })
     .openapi({ minProperties: 1 });

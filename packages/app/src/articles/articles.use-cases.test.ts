@@ -1,5 +1,6 @@
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
 import { anonymous } from '@conduit/domain';
+import { anArticleDraft, articleChanges } from '@conduit/domain/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ALL_FEATURES_ON } from '../features.js';
 
@@ -8,12 +9,12 @@ beforeEach(() => {
   app = createInMemoryApp();
 });
 
-const draft = {
+const draft = anArticleDraft({
   title: 'How to train your dragon',
   description: 'Ever wonder how?',
   body: 'You have to believe',
   tagList: ['training', 'dragons'],
-};
+});
 const page = { limit: 20, offset: 0 };
 
 describe('createArticle', () => {
@@ -43,7 +44,11 @@ describe('updateArticle', () => {
     const jake = await app.signUp('jake');
     const created = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
     const updated = (
-      await app.useCases.updateArticle({ actor: jake, features: ALL_FEATURES_ON }, created.slug, { title: 'A new title', tagList: [] })
+      await app.useCases.updateArticle(
+        { actor: jake, features: ALL_FEATURES_ON },
+        created.slug,
+        articleChanges({ title: 'A new title', tagList: [] }),
+      )
     )._unsafeUnwrap();
     expect(updated).toMatchObject({ slug: 'a-new-title', title: 'A new title', body: draft.body, tagList: [] });
     expect(updated.updatedAt.getTime()).toBeGreaterThan(created.updatedAt.getTime());
@@ -57,7 +62,7 @@ describe('updateArticle', () => {
     (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, { ...draft, title: 'Taken' }))._unsafeUnwrap();
     const other = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
     const renamed = (
-      await app.useCases.updateArticle({ actor: jake, features: ALL_FEATURES_ON }, other.slug, { title: 'Taken' })
+      await app.useCases.updateArticle({ actor: jake, features: ALL_FEATURES_ON }, other.slug, articleChanges({ title: 'Taken' }))
     )._unsafeUnwrap();
     expect(renamed.slug).toBe('taken-s1');
   });
@@ -67,14 +72,18 @@ describe('updateArticle', () => {
     const ann = await app.signUp('ann');
     const created = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
     expect(
-      (await app.useCases.updateArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug, { body: 'x' }))._unsafeUnwrapErr().type,
+      (
+        await app.useCases.updateArticle({ actor: ann, features: ALL_FEATURES_ON }, created.slug, articleChanges({ body: 'x' }))
+      )._unsafeUnwrapErr().type,
     ).toBe('ArticleEditForbidden');
     expect((await app.useCases.getArticle({ actor: anonymous, features: ALL_FEATURES_ON }, created.slug))._unsafeUnwrap().body).toBe(
       draft.body,
     );
-    expect((await app.useCases.updateArticle({ actor: jake, features: ALL_FEATURES_ON }, 'missing', {}))._unsafeUnwrapErr().type).toBe(
-      'ArticleNotFound',
-    );
+    expect(
+      (
+        await app.useCases.updateArticle({ actor: jake, features: ALL_FEATURES_ON }, 'missing', articleChanges({ body: 'x' }))
+      )._unsafeUnwrapErr().type,
+    ).toBe('ArticleNotFound');
   });
 });
 

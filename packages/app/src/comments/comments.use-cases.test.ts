@@ -1,5 +1,6 @@
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
 import { anonymous, commentId } from '@conduit/domain';
+import { anArticleDraft } from '@conduit/domain/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ALL_FEATURES_ON } from '../features.js';
 
@@ -9,7 +10,10 @@ beforeEach(async () => {
   app = createInMemoryApp();
   const jake = await app.signUp('jake');
   slug = (
-    await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, { title: 'T', description: 'd', body: 'b', tagList: [] })
+    await app.useCases.createArticle(
+      { actor: jake, features: ALL_FEATURES_ON },
+      anArticleDraft({ title: 'T', description: 'd', body: 'b', tagList: [] }),
+    )
   )._unsafeUnwrap().slug;
 });
 

@@ -1,5 +1,6 @@
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
 import { anonymous, systemActor, userActor } from '@conduit/domain';
+import { anArticleDraft, articleChanges } from '@conduit/domain/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ALL_FEATURES_ON } from '../features.js';
 
@@ -8,7 +9,7 @@ beforeEach(() => {
   app = createInMemoryApp();
 });
 
-const draft = { title: 'Post', description: 'd', body: 'b', tagList: [] };
+const draft = anArticleDraft({ title: 'Post', description: 'd', body: 'b', tagList: [] });
 
 describe('setUserRole', () => {
   it('lets an operator promote and demote, idempotently', async () => {
@@ -50,7 +51,9 @@ describe('moderation by admins', () => {
     const { slug } = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
     const comment = (await app.useCases.addComment({ actor: ann, features: ALL_FEATURES_ON }, slug, { body: 'spam' }))._unsafeUnwrap();
     expect(
-      (await app.useCases.updateArticle({ actor: moderator, features: ALL_FEATURES_ON }, slug, { body: 'moderated' }))._unsafeUnwrap().body,
+      (
+        await app.useCases.updateArticle({ actor: moderator, features: ALL_FEATURES_ON }, slug, articleChanges({ body: 'moderated' }))
+      )._unsafeUnwrap().body,
     ).toBe('moderated');
     expect((await app.useCases.deleteComment({ actor: moderator, features: ALL_FEATURES_ON }, slug, comment.id)).isOk()).toBe(true);
     expect((await app.useCases.deleteArticle({ actor: moderator, features: ALL_FEATURES_ON }, slug)).isOk()).toBe(true);

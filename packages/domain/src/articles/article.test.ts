@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { userId } from '../shared/ids.js';
 import { authorizedForTest } from '../testing/authorized.js';
+import { anArticleDraft, articleChanges } from '../testing/builders.js';
 import { editArticle, newArticle, normalizeTags, slugify, withSuffix } from './article.js';
 
 describe('slugify', () => {
@@ -35,7 +36,7 @@ describe('articles', () => {
   const now = new Date('2026-01-01T00:00:00.000Z');
   const later = new Date('2026-01-02T00:00:00.000Z');
   const article = {
-    ...newArticle({ title: 'First title', description: 'd', body: 'b', tagList: ['b', 'a'] }, userId(1), now),
+    ...newArticle(anArticleDraft({ title: 'First title', description: 'd', body: 'b', tagList: ['b', 'a'] }), userId(1), now),
     id: 1 as never,
   };
 
@@ -44,12 +45,17 @@ describe('articles', () => {
   });
 
   it('keep omitted fields and their slug when the title is unchanged', () => {
-    const edited = editArticle(article, { body: 'new body' }, later, authorizedForTest('article:edit', article.id));
+    const edited = editArticle(article, articleChanges({ body: 'new body' }), later, authorizedForTest('article:edit', article.id));
     expect(edited).toEqual({ ...article, body: 'new body', updatedAt: later });
   });
 
   it('follow a new title with a new slug; [] removes every tag', () => {
-    const edited = editArticle(article, { title: 'Second title', tagList: [] }, later, authorizedForTest('article:edit', article.id));
+    const edited = editArticle(
+      article,
+      articleChanges({ title: 'Second title', tagList: [] }),
+      later,
+      authorizedForTest('article:edit', article.id),
+    );
     expect(edited.slug).toBe('second-title');
     expect(edited.tagList).toEqual([]);
     expect(edited.createdAt).toEqual(now);

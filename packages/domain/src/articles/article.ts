@@ -16,14 +16,24 @@ export type Article = {
 
 export type NewArticle = Omit<Article, 'id'>;
 
-export type ArticleDraft = {
+/** The fields a writer gives an article. */
+export type ArticleFields = {
   readonly title: string;
   readonly description: string;
   readonly body: string;
   readonly tagList: readonly string[];
 };
 
-export type ArticleChanges = Partial<ArticleDraft>;
+declare const checked: unique symbol;
+
+/**
+ * A new article's fields that passed the rules (`checkArticleDraft`, the only way to make one):
+ * a use case cannot be handed text nobody checked, whichever driver calls it.
+ */
+export type ArticleDraft = ArticleFields & { readonly [checked]: 'ArticleDraft' };
+
+/** Changes to an article that passed the rules (`checkArticleChanges`, the only way to make them); omitted fields stay. */
+export type ArticleChanges = Partial<ArticleFields> & { readonly [checked]: 'ArticleChanges' };
 
 const MAX_SLUG_LENGTH = 80;
 

@@ -5,20 +5,26 @@ import type { ArticleRepository } from '../articles/article-repository.js';
 import type { Job } from '../jobs/job.js';
 import type { JobRepository } from '../jobs/job-repository.js';
 import { authorizedForTest } from '../testing/authorized.js';
+import { anArticleDraft, articleChanges } from '../testing/builders.js';
 import type { User } from '../users/user.js';
 import type { UserRepository } from '../users/user-repository.js';
 import { userActor } from './actor.js';
 import { articleId, userId } from './ids.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
-const article = { ...newArticle({ title: 'T', description: 'd', body: 'b', tagList: [] }, userId(1), now), id: articleId(7) };
+const article = {
+  ...newArticle(anArticleDraft({ title: 'T', description: 'd', body: 'b', tagList: [] }), userId(1), now),
+  id: articleId(7),
+};
 
 describe('authorization the compiler checks', () => {
   it('a mutation needs the proof its policy gives, for that very subject', () => {
     const allowed = canEditArticle(userActor(userId(1), 'user'), article)._unsafeUnwrap();
-    expect(editArticle(article, { body: 'new' }, now, allowed).body).toBe('new');
+    expect(editArticle(article, articleChanges({ body: 'new' }), now, allowed).body).toBe('new');
     // A proof for another article is a defect in the use case, caught at once.
-    expect(() => editArticle(article, { body: 'x' }, now, authorizedForTest('article:edit', 8))).toThrow(/article:edit on 8/);
+    expect(() => editArticle(article, articleChanges({ body: 'x' }), now, authorizedForTest('article:edit', 8))).toThrow(
+      /article:edit on 8/,
+    );
   });
 
   // Checked by the typecheck step of `pnpm test` (these lines never run): each `@ts-expect-error`
@@ -26,9 +32,9 @@ describe('authorization the compiler checks', () => {
   // use case that calls one without its policy, breaks the build.
   const typeChecksOnly = (articles: ArticleRepository, users: UserRepository, user: User, jobs: JobRepository, job: Job) => {
     // @ts-expect-error a use case that skips the policy has no proof to pass
-    editArticle(article, { body: 'x' }, now);
+    editArticle(article, articleChanges({ body: 'x' }), now);
     // @ts-expect-error a delete proof does not allow an edit
-    editArticle(article, { body: 'x' }, now, authorizedForTest('article:delete', article.id));
+    editArticle(article, articleChanges({ body: 'x' }), now, authorizedForTest('article:delete', article.id));
     // @ts-expect-error the repository will not save an edit without the edit policy's proof
     void articles.update(article);
     // @ts-expect-error nor with the proof of another action
@@ -45,6 +51,10 @@ describe('authorization the compiler checks', () => {
     void users.update({ ...user, role: 'admin' });
     // @ts-expect-error a job is canceled only with the cancel policy's proof
     void jobs.requestCancel(job.id, now);
+    // @ts-expect-error a use case takes only a draft the domain's rules made, never unchecked fields
+    void newArticle({ title: '   ', description: '', body: 'b', tagList: [] }, userId(1), now);
+    // @ts-expect-error nor unchecked changes
+    void editArticle(article, { title: '' }, now, authorizedForTest('article:edit', article.id));
   };
   void typeChecksOnly;
 });

@@ -1,4 +1,5 @@
-import type { ArticleDraft } from '../articles/article.js';
+import type { ArticleChanges, ArticleDraft, ArticleFields } from '../articles/article.js';
+import { checkArticleChanges, checkArticleDraft } from '../articles/article-draft.js';
 import type { NewUser } from '../users/user.js';
 
 let sequence = 0;
@@ -22,7 +23,17 @@ export const aNewUser = (overrides: Partial<NewUser> = {}): NewUser => {
   };
 };
 
-export const anArticleDraft = (overrides: Partial<ArticleDraft> = {}): ArticleDraft => {
+/** A valid new article's fields, made the one way there is: through the domain's rules. */
+export const anArticleDraft = (overrides: Partial<ArticleFields> = {}): ArticleDraft => {
   const n = next();
-  return { title: `Article ${n}`, description: `About ${n}`, body: `Body ${n}`, tagList: [], ...overrides };
+  return checkArticleDraft({
+    title: `Article ${n}`,
+    description: `About ${n}`,
+    body: `Body ${n}`,
+    tagList: [],
+    ...overrides,
+  })._unsafeUnwrap();
 };
+
+/** Changes to an article, through the domain's rules. */
+export const articleChanges = (changes: Partial<ArticleFields>): ArticleChanges => checkArticleChanges(changes)._unsafeUnwrap();
