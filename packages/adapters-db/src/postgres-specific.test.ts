@@ -1,6 +1,6 @@
 import { ALL_FEATURES_ON, makeUseCases } from '@conduit/app';
 import { newArticle, type User, type UserId, userActor } from '@conduit/domain';
-import { aNewUser, anArticleDraft, articleChanges, authorizedForTest } from '@conduit/domain/testing';
+import { aCommentDraft, aNewUser, anArticleDraft, articleChanges, authorizedForTest } from '@conduit/domain/testing';
 import { ResultAsync } from 'neverthrow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openPostgresTestContext, type PostgresTestContext, truncateAll } from './testing/test-database.js';
@@ -284,7 +284,7 @@ describe('concurrency', () => {
       const article = (await db.repositories.articles.add(newArticle(anArticleDraft(), author.id, new Date())))._unsafeUnwrap();
       const outcomes = await Promise.all([
         ...fans.map((fan) => useCases.favoriteArticle(ctx(fan.id), article.slug)),
-        ...fans.map((fan) => useCases.addComment(ctx(fan.id), article.slug, { body: 'first!' })),
+        ...fans.map((fan) => useCases.addComment(ctx(fan.id), article.slug, aCommentDraft('first!'))),
         useCases.deleteArticle(ctx(author.id), article.slug),
         ...fans.map((fan) => useCases.updateArticle(ctx(author.id), article.slug, articleChanges({ body: `edit by ${fan.id}` }))),
       ]);

@@ -5,7 +5,7 @@ import { newComment } from './comments/comment.js';
 import { canDeleteComment } from './comments/comment.policy.js';
 import { anonymous, systemActor, userActor } from './shared/actor.js';
 import { articleId, commentId, userId } from './shared/ids.js';
-import { anArticleDraft } from './testing/builders.js';
+import { aCommentDraft, anArticleDraft } from './testing/builders.js';
 import { canFollow } from './users/follow.policy.js';
 import { canAssignRole } from './users/role.policy.js';
 import { newUser } from './users/user.js';
@@ -16,7 +16,7 @@ const article = {
   ...newArticle(anArticleDraft({ title: 'T', description: 'd', body: 'b', tagList: [] }), author.userId, new Date()),
   id: articleId(10),
 };
-const comment = { ...newComment('c', article.id, author.userId, new Date()), id: commentId(5) };
+const comment = { ...newComment(aCommentDraft('c'), article.id, author.userId, new Date()), id: commentId(5) };
 
 describe('policies', () => {
   it('let the author edit and delete their article, and nobody else', () => {

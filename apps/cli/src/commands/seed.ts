@@ -1,6 +1,6 @@
 import { ALL_FEATURES_ON } from '@conduit/app';
 import type { Core } from '@conduit/composition';
-import { anonymous, systemActor, type UserActor } from '@conduit/domain';
+import { anonymous, checkCommentDraft, systemActor, type UserActor } from '@conduit/domain';
 import { ok } from 'neverthrow';
 import { demoArticle, seededRandom } from '../demo-content.js';
 import { progressReport } from '../progress-report.js';
@@ -123,8 +123,8 @@ export const seed = async (core: Core, options: SeedOptions): Promise<number> =>
     });
     for (const article of page.isOk() ? page.value.articles : []) {
       if ((await useCases.favoriteArticle(ctx, article.slug)).isOk()) favorites += 1;
-      if ((await useCases.addComment(ctx, article.slug, { body: `Thanks, ${article.author.username}: this helped.` })).isOk())
-        comments += 1;
+      const comment = checkCommentDraft({ body: `Thanks, ${article.author.username}: this helped.` });
+      if (comment.isOk() && (await useCases.addComment(ctx, article.slug, comment.value)).isOk()) comments += 1;
     }
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -1,8 +1,10 @@
 import type { UseCases } from '@conduit/app';
-import { commentId } from '@conduit/domain';
+import { checkCommentDraft, commentId } from '@conduit/domain';
 import { authenticatedRoute, optionalAuthRoute } from '../auth/route-auth.js';
 import { presentComments, presentSingleComment } from '../presenters/comment.presenter.js';
 import { failureStatuses } from '../problems/app-error-problem.js';
+import { edgeProblems } from '../problems/edge-problems.js';
+import { problemResponse } from '../problems/problem.js';
 import { CommentParams, MultipleCommentsResponse, NewCommentBody, SingleCommentResponse } from '../schemas/comment.schemas.js';
 import { slugParam } from '../schemas/fields.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
@@ -59,10 +61,9 @@ export const commentsRouter = (useCases: UseCases) =>
       return respond(c, result, presentComments, 200);
     })
     .openapi(addCommentRoute, async (c) => {
-      const result = await useCases.addComment(useCaseContext(c), c.req.valid('param').slug, {
-        body: c.req.valid('json').comment.body,
-      });
-      return respond(c, result, presentSingleComment, 200);
+      const draft = checkCommentDraft(c.req.valid('json').comment);
+      if (draft.isErr()) return problemResponse(c, edgeProblems.validationFailed(draft.error));
+      return respond(c, await useCases.addComment(useCaseContext(c), c.req.valid('param').slug, draft.value), presentSingleComment, 200);
     })
     .openapi(deleteCommentRoute, async (c) => {
       const { slug, id } = c.req.valid('param');

@@ -1,4 +1,14 @@
-import { ARTICLE_LIMITS, BLANK, MAX_ID, NOTHING_TO_CHANGE, parseId, STORABLE_TEXT, tooLong, UNSTORABLE } from '@conduit/domain';
+import {
+  ARTICLE_LIMITS,
+  BLANK,
+  COMMENT_LIMITS,
+  MAX_ID,
+  NOTHING_TO_CHANGE,
+  parseId,
+  STORABLE_TEXT,
+  tooLong,
+  UNSTORABLE,
+} from '@conduit/domain';
 import { z } from '@hono/zod-openapi';
 import '../validation/messages.js';
 
@@ -10,7 +20,7 @@ export const LIMITS = {
   bio: 2000,
   image: 2048,
   ...ARTICLE_LIMITS,
-  comment: 10_000,
+  comment: COMMENT_LIMITS.body,
   slug: 255,
   pageSizeMax: 100,
   offsetMax: 1_000_000,

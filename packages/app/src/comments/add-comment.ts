@@ -1,4 +1,4 @@
-import { type ArticleNotFound, newComment } from '@conduit/domain';
+import { type ArticleNotFound, type CommentDraft, newComment } from '@conduit/domain';
 import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
 import { findArticleForChange } from '../articles/find-article.js';
 import type { AuthenticatedContext } from '../context.js';
@@ -7,7 +7,7 @@ import type { FeatureDisabled } from '../features.js';
 import { readAfterCommit } from '../read-after-commit.js';
 import type { CommentView } from '../read-models/comment-view.js';
 
-export type AddCommentCommand = { readonly body: string };
+export type AddCommentCommand = CommentDraft;
 
 export const makeAddComment =
   (deps: Pick<AppDeps, 'unitOfWork' | 'queries' | 'clock'>) =>
@@ -17,7 +17,7 @@ export const makeAddComment =
       const comment = yield* deps.unitOfWork.run((repositories) =>
         safeTry(async function* () {
           const article = yield* await findArticleForChange(repositories.articles, slug);
-          return ok(await repositories.comments.add(newComment(command.body, article.id, ctx.actor.userId, deps.clock.now())));
+          return ok(await repositories.comments.add(newComment(command, article.id, ctx.actor.userId, deps.clock.now())));
         }),
       );
       const view = await readAfterCommit(() => deps.queries.comments.byId(comment.id, ctx.actor.userId));

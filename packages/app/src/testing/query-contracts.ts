@@ -1,5 +1,12 @@
 import { type Article, type NewArticle, newArticle, newComment, type User, type UserId } from '@conduit/domain';
-import { aNewUser, anArticleDraft, authorizedForTest, type FixtureFactory, type PersistenceFixture } from '@conduit/domain/testing';
+import {
+  aCommentDraft,
+  aNewUser,
+  anArticleDraft,
+  authorizedForTest,
+  type FixtureFactory,
+  type PersistenceFixture,
+} from '@conduit/domain/testing';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Queries } from '../read-models/queries.js';
 
@@ -203,9 +210,11 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         const author = await addUser();
         const viewer = await addUser();
         const article = await addArticle(author.id);
-        const first = await fx.repositories.comments.add(newComment('first', article.id, author.id, new Date('2026-02-01T00:00:00.001Z')));
+        const first = await fx.repositories.comments.add(
+          newComment(aCommentDraft('first'), article.id, author.id, new Date('2026-02-01T00:00:00.001Z')),
+        );
         const second = await fx.repositories.comments.add(
-          newComment('second', article.id, viewer.id, new Date('2026-02-01T00:00:00.002Z')),
+          newComment(aCommentDraft('second'), article.id, viewer.id, new Date('2026-02-01T00:00:00.002Z')),
         );
         await fx.repositories.follows.follow(viewer.id, author.id);
 

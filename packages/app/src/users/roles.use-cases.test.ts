@@ -1,6 +1,6 @@
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
 import { anonymous, systemActor, userActor } from '@conduit/domain';
-import { anArticleDraft, articleChanges } from '@conduit/domain/testing';
+import { aCommentDraft, anArticleDraft, articleChanges } from '@conduit/domain/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ALL_FEATURES_ON } from '../features.js';
 
@@ -49,7 +49,7 @@ describe('moderation by admins', () => {
     const ann = await app.signUp('ann');
     const moderator = userActor((await app.signUp('mod')).userId, 'admin');
     const { slug } = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
-    const comment = (await app.useCases.addComment({ actor: ann, features: ALL_FEATURES_ON }, slug, { body: 'spam' }))._unsafeUnwrap();
+    const comment = (await app.useCases.addComment({ actor: ann, features: ALL_FEATURES_ON }, slug, aCommentDraft('spam')))._unsafeUnwrap();
     expect(
       (
         await app.useCases.updateArticle({ actor: moderator, features: ALL_FEATURES_ON }, slug, articleChanges({ body: 'moderated' }))
@@ -64,7 +64,7 @@ describe('moderation by admins', () => {
     const ann = await app.signUp('ann');
     const bob = await app.signUp('bob');
     const { slug } = (await app.useCases.createArticle({ actor: jake, features: ALL_FEATURES_ON }, draft))._unsafeUnwrap();
-    const first = (await app.useCases.addComment({ actor: ann, features: ALL_FEATURES_ON }, slug, { body: 'one' }))._unsafeUnwrap();
+    const first = (await app.useCases.addComment({ actor: ann, features: ALL_FEATURES_ON }, slug, aCommentDraft('one')))._unsafeUnwrap();
     expect((await app.useCases.deleteComment({ actor: bob, features: ALL_FEATURES_ON }, slug, first.id))._unsafeUnwrapErr().type).toBe(
       'CommentDeleteForbidden',
     );

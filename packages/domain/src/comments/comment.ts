@@ -1,4 +1,5 @@
 import type { ArticleId, CommentId, UserId } from '../shared/ids.js';
+import type { CommentDraft } from './comment-text.js';
 
 export type Comment = {
   readonly id: CommentId;
@@ -11,8 +12,8 @@ export type Comment = {
 
 export type NewComment = Omit<Comment, 'id'>;
 
-export const newComment = (body: string, articleId: ArticleId, authorId: UserId, now: Date): NewComment => ({
-  body,
+export const newComment = (draft: CommentDraft, articleId: ArticleId, authorId: UserId, now: Date): NewComment => ({
+  body: draft.body,
   articleId,
   authorId,
   createdAt: now,

@@ -1,5 +1,5 @@
-import type { FieldErrors } from '../articles/article-draft.js';
 import type { UserId } from '../shared/ids.js';
+import type { FieldErrors } from '../shared/text-rules.js';
 
 /** Jobs are named by a random UUID: their ids are given out before they exist and are not guessable. */
 export type JobId = string & { readonly __brand: 'JobId' };

@@ -1,5 +1,6 @@
 import type { ArticleChanges, ArticleDraft, ArticleFields } from '../articles/article.js';
 import { checkArticleChanges, checkArticleDraft } from '../articles/article-draft.js';
+import { type CommentDraft, checkCommentDraft } from '../comments/comment-text.js';
 import type { NewUser } from '../users/user.js';
 
 let sequence = 0;
@@ -34,6 +35,9 @@ export const anArticleDraft = (overrides: Partial<ArticleFields> = {}): ArticleD
     ...overrides,
   })._unsafeUnwrap();
 };
+
+/** A comment's fields, through the domain's rules. */
+export const aCommentDraft = (body = 'Thank you'): CommentDraft => checkCommentDraft({ body })._unsafeUnwrap();
 
 /** Changes to an article, through the domain's rules. */
 export const articleChanges = (changes: Partial<ArticleFields>): ArticleChanges => checkArticleChanges(changes)._unsafeUnwrap();

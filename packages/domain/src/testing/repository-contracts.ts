@@ -7,7 +7,7 @@ import { type IdempotencyClaim, IdempotencyKeyHeld } from '../shared/idempotency
 import type { UserId } from '../shared/ids.js';
 import type { User } from '../users/user.js';
 import { authorizedForTest } from './authorized.js';
-import { aNewUser, anArticleDraft } from './builders.js';
+import { aCommentDraft, aNewUser, anArticleDraft } from './builders.js';
 import type { FixtureFactory, PersistenceFixture } from './persistence-fixture.js';
 
 const at = (iso: string) => new Date(iso);
@@ -140,7 +140,9 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
       it('removes an article together with its comments', async () => {
         const author = await addUser();
         const stored = (await fx.repositories.articles.add(articleBy(author.id)))._unsafeUnwrap();
-        const comment = await fx.repositories.comments.add(newComment('hi', stored.id, author.id, at('2026-01-02T00:00:00Z')));
+        const comment = await fx.repositories.comments.add(
+          newComment(aCommentDraft('hi'), stored.id, author.id, at('2026-01-02T00:00:00Z')),
+        );
         await fx.repositories.articles.remove(stored.id, authorizedForTest('article:delete', stored.id));
         expect(await fx.repositories.articles.findBySlug(stored.slug)).toBeNull();
         expect(await fx.repositories.comments.findOnArticle(stored.id, comment.id)).toBeNull();
@@ -152,7 +154,9 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         const author = await addUser();
         const first = (await fx.repositories.articles.add(articleBy(author.id)))._unsafeUnwrap();
         const second = (await fx.repositories.articles.add(articleBy(author.id)))._unsafeUnwrap();
-        const comment = await fx.repositories.comments.add(newComment('hi', first.id, author.id, at('2026-01-02T00:00:00.789Z')));
+        const comment = await fx.repositories.comments.add(
+          newComment(aCommentDraft('hi'), first.id, author.id, at('2026-01-02T00:00:00.789Z')),
+        );
         expect(await fx.repositories.comments.findOnArticle(first.id, comment.id)).toEqual(comment);
         expect(await fx.repositories.comments.findOnArticle(second.id, comment.id)).toBeNull();
         await fx.repositories.comments.remove(comment.id, authorizedForTest('comment:delete', comment.id));

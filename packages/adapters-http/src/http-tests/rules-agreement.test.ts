@@ -1,7 +1,8 @@
-import { checkArticleChanges, checkArticleDraft } from '@conduit/domain';
+import { COMMENT_LIMITS, checkArticleChanges, checkArticleDraft, checkCommentDraft } from '@conduit/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NewArticleBody, UpdateArticleBody } from '../schemas/article.schemas.js';
+import { NewCommentBody } from '../schemas/comment.schemas.js';
 import { fieldErrors } from '../validation/validation-hook.js';
 
 /** Text near every rule's edge: blank, padded, too long, unstorable. */
@@ -60,6 +61,20 @@ describe('the domain rules of changes to an article and the PUT /api/articles/:s
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the domain rules of a new comment and the POST /api/articles/:slug/comments schema', () => {
+  it('accept and refuse the same comments, with the same values and the same errors', () => {
+    fc.assert(
+      fc.property(value(COMMENT_LIMITS.body), (body) => {
+        const edge = NewCommentBody.safeParse({ comment: { body } });
+        const domain = checkCommentDraft({ body });
+        if (edge.success) expect(domain._unsafeUnwrap()).toEqual(edge.data.comment);
+        else expect(domain._unsafeUnwrapErr()).toEqual(fieldErrors(edge.error, 'json'));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
