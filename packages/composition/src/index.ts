@@ -4,6 +4,7 @@ export { resetLocalData } from './database.js';
 export * from './dot-env.js';
 export * from './env-example.js';
 export * from './feature-flags.js';
+export * from './in-memory-core.js';
 export * from './job-workers.js';
 export * from './logger.js';
 export * from './metrics.js';

@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import { Argon2PasswordHasher, JoseTokens, RandomSuffixGenerator } from '@conduit/adapters-crypto';
+import { createInMemoryAdapters } from '@conduit/adapters-memory';
+import { makeUseCases, type UseCases } from '@conduit/app';
+import type { TokenVerifier } from '@conduit/domain';
+import { systemClock } from './system-clock.js';
+
+/**
+ * The use cases over the in-memory adapters, with the real hashing, tokens and slugs: for a batch
+ * script, a demo or a new driver that needs no database. Every rule and permission is the
+ * server's (they live in the use cases and the domain); nothing outlives the process. `tokens`
+ * turns a signed-in user's token into the actor, as the HTTP layer does.
+ */
+export const composeInMemoryCore = (): { readonly useCases: UseCases; readonly tokens: TokenVerifier } => {
+  const tokens = new JoseTokens({
+    keys: [{ kid: 'in-memory', secret: randomBytes(32) }],
+    issuer: 'conduit',
+    audience: 'conduit-api',
+    ttlSeconds: 3600,
+    leewaySeconds: 30,
+  });
+  const useCases = makeUseCases({
+    ...createInMemoryAdapters(),
+    passwordHasher: new Argon2PasswordHasher(),
+    tokenIssuer: tokens,
+    clock: systemClock,
+    suffixes: new RandomSuffixGenerator(),
+  });
+  return { useCases, tokens };
+};
