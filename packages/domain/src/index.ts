@@ -30,4 +30,5 @@ export * from './users/follow-repository.js';
 export * from './users/role.policy.js';
 export * from './users/user.errors.js';
 export * from './users/user.js';
+export * from './users/user-input.js';
 export * from './users/user-repository.js';

@@ -32,7 +32,8 @@ export class MikroOrmUserRepository implements UserRepository {
     return this.guardUnique(user, async () => {
       const em = this.em();
       await em.nativeUpdate(UserRecord, { id: user.id }, profileToRecordData(user));
-      const stored = await em.findOne(UserRecord, { id: user.id });
+      // Refreshed: the transaction may have loaded the user before this update, which the identity map still holds.
+      const stored = await em.findOne(UserRecord, { id: user.id }, { refresh: true });
       if (stored === null) throw new Error(`User ${user.id} vanished during its profile update`);
       return userFromRecord(stored);
     });

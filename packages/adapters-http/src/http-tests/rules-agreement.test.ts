@@ -1,8 +1,17 @@
-import { COMMENT_LIMITS, checkArticleChanges, checkArticleDraft, checkCommentDraft } from '@conduit/domain';
+import {
+  COMMENT_LIMITS,
+  checkArticleChanges,
+  checkArticleDraft,
+  checkCommentDraft,
+  checkProfileChanges,
+  checkSignUp,
+  USER_LIMITS,
+} from '@conduit/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NewArticleBody, UpdateArticleBody } from '../schemas/article.schemas.js';
 import { NewCommentBody } from '../schemas/comment.schemas.js';
+import { NewUserBody, UpdateUserBody } from '../schemas/user.schemas.js';
 import { fieldErrors } from '../validation/validation-hook.js';
 
 /** Text near every rule's edge: blank, padded, too long, unstorable. */
@@ -75,6 +84,59 @@ describe('the domain rules of a new comment and the POST /api/articles/:slug/com
         else expect(domain._unsafeUnwrapErr()).toEqual(fieldErrors(edge.error, 'json'));
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+/** Account fields near every rule's edge: the article texts' cases, plus names, addresses and URLs. */
+const accountText = (max: number) =>
+  fc.oneof(
+    { weight: 3, arbitrary: text(max) },
+    fc.constantFrom('jake', 'ja ke', 'jake!', 'jake@example.com', ' jake@example.com ', 'a@b', 'a.@b.co', 'x@y.io', "o'neil@ex-ample.org"),
+    fc.constantFrom('password', 'short', '        ', ' spaced password ', 'https://example.com/a.png', 'ftp://x', ''),
+    fc.constant('p'.repeat(257)),
+  );
+const accountValue = (max: number) =>
+  fc.oneof({ weight: 6, arbitrary: accountText(max) }, fc.constant(undefined), fc.constant(null), fc.integer());
+const withoutMissing = (fields: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(fields).filter(([, field]) => field !== undefined));
+
+describe('the domain rules of an account and the POST /api/users and PUT /api/user schemas', () => {
+  it('accept and refuse the same sign-ups, with the same values and the same errors', () => {
+    fc.assert(
+      fc.property(
+        accountValue(USER_LIMITS.username),
+        accountValue(USER_LIMITS.email),
+        accountValue(USER_LIMITS.passwordMax),
+        (username, email, password) => {
+          const candidate = { username, email, password };
+          const edge = NewUserBody.safeParse({ user: candidate });
+          const domain = checkSignUp(candidate);
+          if (edge.success) expect(domain._unsafeUnwrap()).toEqual(edge.data.user);
+          else expect(domain._unsafeUnwrapErr()).toEqual(fieldErrors(edge.error, 'json'));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('accept and refuse the same settings changes, with the same values and the same errors', () => {
+    fc.assert(
+      fc.property(
+        maybe(accountValue(USER_LIMITS.username)),
+        maybe(accountValue(USER_LIMITS.email)),
+        maybe(accountValue(USER_LIMITS.passwordMax)),
+        maybe(accountValue(USER_LIMITS.bio)),
+        maybe(accountValue(USER_LIMITS.image)),
+        (username, email, password, bio, image) => {
+          const candidate = withoutMissing({ username, email, password, bio, image });
+          const edge = UpdateUserBody.safeParse({ user: candidate });
+          const domain = checkProfileChanges(candidate);
+          if (edge.success) expect(domain._unsafeUnwrap()).toEqual(withoutMissing(edge.data.user));
+          else expect(domain._unsafeUnwrapErr()).toEqual(fieldErrors(edge.error, 'json'));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });

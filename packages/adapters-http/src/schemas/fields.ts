@@ -2,23 +2,26 @@ import {
   ARTICLE_LIMITS,
   BLANK,
   COMMENT_LIMITS,
+  EMAIL_FORM,
+  IMAGE_URL,
+  INVALID,
   MAX_ID,
+  NOT_AN_IMAGE_URL,
   NOTHING_TO_CHANGE,
   parseId,
   STORABLE_TEXT,
   tooLong,
+  tooShort,
   UNSTORABLE,
+  USER_LIMITS,
+  USERNAME_CHARACTERS,
+  USERNAME_CHARACTERS_RULE,
 } from '@conduit/domain';
 import { z } from '@hono/zod-openapi';
 import '../validation/messages.js';
 
 export const LIMITS = {
-  username: 64,
-  email: 254,
-  passwordMin: 8,
-  passwordMax: 256,
-  bio: 2000,
-  image: 2048,
+  ...USER_LIMITS,
   ...ARTICLE_LIMITS,
   comment: COMMENT_LIMITS.body,
   slug: 255,
@@ -38,15 +41,13 @@ export const requiredText = (max: number) => stringField().trim().min(1, { error
 /** Text that may be empty (a cleared bio, an article without description), at most max characters. */
 export const anyText = (max: number) => stringField().max(max, tooLong(max));
 
-export const username = requiredText(LIMITS.username)
-  .regex(/^[A-Za-z0-9_.-]+$/, 'may contain only letters, digits, "_", "." and "-"')
-  .openapi({ example: 'jake' });
+export const username = requiredText(LIMITS.username).regex(USERNAME_CHARACTERS, USERNAME_CHARACTERS_RULE).openapi({ example: 'jake' });
 
 export const email = stringField()
   .trim()
   .min(1, { error: BLANK, abort: true })
   .max(LIMITS.email, tooLong(LIMITS.email))
-  .pipe(z.email('is invalid'))
+  .pipe(z.email({ pattern: EMAIL_FORM, error: INVALID }))
   .openapi({ example: 'jake@jake.jake' });
 
 /** Spaces are part of a password (never trimmed), but a password of nothing else is blank. */
@@ -54,14 +55,24 @@ export const notBlank = (value: string) => value.trim() !== '';
 
 export const password = stringField()
   .refine(notBlank, { error: BLANK, abort: true })
-  .min(LIMITS.passwordMin, `is too short (minimum is ${LIMITS.passwordMin} characters)`)
+  .min(LIMITS.passwordMin, tooShort(LIMITS.passwordMin))
   .max(LIMITS.passwordMax, tooLong(LIMITS.passwordMax))
   .openapi({ format: 'password', example: 'jakejake' });
+
+/** A new password in the settings form: "" leaves it unchanged, anything else follows `password`. */
+export const newPassword = stringField()
+  .refine((value) => value === '' || notBlank(value), { error: BLANK, abort: true })
+  .refine((value) => value === '' || value.length >= LIMITS.passwordMin, tooShort(LIMITS.passwordMin))
+  .max(LIMITS.passwordMax, tooLong(LIMITS.passwordMax))
+  .openapi({
+    format: 'password',
+    description: `"" leaves the password unchanged; otherwise ${LIMITS.passwordMin} to ${LIMITS.passwordMax} characters, not only spaces.`,
+  });
 
 /** An http(s) URL, or "" to clear the image. */
 export const imageUrl = stringField()
   .max(LIMITS.image, tooLong(LIMITS.image))
-  .refine((value) => value === '' || /^https?:\/\/\S+$/i.test(value), 'must be an http(s) URL')
+  .refine((value) => value === '' || IMAGE_URL.test(value), NOT_AN_IMAGE_URL)
   .openapi({ example: 'https://api.realworld.io/images/smiley-cyrus.jpg' });
 
 export const tagList = z

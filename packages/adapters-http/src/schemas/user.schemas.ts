@@ -1,5 +1,17 @@
 import { z } from '@hono/zod-openapi';
-import { anyText, atLeastOneField, email, imageUrl, LIMITS, notBlank, password, requiredText, stringField, username } from './fields.js';
+import {
+  anyText,
+  atLeastOneField,
+  email,
+  imageUrl,
+  LIMITS,
+  newPassword,
+  notBlank,
+  password,
+  requiredText,
+  stringField,
+  username,
+} from './fields.js';
 
 // Unknown keys are ignored, never applied (see article.schemas.ts).
 export const NewUserBody = z.object({ user: z.object({ username, email, password }) }).openapi('NewUserRequest');
@@ -20,10 +32,7 @@ export const UpdateUserBody = z
       z.object({
         username: username.optional(),
         email: email.optional(),
-        password: z
-          .union([z.literal(''), password])
-          .optional()
-          .openapi({ description: '"" leaves the password unchanged.' }),
+        password: newPassword.optional(),
         bio: anyText(LIMITS.bio).nullable().optional().openapi({ description: '"" or null clears it.' }),
         image: imageUrl.nullable().optional().openapi({ description: '"" or null clears it.' }),
       }),

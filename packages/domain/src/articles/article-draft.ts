@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import { type FieldErrors, field, requiredText } from '../shared/text-rules.js';
+import { type FieldErrors, field, NOTHING_TO_CHANGE, requiredText } from '../shared/text-rules.js';
 import type { ArticleChanges, ArticleDraft, ArticleFields } from './article.js';
 
 /** How long each part of an article may be. The HTTP schemas take their limits from here. */
@@ -52,8 +52,6 @@ export const checkArticleDraft = (candidate: unknown): Result<ArticleDraft, Fiel
   const checked = checkFields(candidate, true);
   return 'errors' in checked ? err(checked.errors) : ok(checked.fields as ArticleDraft);
 };
-
-export const NOTHING_TO_CHANGE = 'must contain at least one field to change';
 
 /**
  * The rules of changes to an article, and the only way to make `ArticleChanges`: each field

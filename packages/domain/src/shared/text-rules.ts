@@ -6,6 +6,8 @@ export type FieldErrors = Record<string, string[]>;
 export const BLANK = "can't be blank";
 export const tooLong = (max: number) => `is too long (maximum is ${max} characters)`;
 export const UNSTORABLE = 'contains a character that cannot be stored';
+/** An update that names nothing to change, keyed by its wrapper (`article`, `user`). */
+export const NOTHING_TO_CHANGE = 'must contain at least one field to change';
 
 /**
  * Text PostgreSQL can store: no NUL character, no unpaired UTF-16 surrogate (which would be silently

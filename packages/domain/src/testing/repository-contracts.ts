@@ -73,6 +73,13 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         await expect(fx.repositories.users.saveRole(changed, authorizedForTest('role:assign', 'someone-else'))).rejects.toThrow(
           /role:assign/,
         );
+        // Read and changed in one unit of work, as a use case does: the answer is the new profile.
+        const inOneUnit = await fx.unitOfWork.run((repositories) =>
+          ResultAsync.fromSafePromise(repositories.users.findById(user.id)).andThen((current) =>
+            repositories.users.updateProfile({ ...(current ?? user), bio: 'read, then changed' }),
+          ),
+        );
+        expect(inOneUnit._unsafeUnwrap().bio).toBe('read, then changed');
         const clash = await fx.repositories.users.updateProfile({ ...user, email: other.email });
         expect(clash._unsafeUnwrapErr().type).toBe('EmailTaken');
       });
