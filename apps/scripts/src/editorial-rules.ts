@@ -8,14 +8,15 @@
  */
 import { ALL_FEATURES_ON } from '@conduit/app';
 import { composeInMemoryCore } from '@conduit/composition';
-import { checkArticleChanges, checkArticleDraft } from '@conduit/domain';
+import { checkArticleChanges, checkArticleDraft, checkSignUp } from '@conduit/domain';
 
 const { useCases, tokens } = composeInMemoryCore();
 const say = (step: string, outcome: unknown) => process.stdout.write(`${JSON.stringify({ step, outcome })}\n`);
 
 const signUp = async (username: string) => {
   const context = { actor: { kind: 'anonymous' as const }, features: ALL_FEATURES_ON };
-  const user = await useCases.registerUser(context, { username, email: `${username}@example.com`, password: 'a long passphrase' });
+  const signUp = checkSignUp({ username, email: `${username}@example.com`, password: 'a long passphrase' });
+  const user = await useCases.registerUser(context, signUp._unsafeUnwrap());
   // Signed in as the API would sign them in: the token names the user, who must still exist.
   const id = (await tokens.verify(user._unsafeUnwrap().token))._unsafeUnwrap();
   return (await useCases.resolveActor(id))._unsafeUnwrap();

@@ -10,7 +10,7 @@
  */
 import { ALL_FEATURES_ON } from '@conduit/app';
 import { composeCore, createLogger, parseConfig } from '@conduit/composition';
-import { checkArticleDraft } from '@conduit/domain';
+import { checkArticleDraft, checkSignUp } from '@conduit/domain';
 
 const parsed = parseConfig({ LOG_LEVEL: 'warn', ...process.env });
 if (!parsed.ok) throw new Error(parsed.message);
@@ -25,7 +25,7 @@ try {
   const email = `${author}@example.com`;
   const signedIn = await useCases
     .loginUser(anonymous, { email, password })
-    .orElse(() => useCases.registerUser(anonymous, { username: author, email, password }));
+    .orElse(() => checkSignUp({ username: author, email, password }).asyncAndThen((signUp) => useCases.registerUser(anonymous, signUp)));
   if (signedIn.isErr()) throw new Error(`${author} can neither sign in nor sign up: ${JSON.stringify(signedIn.error)}`);
   const actor = (await tokens.verify(signedIn.value.token).andThen((id) => useCases.resolveActor(id)))._unsafeUnwrap();
 

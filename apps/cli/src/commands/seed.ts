@@ -1,6 +1,6 @@
 import { ALL_FEATURES_ON } from '@conduit/app';
 import type { Core } from '@conduit/composition';
-import { anonymous, checkCommentDraft, systemActor, type UserActor } from '@conduit/domain';
+import { anonymous, checkCommentDraft, checkSignUp, systemActor, type UserActor } from '@conduit/domain';
 import { ok } from 'neverthrow';
 import { demoArticle, seededRandom } from '../demo-content.js';
 import { progressReport } from '../progress-report.js';
@@ -66,7 +66,9 @@ export const seed = async (core: Core, options: SeedOptions): Promise<number> =>
   await inParallel([...names.entries()], 4, async ([index, username]) => {
     const ctx = { actor: anonymous, features: ALL_FEATURES_ON };
     const email = `${username}@example.com`;
-    const signedUp = await useCases.registerUser(ctx, { username, email, password: DEMO_PASSWORD });
+    const signUp = checkSignUp({ username, email, password: DEMO_PASSWORD });
+    if (signUp.isErr()) throw new Error(`the demo user ${username} breaks a rule: ${JSON.stringify(signUp.error)}`);
+    const signedUp = await useCases.registerUser(ctx, signUp.value);
     const user = signedUp.isOk() ? signedUp : await useCases.loginUser(ctx, { email, password: DEMO_PASSWORD });
     if (user.isErr()) throw new Error(`${username} exists and does not take the demo password`);
     const id = await core.tokens.verify(user.value.token);

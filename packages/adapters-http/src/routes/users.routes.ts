@@ -1,7 +1,9 @@
 import type { UseCases } from '@conduit/app';
+import { checkProfileChanges, checkSignUp } from '@conduit/domain';
 import { authenticatedRoute, publicRoute } from '../auth/route-auth.js';
 import { presentUser } from '../presenters/user.presenter.js';
 import { failureStatuses } from '../problems/app-error-problem.js';
+import { edgeProblems } from '../problems/edge-problems.js';
 import { problemResponse } from '../problems/problem.js';
 import type { LoginAttempts, LoginOutcome } from '../rate-limit/rate-limits.types.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
@@ -65,13 +67,9 @@ export const updateUserRoute = authenticatedRoute({
 export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts) =>
   createRouter()
     .openapi(registerUserRoute, async (c) => {
-      const { user } = c.req.valid('json');
-      const result = await useCases.registerUser(useCaseContext(c), {
-        username: user.username,
-        email: user.email,
-        password: user.password,
-      });
-      return respond(c, result, presentUser, 201);
+      const signUp = checkSignUp(c.req.valid('json').user);
+      if (signUp.isErr()) return problemResponse(c, edgeProblems.validationFailed(signUp.error));
+      return respond(c, await useCases.registerUser(useCaseContext(c), signUp.value), presentUser, 201);
     })
     .openapi(loginRoute, async (c) => {
       const { user } = c.req.valid('json');
@@ -92,13 +90,7 @@ export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts) =>
       return respond(c, result, presentUser, 200);
     })
     .openapi(updateUserRoute, async (c) => {
-      const { user } = c.req.valid('json');
-      const result = await useCases.updateUser(useCaseContext(c), {
-        username: user.username,
-        email: user.email,
-        password: user.password,
-        bio: user.bio,
-        image: user.image,
-      });
-      return respond(c, result, presentUser, 200);
+      const changes = checkProfileChanges(c.req.valid('json').user);
+      if (changes.isErr()) return problemResponse(c, edgeProblems.validationFailed(changes.error));
+      return respond(c, await useCases.updateUser(useCaseContext(c), changes.value), presentUser, 200);
     });

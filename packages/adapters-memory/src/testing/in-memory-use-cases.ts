@@ -1,6 +1,6 @@
 import { ALL_FEATURES_ON, makeUseCases, type UseCases } from '@conduit/app';
 import { assignRole, type Role, type TokenIssuer, type UnitOfWorkScope, type UserActor, userActor } from '@conduit/domain';
-import { authorizedForTest } from '@conduit/domain/testing';
+import { aSignUp, authorizedForTest } from '@conduit/domain/testing';
 import { CountingSuffixGenerator } from '../counting-suffix-generator.js';
 import { SteppingClock } from '../fake-clock.js';
 import { FakePasswordHasher } from '../fake-password-hasher.js';
@@ -30,7 +30,7 @@ export const createInMemoryApp = (options: UnitOfWorkScope & { tokenIssuer?: Tok
     (
       await useCases.registerUser(
         { actor: { kind: 'anonymous' }, features: ALL_FEATURES_ON },
-        { username, email: `${username}@example.com`, password: 'password123' },
+        aSignUp({ username, email: `${username}@example.com`, password: 'password123' }),
       )
     )._unsafeUnwrap();
     const user = await adapters.repositories.users.findByUsername(username);

@@ -1,4 +1,4 @@
-import { newUser, type UniqueUserFieldTaken } from '@conduit/domain';
+import { newUser, type SignUp, type UniqueUserFieldTaken } from '@conduit/domain';
 import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
 import type { Context } from '../context.js';
 import type { AppDeps } from '../deps.js';
@@ -6,11 +6,8 @@ import type { FeatureDisabled } from '../features.js';
 import type { AuthenticatedUserView } from '../read-models/user-view.js';
 import { toAuthenticatedUserView } from './authenticated-user-view.js';
 
-export type RegisterUserCommand = {
-  readonly username: string;
-  readonly email: string;
-  readonly password: string;
-};
+/** Made only by the domain's `checkSignUp`. */
+export type RegisterUserCommand = SignUp;
 
 export const makeRegisterUser =
   (deps: Pick<AppDeps, 'unitOfWork' | 'passwordHasher' | 'tokenIssuer'>) =>

@@ -1,4 +1,4 @@
-import { applyProfileChanges, type CurrentUserGone, type UniqueUserFieldTaken, type User } from '@conduit/domain';
+import { applyProfileChanges, type CurrentUserGone, type ProfileUpdate, type UniqueUserFieldTaken, type User } from '@conduit/domain';
 import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
 import { asyncResult } from '../async-result.js';
 import type { AuthenticatedContext } from '../context.js';
@@ -6,16 +6,8 @@ import type { AppDeps } from '../deps.js';
 import type { AuthenticatedUserView } from '../read-models/user-view.js';
 import { toAuthenticatedUserView } from './authenticated-user-view.js';
 
-/** Omitted fields stay unchanged. */
-export type UpdateUserCommand = {
-  readonly username?: string;
-  readonly email?: string;
-  /** "" means unchanged: settings forms send the empty password field back. */
-  readonly password?: string;
-  /** "" or null clears the field. */
-  readonly bio?: string | null;
-  readonly image?: string | null;
-};
+/** Made only by the domain's `checkProfileChanges`; omitted fields stay unchanged. */
+export type UpdateUserCommand = ProfileUpdate;
 
 export const makeUpdateUser =
   (deps: Pick<AppDeps, 'unitOfWork' | 'passwordHasher' | 'tokenIssuer'>) =>

@@ -1,5 +1,6 @@
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
 import { anonymous, userActor, userId } from '@conduit/domain';
+import { aSignUp, profileChanges } from '@conduit/domain/testing';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { ALL_FEATURES_ON } from '../features.js';
 
@@ -11,7 +12,7 @@ const ctx = { actor: anonymous, features: ALL_FEATURES_ON };
 
 describe('registerUser', () => {
   it('creates the user and signs them in', async () => {
-    const result = await app.useCases.registerUser(ctx, { username: 'jake', email: 'Jake@Jake.jake', password: 'jakejake' });
+    const result = await app.useCases.registerUser(ctx, aSignUp({ username: 'jake', email: 'Jake@Jake.jake', password: 'jakejake' }));
     expect(result._unsafeUnwrap()).toEqual({
       email: 'jake@jake.jake',
       token: expect.stringMatching(/^token-for-\d+$/),
@@ -23,17 +24,17 @@ describe('registerUser', () => {
   });
 
   it('names only the field that is taken', async () => {
-    (await app.useCases.registerUser(ctx, { username: 'jake', email: 'jake@jake.jake', password: 'jakejake' }))._unsafeUnwrap();
-    const sameName = await app.useCases.registerUser(ctx, { username: 'jake', email: 'other@x.io', password: 'jakejake' });
+    (await app.useCases.registerUser(ctx, aSignUp({ username: 'jake', email: 'jake@jake.jake', password: 'jakejake' })))._unsafeUnwrap();
+    const sameName = await app.useCases.registerUser(ctx, aSignUp({ username: 'jake', email: 'other@x.io', password: 'jakejake' }));
     expect(sameName._unsafeUnwrapErr().type).toBe('UsernameTaken');
-    const sameEmail = await app.useCases.registerUser(ctx, { username: 'other', email: 'JAKE@jake.jake', password: 'jakejake' });
+    const sameEmail = await app.useCases.registerUser(ctx, aSignUp({ username: 'other', email: 'JAKE@jake.jake', password: 'jakejake' }));
     expect(sameEmail._unsafeUnwrapErr().type).toBe('EmailTaken');
   });
 });
 
 describe('loginUser', () => {
   beforeEach(async () => {
-    (await app.useCases.registerUser(ctx, { username: 'jake', email: 'jake@jake.jake', password: 'jakejake' }))._unsafeUnwrap();
+    (await app.useCases.registerUser(ctx, aSignUp({ username: 'jake', email: 'jake@jake.jake', password: 'jakejake' })))._unsafeUnwrap();
   });
 
   it('signs in with the right password, whatever the email case', async () => {
@@ -90,11 +91,14 @@ describe('updateUser', () => {
   it('keeps omitted fields, treats an empty password as unchanged and clears bio/image with ""', async () => {
     const jake = await app.signUp('jake');
     (
-      await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { bio: 'I like dragons', image: 'https://x.io/a.png' })
+      await app.useCases.updateUser(
+        { actor: jake, features: ALL_FEATURES_ON },
+        profileChanges({ bio: 'I like dragons', image: 'https://x.io/a.png' }),
+      )
     )._unsafeUnwrap();
     const result = await app.useCases.updateUser(
       { actor: jake, features: ALL_FEATURES_ON },
-      { username: 'jake', email: 'jake@example.com', password: '', bio: '', image: '' },
+      profileChanges({ username: 'jake', email: 'jake@example.com', password: '', bio: '', image: '' }),
     );
     expect(result._unsafeUnwrap()).toMatchObject({ username: 'jake', bio: null, image: null });
     expect((await app.repositories.users.findByUsername('jake'))?.passwordHash).toBe('fake-hash:password123');
@@ -102,7 +106,9 @@ describe('updateUser', () => {
 
   it('changes the password when one is given', async () => {
     const jake = await app.signUp('jake');
-    (await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { password: 'new-password' }))._unsafeUnwrap();
+    (
+      await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, profileChanges({ password: 'new-password' }))
+    )._unsafeUnwrap();
     const login = await app.useCases.loginUser(ctx, { email: 'jake@example.com', password: 'new-password' });
     expect(login.isOk()).toBe(true);
   });
@@ -110,19 +116,22 @@ describe('updateUser', () => {
   it("refuses another user's username or email", async () => {
     const jake = await app.signUp('jake');
     await app.signUp('ann');
-    expect((await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { username: 'ann' }))._unsafeUnwrapErr().type).toBe(
-      'UsernameTaken',
-    );
     expect(
-      (await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, { email: 'ann@example.com' }))._unsafeUnwrapErr().type,
+      (await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, profileChanges({ username: 'ann' })))._unsafeUnwrapErr()
+        .type,
+    ).toBe('UsernameTaken');
+    expect(
+      (
+        await app.useCases.updateUser({ actor: jake, features: ALL_FEATURES_ON }, profileChanges({ email: 'ann@example.com' }))
+      )._unsafeUnwrapErr().type,
     ).toBe('EmailTaken');
   });
 
   it('refuses an actor whose user is gone', async () => {
     const ghost = userActor(userId(999), 'user');
-    expect((await app.useCases.updateUser({ actor: ghost, features: ALL_FEATURES_ON }, { bio: 'x' }))._unsafeUnwrapErr().type).toBe(
-      'CurrentUserGone',
-    );
+    expect(
+      (await app.useCases.updateUser({ actor: ghost, features: ALL_FEATURES_ON }, profileChanges({ bio: 'x' })))._unsafeUnwrapErr().type,
+    ).toBe('CurrentUserGone');
   });
 
   it('cannot be called by an anonymous actor (checked by the compiler in `pnpm typecheck`)', () => {

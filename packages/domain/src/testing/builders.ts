@@ -2,6 +2,7 @@ import type { ArticleChanges, ArticleDraft, ArticleFields } from '../articles/ar
 import { checkArticleChanges, checkArticleDraft } from '../articles/article-draft.js';
 import { type CommentDraft, checkCommentDraft } from '../comments/comment-text.js';
 import type { NewUser } from '../users/user.js';
+import { checkProfileChanges, checkSignUp, type ProfileUpdate, type SignUp } from '../users/user-input.js';
 
 let sequence = 0;
 const next = () => {
@@ -35,6 +36,12 @@ export const anArticleDraft = (overrides: Partial<ArticleFields> = {}): ArticleD
     ...overrides,
   })._unsafeUnwrap();
 };
+
+/** A sign-up, through the domain's rules. */
+export const aSignUp = (fields: { username: string; email: string; password: string }): SignUp => checkSignUp(fields)._unsafeUnwrap();
+
+/** Changes to one's account, through the domain's rules. */
+export const profileChanges = (changes: Record<string, unknown>): ProfileUpdate => checkProfileChanges(changes)._unsafeUnwrap();
 
 /** A comment's fields, through the domain's rules. */
 export const aCommentDraft = (body = 'Thank you'): CommentDraft => checkCommentDraft({ body })._unsafeUnwrap();
