@@ -14,7 +14,8 @@ import type { EntityManagerSource } from '../entity-manager.js';
 import { articleFromRecord } from '../mappers/article.mapper.js';
 import { ArticleRecord } from '../records/article.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
-import { addArticles, changeArticle, removeArticle, toArticleRows } from './counted-writes.js';
+import { addArticles, toArticleRows } from './counted-article-adds.js';
+import { changeArticle, removeArticle } from './counted-article-changes.js';
 
 export class MikroOrmArticleRepository implements ArticleRepository {
   constructor(private readonly em: EntityManagerSource) {}

@@ -1,6 +1,6 @@
 import type { ArticleId, FavoriteRepository, UserId } from '@conduit/domain';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { addFavorite, removeFavorite } from './counted-writes.js';
+import { addFavorite, removeFavorite } from './counted-favorite-writes.js';
 
 export class MikroOrmFavoriteRepository implements FavoriteRepository {
   constructor(private readonly em: EntityManagerSource) {}

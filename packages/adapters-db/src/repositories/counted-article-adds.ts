@@ -1,58 +1,7 @@
-import type { ArticleId, NewArticle, UserId } from '@conduit/domain';
-import { type QueryCreator, type RawBuilder, sql } from 'kysely';
+import type { NewArticle, UserId } from '@conduit/domain';
+import { sql } from 'kysely';
 import { CompiledStatement } from '../kysely/compiled-statement.js';
-import type { Database } from '../kysely/database.js';
-import { ARTICLE_DAY_SHARDS } from '../records/article-day.record.js';
-
-/*
- * Writes that keep a counter exact: the counter moves only when a row really was inserted or
- * deleted, in the same statement, so it stays right when requests race (the counted row's lock
- * serializes the increments). Set-based statements the unit of work cannot express; typed from the
- * records like every other statement.
- */
-
-type Favorite = { userId: UserId; articleId: ArticleId };
-
-/** One article fewer for each tag the article carries, on its removal. */
-const untag = (db: QueryCreator<Database>, id: RawBuilder<ArticleId>) =>
-  db
-    .updateTable('tags')
-    .set((eb) => ({ articles_count: eb('articles_count', '-', 1) }))
-    .where('name', 'in', (eb) => eb.selectFrom('article_tags').select('tag').where('article_id', '=', id));
-
-export const addFavorite = new CompiledStatement<Favorite, unknown>((db, slot) =>
-  db
-    .with('added', (db) =>
-      db
-        .insertInto('favorites')
-        .columns(['user_id', 'article_id', 'article_created_at'])
-        .expression(
-          db
-            .selectFrom('articles')
-            .select([slot('userId').as('user_id'), 'id', 'created_at'])
-            .where('id', '=', slot('articleId')),
-        )
-        .onConflict((conflict) => conflict.doNothing())
-        .returning('article_id'),
-    )
-    .updateTable('articles')
-    .set((eb) => ({ favorites_count: eb('favorites_count', '+', 1) }))
-    .where('id', 'in', (eb) => eb.selectFrom('added').select('article_id')),
-);
-
-export const removeFavorite = new CompiledStatement<Favorite, unknown>((db, slot) =>
-  db
-    .with('removed', (db) =>
-      db.deleteFrom('favorites').where('user_id', '=', slot('userId')).where('article_id', '=', slot('articleId')).returning('article_id'),
-    )
-    .updateTable('articles')
-    .set((eb) => ({ favorites_count: eb('favorites_count', '-', 1) }))
-    .where('id', 'in', (eb) => eb.selectFrom('removed').select('article_id')),
-);
-
-/** The article_days row an article is counted in: its creation day (UTC) and its shard. */
-const dayOf = (createdAt: string) => sql<string>`(${sql.ref(createdAt)} at time zone 'UTC')::date`;
-const shardOf = (id: string) => sql<number>`${sql.ref(id)} % ${sql.lit(ARTICLE_DAY_SHARDS)}`;
+import { dayOf, shardOf, unnest } from './counter-expressions.js';
 
 /**
  * New articles as parallel arrays (one entry per article, in order) and their tags as
@@ -104,8 +53,6 @@ export const toArticleRows = (articles: readonly NewArticle[]): ArticleRows => {
   }
   return rows;
 };
-
-const unnest = <T>(values: RawBuilder<T[]>, type: string) => sql<T>`unnest(${values}::${sql.raw(type)})`;
 
 /**
  * New articles in one statement: the rows (those whose slug is taken insert nothing and are left
@@ -239,97 +186,4 @@ export const addArticles = new CompiledStatement<ArticleRows, { id: number; slug
     )
     .selectFrom('inserted')
     .select(['id', 'slug']),
-);
-
-/**
- * Tags, favorites and comments go with the article (ON DELETE CASCADE); the author's count, its
- * day's and its tags' counts follow. Every part of one statement sees the rows as they were before it.
- */
-export const removeArticle = new CompiledStatement<{ id: ArticleId }, unknown>((db, slot) =>
-  db
-    .with('removed', (db) => db.deleteFrom('articles').where('id', '=', slot('id')).returning(['id', 'author_id', 'created_at']))
-    .with('untagged', (db) => untag(db, slot('id')).returning('name'))
-    .with('undated', (db) =>
-      db
-        .updateTable('article_days')
-        .from('removed')
-        .set((eb) => ({ articles_count: eb('article_days.articles_count', '-', 1) }))
-        .whereRef('article_days.day', '=', dayOf('removed.created_at'))
-        .whereRef('article_days.shard', '=', shardOf('removed.id'))
-        .returning('article_days.day'),
-    )
-    .updateTable('users')
-    .set((eb) => ({ articles_count: eb('articles_count', '-', 1) }))
-    .where('id', 'in', (eb) => eb.selectFrom('removed').select('author_id')),
-);
-
-/** An article's new fields, as the repository maps them. */
-type ArticleChange = {
-  id: ArticleId;
-  slug: string;
-  title: string;
-  description: string;
-  body: string;
-  tagList: string[];
-  updatedAt: string;
-};
-
-/**
- * An edited article in one statement: its fields, and of its tags only those that changed: links
- * of dropped tags deleted and counted down, links of new tags inserted and counted up (creating
- * tags not seen before). Every part sees the tags as they were before the statement. A taken slug
- * is the unique violation the repository maps to SlugTaken.
- */
-export const changeArticle = new CompiledStatement<ArticleChange, { id: number }>((db, slot) =>
-  db
-    .with('old_tags', (db) => db.selectFrom('article_tags').select('tag').where('article_id', '=', slot('id')))
-    .with('new_tags', (db) => db.selectNoFrom(unnest(slot('tagList'), 'text[]').as('tag')))
-    .with('changed', (db) =>
-      db
-        .updateTable('articles')
-        .set({
-          slug: slot('slug'),
-          title: slot('title'),
-          description: slot('description'),
-          body: slot('body'),
-          tag_list: sql<string[]>`${slot('tagList')}::text[]`,
-          updated_at: slot('updatedAt'),
-        })
-        .where('id', '=', slot('id'))
-        .returning(['id', 'created_at']),
-    )
-    .with('dropped', (db) =>
-      db
-        .deleteFrom('article_tags')
-        .where('article_id', 'in', (eb) => eb.selectFrom('changed').select('id'))
-        .where('tag', 'not in', (eb) => eb.selectFrom('new_tags').select('tag'))
-        .returning('tag'),
-    )
-    .with('added', (db) =>
-      db
-        .insertInto('article_tags')
-        .columns(['article_id', 'tag', 'created_at'])
-        .expression(
-          db
-            .selectFrom(['changed as c', 'new_tags as n'])
-            .select(['c.id', 'n.tag', 'c.created_at'])
-            .where('n.tag', 'not in', (eb) => eb.selectFrom('old_tags').select('tag')),
-        )
-        .returning('tag'),
-    )
-    .with('counted_down', (db) =>
-      db
-        .updateTable('tags')
-        .set((eb) => ({ articles_count: eb('articles_count', '-', 1) }))
-        .where('name', 'in', (eb) => eb.selectFrom('dropped').select('tag')),
-    )
-    .with('counted_up', (db) =>
-      db
-        .insertInto('tags')
-        .columns(['name', 'articles_count'])
-        .expression(db.selectFrom('added').select((eb) => ['tag', eb.lit(1).as('articles_count')]))
-        .onConflict((conflict) => conflict.column('name').doUpdateSet((eb) => ({ articles_count: eb('tags.articles_count', '+', 1) }))),
-    )
-    .selectFrom('changed')
-    .select('id'),
 );
