@@ -57,6 +57,22 @@ const withCore = async (
   }
 };
 
+/** A `jobs` subcommand about one job, named by its id, done as an operator; the exit code is the command's. */
+const oneJobCommand = (
+  name: string,
+  description: string,
+  run: (core: Core, id: string, options: { operator: string }) => Promise<number>,
+) =>
+  new Command(name)
+    .description(description)
+    .argument('<id>')
+    .option(...operatorOption)
+    .action((id: string, options: { operator: string }) =>
+      withCore(async (core) => {
+        process.exitCode = await run(core, id, options);
+      }),
+    );
+
 /** Administrative tasks: the same use cases and database adapter as the server, no HTTP. */
 const program = new Command().name('conduit').description('Conduit administrative tasks').showHelpAfterError();
 
@@ -191,27 +207,9 @@ program
         }),
       ),
   )
+  .addCommand(oneJobCommand('show', 'one job as JSON, item errors included', showJob))
   .addCommand(
-    new Command('show')
-      .description('one job as JSON, item errors included')
-      .argument('<id>')
-      .option(...operatorOption)
-      .action((id: string, options: { operator: string }) =>
-        withCore(async (core) => {
-          process.exitCode = await showJob(core, id, options);
-        }),
-      ),
-  )
-  .addCommand(
-    new Command('cancel')
-      .description('cancel a job: a queued one at once, a running one before its next batch (what it applied stays)')
-      .argument('<id>')
-      .option(...operatorOption)
-      .action((id: string, options: { operator: string }) =>
-        withCore(async (core) => {
-          process.exitCode = await cancelJob(core, id, options);
-        }),
-      ),
+    oneJobCommand('cancel', 'cancel a job: a queued one at once, a running one before its next batch (what it applied stays)', cancelJob),
   );
 
 program

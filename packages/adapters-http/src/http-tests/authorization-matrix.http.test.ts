@@ -2,6 +2,7 @@ import { systemActor } from '@conduit/domain';
 import { describe, expect, it } from 'vitest';
 import { OPENAPI_PATH } from '../create-http-app.js';
 import { type CallOptions, createHttpTestHarness } from '../testing/http-test-harness.js';
+import { VALID_BODIES } from '../testing/valid-bodies.js';
 
 type Operation = { operationId: string; 'x-auth-mode': 'none' | 'optional' | 'required' };
 type Caller = 'anonymous' | 'invalid token' | 'another user' | 'owner' | 'admin';
@@ -36,16 +37,6 @@ const OWNERSHIP: Record<string, 'owner' | 'hidden' | 'any'> = {
   GetJobs: 'any',
   GetJob: 'hidden',
   CancelJob: 'hidden',
-};
-
-const BODIES: Record<string, unknown> = {
-  CreateUser: { user: { username: 'newcomer', email: 'newcomer@example.com', password: 'password123' } },
-  Login: { user: { email: 'owner@example.com', password: 'password123' } },
-  UpdateCurrentUser: { user: { bio: 'updated' } },
-  CreateArticle: { article: { title: 'Matrix', description: 'd', body: 'b' } },
-  UpdateArticle: { article: { body: 'edited' } },
-  CreateArticleComment: { comment: { body: 'hello' } },
-  CreateArticleImport: { articles: [{ title: 'Imported', description: 'd', body: 'b' }] },
 };
 
 const CALLERS: Caller[] = ['anonymous', 'invalid token', 'another user', 'owner', 'admin'];
@@ -84,7 +75,7 @@ describe('authorization matrix', async () => {
         (await http.memory.useCases.setUserRole({ actor: systemActor('test') }, { username: 'admin', role: 'admin' }))._unsafeUnwrap();
         const { slug } = await http.createArticle(owner);
         const comment = await http.call('POST', `/api/articles/${slug}/comments`, { token: owner, body: { comment: { body: 'c' } } });
-        const job = await http.call('POST', '/api/articles/imports', { token: owner, body: BODIES.CreateArticleImport });
+        const job = await http.call('POST', '/api/articles/imports', { token: owner, body: VALID_BODIES.CreateArticleImport });
         const values: Record<string, string> = { slug, username: 'target', id: String(comment.body.comment.id), jobId: job.body.job.id };
         const tokens: Record<Caller, CallOptions> = {
           anonymous: {},
@@ -98,7 +89,7 @@ describe('authorization matrix', async () => {
           path.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? name),
           {
             ...tokens[caller],
-            body: BODIES[operation.operationId],
+            body: VALID_BODIES[operation.operationId],
           },
         );
         if (outcome === 'success') expect(result.status, JSON.stringify(result.body)).toBeLessThan(300);

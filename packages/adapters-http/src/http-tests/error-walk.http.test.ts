@@ -2,23 +2,13 @@ import type { UseCases } from '@conduit/app';
 import { describe, expect, it } from 'vitest';
 import { OPENAPI_PATH } from '../create-http-app.js';
 import { type CallOptions, createHttpTestHarness, expectProblem } from '../testing/http-test-harness.js';
+import { VALID_BODIES } from '../testing/valid-bodies.js';
 
 type Operation = {
   operationId: string;
   'x-auth-mode': 'none' | 'optional' | 'required';
   responses: Record<string, unknown>;
   requestBody?: unknown;
-};
-
-/** A body each operation accepts, for the cases where only the path should make it fail. */
-const VALID_BODIES: Record<string, unknown> = {
-  CreateUser: { user: { username: 'walker', email: 'walker@example.com', password: 'password123' } },
-  Login: { user: { email: 'owner@example.com', password: 'password123' } },
-  UpdateCurrentUser: { user: { bio: 'walking' } },
-  CreateArticle: { article: { title: 'Walk', description: 'd', body: 'b' } },
-  UpdateArticle: { article: { body: 'walked' } },
-  CreateArticleComment: { comment: { body: 'hello' } },
-  CreateArticleImport: { articles: [{ title: 'Walk', description: 'd', body: 'b' }] },
 };
 
 /** Parameter values that do not exist (404) and that are malformed (422). */
