@@ -6,6 +6,7 @@ import { failureStatuses } from '../problems/app-error-problem.js';
 import { appProblem } from '../problems/app-problem.js';
 import { edgeProblems } from '../problems/edge-problems.js';
 import { problemResponse } from '../problems/problem.js';
+import { idempotentReplayedHeader } from '../schemas/idempotency.schemas.js';
 import { ImportHeaders, importBodyContent, SingleJobResponse } from '../schemas/job.schemas.js';
 import { problemResponses } from '../schemas/problem.schemas.js';
 import { jobHeaders } from './job-headers.js';
@@ -34,10 +35,7 @@ const importArticlesRoute = authenticatedRoute({
           description: 'Seconds before polling the job is worthwhile, while it has not ended.',
           schema: { type: 'integer' as const },
         },
-        'Idempotent-Replayed': {
-          description: '`true` when an earlier request with this Idempotency-Key created the job.',
-          schema: { type: 'string' as const },
-        },
+        ...idempotentReplayedHeader,
       },
       ...json(SingleJobResponse),
     },

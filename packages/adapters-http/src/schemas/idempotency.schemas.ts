@@ -22,7 +22,8 @@ export const IdempotencyHeaders = z.object({
 /** The response header that marks a replayed answer. */
 export const idempotentReplayedHeader = {
   'Idempotent-Replayed': {
-    description: '`true` when this is the stored answer of an earlier request with the same Idempotency-Key.',
+    description:
+      '`true` when an earlier request with the same Idempotency-Key did the work: this answer is its, and nothing was applied again.',
     schema: { type: 'string' as const },
   },
 };
