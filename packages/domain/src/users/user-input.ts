@@ -63,31 +63,31 @@ const clearable = (value: unknown, max: number, rule?: { test: (text: string) =>
   return text;
 };
 
-const rules = {
+type Rules = Readonly<Record<string, (value: unknown) => Checked<unknown>>>;
+
+const signUpRules: Rules = { username: checkUsername, email: checkEmail, password: checkPassword };
+
+const profileRules: Rules = {
   username: checkUsername,
   email: checkEmail,
-  password: checkPassword,
-  bio: (value: unknown) => clearable(value, USER_LIMITS.bio),
-  image: (value: unknown) =>
-    clearable(value, USER_LIMITS.image, { test: (text) => text === '' || IMAGE_URL.test(text), problem: NOT_AN_IMAGE_URL }),
-} as const;
+  // Settings forms send the empty password field back: "" leaves the password as it is.
+  password: (value) => (value === '' ? { value } : checkPassword(value)),
+  bio: (value) => clearable(value, USER_LIMITS.bio),
+  image: (value) => clearable(value, USER_LIMITS.image, { test: (text) => text === '' || IMAGE_URL.test(text), problem: NOT_AN_IMAGE_URL }),
+};
 
-/** The named fields of `candidate`, each by its rule; with `required`, a missing one is checked (blank) too. */
-const checkFields = <K extends keyof typeof rules>(
-  candidate: unknown,
-  names: readonly K[],
-  required: boolean,
-): { fields: Record<string, unknown> } | { errors: FieldErrors } => {
+/** The fields of `candidate` by their rules; with `required`, a missing one is checked (blank) too. */
+const checkFields = (candidate: unknown, rules: Rules, required: boolean): Result<Record<string, unknown>, FieldErrors> => {
   const errors: FieldErrors = {};
   const fields: Record<string, unknown> = {};
-  for (const name of names) {
+  for (const [name, rule] of Object.entries(rules)) {
     const value = field(candidate, name);
     if (value === undefined && !required) continue;
-    const checked = rules[name](value);
+    const checked = rule(value);
     if ('problem' in checked) errors[name] = [checked.problem];
     else fields[name] = checked.value;
   }
-  return Object.keys(errors).length > 0 ? { errors } : { fields };
+  return Object.keys(errors).length > 0 ? err(errors) : ok(fields);
 };
 
 declare const checked: unique symbol;
@@ -110,29 +110,11 @@ export type ProfileUpdate = {
 };
 
 /** The rules of a new account: the same limits and words as a POST /api/users answered with 422. */
-export const checkSignUp = (candidate: unknown): Result<SignUp, FieldErrors> => {
-  const checkedFields = checkFields(candidate, ['username', 'email', 'password'], true);
-  return 'errors' in checkedFields ? err(checkedFields.errors) : ok(checkedFields.fields as SignUp);
-};
+export const checkSignUp = (candidate: unknown): Result<SignUp, FieldErrors> =>
+  checkFields(candidate, signUpRules, true).map((fields) => fields as SignUp);
 
 /** The rules of the settings form: each field present by the sign-up's rules; nothing to change is refused, keyed `user`. */
-export const checkProfileChanges = (candidate: unknown): Result<ProfileUpdate, FieldErrors> => {
-  const password = field(candidate, 'password');
-  const checkedFields = checkFields(candidate, ['username', 'email', 'bio', 'image'], false);
-  const passwordProblem =
-    password === undefined || password === ''
-      ? null
-      : (() => {
-          const result = checkPassword(password);
-          return 'problem' in result ? result.problem : null;
-        })();
-  const errors = {
-    ...('errors' in checkedFields ? checkedFields.errors : {}),
-    ...(passwordProblem === null ? {} : { password: [passwordProblem] }),
-  };
-  if (Object.keys(errors).length > 0) return err(errors);
-  const fields = 'fields' in checkedFields ? checkedFields.fields : {};
-  const all = password === undefined ? fields : { ...fields, password };
-  if (Object.keys(all).length === 0) return err({ user: [NOTHING_TO_CHANGE] });
-  return ok(all as ProfileUpdate);
-};
+export const checkProfileChanges = (candidate: unknown): Result<ProfileUpdate, FieldErrors> =>
+  checkFields(candidate, profileRules, false).andThen((fields) =>
+    Object.keys(fields).length === 0 ? err({ user: [NOTHING_TO_CHANGE] }) : ok(fields as ProfileUpdate),
+  );
