@@ -1,5 +1,6 @@
 import { makeUseCases } from '@conduit/app';
 import { newUser, userActor } from '@conduit/domain';
+import { ok } from 'neverthrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresAdapters } from './postgres-adapters.js';
 import { openPostgresTestContext, type PostgresTestContext } from './testing/test-database.js';
@@ -18,14 +19,14 @@ const useCases = () =>
     ...createPostgresAdapters(context.orm, { queueIn: () => ({ enqueue: async () => undefined }) }),
     passwordHasher: {} as never,
     tokenIssuer: {} as never,
-    clock: { now: () => new Date() },
+    clock: { now: () => new Date(), wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
     suffixes: { next: () => Math.random().toString(36).slice(2, 8) },
   });
 
 const article = (index: number) => JSON.stringify({ article: { title: `Raced ${index}`, description: 'd', body: 'b' } });
 
-async function* itemsOf(texts: readonly string[]): AsyncIterable<string> {
-  yield* texts;
+async function* itemsOf(texts: readonly string[]) {
+  for (const text of texts) yield ok(text);
 }
 
 describe('article import jobs on PostgreSQL', () => {
@@ -53,6 +54,6 @@ describe('article import jobs on PostgreSQL', () => {
       .execute<{ articles_count: number }[]>('select articles_count from users where id = ?', [owner.id]);
     expect(counted[0]?.articles_count).toBe(2_000);
     // The staged items went with the end of the job.
-    expect(await context.repositories.jobs.items(job.id, 0, 10)).toEqual([]);
+    expect(await context.repositories.jobItems.read(job.id, 0, 10)).toEqual([]);
   });
 });

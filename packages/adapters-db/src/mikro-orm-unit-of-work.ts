@@ -2,7 +2,7 @@ import { type CurrentDeadline, type Repositories, throwIfDeadlinePassed, type Un
 import { DeadlockException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type Result, ResultAsync } from 'neverthrow';
-import { type JobQueueSource, makeMikroOrmRepositories } from './repositories/mikro-orm-repositories.js';
+import { type JobQueueSource, makePostgresRepositories } from './repositories/postgres-repositories.js';
 
 /** Thrown inside the transaction callback only to make MikroORM roll back; never escapes. */
 class RollbackForExpectedFailure extends Error {}
@@ -45,7 +45,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     throwIfDeadlinePassed(this.currentDeadline);
     try {
       await this.orm.em.fork().transactional(async (tx) => {
-        outcome = await work(makeMikroOrmRepositories(() => tx, this.queueIn));
+        outcome = await work(makePostgresRepositories(() => tx, this.queueIn));
         if (outcome.isErr()) throw new RollbackForExpectedFailure();
         // The last moment to give up: past it the transaction commits, and its caller is told so.
         throwIfDeadlinePassed(this.currentDeadline);

@@ -7,7 +7,7 @@ import { KyselyArticleQueries } from './queries/kysely-article-queries.js';
 import { KyselyCommentQueries } from './queries/kysely-comment-queries.js';
 import { KyselyProfileQueries } from './queries/kysely-profile-queries.js';
 import { KyselyTagQueries } from './queries/kysely-tag-queries.js';
-import { type JobQueueSource, makeMikroOrmRepositories } from './repositories/mikro-orm-repositories.js';
+import { type JobQueueSource, makePostgresRepositories } from './repositories/postgres-repositories.js';
 
 export type PostgresAdapters = {
   readonly repositories: Repositories;
@@ -29,7 +29,7 @@ export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOp
   const root = () => orm.em;
   const unitOfWork = new MikroOrmUnitOfWork(orm, queueIn, currentDeadline);
   return {
-    repositories: makeMikroOrmRepositories(fork, queueIn),
+    repositories: makePostgresRepositories(fork, queueIn),
     unitOfWork: currentIdempotencyClaim ? claimingIdempotencyKeys(unitOfWork, currentIdempotencyClaim) : unitOfWork,
     queries: {
       actors: new KyselyActorQueries(root),

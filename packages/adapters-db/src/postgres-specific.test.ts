@@ -172,7 +172,7 @@ const useCasesOnPostgres = () =>
     ...db,
     passwordHasher: { hash: async (plain) => plain, verify: async (hash, plain) => hash === plain, needsRehash: () => false },
     tokenIssuer: { issue: async (id) => `token-${id}` },
-    clock: { now: () => new Date() },
+    clock: { now: () => new Date(), wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
     suffixes: { next: () => Math.random().toString(36).slice(2, 8) },
   });
 

@@ -5,7 +5,12 @@ import { InMemoryCommentRepository } from './in-memory-comment-repository.js';
 import { InMemoryFavoriteRepository } from './in-memory-favorite-repository.js';
 import { InMemoryFollowRepository } from './in-memory-follow-repository.js';
 import { InMemoryIdempotencyKeyRepository } from './in-memory-idempotency-key-repository.js';
-import { InMemoryJobQueue, InMemoryJobRepository } from './in-memory-job-repository.js';
+import {
+  InMemoryJobItemRepository,
+  InMemoryJobQueue,
+  InMemoryJobRepository,
+  InMemoryJobUploadRepository,
+} from './in-memory-job-repository.js';
 import { makeInMemoryQueries } from './in-memory-queries.js';
 import { InMemoryStore } from './in-memory-store.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
@@ -28,6 +33,8 @@ export const createInMemoryAdapters = (options: UnitOfWorkScope = {}): InMemoryA
     favorites: new InMemoryFavoriteRepository(store),
     comments: new InMemoryCommentRepository(store),
     jobs: new InMemoryJobRepository(store),
+    jobUploads: new InMemoryJobUploadRepository(store),
+    jobItems: new InMemoryJobItemRepository(store),
     jobQueue: new InMemoryJobQueue(store),
     idempotencyKeys: new InMemoryIdempotencyKeyRepository(store),
   };

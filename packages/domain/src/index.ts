@@ -13,6 +13,7 @@ export * from './jobs/job.errors.js';
 export * from './jobs/job.js';
 export * from './jobs/job.policy.js';
 export * from './jobs/job-repository.js';
+export * from './jobs/job-transitions.js';
 export * from './shared/actor.js';
 export { type Action, type Authorized, assertAuthorized } from './shared/authorized.js';
 export * from './shared/claiming-unit-of-work.js';

@@ -30,9 +30,12 @@ export const showJob = async (core: Core, id: string, options: { operator: strin
   return 0;
 };
 
+/** How long `jobs cancel` waits for a running job's worker (any process) to stop it before saying it will. */
+const CANCEL_SETTLE_MS = 5_000;
+
 /** `conduit jobs cancel ID`: as POST /api/jobs/{id}/cancel; exit 1 when there is no such job or it ended otherwise. */
 export const cancelJob = async (core: Core, id: string, options: { operator: string }): Promise<number> => {
-  const result = await core.useCases.cancelJob({ actor: systemActor(options.operator) }, id);
+  const result = await core.useCases.cancelJob({ actor: systemActor(options.operator) }, id, { settleMs: CANCEL_SETTLE_MS });
   if (result.isErr()) {
     const error = result.error;
     process.stderr.write(error.type === 'JobNotFound' ? `no job ${id}\n` : `job ${id} has already ${error.status}\n`);

@@ -48,5 +48,3 @@ export const jobFromRow = (row: JobRow): Job => ({
   startedAt: row.started_at === null ? null : dateFromColumn(row.started_at),
   finishedAt: row.finished_at === null ? null : dateFromColumn(row.finished_at),
 });
-
-export const unfinished = ['queued', 'running'];

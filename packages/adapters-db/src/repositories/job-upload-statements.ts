@@ -10,9 +10,6 @@ export const opened = new CompiledStatement<{ type: string; ownerId: UserId; cre
     .values({ id: sql`gen_random_uuid()`, type: slot('type'), owner_id: slot('ownerId'), status: 'queued', created_at: slot('createdAt') })
     .returning('id'),
 );
-export const staged = new CompiledStatement<{ id: JobId; first: number; count: number; body: string }, unknown>((db, slot) =>
-  db.insertInto('job_items').values({ job_id: slot('id'), first_item: slot('first'), item_count: slot('count'), body: slot('body') }),
-);
 /** Takes the key when nobody holds it, or when its holder is older than the window; returns nothing when it is held. */
 export const claimed = new CompiledStatement<
   { ownerId: UserId; key: string; id: JobId; fingerprint: string; createdAt: string; since: string },

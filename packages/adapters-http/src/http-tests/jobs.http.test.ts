@@ -1,3 +1,4 @@
+import { jobId, startJob } from '@conduit/domain';
 import { describe, expect, it } from 'vitest';
 import { createHttpTestHarness, expectProblem } from '../testing/http-test-harness.js';
 
@@ -96,6 +97,12 @@ describe('article imports and jobs over HTTP', () => {
 
   it('cancels: 200 for a queued job, 202 while a running one stops, 409 once it succeeded; 404 for strangers', async () => {
     const http = createHttpTestHarness();
+    /** A worker took the job and stopped (it died, or its process is between batches). */
+    const startRunning = async (id: string) => {
+      const job = await http.memory.repositories.jobs.findById(jobId(id));
+      if (job === null) throw new Error(`no job ${id}`);
+      expect(await http.memory.repositories.jobs.save(startJob(job, new Date())._unsafeUnwrap())).toBe(true);
+    };
     const token = await http.register('jake');
     const stranger = await http.register('ann');
     const queued = (await http.call('POST', '/api/articles/imports', { token, body: { articles: [article('One')] } })).body.job;
@@ -108,16 +115,20 @@ describe('article imports and jobs over HTTP', () => {
 
     // Running with a worker on it: the answer waits for the worker to stop and is final.
     const busy = (await http.call('POST', '/api/articles/imports', { token, body: { articles: [article('Busy')] } })).body.job;
-    await http.memory.repositories.jobs.start(busy.id, new Date());
-    const worker = setTimeout(() => void http.memory.useCases.runArticleImport(busy.id), 200);
+    await startRunning(busy.id);
+    // The worker comes to the job once the cancel is asked, while the cancel waits.
+    const worker = (async () => {
+      while (!(await http.memory.repositories.jobs.findById(busy.id))?.cancelRequested) await new Promise(setImmediate);
+      return http.memory.useCases.runArticleImport(busy.id);
+    })();
     const stopped = await http.call('POST', `/api/jobs/${busy.id}/cancel`, { token });
-    clearTimeout(worker);
+    expect(await worker).toBe('finished');
     expect(stopped.status).toBe(200);
     expect(stopped.body.job).toMatchObject({ status: 'canceled', processed: 0 });
 
     // Running with no worker on it now: 202 after the wait, still running.
     const running = (await http.call('POST', '/api/articles/imports', { token, body: { articles: [article('Two')] } })).body.job;
-    await http.memory.repositories.jobs.start(running.id, new Date());
+    await startRunning(running.id);
     const stopping = await http.call('POST', `/api/jobs/${running.id}/cancel`, { token });
     expect(stopping.status).toBe(202);
     expect(stopping.body.job.status).toBe('running');

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemException } from '../problems/problem-exception.js';
 import { importBody, importMediaType, MAX_ITEM_BYTES } from './import-body.js';
 
 const encoder = new TextEncoder();
@@ -13,19 +12,15 @@ async function* chunked(text: string, size = 7): AsyncIterable<Uint8Array> {
 const collect = async (text: string, mediaType: 'application/json' | 'application/x-ndjson', size?: number) => {
   const body = importBody(chunked(text, size), mediaType);
   const items: string[] = [];
-  for await (const item of body.items) items.push(item);
-  return { items, fingerprint: body.fingerprint() };
+  for await (const item of body.items) {
+    if (item.isErr()) return { items, refused: item.error, fingerprint: body.fingerprint() };
+    items.push(item.value);
+  }
+  return { items, refused: null, fingerprint: body.fingerprint() };
 };
 
-const problemOf = async (text: string, mediaType: 'application/json' | 'application/x-ndjson') => {
-  try {
-    await collect(text, mediaType, 65_536);
-  } catch (error) {
-    if (error instanceof ProblemException) return { status: error.spec.status, errors: error.spec.errors };
-    throw error;
-  }
-  throw new Error('no problem raised');
-};
+const refusalOf = async (text: string, mediaType: 'application/json' | 'application/x-ndjson') =>
+  (await collect(text, mediaType, 65_536)).refused;
 
 describe('import bodies', () => {
   it('splits NDJSON into lines across any chunking, skipping blank lines and CRs, keeping multi-byte characters', async () => {
@@ -51,20 +46,24 @@ describe('import bodies', () => {
     }
   });
 
-  it('refuses bodies that hold no items, are not JSON, or hide an oversized item', async () => {
-    expect(await problemOf('\n \n', 'application/x-ndjson')).toEqual({ status: 422, errors: { articles: ["can't be blank"] } });
-    expect(await problemOf('{"articles": []}', 'application/json')).toEqual({ status: 422, errors: { articles: ["can't be blank"] } });
-    expect(await problemOf('[{"title": "a"}]', 'application/json')).toEqual({ status: 422, errors: { articles: ["can't be blank"] } });
-    expect(await problemOf('{"articles": {"title": "a"}}', 'application/json')).toMatchObject({ status: 422 });
-    expect(await problemOf('{"articles": [{"title": "a"}', 'application/json')).toMatchObject({ status: 400 });
-    expect(await problemOf('{"articles": [} ', 'application/json')).toMatchObject({ status: 400 });
-    const long = `{"article":{"title":"${'x'.repeat(MAX_ITEM_BYTES)}"}}`;
-    expect(await problemOf(`{"article":{}}\n${long}\n`, 'application/x-ndjson')).toMatchObject({
-      status: 413,
-      errors: { 'item 2': [expect.any(String)] },
+  it('reads no items from an empty list (the use case refuses the upload), and reports bodies that are not JSON, not a list, or hide an oversized item', async () => {
+    expect(await collect('\n \n', 'application/x-ndjson')).toMatchObject({ items: [], refused: null });
+    expect(await collect('{"articles": []}', 'application/json')).toMatchObject({ items: [], refused: null });
+    expect(await collect('[{"title": "a"}]', 'application/json')).toMatchObject({ items: [], refused: null });
+    expect(await refusalOf('{"articles": {"title": "a"}}', 'application/json')).toEqual({
+      type: 'UploadInvalid',
+      errors: { articles: ['must be a list of articles'] },
     });
-    expect(await problemOf(`{"articles":[{"title":"${'x'.repeat(3 * MAX_ITEM_BYTES)}"}]}`, 'application/json')).toMatchObject({
-      status: 413,
+    expect(await refusalOf('{"articles": [{"title": "a"}', 'application/json')).toEqual({ type: 'UploadMalformed' });
+    expect(await refusalOf('{"articles": [} ', 'application/json')).toEqual({ type: 'UploadMalformed' });
+    const long = `{"article":{"title":"${'x'.repeat(MAX_ITEM_BYTES)}"}}`;
+    expect(await refusalOf(`{"article":{}}\n${long}\n`, 'application/x-ndjson')).toEqual({
+      type: 'UploadItemTooLarge',
+      item: 2,
+      limitBytes: MAX_ITEM_BYTES,
+    });
+    expect(await refusalOf(`{"articles":[{"title":"${'x'.repeat(3 * MAX_ITEM_BYTES)}"}]}`, 'application/json')).toMatchObject({
+      type: 'UploadItemTooLarge',
     });
   });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { UploadRefused } from '@conduit/domain';
 import { JSONParser } from '@streamparser/json';
-import { edgeProblems } from '../problems/edge-problems.js';
-import { ProblemException } from '../problems/problem-exception.js';
+import { err, ok, type Result } from 'neverthrow';
 
 /** The media types an import is sent as. */
 export type ImportMediaType = 'application/x-ndjson' | 'application/json';
@@ -26,24 +26,21 @@ export const importMediaType = (contentType: string | undefined): ImportMediaTyp
   return Object.hasOwn(ACCEPTED_IMPORT_TYPES, essence) ? (ACCEPTED_IMPORT_TYPES[essence] ?? null) : null;
 };
 
+/** An item's JSON text, or why the body stopped making sense (the last thing read). */
+export type ImportItem = Result<string, UploadRefused>;
+
 export type ImportBody = {
-  /** Each item's JSON text, `{"article": {…}}`, read as the body streams in. */
-  readonly items: AsyncIterable<string>;
+  /** Each item's JSON text, `{"article": {…}}`, read as the body streams in; an error ends it. */
+  readonly items: AsyncIterable<ImportItem>;
   /** SHA-256 of the media type and the body's bytes; complete once `items` is consumed. */
   readonly fingerprint: () => string;
 };
 
-const itemTooLarge = (item: number) =>
-  new ProblemException({
-    ...edgeProblems.payloadTooLarge(MAX_ITEM_BYTES),
-    detail: `Item ${item} is larger than ${MAX_ITEM_BYTES} bytes; no article is that large. Is each item on a line of its own?`,
-    errors: { [`item ${item}`]: [`is larger than ${MAX_ITEM_BYTES} bytes`] },
-  });
-
-const noItems = () => new ProblemException(edgeProblems.validationFailed({ articles: ["can't be blank"] }));
+const itemTooLarge = (item: number): ImportItem => err({ type: 'UploadItemTooLarge', item, limitBytes: MAX_ITEM_BYTES });
+const malformed: ImportItem = err({ type: 'UploadMalformed' });
 
 /** One article per line; blank lines are skipped. A line is kept as sent: the job checks it. */
-async function* ndjsonItems(chunks: AsyncIterable<Uint8Array>): AsyncIterable<string> {
+async function* ndjsonItems(chunks: AsyncIterable<Uint8Array>): AsyncIterable<ImportItem> {
   const decoder = new TextDecoder();
   let pending = '';
   let count = 0;
@@ -61,20 +58,18 @@ async function* ndjsonItems(chunks: AsyncIterable<Uint8Array>): AsyncIterable<st
       pending = pending.slice(newline + 1);
       if (text !== null) {
         count += 1;
-        if (text.length > MAX_ITEM_BYTES) throw itemTooLarge(count);
-        yield text;
+        if (text.length > MAX_ITEM_BYTES) return yield itemTooLarge(count);
+        yield ok(text);
       }
       newline = pending.indexOf('\n');
     }
-    if (pending.length > MAX_ITEM_BYTES) throw itemTooLarge(count + 1);
+    if (pending.length > MAX_ITEM_BYTES) return yield itemTooLarge(count + 1);
   }
   const last = item(pending + decoder.decode());
   if (last !== null) {
     count += 1;
-    if (last.length > MAX_ITEM_BYTES) throw itemTooLarge(count);
-    yield last;
+    yield last.length > MAX_ITEM_BYTES ? itemTooLarge(count) : ok(last);
   }
-  if (count === 0) throw noItems();
 }
 
 /**
@@ -82,7 +77,7 @@ async function* ndjsonItems(chunks: AsyncIterable<Uint8Array>): AsyncIterable<st
  * complete, and only it is held. Elements are articles (`{"title", …}`), or already
  * `{"article": {…}}` as in NDJSON.
  */
-async function* jsonItems(chunks: AsyncIterable<Uint8Array>): AsyncIterable<string> {
+async function* jsonItems(chunks: AsyncIterable<Uint8Array>): AsyncIterable<ImportItem> {
   const parser = new JSONParser({ paths: ['$.articles.*'], keepStack: false });
   const ready: string[] = [];
   const seen = { notAList: false };
@@ -102,28 +97,29 @@ async function* jsonItems(chunks: AsyncIterable<Uint8Array>): AsyncIterable<stri
     const wrapped = typeof value === 'object' && value !== null && !Array.isArray(value) && 'article' in value;
     ready.push(JSON.stringify(wrapped ? value : { article: value }));
   };
-  const malformed = () => new ProblemException(edgeProblems.malformedJson());
-  for await (const chunk of chunks) {
+  const written = (chunk: Uint8Array): boolean => {
     try {
       parser.write(chunk);
     } catch {
-      throw malformed();
+      return false;
     }
-    if (failure !== undefined) throw malformed();
+    return failure === undefined;
+  };
+  for await (const chunk of chunks) {
+    if (!written(chunk)) return yield malformed;
     sinceLast += chunk.length;
-    if (sinceLast > 2 * MAX_ITEM_BYTES) throw itemTooLarge(count + 1);
-    yield* ready.splice(0);
+    if (sinceLast > 2 * MAX_ITEM_BYTES) return yield itemTooLarge(count + 1);
+    yield* ready.splice(0).map((item) => ok(item));
   }
   // The parser ends by itself after the top-level value; ending it again would be an error.
   try {
     if (!parser.isEnded) parser.end();
   } catch {
-    throw malformed();
+    return yield malformed;
   }
-  if (failure !== undefined) throw malformed();
-  yield* ready.splice(0);
-  if (seen.notAList) throw new ProblemException(edgeProblems.validationFailed({ articles: ['must be a list of articles'] }));
-  if (count === 0) throw noItems();
+  if (failure !== undefined) return yield malformed;
+  yield* ready.splice(0).map((item) => ok(item));
+  if (seen.notAList) yield err({ type: 'UploadInvalid', errors: { articles: ['must be a list of articles'] } });
 }
 
 /** Feeds the hash as the bytes go by. */

@@ -165,6 +165,16 @@ export const appErrorProblems = {
       errors: { 'Idempotency-Key': ['was used for a different request'] },
     }),
   },
+  UploadMalformed: { status: 400, describe: () => edgeProblems.malformedJson() },
+  UploadItemTooLarge: {
+    status: 413,
+    describe: (error) => ({
+      ...edgeProblems.payloadTooLarge(error.limitBytes),
+      detail: `Item ${error.item} is larger than ${error.limitBytes} bytes; no article is that large. Is each item on a line of its own?`,
+      errors: { [`item ${error.item}`]: [`is larger than ${error.limitBytes} bytes`] },
+    }),
+  },
+  UploadInvalid: { status: 422, describe: (error) => edgeProblems.validationFailed(error.errors) },
 } as const satisfies ProblemTable;
 
 const rows: ProblemTable = appErrorProblems;

@@ -39,7 +39,12 @@ const importArticlesRoute = authenticatedRoute({
       },
       ...json(SingleJobResponse),
     },
-    ...problemResponses(400, 401, 413, 415, 422, ...failureStatuses('submitArticleImport', ['IdempotencyKeyReused'])),
+    ...problemResponses(
+      401,
+      415,
+      422,
+      ...failureStatuses('submitArticleImport', ['IdempotencyKeyReused', 'UploadMalformed', 'UploadItemTooLarge', 'UploadInvalid']),
+    ),
   },
 });
 

@@ -11,8 +11,6 @@ import { respond, useCaseContext } from './respond.js';
 import { createRouter } from './router.js';
 
 const tags = ['Jobs'];
-/** How often a cancel looks whether the running job has stopped. */
-const CANCEL_POLL_MS = 50;
 const retryAfter = {
   'Retry-After': {
     description: 'Seconds before polling again is worthwhile, while the job has not ended.',
@@ -81,16 +79,11 @@ export const jobsRouter = (useCases: UseCases, options: { readonly cancelSettleM
       return respond(c, result, presentSingleJob, 200);
     })
     .openapi(cancelJobRoute, async (c) => {
-      const ctx = useCaseContext(c);
-      const result = await useCases.cancelJob(ctx, c.req.valid('param').jobId);
+      // The use case waits (within the request's budget) for a running job's worker to stop it, so
+      // the answer is usually the final one; 202 if it is still running.
+      const result = await useCases.cancelJob(useCaseContext(c), c.req.valid('param').jobId, { settleMs: options.cancelSettleMs });
       if (result.isErr()) return appProblem(c, result.error);
-      // A running job stops at its next commit, a fraction of a second away when a worker has it:
-      // wait that long, so the answer is usually the final one; 202 if it is still running.
-      let job = result.value;
-      for (let waited = 0; job.status === 'running' && waited < options.cancelSettleMs; waited += CANCEL_POLL_MS) {
-        await new Promise((resolve) => setTimeout(resolve, CANCEL_POLL_MS));
-        job = (await useCases.getJob(ctx, job.id)).unwrapOr(job);
-      }
+      const job = result.value;
       return job.status === 'canceled'
         ? c.json(presentSingleJob(job), 200, jsonHeaders(c))
         : c.json(presentSingleJob(job), 202, { ...jsonHeaders(c), ...jobHeaders(job) });

@@ -1,12 +1,13 @@
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
-import { anonymous, MAX_ITEM_ERRORS, systemActor, type UserActor } from '@conduit/domain';
+import { anonymous, type JobId, MAX_ITEM_ERRORS, startJob, systemActor, type UserActor } from '@conduit/domain';
+import { err, ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import { ALL_FEATURES_ON } from '../features.js';
 
 const as = (actor: UserActor) => ({ actor, features: ALL_FEATURES_ON });
 
-async function* itemsOf(texts: readonly string[]): AsyncIterable<string> {
-  yield* texts;
+async function* itemsOf(texts: readonly string[]) {
+  for (const text of texts) yield ok(text);
 }
 
 const article = (title: string, extra: Record<string, unknown> = {}) =>
@@ -128,8 +129,8 @@ describe('article import jobs', () => {
   it('drops an upload that breaks off, and shows nothing of it', async () => {
     const app = createInMemoryApp();
     const jake = await app.signUp('jake');
-    async function* breaking(): AsyncIterable<string> {
-      yield article('One');
+    async function* breaking() {
+      yield ok(article('One'));
       throw new Error('connection reset');
     }
     await expect(app.useCases.submitArticleImport(as(jake), { items: breaking() })).rejects.toThrow('connection reset');
@@ -152,9 +153,54 @@ describe('article import jobs', () => {
     });
     expect(outcome).toBe('finished');
     const done = (await app.useCases.getJob(as(jake), running.id))._unsafeUnwrap();
-    expect(done).toMatchObject({ status: 'canceled', processed: 250, succeeded: 250 });
-    expect((await articlesOf(app, 'jake')).articlesCount).toBe(250);
+    // Stopped before the end, at a batch boundary; what it applied is exactly what it counted.
+    expect(done.status).toBe('canceled');
+    expect([250, 500]).toContain(done.processed);
+    expect(done.succeeded).toBe(done.processed);
+    expect((await articlesOf(app, 'jake')).articlesCount).toBe(done.processed);
     expect((await app.useCases.cancelJob(as(jake), running.id))._unsafeUnwrap().status).toBe('canceled');
+  });
+
+  it('waits, when asked, for a running job’s worker to honour the cancel; answers running when no worker comes', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    const startRunning = async (id: JobId) => {
+      const job = await app.repositories.jobs.findById(id);
+      if (job === null) throw new Error(`no job ${id}`);
+      expect(await app.repositories.jobs.save(startJob(job, new Date())._unsafeUnwrap())).toBe(true);
+    };
+    const busy = (await submit(app, jake, [article('Busy')]))._unsafeUnwrap().job;
+    await startRunning(busy.id);
+    // The worker comes to the job while the cancel waits, as a driver's worker would.
+    const worker = (async () => {
+      while (!(await app.repositories.jobs.findById(busy.id))?.cancelRequested) await new Promise(setImmediate);
+      return app.useCases.runArticleImport(busy.id);
+    })();
+    const stopped = (await app.useCases.cancelJob(as(jake), busy.id, { settleMs: 1_000 }))._unsafeUnwrap();
+    expect(await worker).toBe('finished');
+    expect(stopped).toMatchObject({ status: 'canceled', processed: 0 });
+
+    const idle = (await submit(app, jake, [article('Idle')]))._unsafeUnwrap().job;
+    await startRunning(idle.id);
+    expect((await app.useCases.cancelJob(as(jake), idle.id, { settleMs: 1_000 }))._unsafeUnwrap()).toMatchObject({
+      status: 'running',
+      cancelRequested: true,
+    });
+  });
+
+  it('refuses an upload with no items, or one its body reported as unreadable, and keeps nothing of it', async () => {
+    const app = createInMemoryApp();
+    const jake = await app.signUp('jake');
+    expect((await submit(app, jake, []))._unsafeUnwrapErr()).toEqual({ type: 'UploadInvalid', errors: { articles: ["can't be blank"] } });
+    async function* unreadable() {
+      yield ok(article('One'));
+      yield err({ type: 'UploadMalformed' as const });
+    }
+    expect((await app.useCases.submitArticleImport(as(jake), { items: unreadable() }))._unsafeUnwrapErr()).toEqual({
+      type: 'UploadMalformed',
+    });
+    expect(app.store.jobs.size).toBe(0);
+    expect(app.store.announced).toEqual([]);
   });
 
   it('refuses to cancel a job that succeeded', async () => {
@@ -182,7 +228,10 @@ describe('article import jobs', () => {
       },
     });
     expect(first).toBe('handed-back');
-    expect((await app.useCases.getJob(as(jake), job.id))._unsafeUnwrap()).toMatchObject({ status: 'running', processed: 250 });
+    // Queued again with what it applied: a cancel now would end it at once.
+    const handedBack = (await app.useCases.getJob(as(jake), job.id))._unsafeUnwrap();
+    expect(handedBack).toMatchObject({ status: 'queued', processed: 250 });
+    expect(handedBack.startedAt).not.toBeNull();
     expect(await app.useCases.runArticleImport(job.id)).toBe('finished');
     expect((await app.useCases.getJob(as(jake), job.id))._unsafeUnwrap()).toMatchObject({
       status: 'succeeded',

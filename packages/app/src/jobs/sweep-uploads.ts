@@ -8,4 +8,4 @@ export const ABANDONED_UPLOAD_MS = 60 * 60 * 1000;
 
 /** Drops uploads whose server died before they were received whole; how many. Run periodically. */
 export const makeSweepUploads = (deps: Pick<AppDeps, 'repositories' | 'clock'>) => (): Promise<number> =>
-  deps.repositories.jobs.discardUploadsBefore(new Date(deps.clock.now().getTime() - ABANDONED_UPLOAD_MS));
+  deps.repositories.jobUploads.discardBefore(new Date(deps.clock.now().getTime() - ABANDONED_UPLOAD_MS));

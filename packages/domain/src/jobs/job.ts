@@ -52,13 +52,3 @@ export const isFinished = (job: Pick<Job, 'status'>): boolean =>
 
 /** What one committed batch did: how many items it took, how many became articles, which were refused. */
 export type BatchOutcome = { readonly items: number; readonly written: number; readonly refused: readonly ItemError[] };
-
-/** The job after one more batch: counts exact, the error list bounded. */
-export const recordBatch = (job: Job, batch: BatchOutcome): Job => ({
-  ...job,
-  processed: job.processed + batch.items,
-  succeeded: job.succeeded + batch.written,
-  failed: job.failed + batch.refused.length,
-  errors:
-    job.errors.length >= MAX_ITEM_ERRORS ? job.errors : [...job.errors, ...batch.refused.slice(0, MAX_ITEM_ERRORS - job.errors.length)],
-});

@@ -4,6 +4,7 @@ import { canEditArticle } from '../articles/article.policy.js';
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { Job } from '../jobs/job.js';
 import type { JobRepository } from '../jobs/job-repository.js';
+import { requestJobCancel } from '../jobs/job-transitions.js';
 import { authorizedForTest } from '../testing/authorized.js';
 import { anArticleDraft, articleChanges } from '../testing/builders.js';
 import type { User } from '../users/user.js';
@@ -50,7 +51,11 @@ describe('authorization the compiler checks', () => {
     // @ts-expect-error there is no other way to write a role: the profile update is the only other write
     void users.update({ ...user, role: 'admin' });
     // @ts-expect-error a job is canceled only with the cancel policy's proof
-    void jobs.requestCancel(job.id, now);
+    void requestJobCancel(job, now);
+    // @ts-expect-error nor with the proof of another action
+    void requestJobCancel(job, now, authorizedForTest('role:assign', job.id));
+    // @ts-expect-error a job is saved only as a change a transition made: a hand-made one does not compile
+    void jobs.save({ from: job, to: { ...job, status: 'canceled' } });
     // @ts-expect-error a use case takes only a draft the domain's rules made, never unchecked fields
     void newArticle({ title: '   ', description: '', body: 'b', tagList: [] }, userId(1), now);
     // @ts-expect-error nor unchecked changes

@@ -1,7 +1,8 @@
-import { ResultAsync } from 'neverthrow';
+import { type Result, ResultAsync } from 'neverthrow';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { type NewArticle, newArticle } from '../articles/article.js';
 import { newComment } from '../comments/comment.js';
+import { failJob, type JobChange, recordBatch, requestJobCancel, startJob, succeedJob } from '../jobs/job-transitions.js';
 import { claimingIdempotencyKeys } from '../shared/claiming-unit-of-work.js';
 import { type IdempotencyClaim, IdempotencyKeyHeld } from '../shared/idempotency.js';
 import type { UserId } from '../shared/ids.js';
@@ -173,64 +174,67 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
 
     // Follows and favorites are observable only through the read models: see describeQueryContracts.
 
-    describe('JobRepository', () => {
+    describe('JobUploadRepository, JobItemRepository, JobRepository', () => {
       const t0 = at('2026-01-01T10:00:00.000Z');
       const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+      const open = (ownerId: UserId, createdAt = t0) => fx.repositories.jobUploads.open({ type: 'article-import', ownerId, createdAt });
       const received = async (ownerId: UserId, items: string[], createdAt = t0) => {
-        const id = await fx.repositories.jobs.open({ type: 'article-import', ownerId, createdAt });
-        await fx.repositories.jobs.stage(id, 1, items);
-        return (await fx.repositories.jobs.queue(id, items.length, null, t0))._unsafeUnwrap();
+        const id = await open(ownerId, createdAt);
+        await fx.repositories.jobItems.stage(id, 1, items);
+        return (await fx.repositories.jobUploads.queue(id, items.length, null, t0))._unsafeUnwrap();
       };
+      /** Applies a transition to the job as stored and saves it: whether the save won. */
+      const saved = async (change: Result<JobChange, unknown>) => fx.repositories.jobs.save(change._unsafeUnwrap());
 
       it('keeps an upload invisible until it is queued, then reads its items in order from any point', async () => {
         const owner = await addUser();
-        const id = await fx.repositories.jobs.open({ type: 'article-import', ownerId: owner.id, createdAt: t0 });
-        await fx.repositories.jobs.stage(id, 1, ['a', 'b']);
-        await fx.repositories.jobs.stage(id, 3, ['c']);
+        const id = await open(owner.id);
+        await fx.repositories.jobItems.stage(id, 1, ['a', 'b']);
+        await fx.repositories.jobItems.stage(id, 3, ['c']);
         expect(await fx.repositories.jobs.findById(id)).toBeNull();
         expect((await fx.repositories.jobs.list(owner.id, { limit: 10, offset: 0 })).count).toBe(0);
-        const job = (await fx.repositories.jobs.queue(id, 3, null, t0))._unsafeUnwrap();
+        const job = (await fx.repositories.jobUploads.queue(id, 3, null, t0))._unsafeUnwrap();
         expect(job).toMatchObject({ id, status: 'queued', total: 3, processed: 0, errors: [], cancelRequested: false, startedAt: null });
         expect(await fx.repositories.jobs.findById(id)).toEqual(job);
-        expect(await fx.repositories.jobs.items(id, 0, 2)).toEqual(['a', 'b']);
-        expect(await fx.repositories.jobs.items(id, 2, 250)).toEqual(['c']);
+        expect(await fx.repositories.jobItems.read(id, 0, 2)).toEqual(['a', 'b']);
+        expect(await fx.repositories.jobItems.read(id, 2, 250)).toEqual(['c']);
         // Across the chunks they were staged in.
-        expect(await fx.repositories.jobs.items(id, 1, 2)).toEqual(['b', 'c']);
-        expect(await fx.repositories.jobs.items(id, 3, 250)).toEqual([]);
+        expect(await fx.repositories.jobItems.read(id, 1, 2)).toEqual(['b', 'c']);
+        expect(await fx.repositories.jobItems.read(id, 3, 250)).toEqual([]);
       });
 
       it('discards an upload, never a received job', async () => {
         const owner = await addUser();
-        const upload = await fx.repositories.jobs.open({ type: 'article-import', ownerId: owner.id, createdAt: t0 });
-        await fx.repositories.jobs.stage(upload, 1, ['a']);
-        await fx.repositories.jobs.discard(upload);
-        expect(await fx.repositories.jobs.items(upload, 0, 10)).toEqual([]);
+        const upload = await open(owner.id);
+        await fx.repositories.jobItems.stage(upload, 1, ['a']);
+        await fx.repositories.jobUploads.discard(upload);
+        expect(await fx.repositories.jobItems.read(upload, 0, 10)).toEqual([]);
         const job = await received(owner.id, ['a']);
-        await fx.repositories.jobs.discard(job.id);
+        await fx.repositories.jobUploads.discard(job.id);
         expect(await fx.repositories.jobs.findById(job.id)).toEqual(job);
       });
 
       it('drops uploads opened before a cutoff and never received, and nothing else', async () => {
         const owner = await addUser();
-        const old = await fx.repositories.jobs.open({ type: 'article-import', ownerId: owner.id, createdAt: t0 });
-        await fx.repositories.jobs.stage(old, 1, ['a']);
-        const recent = await fx.repositories.jobs.open({ type: 'article-import', ownerId: owner.id, createdAt: later(60) });
+        const old = await open(owner.id);
+        await fx.repositories.jobItems.stage(old, 1, ['a']);
+        const recent = await open(owner.id, later(60));
         const job = await received(owner.id, ['a']);
-        expect(await fx.repositories.jobs.discardUploadsBefore(later(30))).toBe(1);
-        expect(await fx.repositories.jobs.items(old, 0, 10)).toEqual([]);
-        expect((await fx.repositories.jobs.queue(recent, 0, null, t0)).isOk()).toBe(true);
+        expect(await fx.repositories.jobUploads.discardBefore(later(30))).toBe(1);
+        expect(await fx.repositories.jobItems.read(old, 0, 10)).toEqual([]);
+        expect((await fx.repositories.jobUploads.queue(recent, 0, null, t0)).isOk()).toBe(true);
         expect(await fx.repositories.jobs.findById(job.id)).toEqual(job);
       });
 
       it('gives one idempotency key to one of two uploads queued at once', async () => {
         const owner = await addUser();
-        const uploads = await Promise.all(
-          [1, 2].map(() => fx.repositories.jobs.open({ type: 'article-import', ownerId: owner.id, createdAt: t0 })),
-        );
+        const uploads = await Promise.all([1, 2].map(() => open(owner.id)));
         const outcomes = await Promise.all(
           uploads.map((id, index) =>
             fx.unitOfWork.run((repositories) =>
-              ResultAsync.fromSafePromise(repositories.jobs.queue(id, 0, { key: 'same', fingerprint: `f${index}` }, t0)).andThen((r) => r),
+              ResultAsync.fromSafePromise(repositories.jobUploads.queue(id, 0, { key: 'same', fingerprint: `f${index}` }, t0)).andThen(
+                (r) => r,
+              ),
             ),
           ),
         );
@@ -259,60 +263,64 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         const owner = await addUser();
         const other = await addUser();
         const claim = async (ownerId: UserId, fingerprint: string, createdAt: Date, since: Date) => {
-          const id = await fx.repositories.jobs.open({ type: 'article-import', ownerId, createdAt });
-          return { id, result: await fx.repositories.jobs.queue(id, 0, { key: 'k-1', fingerprint }, since) };
+          const id = await open(ownerId, createdAt);
+          return { id, result: await fx.repositories.jobUploads.queue(id, 0, { key: 'k-1', fingerprint }, since) };
         };
         const first = await claim(owner.id, 'f1', t0, t0);
         const job = first.result._unsafeUnwrap();
         const second = await claim(owner.id, 'f2', later(5), t0);
         expect(second.result._unsafeUnwrapErr()).toEqual({ type: 'KeyHeld', job, fingerprint: 'f1' });
-        expect(await fx.repositories.jobs.findByIdempotencyKey(owner.id, 'k-1', t0)).toEqual({ type: 'KeyHeld', job, fingerprint: 'f1' });
+        expect(await fx.repositories.jobUploads.findByIdempotencyKey(owner.id, 'k-1', t0)).toEqual({
+          type: 'KeyHeld',
+          job,
+          fingerprint: 'f1',
+        });
         // Keys are per owner.
         expect((await claim(other.id, 'f3', later(5), t0)).result.isOk()).toBe(true);
         // Past the window the key is free again, and the new job takes it over.
-        expect(await fx.repositories.jobs.findByIdempotencyKey(owner.id, 'k-1', later(1))).toBeNull();
+        expect(await fx.repositories.jobUploads.findByIdempotencyKey(owner.id, 'k-1', later(1))).toBeNull();
         const third = await claim(owner.id, 'f4', later(10), later(1));
         expect(third.result._unsafeUnwrap().id).toBe(third.id);
-        expect((await fx.repositories.jobs.findByIdempotencyKey(owner.id, 'k-1', later(1)))?.fingerprint).toBe('f4');
+        expect((await fx.repositories.jobUploads.findByIdempotencyKey(owner.id, 'k-1', later(1)))?.fingerprint).toBe('f4');
       });
 
-      it('starts a job once, saves progress only from where it stands, and ends it dropping its items', async () => {
+      it('saves a transition only over the state it was computed from, and drops the items of a job that ended', async () => {
         const owner = await addUser();
         const job = await received(owner.id, ['a', 'b', 'c']);
-        const running = await fx.repositories.jobs.start(job.id, later(1));
-        expect(running).toMatchObject({ status: 'running', startedAt: later(1) });
-        // A resumed run keeps the first start.
-        expect((await fx.repositories.jobs.start(job.id, later(9)))?.startedAt).toEqual(later(1));
+        const start = startJob(job, later(1))._unsafeUnwrap();
+        expect(await fx.repositories.jobs.save(start)).toBe(true);
+        const running = start.to;
+        expect(await fx.repositories.jobs.findById(job.id)).toEqual(running);
+        // A second start computed from the queued job loses: the job is running now.
+        expect(await saved(startJob(job, later(2)))).toBe(false);
         const errors = [{ item: 2, errors: { title: ["can't be blank"] } }];
-        const from = running as NonNullable<typeof running>;
-        const next = { ...from, processed: 2, succeeded: 1, failed: 1, errors };
-        expect(await fx.repositories.jobs.saveProgress(next, from)).toBe(true);
+        const batch = recordBatch(running, { items: 2, written: 1, refused: errors })._unsafeUnwrap();
+        expect(await fx.repositories.jobs.save(batch)).toBe(true);
         // The same batch again (another run of the job) is refused.
-        expect(await fx.repositories.jobs.saveProgress(next, from)).toBe(false);
-        expect(await fx.repositories.jobs.findById(job.id)).toMatchObject({ processed: 2, succeeded: 1, failed: 1, errors });
-        const done = await fx.repositories.jobs.finish(job.id, 'succeeded', later(2));
-        expect(done).toMatchObject({ status: 'succeeded', finishedAt: later(2), processed: 2 });
-        expect(await fx.repositories.jobs.items(job.id, 0, 10)).toEqual([]);
-        expect(await fx.repositories.jobs.finish(job.id, 'failed', later(3))).toBeNull();
-        expect(await fx.repositories.jobs.start(job.id, later(3))).toBeNull();
+        expect(await fx.repositories.jobs.save(batch)).toBe(false);
+        expect(await fx.repositories.jobs.findById(job.id)).toEqual(batch.to);
+        // A batch that adds no errors keeps the stored ones.
+        const quiet = recordBatch(batch.to, { items: 1, written: 1, refused: [] })._unsafeUnwrap();
+        expect(await fx.repositories.jobs.save(quiet)).toBe(true);
+        expect(await fx.repositories.jobs.findById(job.id)).toEqual({ ...quiet.to, errors });
+        expect(await saved(succeedJob(quiet.to, later(3)))).toBe(true);
+        expect(await fx.repositories.jobs.findById(job.id)).toMatchObject({ status: 'succeeded', finishedAt: later(3), processed: 3 });
+        expect(await fx.repositories.jobItems.read(job.id, 0, 10)).toEqual([]);
+        expect(await saved(failJob(quiet.to, later(4)))).toBe(false);
       });
 
-      it('cancels a queued job at once and asks a running one to stop, which then saves nothing', async () => {
+      it('cancels a queued job at once; a cancel asked of a running one stops its next batch from saving', async () => {
         const owner = await addUser();
         const queued = await received(owner.id, ['a']);
-        expect(await fx.repositories.jobs.requestCancel(queued.id, later(1), authorizedForTest('job:cancel', queued.id))).toMatchObject({
-          status: 'canceled',
-          finishedAt: later(1),
-        });
-        expect(await fx.repositories.jobs.requestCancel(queued.id, later(2), authorizedForTest('job:cancel', queued.id))).toBeNull();
+        expect(await saved(requestJobCancel(queued, later(1), authorizedForTest('job:cancel', queued.id)))).toBe(true);
+        expect(await fx.repositories.jobs.findById(queued.id)).toMatchObject({ status: 'canceled', finishedAt: later(1) });
+        expect(await fx.repositories.jobItems.read(queued.id, 0, 10)).toEqual([]);
         const job = await received(owner.id, ['a']);
-        const running = await fx.repositories.jobs.start(job.id, later(1));
-        expect(await fx.repositories.jobs.requestCancel(job.id, later(2), authorizedForTest('job:cancel', job.id))).toMatchObject({
-          status: 'running',
-          cancelRequested: true,
-        });
-        const from = running as NonNullable<typeof running>;
-        expect(await fx.repositories.jobs.saveProgress({ ...from, processed: 1 }, from)).toBe(false);
+        const running = startJob(job, later(1))._unsafeUnwrap();
+        await fx.repositories.jobs.save(running);
+        expect(await saved(requestJobCancel(running.to, later(2), authorizedForTest('job:cancel', job.id)))).toBe(true);
+        expect(await fx.repositories.jobs.findById(job.id)).toMatchObject({ status: 'running', cancelRequested: true });
+        expect(await saved(recordBatch(running.to, { items: 1, written: 1, refused: [] }))).toBe(false);
         expect(await fx.repositories.jobs.countByStatus()).toEqual({ queued: 0, running: 1, succeeded: 0, failed: 0, canceled: 1 });
       });
     });

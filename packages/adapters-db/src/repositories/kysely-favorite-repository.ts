@@ -2,7 +2,7 @@ import type { ArticleId, FavoriteRepository, UserId } from '@conduit/domain';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { addFavorite, removeFavorite } from './counted-favorite-writes.js';
 
-export class MikroOrmFavoriteRepository implements FavoriteRepository {
+export class KyselyFavoriteRepository implements FavoriteRepository {
   constructor(private readonly em: EntityManagerSource) {}
 
   async add(userId: UserId, articleId: ArticleId): Promise<void> {

@@ -1,11 +1,13 @@
 import type { JobQueue, Repositories } from '@conduit/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityManagerSource } from '../entity-manager.js';
+import { KyselyFavoriteRepository } from './kysely-favorite-repository.js';
 import { KyselyIdempotencyKeyRepository } from './kysely-idempotency-key-repository.js';
+import { KyselyJobItemRepository } from './kysely-job-item-repository.js';
 import { KyselyJobRepository } from './kysely-job-repository.js';
+import { KyselyJobUploadRepository } from './kysely-job-upload-repository.js';
 import { MikroOrmArticleRepository } from './mikro-orm-article-repository.js';
 import { MikroOrmCommentRepository } from './mikro-orm-comment-repository.js';
-import { MikroOrmFavoriteRepository } from './mikro-orm-favorite-repository.js';
 import { MikroOrmFollowRepository } from './mikro-orm-follow-repository.js';
 import { MikroOrmUserRepository } from './mikro-orm-user-repository.js';
 
@@ -18,13 +20,20 @@ const noQueue: JobQueueSource = () => ({
   },
 });
 
-export const makeMikroOrmRepositories = (em: EntityManagerSource, queueIn: JobQueueSource = noQueue): Repositories => ({
+/**
+ * The repositories over one entity manager source (a request's, or a transaction's). Each is named
+ * for what it writes through: MikroORM's entity manager, or Kysely statements compiled once
+ * (MikroORM's own Kysely, on the same connection and transaction).
+ */
+export const makePostgresRepositories = (em: EntityManagerSource, queueIn: JobQueueSource = noQueue): Repositories => ({
   users: new MikroOrmUserRepository(em),
   follows: new MikroOrmFollowRepository(em),
   articles: new MikroOrmArticleRepository(em),
-  favorites: new MikroOrmFavoriteRepository(em),
+  favorites: new KyselyFavoriteRepository(em),
   comments: new MikroOrmCommentRepository(em),
   jobs: new KyselyJobRepository(em),
+  jobUploads: new KyselyJobUploadRepository(em),
+  jobItems: new KyselyJobItemRepository(em),
   jobQueue: { enqueue: (id) => queueIn(em()).enqueue(id) },
   idempotencyKeys: new KyselyIdempotencyKeyRepository(em),
 });
