@@ -1,6 +1,6 @@
 import { ALL_FEATURES_ON, makeUseCases } from '@conduit/app';
-import { newArticle, type User, type UserId, userActor } from '@conduit/domain';
-import { aCommentDraft, aNewUser, anArticleDraft, articleChanges, authorizedForTest } from '@conduit/domain/testing';
+import { type User, type UserId, userActor } from '@conduit/domain';
+import { aCommentDraft, aNewArticle, aNewUser, anArticleDraft, articleChanges, authorizedForTest } from '@conduit/domain/testing';
 import { ResultAsync } from 'neverthrow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openPostgresTestContext, type PostgresTestContext, truncateAll } from './testing/test-database.js';
@@ -26,7 +26,7 @@ const seed = async (articleCount: number) => {
   for (let i = 0; i < articleCount; i++) {
     const article = (
       await db.repositories.articles.add(
-        newArticle(anArticleDraft({ tagList: ['a', `t${i}`] }), author.id, new Date(Date.UTC(2026, 0, 1, 0, i))),
+        aNewArticle(anArticleDraft({ tagList: ['a', `t${i}`] }), author.id, new Date(Date.UTC(2026, 0, 1, 0, i))),
       )
     )._unsafeUnwrap();
     await db.repositories.favorites.add(fan.id, article.id);
@@ -179,7 +179,7 @@ const useCasesOnPostgres = () =>
 describe('concurrency', () => {
   it('keeps favoritesCount exact under parallel favorites and repeats', async () => {
     const { author } = await seed(0);
-    const article = (await db.repositories.articles.add(newArticle(anArticleDraft(), author.id, new Date())))._unsafeUnwrap();
+    const article = (await db.repositories.articles.add(aNewArticle(anArticleDraft(), author.id, new Date())))._unsafeUnwrap();
     const fans = [];
     for (let i = 0; i < 20; i++) fans.push((await db.repositories.users.add(aNewUser()))._unsafeUnwrap());
 
@@ -198,7 +198,7 @@ describe('concurrency', () => {
     const written = await Promise.all(
       Array.from({ length: 20 }, () =>
         db.unitOfWork.run((repositories) =>
-          repositories.articles.add(newArticle(anArticleDraft({ tagList: ['shared', 'common'] }), author.id, new Date())),
+          repositories.articles.add(aNewArticle(anArticleDraft({ tagList: ['shared', 'common'] }), author.id, new Date())),
         ),
       ),
     );
@@ -228,7 +228,7 @@ describe('concurrency', () => {
     const articles = [];
     for (let i = 0; i < 10; i++) {
       articles.push(
-        (await db.repositories.articles.add(newArticle(anArticleDraft({ tagList: ['a', 'b'] }), author.id, new Date())))._unsafeUnwrap(),
+        (await db.repositories.articles.add(aNewArticle(anArticleDraft({ tagList: ['a', 'b'] }), author.id, new Date())))._unsafeUnwrap(),
       );
     }
     await Promise.all(
@@ -281,7 +281,7 @@ describe('concurrency', () => {
     for (let i = 0; i < 10; i++) fans.push((await db.repositories.users.add(aNewUser()))._unsafeUnwrap());
     const ctx = (id: UserId) => ({ actor: userActor(id, 'user'), features: ALL_FEATURES_ON });
     for (let round = 0; round < 5; round++) {
-      const article = (await db.repositories.articles.add(newArticle(anArticleDraft(), author.id, new Date())))._unsafeUnwrap();
+      const article = (await db.repositories.articles.add(aNewArticle(anArticleDraft(), author.id, new Date())))._unsafeUnwrap();
       const outcomes = await Promise.all([
         ...fans.map((fan) => useCases.favoriteArticle(ctx(fan.id), article.slug)),
         ...fans.map((fan) => useCases.addComment(ctx(fan.id), article.slug, aCommentDraft('first!'))),
@@ -297,7 +297,7 @@ describe('concurrency', () => {
 
   it('holds an article found for a change, so a delete waits instead of pulling it out from under the write', async () => {
     const { author, fan } = await seed(0);
-    const article = (await db.repositories.articles.add(newArticle(anArticleDraft(), author.id, new Date())))._unsafeUnwrap();
+    const article = (await db.repositories.articles.add(aNewArticle(anArticleDraft(), author.id, new Date())))._unsafeUnwrap();
     let found!: () => void;
     const articleFound = new Promise<void>((resolve) => (found = resolve));
     let deleted = false;

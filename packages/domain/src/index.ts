@@ -4,6 +4,7 @@ export * from './articles/article.policy.js';
 export * from './articles/article-draft.js';
 export * from './articles/article-repository.js';
 export * from './articles/favorite-repository.js';
+export * from './articles/import-item.js';
 export * from './comments/comment.errors.js';
 export * from './comments/comment.js';
 export * from './comments/comment.policy.js';

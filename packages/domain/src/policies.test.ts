@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { newArticle } from './articles/article.js';
 import { canDeleteArticle, canEditArticle } from './articles/article.policy.js';
 import { newComment } from './comments/comment.js';
 import { canDeleteComment } from './comments/comment.policy.js';
 import { anonymous, systemActor, userActor } from './shared/actor.js';
 import { articleId, commentId, userId } from './shared/ids.js';
-import { aCommentDraft, anArticleDraft } from './testing/builders.js';
+import { aCommentDraft, aNewArticle, anArticleDraft } from './testing/builders.js';
 import { canFollow } from './users/follow.policy.js';
 import { canAssignRole } from './users/role.policy.js';
 import { newUser } from './users/user.js';
@@ -13,7 +12,7 @@ import { newUser } from './users/user.js';
 const author = userActor(userId(1), 'user');
 const stranger = userActor(userId(2), 'user');
 const article = {
-  ...newArticle(anArticleDraft({ title: 'T', description: 'd', body: 'b', tagList: [] }), author.userId, new Date()),
+  ...aNewArticle(anArticleDraft({ title: 'T', description: 'd', body: 'b', tagList: [] }), author.userId, new Date()),
   id: articleId(10),
 };
 const comment = { ...newComment(aCommentDraft('c'), article.id, author.userId, new Date()), id: commentId(5) };

@@ -1,4 +1,4 @@
-import { type ArticleDraft, type ArticleNotFound, newArticle } from '@conduit/domain';
+import { type ArticleDraft, type ArticleNotFound, newArticle, publishAsSelf } from '@conduit/domain';
 import { type ResultAsync, safeTry } from 'neverthrow';
 import { asyncResult } from '../async-result.js';
 import type { AuthenticatedContext } from '../context.js';
@@ -17,7 +17,7 @@ export const makeCreateArticle =
       const created = yield* saveUnderFreeSlug((forceSuffix) =>
         deps.unitOfWork.run((repositories) =>
           asyncResult(async () => {
-            const article = newArticle(command, ctx.actor.userId, deps.clock.now());
+            const article = newArticle(command, ctx.actor.userId, deps.clock.now(), publishAsSelf(ctx.actor));
             const slug = await chooseSlug(repositories.articles, deps.suffixes, article.slug, forceSuffix);
             return repositories.articles.add({ ...article, slug });
           }),

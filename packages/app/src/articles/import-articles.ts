@@ -6,11 +6,10 @@ import {
   type ProfileNotFound,
   type PublishAsForbidden,
   type SystemActor,
-  type User,
 } from '@conduit/domain';
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import type { AppDeps } from '../deps.js';
-import { IMPORT_BATCH_SIZE, type ImportLine, itemAuthors, onlyAuthor, writeImportBatch } from './import-batch.js';
+import { type Author, IMPORT_BATCH_SIZE, type ImportLine, itemAuthors, onlyAuthor, writeImportBatch } from './import-batch.js';
 
 export type ImportProgress = { readonly processed: number; readonly succeeded: number; readonly failed: number };
 
@@ -51,13 +50,13 @@ export const makeImportArticles =
     ctx: { readonly actor: Actor | SystemActor },
     command: ImportArticlesCommand,
   ): Promise<Result<ImportSummary, ProfileNotFound | PublishAsForbidden>> => {
-    let fallback: User | undefined;
+    let fallback: Author | undefined;
     if (command.as !== undefined) {
       const found = await deps.repositories.users.findByUsername(command.as);
       if (found === null) return err({ type: 'ProfileNotFound', username: command.as });
       const allowed = canPublishAs(ctx.actor, found);
       if (allowed.isErr()) return err(allowed.error);
-      fallback = allowed.value;
+      fallback = { user: found, allowed: allowed.value };
     }
     const authorOf = command.itemAuthors || fallback === undefined ? itemAuthors(ctx.actor, fallback) : onlyAuthor(fallback);
 

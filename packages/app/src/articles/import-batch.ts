@@ -1,8 +1,10 @@
 import {
   type Actor,
+  type Authorized,
   BLANK,
   canNameItemAuthors,
-  checkArticleDraft,
+  canPublishAs,
+  checkImportItem,
   type FieldErrors,
   type ItemError,
   type NewArticle,
@@ -36,27 +38,15 @@ export const parseItem = (text: string): ImportLine => {
   }
 };
 
-const field = (value: unknown, name: string): unknown =>
-  typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined;
+/** An author an item may be published under, with the publish-as policy's proof. */
+export type Author = { readonly user: User; readonly allowed: Authorized<'article:publish-as'> };
 
-/** An item's errors when its value is not `{"article": {…}}` with a valid article. */
-const draftOf = (line: ImportLine) =>
-  line
-    .mapErr((reason): FieldErrors => ({ item: [reason] }))
-    .andThen((value) => {
-      const article = field(value, 'article');
-      return article === undefined ? err<never, FieldErrors>({ article: ["can't be blank"] }) : checkArticleDraft(article);
-    });
-
-/** The username an item names as its author: beside the article (`{"article": {…}, "author": …}`) or in it. */
-const authorNamed = (value: unknown): unknown => field(value, 'author') ?? field(field(value, 'article'), 'author');
-
-/** Whose article an item becomes: the import's author, or the item's own `author`, looked up and allowed. */
-export type AuthorOf = (repositories: Repositories, named: unknown) => Promise<Result<User, FieldErrors>>;
+/** Whose article an item becomes: the import's author, or the username the item names, looked up and allowed. */
+export type AuthorOf = (repositories: Repositories, named: string | undefined) => Promise<Result<Author, FieldErrors>>;
 
 /** Every item becomes `author`'s; an item's own `"author"` key is ignored. */
 export const onlyAuthor =
-  (author: User): AuthorOf =>
+  (author: Author): AuthorOf =>
   async () =>
     ok(author);
 
@@ -68,19 +58,22 @@ const MAX_REMEMBERED_AUTHORS = 10_000;
  * (admins, operators; for anyone else the key is an item error); items without one become
  * `fallback`'s, or, with no fallback, are refused.
  */
-export const itemAuthors = (actor: Actor | SystemActor, fallback: User | undefined): AuthorOf => {
-  const remembered = new Map<string, User | null>(fallback ? [[fallback.username, fallback]] : []);
-  const allowed = canNameItemAuthors(actor);
+export const itemAuthors = (actor: Actor | SystemActor, fallback: Author | undefined): AuthorOf => {
+  const remembered = new Map<string, User | null>(fallback ? [[fallback.user.username, fallback.user]] : []);
+  const naming = canNameItemAuthors(actor);
   return async (repositories, named) => {
     if (named === undefined) return fallback ? ok(fallback) : err({ author: [BLANK] });
-    if (!allowed) return err({ author: ['may be set only by an admin'] });
-    if (typeof named !== 'string') return err({ author: ['must be a string'] });
+    if (!naming) return err({ author: ['may be set only by an admin'] });
     let user = remembered.get(named);
     if (user === undefined) {
       user = await repositories.users.findByUsername(named);
       if (remembered.size < MAX_REMEMBERED_AUTHORS) remembered.set(named, user);
     }
-    return user === null ? err({ author: ['is not a user here'] }) : ok(user);
+    if (user === null) return err({ author: ['is not a user here'] });
+    const found = user;
+    return canPublishAs(actor, found)
+      .map((allowed) => ({ user: found, allowed }))
+      .mapErr(() => ({ author: ['may be set only by an admin'] }));
   };
 };
 
@@ -99,13 +92,13 @@ export const writeImportBatch = async (
   const articles: NewArticle[] = [];
   const writtenBy = new Map<string, number>();
   for (const [index, line] of lines.entries()) {
-    const draft = draftOf(line);
-    const author = await authorOf(repositories, line.isOk() ? authorNamed(line.value) : undefined);
-    if (draft.isOk() && author.isOk()) {
-      articles.push(newArticle(draft.value, author.value.id, deps.clock.now()));
-      writtenBy.set(author.value.username, (writtenBy.get(author.value.username) ?? 0) + 1);
-    } else
-      refused.push({ item: first + index, errors: { ...(draft.isErr() ? draft.error : {}), ...(author.isErr() ? author.error : {}) } });
+    const item = line.mapErr((reason): FieldErrors => ({ item: [reason] })).andThen(checkImportItem);
+    const author = item.isOk() ? await authorOf(repositories, item.value.author) : undefined;
+    if (item.isOk() && author?.isOk()) {
+      const { user, allowed } = author.value;
+      articles.push(newArticle(item.value.draft, user.id, deps.clock.now(), allowed));
+      writtenBy.set(user.username, (writtenBy.get(user.username) ?? 0) + 1);
+    } else refused.push({ item: first + index, errors: item.isErr() ? item.error : author?.isErr() ? author.error : {} });
   }
   // The whole batch in one write; an article whose slug is taken (already, or earlier in the
   // batch) is written again with a random suffix, as a single new article would be.

@@ -7,6 +7,7 @@ import {
   type Job,
   type JobChange,
   type JobId,
+  publishAsSelf,
   recordBatch,
   startJob,
   succeedJob,
@@ -67,7 +68,8 @@ export const makeRunArticleImport =
     let job = started.value;
     const owner = await deps.repositories.users.findById(job.ownerId);
     if (owner === null) return end((current) => failJob(current, now()));
-    const authorOf = itemAuthors(userActor(owner.id, owner.role), owner);
+    const actor = userActor(owner.id, owner.role);
+    const authorOf = itemAuthors(actor, { user: owner, allowed: publishAsSelf(actor) });
     for (;;) {
       if (options.signal?.aborted) {
         // Queued again, unless it ended meanwhile (a cancel of a queued job ends it at once).

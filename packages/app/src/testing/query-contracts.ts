@@ -1,6 +1,7 @@
-import { type Article, type NewArticle, newArticle, newComment, type User, type UserId } from '@conduit/domain';
+import { type Article, type NewArticle, newComment, type User, type UserId } from '@conduit/domain';
 import {
   aCommentDraft,
+  aNewArticle,
   aNewUser,
   anArticleDraft,
   authorizedForTest,
@@ -32,7 +33,7 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
     const addArticle = async (authorId: UserId, overrides: Partial<NewArticle> = {}): Promise<Article> => {
       minute += 1;
       const createdAt = new Date(Date.UTC(2026, 0, 1, 0, minute, 0, 123));
-      return (await fx.repositories.articles.add({ ...newArticle(anArticleDraft(), authorId, createdAt), ...overrides }))._unsafeUnwrap();
+      return (await fx.repositories.articles.add({ ...aNewArticle(anArticleDraft(), authorId, createdAt), ...overrides }))._unsafeUnwrap();
     };
 
     describe('ArticleQueries', () => {

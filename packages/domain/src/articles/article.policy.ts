@@ -21,12 +21,19 @@ export const canDeleteArticle = (actor: UserActor, article: Article): Result<Aut
 
 /**
  * Who may publish articles under `author`'s name (a bulk import on someone's behalf, moving a blog
- * from another instance): that user, an admin, or an operator at the command line.
+ * from another instance): that user, an admin, or an operator at the command line. The proof every
+ * new article needs (`newArticle`).
  */
-export const canPublishAs = (actor: Actor | SystemActor, author: User): Result<User, PublishAsForbidden> =>
+export const canPublishAs = (
+  actor: Actor | SystemActor,
+  author: Pick<User, 'id' | 'username'>,
+): Result<Authorized<'article:publish-as'>, PublishAsForbidden> =>
   actor.kind === 'system' || (actor.kind === 'user' && (actor.userId === author.id || isAdmin(actor)))
-    ? ok(author)
+    ? ok(grant('article:publish-as', author.id))
     : err({ type: 'PublishAsForbidden', username: author.username });
+
+/** Everyone may publish as themself: the proof for an article the actor writes. */
+export const publishAsSelf = (actor: UserActor): Authorized<'article:publish-as'> => grant('article:publish-as', actor.userId);
 
 /**
  * Who may name each item's author in a bulk import (moving a blog between instances): admins and

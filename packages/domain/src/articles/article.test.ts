@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { userId } from '../shared/ids.js';
 import { authorizedForTest } from '../testing/authorized.js';
-import { anArticleDraft, articleChanges } from '../testing/builders.js';
-import { editArticle, newArticle, normalizeTags, slugify, withSuffix } from './article.js';
+import { aNewArticle, anArticleDraft, articleChanges } from '../testing/builders.js';
+import { editArticle, normalizeTags, slugify, withSuffix } from './article.js';
 
 describe('slugify', () => {
   it.each([
@@ -36,7 +36,7 @@ describe('articles', () => {
   const now = new Date('2026-01-01T00:00:00.000Z');
   const later = new Date('2026-01-02T00:00:00.000Z');
   const article = {
-    ...newArticle(anArticleDraft({ title: 'First title', description: 'd', body: 'b', tagList: ['b', 'a'] }), userId(1), now),
+    ...aNewArticle(anArticleDraft({ title: 'First title', description: 'd', body: 'b', tagList: ['b', 'a'] }), userId(1), now),
     id: 1 as never,
   };
 

@@ -58,16 +58,20 @@ export const withSuffix = (slug: string, suffix: string): string => `${slug}-${s
 export const normalizeTags = (tags: readonly string[]): string[] =>
   [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
-export const newArticle = (draft: ArticleDraft, authorId: UserId, now: Date): NewArticle => ({
-  slug: slugify(draft.title),
-  title: draft.title,
-  description: draft.description,
-  body: draft.body,
-  tagList: normalizeTags(draft.tagList),
-  authorId,
-  createdAt: now,
-  updatedAt: now,
-});
+/** A new article by `authorId`, with the publish-as policy's proof for that author. */
+export const newArticle = (draft: ArticleDraft, authorId: UserId, now: Date, allowed: Authorized<'article:publish-as'>): NewArticle => {
+  assertAuthorized(allowed, 'article:publish-as', authorId);
+  return {
+    slug: slugify(draft.title),
+    title: draft.title,
+    description: draft.description,
+    body: draft.body,
+    tagList: normalizeTags(draft.tagList),
+    authorId,
+    createdAt: now,
+    updatedAt: now,
+  };
+};
 
 /**
  * Omitted fields stay unchanged; a new title gives a new slug, `tagList: []` removes every tag.

@@ -6,7 +6,7 @@ import type { Job } from '../jobs/job.js';
 import type { JobRepository } from '../jobs/job-repository.js';
 import { requestJobCancel } from '../jobs/job-transitions.js';
 import { authorizedForTest } from '../testing/authorized.js';
-import { anArticleDraft, articleChanges } from '../testing/builders.js';
+import { aNewArticle, anArticleDraft, articleChanges } from '../testing/builders.js';
 import type { User } from '../users/user.js';
 import type { UserRepository } from '../users/user-repository.js';
 import { userActor } from './actor.js';
@@ -14,7 +14,7 @@ import { articleId, userId } from './ids.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const article = {
-  ...newArticle(anArticleDraft({ title: 'T', description: 'd', body: 'b', tagList: [] }), userId(1), now),
+  ...aNewArticle(anArticleDraft({ title: 'T', description: 'd', body: 'b', tagList: [] }), userId(1), now),
   id: articleId(7),
 };
 
@@ -22,6 +22,10 @@ describe('authorization the compiler checks', () => {
   it('a mutation needs the proof its policy gives, for that very subject', () => {
     const allowed = canEditArticle(userActor(userId(1), 'user'), article)._unsafeUnwrap();
     expect(editArticle(article, articleChanges({ body: 'new' }), now, allowed).body).toBe('new');
+    // Publishing as someone else takes a proof for that very author.
+    expect(() => newArticle(anArticleDraft(), userId(1), now, authorizedForTest('article:publish-as', 2))).toThrow(
+      /article:publish-as on 2/,
+    );
     // A proof for another article is a defect in the use case, caught at once.
     expect(() => editArticle(article, articleChanges({ body: 'x' }), now, authorizedForTest('article:edit', 8))).toThrow(
       /article:edit on 8/,
@@ -56,8 +60,10 @@ describe('authorization the compiler checks', () => {
     void requestJobCancel(job, now, authorizedForTest('role:assign', job.id));
     // @ts-expect-error a job is saved only as a change a transition made: a hand-made one does not compile
     void jobs.save({ from: job, to: { ...job, status: 'canceled' } });
+    // @ts-expect-error a new article needs the publish-as policy's proof for its author
+    void newArticle(anArticleDraft(), userId(1), now);
     // @ts-expect-error a use case takes only a draft the domain's rules made, never unchecked fields
-    void newArticle({ title: '   ', description: '', body: 'b', tagList: [] }, userId(1), now);
+    void newArticle({ title: '   ', description: '', body: 'b', tagList: [] }, userId(1), now, authorizedForTest('article:publish-as', 1));
     // @ts-expect-error nor unchecked changes
     void editArticle(article, { title: '' }, now, authorizedForTest('article:edit', article.id));
   };

@@ -1,5 +1,5 @@
 /** The actions a policy can allow. */
-export type Action = 'article:edit' | 'article:delete' | 'comment:delete' | 'role:assign' | 'job:cancel';
+export type Action = 'article:publish-as' | 'article:edit' | 'article:delete' | 'comment:delete' | 'role:assign' | 'job:cancel';
 
 declare const proof: unique symbol;
 

@@ -1,8 +1,10 @@
-import type { ArticleChanges, ArticleDraft, ArticleFields } from '../articles/article.js';
+import { type ArticleChanges, type ArticleDraft, type ArticleFields, type NewArticle, newArticle } from '../articles/article.js';
 import { checkArticleChanges, checkArticleDraft } from '../articles/article-draft.js';
 import { type CommentDraft, checkCommentDraft } from '../comments/comment-text.js';
+import type { UserId } from '../shared/ids.js';
 import type { NewUser } from '../users/user.js';
 import { checkProfileChanges, checkSignUp, type ProfileUpdate, type SignUp } from '../users/user-input.js';
+import { authorizedForTest } from './authorized.js';
 
 let sequence = 0;
 const next = () => {
@@ -48,3 +50,7 @@ export const aCommentDraft = (body = 'Thank you'): CommentDraft => checkCommentD
 
 /** Changes to an article, through the domain's rules. */
 export const articleChanges = (changes: Partial<ArticleFields>): ArticleChanges => checkArticleChanges(changes)._unsafeUnwrap();
+
+/** A new article by `authorId`, as a use case makes one with the publish-as policy's proof. */
+export const aNewArticle = (draft: ArticleDraft, authorId: UserId, now: Date): NewArticle =>
+  newArticle(draft, authorId, now, authorizedForTest('article:publish-as', authorId));

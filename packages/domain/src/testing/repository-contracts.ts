@@ -1,6 +1,6 @@
 import { type Result, ResultAsync } from 'neverthrow';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { type NewArticle, newArticle } from '../articles/article.js';
+import type { NewArticle } from '../articles/article.js';
 import { newComment } from '../comments/comment.js';
 import { failJob, type JobChange, recordBatch, requestJobCancel, startJob, succeedJob } from '../jobs/job-transitions.js';
 import { claimingIdempotencyKeys } from '../shared/claiming-unit-of-work.js';
@@ -8,7 +8,7 @@ import { type IdempotencyClaim, IdempotencyKeyHeld } from '../shared/idempotency
 import type { UserId } from '../shared/ids.js';
 import type { User } from '../users/user.js';
 import { authorizedForTest } from './authorized.js';
-import { aCommentDraft, aNewUser, anArticleDraft } from './builders.js';
+import { aCommentDraft, aNewArticle, aNewUser, anArticleDraft } from './builders.js';
 import type { FixtureFactory, PersistenceFixture } from './persistence-fixture.js';
 
 const at = (iso: string) => new Date(iso);
@@ -29,7 +29,7 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
 
     const addUser = async (overrides = {}): Promise<User> => (await fx.repositories.users.add(aNewUser(overrides)))._unsafeUnwrap();
     const articleBy = (authorId: UserId, overrides: Partial<NewArticle> = {}): NewArticle => ({
-      ...newArticle(anArticleDraft(), authorId, at('2026-01-01T10:00:00.123Z')),
+      ...aNewArticle(anArticleDraft(), authorId, at('2026-01-01T10:00:00.123Z')),
       ...overrides,
     });
 
