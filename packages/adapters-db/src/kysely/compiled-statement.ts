@@ -10,29 +10,44 @@ class Slot {
 /** The typed placeholder for parameter `name` of a statement. */
 export type SlotOf<P> = <K extends keyof P & string>(name: K) => RawBuilder<P[K]>;
 
+/** A query Kysely can compile and would run itself: what a statement is built as. */
+type Built = Compilable<unknown> & { execute(): Promise<readonly unknown[]> };
+
+/**
+ * The row type of a built query, as Kysely infers it from the query itself (its `execute`).
+ * `Compilable<O>` alone would not do: Kysely's `CompiledQuery<O>` never uses `O`, so any row type
+ * declared there would be accepted unchecked.
+ */
+export type RowOf<B> = B extends { execute(): Promise<readonly (infer R)[]> } ? R : never;
+
+/** The rows of a statement, for the mappers that read them. */
+export type StatementRow<S> = S extends { rows(...args: never[]): Promise<readonly (infer R)[]> } ? R : never;
+
 /**
  * A statement Kysely builds and compiles once, then runs with each call's values. Building and
  * compiling the same query on every request would cost CPU on the hottest paths; PostgreSQL sees
- * the same text every time either way.
+ * the same text every time either way. Its parameters are named by the `slot` annotation
+ * (`(db, slot: SlotOf<{ id: JobId }>) => …`), its rows inferred from the query: no row type is
+ * declared anywhere, so a mapper that reads a column the query does not select fails to compile.
  */
-export class CompiledStatement<P extends Record<string, unknown>, R> {
-  private compiled: CompiledQuery<R> | undefined;
+export class CompiledStatement<P extends Record<string, unknown>, B extends Built> {
+  private compiled: CompiledQuery | undefined;
 
-  constructor(private readonly build: (db: Kysely<Database>, slot: SlotOf<P>) => Compilable<R>) {}
+  constructor(private readonly build: (db: Kysely<Database>, slot: SlotOf<P>) => B) {}
 
   /**
    * Runs on `em`'s connection, inside its transaction if it has one. Like the entity manager's own
    * statements, it is reported to MikroORM's logger (with its duration) and its failures surface as
    * MikroORM's exceptions (unique violation, deadlock, …), so everything downstream treats both alike.
    */
-  async rows(em: EntityManager, values: P): Promise<R[]> {
+  async rows(em: EntityManager, values: P): Promise<RowOf<B>[]> {
     const db = kyselyOf(em);
     this.compiled ??= this.build(db, (name) => sql<P[typeof name]>`${new Slot(name)}`).compile();
     const compiled = this.compiled;
     const parameters = compiled.parameters.map((parameter: unknown) => (parameter instanceof Slot ? values[parameter.name] : parameter));
     const started = performance.now();
     try {
-      return (await db.executeQuery<R>({ ...compiled, parameters })).rows;
+      return (await db.executeQuery<RowOf<B>>({ ...compiled, parameters })).rows;
     } catch (error) {
       throw error instanceof Error ? em.getDriver().convertException(error) : error;
     } finally {
@@ -40,21 +55,21 @@ export class CompiledStatement<P extends Record<string, unknown>, R> {
     }
   }
 
-  async first(em: EntityManager, values: P): Promise<R | undefined> {
+  async first(em: EntityManager, values: P): Promise<RowOf<B> | undefined> {
     return (await this.rows(em, values))[0];
   }
 }
 
 /** One compiled statement per shape (which optional filters are present), built on first use. */
-export class CompiledStatements<Shape extends string, P extends Record<string, unknown>, R> {
-  private readonly byShape = new Map<Shape, CompiledStatement<P, R>>();
+export class CompiledStatements<Shape extends string, P extends Record<string, unknown>, B extends Built> {
+  private readonly byShape = new Map<Shape, CompiledStatement<P, B>>();
 
-  constructor(private readonly build: (shape: Shape) => (db: Kysely<Database>, slot: SlotOf<P>) => Compilable<R>) {}
+  constructor(private readonly build: (shape: Shape, db: Kysely<Database>, slot: SlotOf<P>) => B) {}
 
-  for(shape: Shape): CompiledStatement<P, R> {
+  for(shape: Shape): CompiledStatement<P, B> {
     let statement = this.byShape.get(shape);
     if (statement === undefined) {
-      statement = new CompiledStatement(this.build(shape));
+      statement = new CompiledStatement((db, slot: SlotOf<P>) => this.build(shape, db, slot));
       this.byShape.set(shape, statement);
     }
     return statement;

@@ -6,15 +6,6 @@ import { userIdNamed } from './article-list-shape.js';
 export type ExportParams = { tag: string; author: string; afterCreatedAt: string; afterId: number; limit: number };
 /** Which export filters are present, and whether the page starts after a cursor. */
 export type ExportShape = `${'' | 'tag'}:${'' | 'author'}:${'' | 'after'}`;
-export type ExportRow = {
-  id: number;
-  title: string;
-  description: string;
-  body: string;
-  tag_list: string[];
-  created_at: string;
-  username: string;
-};
 
 /** Oldest first from a cursor: a range scan of the creation index (backwards), not an offset. */
 export const exportPage = (db: Kysely<Database>, shape: ExportShape, slot: SlotOf<ExportParams>) => {

@@ -1,20 +1,13 @@
 import type { ArticleListItemView } from '@conduit/app';
 import { type Kysely, sql } from 'kysely';
+import type { RowOf } from '../kysely/compiled-statement.js';
 import { type Database, dateFromColumn } from '../kysely/database.js';
 import { matching, type Shape, type Slot, total } from './article-list-shape.js';
 import { pageIds } from './article-page-ids.js';
-import { type AuthorRow, authorColumns, favoritedByViewer, flag, followingAuthor, profileFromRow } from './viewer-columns.js';
+import { authorColumns, favoritedByViewer, flag, followingAuthor, profileFromRow } from './viewer-columns.js';
 
-export type ListRow = AuthorRow & {
-  slug: string;
-  title: string;
-  description: string;
-  created_at: string;
-  updated_at: string;
-  tag_list: string[];
-  favorites_count: number;
-  favorited: boolean | 0 | 1;
-};
+/** An article as every list statement selects it (`listColumns`, its author, the viewer's flags): the type Kysely infers for `seenBy`. */
+type ListRow = Omit<RowOf<ReturnType<typeof seenBy>>, 'total'>;
 
 export const listColumns = [
   'a.slug',

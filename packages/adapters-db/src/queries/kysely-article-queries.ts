@@ -10,42 +10,38 @@ import type {
 } from '@conduit/app';
 import type { UserId } from '@conduit/domain';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { CompiledStatement, CompiledStatements } from '../kysely/compiled-statement.js';
+import { CompiledStatement, CompiledStatements, type SlotOf } from '../kysely/compiled-statement.js';
 import { dateFromColumn } from '../kysely/database.js';
-import { type ExportParams, type ExportRow, type ExportShape, exportPage } from './article-export-statement.js';
-import { DEEP_OFFSET, type ListRow, listColumns, listItemFromRow, pageRows, pageRowsByIds, seenBy } from './article-list-rows.js';
+import { type ExportParams, type ExportShape, exportPage } from './article-export-statement.js';
+import { DEEP_OFFSET, listColumns, listItemFromRow, pageRows, pageRowsByIds, seenBy } from './article-list-rows.js';
 import { type ListParams, type Shape, shapeOf, total } from './article-list-shape.js';
 import { authorColumns, favoritedByViewer, followingAuthor, type Viewer } from './viewer-columns.js';
+
+const one = new CompiledStatement((db, slot: SlotOf<Viewer & { slug: string }>) =>
+  db
+    .selectFrom('articles as a')
+    .innerJoin('users as u', 'u.id', 'a.author_id')
+    .select([...listColumns, 'a.body', ...authorColumns])
+    .select((eb) => [favoritedByViewer(eb, slot('viewerId')), followingAuthor(eb, slot('viewerId'))])
+    .where('a.slug', '=', slot('slug')),
+);
+const pages = new CompiledStatements((shape: Shape, db, slot: SlotOf<ListParams>) => seenBy(db, pageRows(db, shape, slot), shape, slot));
+const idsFirstPages = new CompiledStatements((shape: Shape, db, slot: SlotOf<ListParams>) =>
+  seenBy(db, pageRowsByIds(db, shape, slot), shape, slot),
+);
+const totals = new CompiledStatements((shape: Shape, db, slot: SlotOf<ListParams>) => total(db, shape, slot));
+const exports = new CompiledStatements((shape: ExportShape, db, slot: SlotOf<ExportParams>) => exportPage(db, shape, slot));
 
 /**
  * The article read models, one compiled statement per filter combination: the list and the feed
  * (article-list-rows.ts, their ids chosen in article-page-ids.ts), one article, and the export.
  */
 export class KyselyArticleQueries implements ArticleQueries {
-  private readonly one: CompiledStatement<Viewer & { slug: string }, ListRow & { body: string }>;
-  private readonly pages: CompiledStatements<Shape, ListParams, ListRow & { total: number | null }>;
-  private readonly idsFirstPages: CompiledStatements<Shape, ListParams, ListRow & { total: number | null }>;
-  private readonly totals: CompiledStatements<Shape, ListParams, { total: number }>;
-  private readonly exports: CompiledStatements<ExportShape, ExportParams, ExportRow>;
-
-  constructor(private readonly em: EntityManagerSource) {
-    this.one = new CompiledStatement((db, slot) =>
-      db
-        .selectFrom('articles as a')
-        .innerJoin('users as u', 'u.id', 'a.author_id')
-        .select([...listColumns, 'a.body', ...authorColumns])
-        .select((eb) => [favoritedByViewer(eb, slot('viewerId')), followingAuthor(eb, slot('viewerId'))])
-        .where('a.slug', '=', slot('slug')),
-    );
-    this.pages = new CompiledStatements((shape) => (db, slot) => seenBy(db, pageRows(db, shape, slot), shape, slot));
-    this.idsFirstPages = new CompiledStatements((shape) => (db, slot) => seenBy(db, pageRowsByIds(db, shape, slot), shape, slot));
-    this.totals = new CompiledStatements((shape) => (db, slot) => total(db, shape, slot));
-    this.exports = new CompiledStatements((shape) => (db, slot) => exportPage(db, shape, slot));
-  }
+  constructor(private readonly em: EntityManagerSource) {}
 
   async exportPage(filter: ExportFilter, after: ExportCursor | null, limit: number): Promise<ExportedArticle[]> {
     const shape: ExportShape = `${filter.tag === undefined ? '' : 'tag'}:${filter.author === undefined ? '' : 'author'}:${after === null ? '' : 'after'}`;
-    const rows = await this.exports.for(shape).rows(this.em(), {
+    const rows = await exports.for(shape).rows(this.em(), {
       tag: filter.tag ?? '',
       author: filter.author ?? '',
       afterCreatedAt: after?.createdAt.toISOString() ?? '',
@@ -67,7 +63,7 @@ export class KyselyArticleQueries implements ArticleQueries {
   }
 
   async bySlug(slug: string, viewerId: UserId | null): Promise<ArticleView | null> {
-    const row = await this.one.first(this.em(), { slug, viewerId });
+    const row = await one.first(this.em(), { slug, viewerId });
     return row ? { ...listItemFromRow(row), body: row.body } : null;
   }
 
@@ -82,11 +78,11 @@ export class KyselyArticleQueries implements ArticleQueries {
   private async page(shape: Shape, params: ListParams): Promise<ArticlePage> {
     const em = this.em();
     const idsFirst = params.offset >= DEEP_OFFSET || shape === 'feed' || shape === 'list:tag::' || shape === 'list:::favorited';
-    const rows = await (idsFirst ? this.idsFirstPages : this.pages).for(shape).rows(em, params);
+    const rows = await (idsFirst ? idsFirstPages : pages).for(shape).rows(em, params);
     const first = rows[0];
     // A page past the end has no row to carry the total: only then is it asked for on its own.
     const articlesCount =
-      first !== undefined ? (first.total ?? 0) : params.offset === 0 ? 0 : ((await this.totals.for(shape).first(em, params))?.total ?? 0);
+      first !== undefined ? (first.total ?? 0) : params.offset === 0 ? 0 : ((await totals.for(shape).first(em, params))?.total ?? 0);
     return { articles: rows.map(listItemFromRow), articlesCount };
   }
 }

@@ -2,11 +2,9 @@ import type { CommentQueries, CommentView } from '@conduit/app';
 import { type ArticleId, type CommentId, commentId, type UserId } from '@conduit/domain';
 import type { Kysely } from 'kysely';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
+import { CompiledStatement, type SlotOf, type StatementRow } from '../kysely/compiled-statement.js';
 import { type Database, dateFromColumn } from '../kysely/database.js';
-import { type AuthorRow, authorColumns, followingAuthor, profileFromRow, type Viewer } from './viewer-columns.js';
-
-type CommentRow = AuthorRow & { id: number; body: string; created_at: string; updated_at: string };
+import { authorColumns, followingAuthor, profileFromRow, type Viewer } from './viewer-columns.js';
 
 /** A comment with its author as the viewer sees them; the caller adds the condition. */
 const commentsSeenBy = (db: Kysely<Database>, viewerId: ReturnType<SlotOf<Viewer>>) =>
@@ -16,7 +14,14 @@ const commentsSeenBy = (db: Kysely<Database>, viewerId: ReturnType<SlotOf<Viewer
     .select(['c.id', 'c.body', 'c.created_at', 'c.updated_at', ...authorColumns])
     .select((eb) => followingAuthor(eb, viewerId));
 
-const commentFromRow = (row: CommentRow): CommentView => ({
+const onArticle = new CompiledStatement((db, slot: SlotOf<Viewer & { articleId: ArticleId }>) =>
+  commentsSeenBy(db, slot('viewerId')).where('c.article_id', '=', slot('articleId')).orderBy('c.created_at').orderBy('c.id'),
+);
+const one = new CompiledStatement((db, slot: SlotOf<Viewer & { id: CommentId }>) =>
+  commentsSeenBy(db, slot('viewerId')).where('c.id', '=', slot('id')),
+);
+
+const commentFromRow = (row: StatementRow<typeof one>): CommentView => ({
   id: commentId(row.id),
   body: row.body,
   createdAt: dateFromColumn(row.created_at),
@@ -25,22 +30,14 @@ const commentFromRow = (row: CommentRow): CommentView => ({
 });
 
 export class KyselyCommentQueries implements CommentQueries {
-  private readonly onArticle: CompiledStatement<Viewer & { articleId: ArticleId }, CommentRow>;
-  private readonly one: CompiledStatement<Viewer & { id: CommentId }, CommentRow>;
-
-  constructor(private readonly em: EntityManagerSource) {
-    this.onArticle = new CompiledStatement((db, slot) =>
-      commentsSeenBy(db, slot('viewerId')).where('c.article_id', '=', slot('articleId')).orderBy('c.created_at').orderBy('c.id'),
-    );
-    this.one = new CompiledStatement((db, slot) => commentsSeenBy(db, slot('viewerId')).where('c.id', '=', slot('id')));
-  }
+  constructor(private readonly em: EntityManagerSource) {}
 
   async forArticle(articleId: ArticleId, viewerId: UserId | null): Promise<CommentView[]> {
-    return (await this.onArticle.rows(this.em(), { articleId, viewerId })).map(commentFromRow);
+    return (await onArticle.rows(this.em(), { articleId, viewerId })).map(commentFromRow);
   }
 
   async byId(id: CommentId, viewerId: UserId | null): Promise<CommentView | null> {
-    const row = await this.one.first(this.em(), { id, viewerId });
+    const row = await one.first(this.em(), { id, viewerId });
     return row ? commentFromRow(row) : null;
   }
 }

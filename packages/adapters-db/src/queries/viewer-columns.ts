@@ -1,6 +1,6 @@
 import type { ProfileView } from '@conduit/app';
 import type { UserId } from '@conduit/domain';
-import type { ExpressionBuilder, RawBuilder, SqlBool } from 'kysely';
+import type { ExpressionBuilder, RawBuilder, Selectable, SqlBool } from 'kysely';
 import type { Database } from '../kysely/database.js';
 
 /** Whoever reads: a user id, or null for anonymous readers (then every flag is false). */
@@ -31,7 +31,8 @@ export const favoritedByViewer = (
 
 export const authorColumns = ['u.username', 'u.bio', 'u.image'] as const;
 
-export type AuthorRow = { username: string; bio: string | null; image: string | null; following: SqlBool };
+/** What a statement that selects an author (`authorColumns` and `following`) gives: the users table's own column types. */
+type AuthorRow = Selectable<Pick<Database['users'], 'username' | 'bio' | 'image'>> & { following: SqlBool };
 
 /** PostgreSQL answers `exists` with a boolean; Kysely's type also allows MySQL's 0/1. */
 export const flag = (value: SqlBool): boolean => value === true || value === 1;

@@ -1,13 +1,13 @@
 import type { ArticleId } from '@conduit/domain';
 import { sql } from 'kysely';
-import { CompiledStatement } from '../kysely/compiled-statement.js';
+import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
 import { dayOf, shardOf, unnest, untag } from './counter-expressions.js';
 
 /**
  * Tags, favorites and comments go with the article (ON DELETE CASCADE); the author's count, its
  * day's and its tags' counts follow. Every part of one statement sees the rows as they were before it.
  */
-export const removeArticle = new CompiledStatement<{ id: ArticleId }, unknown>((db, slot) =>
+export const removeArticle = new CompiledStatement((db, slot: SlotOf<{ id: ArticleId }>) =>
   db
     .with('removed', (db) => db.deleteFrom('articles').where('id', '=', slot('id')).returning(['id', 'author_id', 'created_at']))
     .with('untagged', (db) => untag(db, slot('id')).returning('name'))
@@ -42,7 +42,7 @@ type ArticleChange = {
  * tags not seen before). Every part sees the tags as they were before the statement. A taken slug
  * is the unique violation the repository maps to SlugTaken.
  */
-export const changeArticle = new CompiledStatement<ArticleChange, { id: number }>((db, slot) =>
+export const changeArticle = new CompiledStatement((db, slot: SlotOf<ArticleChange>) =>
   db
     .with('old_tags', (db) => db.selectFrom('article_tags').select('tag').where('article_id', '=', slot('id')))
     .with('new_tags', (db) => db.selectNoFrom(unnest(slot('tagList'), 'text[]').as('tag')))

@@ -1,9 +1,9 @@
 import type { ArticleId, UserId } from '@conduit/domain';
-import { CompiledStatement } from '../kysely/compiled-statement.js';
+import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
 
 /** Favorites, with the article's `favorites_count` moved in the same statement (see counter-expressions.ts). */
 export type Favorite = { userId: UserId; articleId: ArticleId };
-export const addFavorite = new CompiledStatement<Favorite, unknown>((db, slot) =>
+export const addFavorite = new CompiledStatement((db, slot: SlotOf<Favorite>) =>
   db
     .with('added', (db) =>
       db
@@ -23,7 +23,7 @@ export const addFavorite = new CompiledStatement<Favorite, unknown>((db, slot) =
     .where('id', 'in', (eb) => eb.selectFrom('added').select('article_id')),
 );
 
-export const removeFavorite = new CompiledStatement<Favorite, unknown>((db, slot) =>
+export const removeFavorite = new CompiledStatement((db, slot: SlotOf<Favorite>) =>
   db
     .with('removed', (db) =>
       db.deleteFrom('favorites').where('user_id', '=', slot('userId')).where('article_id', '=', slot('articleId')).returning('article_id'),

@@ -1,21 +1,10 @@
-import { type ItemError, type Job, type JobStatus, type JobType, jobId, userId } from '@conduit/domain';
+import { isJobStatus, isJobType, type Job, type JobStatus, type JobType, jobId, userId } from '@conduit/domain';
+import type { StatementRow } from '../kysely/compiled-statement.js';
 import { dateFromColumn } from '../kysely/database.js';
+import type { one } from './job-statements.js';
 
-export type JobRow = {
-  id: string;
-  type: string;
-  owner_id: number;
-  status: string;
-  total: number;
-  processed: number;
-  succeeded: number;
-  failed: number;
-  errors: ItemError[];
-  cancel_requested: boolean;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-};
+/** A job as every job statement selects it (`jobColumns`): the row type Kysely infers for them. */
+type JobRow = StatementRow<typeof one>;
 
 export const jobColumns = [
   'j.id',
@@ -33,11 +22,21 @@ export const jobColumns = [
   'j.finished_at',
 ] as const;
 
+const toJobType = (value: string): JobType => {
+  if (!isJobType(value)) throw new Error(`Unknown job type "${value}" in jobs table`);
+  return value;
+};
+
+export const toJobStatus = (value: string): JobStatus => {
+  if (!isJobStatus(value)) throw new Error(`Unknown job status "${value}" in jobs table`);
+  return value;
+};
+
 export const jobFromRow = (row: JobRow): Job => ({
   id: jobId(row.id),
-  type: row.type as JobType,
+  type: toJobType(row.type),
   ownerId: userId(row.owner_id),
-  status: row.status as JobStatus,
+  status: toJobStatus(row.status),
   total: row.total,
   processed: row.processed,
   succeeded: row.succeeded,

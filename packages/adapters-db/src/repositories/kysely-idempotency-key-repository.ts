@@ -7,7 +7,7 @@ import {
 } from '@conduit/domain';
 import { sql } from 'kysely';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { CompiledStatement } from '../kysely/compiled-statement.js';
+import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
 import { dateFromColumn } from '../kysely/database.js';
 import type { AnswerHeadersColumn } from '../records/idempotency-key.record.js';
 
@@ -15,41 +15,29 @@ import type { AnswerHeadersColumn } from '../records/idempotency-key.record.js';
  * Takes the key when nobody holds it, when its holder claimed it before the window, or when this
  * request already holds it (its second unit of work); returns nothing when another request holds it.
  */
-const claimed = new CompiledStatement<
-  { scope: string; key: string; fingerprint: string; holder: string; at: string; expiredBefore: string },
-  { holder: string }
->((db, slot) =>
-  db
-    .insertInto('idempotency_keys')
-    .values({ scope: slot('scope'), key: slot('key'), fingerprint: slot('fingerprint'), holder: slot('holder'), created_at: slot('at') })
-    .onConflict((conflict) =>
-      conflict
-        .columns(['scope', 'key'])
-        .doUpdateSet({
-          fingerprint: slot('fingerprint'),
-          holder: slot('holder'),
-          created_at: slot('at'),
-          answer_status: null,
-          answer_headers: null,
-          answer_body: null,
-        })
-        .where((eb) =>
-          eb.or([eb('idempotency_keys.created_at', '<', slot('expiredBefore')), eb('idempotency_keys.holder', '=', slot('holder'))]),
-        ),
-    )
-    .returning('holder'),
+const claimed = new CompiledStatement(
+  (db, slot: SlotOf<{ scope: string; key: string; fingerprint: string; holder: string; at: string; expiredBefore: string }>) =>
+    db
+      .insertInto('idempotency_keys')
+      .values({ scope: slot('scope'), key: slot('key'), fingerprint: slot('fingerprint'), holder: slot('holder'), created_at: slot('at') })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['scope', 'key'])
+          .doUpdateSet({
+            fingerprint: slot('fingerprint'),
+            holder: slot('holder'),
+            created_at: slot('at'),
+            answer_status: null,
+            answer_headers: null,
+            answer_body: null,
+          })
+          .where((eb) =>
+            eb.or([eb('idempotency_keys.created_at', '<', slot('expiredBefore')), eb('idempotency_keys.holder', '=', slot('holder'))]),
+          ),
+      )
+      .returning('holder'),
 );
-const held = new CompiledStatement<
-  { scope: string; key: string; since: string },
-  {
-    fingerprint: string;
-    holder: string;
-    created_at: string;
-    answer_status: number | null;
-    answer_headers: Record<string, string> | null;
-    answer_body: string | null;
-  }
->((db, slot) =>
+const held = new CompiledStatement((db, slot: SlotOf<{ scope: string; key: string; since: string }>) =>
   db
     .selectFrom('idempotency_keys')
     .select(['fingerprint', 'holder', 'created_at', 'answer_status', 'answer_headers', 'answer_body'])
@@ -57,18 +45,20 @@ const held = new CompiledStatement<
     .where('key', '=', slot('key'))
     .where('created_at', '>=', slot('since')),
 );
-const answered = new CompiledStatement<
-  { scope: string; key: string; holder: string; status: number; headers: string; body: string },
-  unknown
->((db, slot) =>
-  db
-    .updateTable('idempotency_keys')
-    .set({ answer_status: slot('status'), answer_headers: sql<AnswerHeadersColumn>`${slot('headers')}::jsonb`, answer_body: slot('body') })
-    .where('scope', '=', slot('scope'))
-    .where('key', '=', slot('key'))
-    .where('holder', '=', slot('holder')),
+const answered = new CompiledStatement(
+  (db, slot: SlotOf<{ scope: string; key: string; holder: string; status: number; headers: string; body: string }>) =>
+    db
+      .updateTable('idempotency_keys')
+      .set({
+        answer_status: slot('status'),
+        answer_headers: sql<AnswerHeadersColumn>`${slot('headers')}::jsonb`,
+        answer_body: slot('body'),
+      })
+      .where('scope', '=', slot('scope'))
+      .where('key', '=', slot('key'))
+      .where('holder', '=', slot('holder')),
 );
-const forgotten = new CompiledStatement<{ before: string }, { key: string }>((db, slot) =>
+const forgotten = new CompiledStatement((db, slot: SlotOf<{ before: string }>) =>
   db.deleteFrom('idempotency_keys').where('created_at', '<', slot('before')).returning('key'),
 );
 

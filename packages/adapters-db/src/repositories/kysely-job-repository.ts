@@ -1,6 +1,6 @@
 import { type Job, type JobChange, type JobId, type JobRepository, type JobStatus, noJobsByStatus, type UserId } from '@conduit/domain';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { jobFromRow } from './job-rows.js';
+import { jobFromRow, toJobStatus } from './job-rows.js';
 import { counted, dropItems, jobPage, one, saved, statuses } from './job-statements.js';
 
 const timestamp = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -47,9 +47,7 @@ export class KyselyJobRepository implements JobRepository {
 
   async countByStatus(): Promise<Record<JobStatus, number>> {
     const counts = noJobsByStatus();
-    for (const row of await statuses.rows(this.em(), {})) {
-      if (row.status in counts) counts[row.status as JobStatus] = Number(row.count);
-    }
+    for (const row of await statuses.rows(this.em(), {})) counts[toJobStatus(row.status)] = Number(row.count);
     return counts;
   }
 }

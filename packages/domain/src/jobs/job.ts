@@ -11,6 +11,7 @@ export const parseJobId = (text: string): JobId | null => (UUID.test(text) ? job
 
 export const JOB_TYPES = ['article-import'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
+export const isJobType = (value: string): value is JobType => JOB_TYPES.some((type) => type === value);
 
 /**
  * queued: received whole, waiting for a worker; running: a worker is applying it; then one of the
@@ -19,6 +20,7 @@ export type JobType = (typeof JOB_TYPES)[number];
  */
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'canceled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
+export const isJobStatus = (value: string): value is JobStatus => JOB_STATUSES.some((status) => status === value);
 
 /** Every status at 0: what counting jobs by status starts from. */
 export const noJobsByStatus = (): Record<JobStatus, number> => ({ queued: 0, running: 0, succeeded: 0, failed: 0, canceled: 0 });
