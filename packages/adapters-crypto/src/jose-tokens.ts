@@ -71,7 +71,8 @@ export class JoseTokens implements TokenIssuer, TokenVerifier {
     ).andThen(({ payload }) => {
       const id = typeof payload.sub === 'string' ? parseId(payload.sub) : null;
       if (id === null) return errAsync({ type: 'InvalidToken', reason: 'bad subject' } as const);
-      const ttl = (payload.exp as number) * 1000 - Date.now();
+      // jose has checked `exp` (verification fails without a valid one).
+      const ttl = (payload.exp ?? 0) * 1000 - Date.now();
       if (ttl > 0) this.verified.set(token, userId(id), { ttl });
       return okAsync(userId(id));
     });

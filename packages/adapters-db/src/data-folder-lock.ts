@@ -11,13 +11,16 @@ export type DataFolderHolder = { readonly pid: number; readonly url?: string };
 
 const HOLDER_FILE = 'running.json';
 
+/** A Node system error with this code (`EPERM`, `EEXIST`, …). */
+const hasErrorCode = (error: unknown, code: string): boolean => error instanceof Error && 'code' in error && error.code === code;
+
 export const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
     // EPERM: alive, but another user's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return hasErrorCode(error, 'EPERM');
   }
 };
 
@@ -44,7 +47,7 @@ export const claimFolder = async (dataDir: string): Promise<DataFolderHolder | u
       await writeFile(join(dataDir, HOLDER_FILE), JSON.stringify({ pid: process.pid }), { mode: 0o600, flag: 'wx' });
       return undefined;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!hasErrorCode(error, 'EEXIST')) throw error;
     }
     const holder = await readHolder(dataDir);
     if (holder) return holder;

@@ -9,7 +9,7 @@ export const environmentWithDotEnv = (directory: string = process.cwd()): NodeJS
   try {
     process.loadEnvFile(join(directory, '.env'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
   }
   return process.env;
 };

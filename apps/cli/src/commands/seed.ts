@@ -20,9 +20,9 @@ const FOLLOWS_PER_USER = 5;
 const ENGAGED_PER_AUTHOR = 5;
 
 const inParallel = async <T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) => {
-  let next = 0;
+  const queue = items.entries();
   const worker = async () => {
-    while (next < items.length) await work(items[next++] as T);
+    for (const [, item] of queue) await work(item);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 };
@@ -116,10 +116,10 @@ export const seed = async (core: Core, options: SeedOptions): Promise<number> =>
   await inParallel([...actors.entries()], 4, async ([index, actor]) => {
     const ctx = { actor, features: ALL_FEATURES_ON };
     for (let step = 1; step <= Math.min(FOLLOWS_PER_USER, names.length - 1); step++) {
-      if ((await useCases.followUser(ctx, names[(index + step) % names.length] as string)).isOk()) follows += 1;
+      if ((await useCases.followUser(ctx, names.at((index + step) % names.length) ?? '')).isOk()) follows += 1;
     }
     const page = await useCases.listArticles(ctx, {
-      author: names[(index + 1) % names.length] as string,
+      author: names.at((index + 1) % names.length) ?? '',
       limit: ENGAGED_PER_AUTHOR,
       offset: 0,
     });

@@ -18,10 +18,10 @@ const randomHex = (length: 16 | 32): string => {
  * ids not all zero), otherwise start a new one. This request is a new span either way.
  */
 export const continueTrace = (header: string | undefined): TraceContext => {
-  const match = header === undefined ? null : TRACEPARENT.exec(header.trim().toLowerCase());
+  const [, version, traceId, parentId] = (header === undefined ? null : TRACEPARENT.exec(header.trim().toLowerCase())) ?? [];
   const spanId = randomHex(16);
-  if (match && match[1] !== 'ff' && !/^0+$/.test(match[2] as string) && !/^0+$/.test(match[3] as string)) {
-    return { traceId: match[2] as string, spanId };
+  if (version !== 'ff' && traceId !== undefined && parentId !== undefined && !/^0+$/.test(traceId) && !/^0+$/.test(parentId)) {
+    return { traceId, spanId };
   }
   return { traceId: randomHex(32), spanId };
 };
