@@ -1,5 +1,4 @@
 import { Semaphore } from 'async-mutex';
-import type { Pool, PoolClient } from 'pg';
 
 export type ConnectionBudgets = {
   /** Pooled connections one workload may hold at once. */
@@ -40,6 +39,17 @@ const turn = async (gate: Semaphore, maxWaitMs: number): Promise<(() => void) | 
  */
 export const reservedConnections = (poolSize: number): number => Math.min(poolSize - 1, Math.max(2, Math.floor(poolSize / 4)));
 
+/** What the budgets read of the pool: its size, the connections taken, and a signal when one comes back. */
+export type PoolGauge = {
+  readonly size: number;
+  /** Connections handed out now (in use, or being opened). */
+  readonly taken: () => number;
+  readonly onRelease: (listener: () => void) => void;
+};
+
+/** A connection's turn within its workload's budget: given back once, when the connection is. */
+export type Turn = { readonly leave: () => void };
+
 /**
  * A bulkhead at the pool, in two parts.
  * - Each workload (one API operation) may hold at most `perWorkload` pooled connections at once.
@@ -52,14 +62,12 @@ export const reservedConnections = (poolSize: number): number => Math.min(poolSi
  * rarely reaches its budget, and waits for the reserve only as long as its own connections take to
  * come back.
  *
- * Installed on the pool MikroORM creates (`onPoolCreated`), in front of `connect`, which both the
- * ORM (through Kysely) and `pool.query` (the read models) go through.
+ * `connect` is the pool's own; the result wraps it for one workload (pg-pool-hooks.ts puts it in
+ * front of the pool's `connect`, which both the ORM, through Kysely, and `pool.query` go through).
  */
-export const budgetConnections = (pool: Pool, budgets: ConnectionBudgets): void => {
-  const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
+export const budgetedConnect = <C>(pool: PoolGauge, connect: () => Promise<C>, budgets: ConnectionBudgets) => {
   const gates = new Map<string, Semaphore>();
-  const size = pool.options.max ?? 10;
-  const reserve = reservedConnections(size);
+  const reserve = reservedConnections(pool.size);
   /** Connections each workload holds now (or is connecting). */
   const holding = new Map<string, number>();
   const heldBy = (workload: string) => holding.get(workload) ?? 0;
@@ -71,11 +79,11 @@ export const budgetConnections = (pool: Pool, budgets: ConnectionBudgets): void 
   /** Admitted, and not yet handed over by the pool (which hands an idle one over on its next tick). */
   let acquiring = 0;
   /** Connections nobody holds or is about to: idle in the pool, or not yet opened. */
-  const free = () => size - (pool.totalCount - pool.idleCount) - acquiring;
+  const free = () => pool.size - pool.taken() - acquiring;
   const mayTake = (workload: string) => free() > reserve || heldBy(workload) === 0;
   /** Woken whenever a connection comes back (from any workload, or from none). */
   let wake: (() => void)[] = [];
-  pool.on('release', () => {
+  pool.onRelease(() => {
     const waiting = wake;
     wake = [];
     for (const resolve of waiting) resolve();
@@ -109,7 +117,8 @@ export const budgetConnections = (pool: Pool, budgets: ConnectionBudgets): void 
     return gate;
   };
 
-  const connectWithin = async (workload: string): Promise<PoolClient> => {
+  /** A connection for `workload` and its turn, or "busy" once none came within `maxWaitMs`. */
+  return async (workload: string): Promise<{ connection: C; turn: Turn }> => {
     const until = Date.now() + budgets.maxWaitMs;
     const leaveGate = await turn(gateOf(workload), budgets.maxWaitMs);
     if (leaveGate === null) throw busy();
@@ -117,41 +126,21 @@ export const budgetConnections = (pool: Pool, budgets: ConnectionBudgets): void 
       leaveGate();
       throw busy();
     }
+    let left = false;
     const leave = () => {
+      if (left) return;
+      left = true;
       hold(workload, -1);
       leaveGate();
     };
-    let client: PoolClient;
     try {
-      client = await connect().finally(() => {
+      const connection = await connect().finally(() => {
         acquiring -= 1;
       });
+      return { connection, turn: { leave } };
     } catch (error) {
       leave();
       throw error;
     }
-    const release = client.release.bind(client);
-    let left = false;
-    client.release = (error?: Error | boolean) => {
-      if (!left) {
-        left = true;
-        leave();
-      }
-      return release(error);
-    };
-    return client;
   };
-
-  type Callback = (error: Error | undefined, client?: PoolClient, done?: (error?: Error | boolean) => void) => void;
-  pool.connect = ((callback?: Callback) => {
-    const workload = budgets.currentWorkload();
-    if (workload === undefined) return callback ? (connect as unknown as (cb: Callback) => void)(callback) : connect();
-    const connected = connectWithin(workload);
-    if (!callback) return connected;
-    connected.then(
-      (client) => callback(undefined, client, client.release),
-      (error: Error) => callback(error),
-    );
-    return undefined;
-  }) as typeof pool.connect;
 };

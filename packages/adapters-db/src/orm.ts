@@ -1,9 +1,9 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg, { type Pool } from 'pg';
-import { budgetConnections, type ConnectionBudgets } from './connection-budgets.js';
+import type { ConnectionBudgets } from './connection-budgets.js';
 import { migrationsList } from './migrations/index.js';
-import { prepareParameterizedStatements } from './prepared-statements.js';
+import { hookApplicationPool } from './pg-pool-hooks.js';
 import { allRecords } from './records/index.js';
 import { type StatementHook, StatementHookLogger } from './statement-hook-logger.js';
 
@@ -61,8 +61,7 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
       application_name: 'conduit',
       onPoolCreated: (pool: Pool) => {
         created.pool = pool;
-        prepareParameterizedStatements(pool);
-        if (options.connectionBudgets) budgetConnections(pool, options.connectionBudgets);
+        hookApplicationPool(pool, options.connectionBudgets ? { budgets: options.connectionBudgets } : {});
       },
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
