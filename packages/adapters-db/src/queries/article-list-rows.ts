@@ -2,7 +2,7 @@ import type { ArticleListItemView } from '@conduit/app';
 import { type Kysely, sql } from 'kysely';
 import type { RowOf } from '../kysely/compiled-statement.js';
 import { type Database, dateFromColumn } from '../kysely/database.js';
-import { matching, type Shape, type Slot, total } from './article-list-shape.js';
+import { matching, newestPage, type Shape, type Slot, total } from './article-list-shape.js';
 import { pageIds } from './article-page-ids.js';
 import { authorColumns, favoritedByViewer, flag, followingAuthor, profileFromRow } from './viewer-columns.js';
 
@@ -46,13 +46,7 @@ export type PageRows = ReturnType<typeof pageRows>;
  * for shallow pages.
  */
 export const pageRows = (db: Kysely<Database>, shape: Shape, slot: Slot) =>
-  matching(db, shape, slot)
-    .selectAll('a')
-    .orderBy('a.created_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(slot('limit'))
-    .offset(slot('offset'))
-    .as('a');
+  newestPage(matching(db, shape, slot).selectAll('a'), 'a.created_at', 'a.id', slot).as('a');
 
 /**
  * The same page chosen on ids first, then each looked up by primary key (lateral, with its own

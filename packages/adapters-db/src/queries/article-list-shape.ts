@@ -1,5 +1,5 @@
 import type { ArticleFilter } from '@conduit/app';
-import { type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, type StringReference, sql } from 'kysely';
 import type { SlotOf } from '../kysely/compiled-statement.js';
 import type { Database } from '../kysely/database.js';
 import type { Viewer } from './viewer-columns.js';
@@ -13,6 +13,17 @@ export type Shape = 'feed' | `list:${'' | 'tag'}:${'' | 'author'}:${'' | 'favori
 
 export const shapeOf = (filter: ArticleFilter): Shape =>
   `list:${filter.tag === undefined ? '' : 'tag'}:${filter.author === undefined ? '' : 'author'}:${filter.favoritedBy === undefined ? '' : 'favorited'}`;
+
+/**
+ * One page of `qb`, newest first with ties broken by id (the order of every list, and of the
+ * `created_at desc, id desc` indexes that serve it): `limit` rows after skipping `offset`.
+ */
+export const newestPage = <DB, TB extends keyof DB, O>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  createdAt: StringReference<DB, TB>,
+  id: StringReference<DB, TB>,
+  slot: Slot,
+) => qb.orderBy(createdAt, 'desc').orderBy(id, 'desc').limit(slot('limit')).offset(slot('offset'));
 
 /** The id of the user with this username (a primary-key subquery; none when no such user). */
 export const userIdNamed = (db: Kysely<Database>, username: RawBuilder<string>) =>

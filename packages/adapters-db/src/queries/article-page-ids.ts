@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../kysely/database.js';
-import { matching, type Shape, type Slot, userIdNamed } from './article-list-shape.js';
+import { matching, newestPage, type Shape, type Slot, userIdNamed } from './article-list-shape.js';
 
 /**
  * Index entries read per followed author (each one's newest `limit + offset`) at most, for a feed
@@ -53,14 +53,7 @@ export const feedIds = (db: Kysely<Database>, slot: Slot) => {
         .as('s'),
     )
     .select(['s.id', 's.created_at']);
-  return db
-    .selectFrom(perAuthor.unionAll(scanned).as('f'))
-    .select('f.id')
-    .orderBy('f.created_at', 'desc')
-    .orderBy('f.id', 'desc')
-    .limit(slot('limit'))
-    .offset(slot('offset'))
-    .as('p');
+  return newestPage(db.selectFrom(perAuthor.unionAll(scanned).as('f')).select('f.id'), 'f.created_at', 'f.id', slot).as('p');
 };
 
 /**
@@ -137,22 +130,13 @@ export const pageIds = (db: Kysely<Database>, shape: Shape, slot: Slot) => {
         .offset(slot('offset'))
         .as('p');
     case 'list:tag::':
-      return db
-        .selectFrom('article_tags as t')
-        .select('t.article_id as id')
-        .where('t.tag', '=', slot('tag'))
-        .orderBy('t.created_at', 'desc')
-        .orderBy('t.article_id', 'desc')
-        .limit(slot('limit'))
-        .offset(slot('offset'))
-        .as('p');
+      return newestPage(
+        db.selectFrom('article_tags as t').select('t.article_id as id').where('t.tag', '=', slot('tag')),
+        't.created_at',
+        't.article_id',
+        slot,
+      ).as('p');
     default:
-      return matching(db, shape, slot)
-        .select('a.id')
-        .orderBy('a.created_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(slot('limit'))
-        .offset(slot('offset'))
-        .as('p');
+      return newestPage(matching(db, shape, slot).select('a.id'), 'a.created_at', 'a.id', slot).as('p');
   }
 };
