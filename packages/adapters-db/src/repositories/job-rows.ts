@@ -1,26 +1,10 @@
 import { isJobStatus, isJobType, type Job, type JobStatus, type JobType, jobId, userId } from '@conduit/domain';
-import type { StatementRow } from '../kysely/compiled-statement.js';
+import type { RowOf } from '../kysely/compiled-statement.js';
 import { dateFromColumn } from '../kysely/database.js';
-import type { one } from './job-statements.js';
+import type { selectJobs } from './job-columns.js';
 
 /** A job as every job statement selects it (`jobColumns`): the row type Kysely infers for them. */
-type JobRow = StatementRow<typeof one>;
-
-export const jobColumns = [
-  'j.id',
-  'j.type',
-  'j.owner_id',
-  'j.status',
-  'j.total',
-  'j.processed',
-  'j.succeeded',
-  'j.failed',
-  'j.errors',
-  'j.cancel_requested',
-  'j.created_at',
-  'j.started_at',
-  'j.finished_at',
-] as const;
+type JobRow = RowOf<ReturnType<typeof selectJobs>>;
 
 const toJobType = (value: string): JobType => {
   if (!isJobType(value)) throw new Error(`Unknown job type "${value}" in jobs table`);

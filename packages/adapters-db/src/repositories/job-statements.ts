@@ -2,15 +2,13 @@ import type { JobId, JobStatus, UserId } from '@conduit/domain';
 import { sql } from 'kysely';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
 import type { ItemErrorsColumn } from '../records/job.record.js';
-import { jobColumns } from './job-rows.js';
+import { selectJobs } from './job-columns.js';
 
 export const one = new CompiledStatement((db, slot: SlotOf<{ id: JobId }>) =>
-  db.selectFrom('jobs as j').select(jobColumns).where('j.id', '=', slot('id')).where('j.received', '=', true),
+  selectJobs(db).where('j.id', '=', slot('id')).where('j.received', '=', true),
 );
 export const jobPage = new CompiledStatement((db, slot: SlotOf<{ ownerId: UserId | null; limit: number; offset: number }>) =>
-  db
-    .selectFrom('jobs as j')
-    .select(jobColumns)
+  selectJobs(db)
     .where('j.received', '=', true)
     .where((eb) => eb.or([eb(sql`${slot('ownerId')}::int`, 'is', null), eb('j.owner_id', '=', slot('ownerId'))]))
     .orderBy('j.created_at', 'desc')

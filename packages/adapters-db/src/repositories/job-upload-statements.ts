@@ -1,7 +1,7 @@
 import type { JobId, UserId } from '@conduit/domain';
 import { sql } from 'kysely';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
-import { jobColumns } from './job-rows.js';
+import { jobColumns } from './job-columns.js';
 
 /** An upload: a `jobs` row with `received` false, invisible until it is queued. */
 export const opened = new CompiledStatement((db, slot: SlotOf<{ type: string; ownerId: UserId; createdAt: string }>) =>
