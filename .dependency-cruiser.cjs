@@ -33,6 +33,20 @@ module.exports = {
       to: { path: '^packages/adapters-', pathNot: '^packages/adapters-$1/' },
     },
     {
+      name: 'client-stands-alone',
+      comment: 'The typed client knows the API only by its OpenAPI document: it imports no package of the house, so it can be published.',
+      severity: 'error',
+      from: { path: '^packages/client/src' },
+      to: { path: '^packages/', pathNot: '^packages/client/' },
+    },
+    {
+      name: 'only-drivers-use-the-client',
+      comment: 'The core and its adapters never call the API over HTTP; only apps (scripts, tests, bench) consume it.',
+      severity: 'error',
+      from: { path: '^packages/', pathNot: '^packages/client/' },
+      to: { path: '^packages/client/' },
+    },
+    {
       name: 'nothing-imports-apps',
       severity: 'error',
       from: { path: '^(packages|apps)/', pathNot: '^apps/([^/]+)/' },
