@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import { createConduitClient, followJob } from '@conduit/client';
 import autocannon from 'autocannon';
 import { log, type RunningBenchServer, withBenchSession } from './bench-server.js';
 import { cpuBetween, postgresBackendsCpu, processTreeCpuMs } from './cpu.js';
@@ -14,8 +15,6 @@ const USAGE = `pnpm bench:import [--articles N] [--rate R]
   200, 10 connections); the same reads measured idle first, in the same run. Prints the upload and
   total times, items a second, CPU per item, and the reads' p50/p99 idle and during the import.
   DATABASE_URL: a throwaway database is made on that server; otherwise an embedded PostgreSQL.`;
-
-type Job = { status: string; total: number; processed: number; succeeded: number; failed: number };
 
 /** Reads at a fixed rate, as users browsing would; `done` stops them and gives the figures. */
 const readLoad = (server: RunningBenchServer, rate: number, seconds?: number) => {
@@ -81,14 +80,11 @@ const main = async () => {
     const processing = readLoad(server, rate);
     if (response.status !== 202) throw new Error(`import refused: ${response.status} ${response.text}`);
     const { location } = response;
-    log(`202 after ${Math.round(uploaded)} ms; polling ${location}`);
-    let job: Job;
-    for (;;) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      job = ((await (await fetch(`${server.baseUrl}${location}`, { headers: { Authorization: `Token ${token}` } })).json()) as { job: Job })
-        .job;
-      if (!['queued', 'running'].includes(job.status)) break;
-    }
+    log(`202 after ${Math.round(uploaded)} ms; following ${location}`);
+    // As a consumer would: the typed client's followJob, polling every 200 ms at the most.
+    const job = await followJob(createConduitClient({ baseUrl: server.baseUrl, token }), location.split('/').at(-1) ?? '', {
+      maxPollMs: 200,
+    });
     const finished = performance.now() - started;
     const duringProcessing = await processing.done();
     const after = await cpuNow(server);
