@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
+import { createConduitClient } from '@conduit/client';
 import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, spawnServer } from './testing/spawn-server.js';
@@ -23,81 +24,81 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const api = async (method: string, path: string, options: { body?: unknown; token?: string } = {}) => {
-  const response = await fetch(`${server.baseUrl}/api${path}`, {
-    method,
-    headers: {
-      ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(options.token ? { Authorization: `Token ${options.token}` } : {}),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-};
+/** The typed client, as one user or anonymous: the calls a TypeScript consumer makes. */
+const as = (token?: string) => createConduitClient({ baseUrl: server.baseUrl, ...(token ? { token } : {}) });
 
 describe('a whole user journey over real HTTP on PostgreSQL', () => {
   it('registers, writes, follows, favorites, comments, edits and cleans up', async () => {
-    const jake = await api('POST', '/users', { body: { user: { username: 'jake', email: 'jake@jake.jake', password: 'jakejake' } } });
-    expect(jake.status).toBe(201);
-    const ann = await api('POST', '/users', { body: { user: { username: 'ann', email: 'ann@ann.ann', password: 'annannann' } } });
-    const jakeToken = jake.body.user.token as string;
-
-    const login = await api('POST', '/users/login', { body: { user: { email: 'ann@ann.ann', password: 'annannann' } } });
-    expect(login.status).toBe(200);
-    const annToken = login.body.user.token as string;
-    expect(ann.body.user.username).toBe('ann');
-    const badLogin = await api('POST', '/users/login', { body: { user: { email: 'ann@ann.ann', password: 'wrong-password' } } });
-    expect(badLogin.status).toBe(401);
-    expect(badLogin.body.errors).toEqual({ credentials: ['invalid'] });
-
-    const settings = await api('PUT', '/user', {
-      token: jakeToken,
-      body: { user: { ...jake.body.user, bio: 'Dragon trainer', password: '' } },
+    const anonymous = as();
+    const jake = await anonymous.POST('/api/users', {
+      body: { user: { username: 'jake', email: 'jake@jake.jake', password: 'jakejake' } },
     });
-    expect(settings.body.user.bio).toBe('Dragon trainer');
+    expect(jake.response.status).toBe(201);
+    const ann = await anonymous.POST('/api/users', { body: { user: { username: 'ann', email: 'ann@ann.ann', password: 'annannann' } } });
+    const jakeUser = jake.data?.user;
+    if (jakeUser === undefined) throw new Error('jake was not signed up');
+    const asJake = as(jakeUser.token);
 
-    const created = await api('POST', '/articles', {
-      token: jakeToken,
+    const login = await anonymous.POST('/api/users/login', { body: { user: { email: 'ann@ann.ann', password: 'annannann' } } });
+    expect(login.response.status).toBe(200);
+    const asAnn = as(login.data?.user.token);
+    expect(ann.data?.user.username).toBe('ann');
+    const badLogin = await anonymous.POST('/api/users/login', { body: { user: { email: 'ann@ann.ann', password: 'wrong-password' } } });
+    expect(badLogin.response.status).toBe(401);
+    expect(badLogin.error?.errors).toEqual({ credentials: ['invalid'] });
+
+    // A frontend sends the whole user object back, token included, with an empty password.
+    const settings = await asJake.PUT('/api/user', { body: { user: { ...jakeUser, bio: 'Dragon trainer', password: '' } } });
+    expect(settings.data?.user.bio).toBe('Dragon trainer');
+
+    const created = await asJake.POST('/api/articles', {
       body: {
         article: { title: 'How to train your dragon', description: 'Ever wonder how?', body: 'Believe', tagList: ['training', 'dragons'] },
       },
     });
-    expect(created.status).toBe(201);
-    expect(created.body.article.tagList).toEqual(['dragons', 'training']);
-    const slug = created.body.article.slug as string;
-    const twin = await api('POST', '/articles', {
-      token: jakeToken,
+    expect(created.response.status).toBe(201);
+    expect(created.data?.article.tagList).toEqual(['dragons', 'training']);
+    const slug = created.data?.article.slug ?? '';
+    const twin = await asJake.POST('/api/articles', {
       body: { article: { title: 'How to train your dragon', description: 'Twice', body: 'Again' } },
     });
-    expect(twin.body.article.slug).not.toBe(slug);
+    expect(twin.data?.article.slug).not.toBe(slug);
 
-    expect((await api('POST', '/profiles/jake/follow', { token: annToken })).body.profile.following).toBe(true);
-    const feed = await api('GET', '/articles/feed', { token: annToken });
-    expect(feed.body.articlesCount).toBe(2);
-
-    const favorited = await api('POST', `/articles/${slug}/favorite`, { token: annToken });
-    expect(favorited.body.article).toMatchObject({ favorited: true, favoritesCount: 1 });
-    const byFavorite = await api('GET', '/articles?favorited=ann&tag=dragons');
-    expect(byFavorite.body.articles.map((a: { slug: string }) => a.slug)).toEqual([slug]);
-
-    const comment = await api('POST', `/articles/${slug}/comments`, { token: annToken, body: { comment: { body: 'Thank you!' } } });
-    expect(comment.status).toBe(200);
-    const comments = await api('GET', `/articles/${slug}/comments`, { token: jakeToken });
-    expect(comments.body.comments[0]).toMatchObject({ body: 'Thank you!', author: { username: 'ann', following: false } });
-    // The article's author moderates comments on it.
-    expect((await api('DELETE', `/articles/${slug}/comments/${comment.body.comment.id}`, { token: jakeToken })).status).toBe(204);
-
-    const edited = await api('PUT', `/articles/${slug}`, { token: jakeToken, body: { article: { title: 'Did you train your dragon?' } } });
-    expect(edited.body.article).toMatchObject({ slug: 'did-you-train-your-dragon', favoritesCount: 1, body: 'Believe' });
-    expect((await api('PUT', `/articles/${edited.body.article.slug}`, { token: annToken, body: { article: { body: 'x' } } })).status).toBe(
-      403,
+    expect((await asAnn.POST('/api/profiles/{username}/follow', { params: { path: { username: 'jake' } } })).data?.profile.following).toBe(
+      true,
     );
+    const feed = await asAnn.GET('/api/articles/feed');
+    expect(feed.data?.articlesCount).toBe(2);
 
-    expect((await api('GET', '/tags')).body.tags).toEqual(['dragons', 'training']);
-    expect((await api('DELETE', `/articles/${edited.body.article.slug}`, { token: jakeToken })).status).toBe(204);
-    expect((await api('GET', `/articles/${edited.body.article.slug}`)).status).toBe(404);
-    expect((await api('GET', '/articles')).body.articlesCount).toBe(1);
+    const favorited = await asAnn.POST('/api/articles/{slug}/favorite', { params: { path: { slug } } });
+    expect(favorited.data?.article).toMatchObject({ favorited: true, favoritesCount: 1 });
+    const byFavorite = await anonymous.GET('/api/articles', { params: { query: { favorited: 'ann', tag: 'dragons' } } });
+    expect(byFavorite.data?.articles.map((article) => article.slug)).toEqual([slug]);
+
+    const comment = await asAnn.POST('/api/articles/{slug}/comments', {
+      params: { path: { slug } },
+      body: { comment: { body: 'Thank you!' } },
+    });
+    expect(comment.response.status).toBe(200);
+    const comments = await asJake.GET('/api/articles/{slug}/comments', { params: { path: { slug } } });
+    expect(comments.data?.comments[0]).toMatchObject({ body: 'Thank you!', author: { username: 'ann', following: false } });
+    // The article's author moderates comments on it.
+    const id = comment.data?.comment.id ?? 0;
+    expect((await asJake.DELETE('/api/articles/{slug}/comments/{id}', { params: { path: { slug, id } } })).response.status).toBe(204);
+
+    const edited = await asJake.PUT('/api/articles/{slug}', {
+      params: { path: { slug } },
+      body: { article: { title: 'Did you train your dragon?' } },
+    });
+    expect(edited.data?.article).toMatchObject({ slug: 'did-you-train-your-dragon', favoritesCount: 1, body: 'Believe' });
+    const newSlug = edited.data?.article.slug ?? '';
+    const notYours = await asAnn.PUT('/api/articles/{slug}', { params: { path: { slug: newSlug } }, body: { article: { body: 'x' } } });
+    expect(notYours.response.status).toBe(403);
+
+    expect((await anonymous.GET('/api/tags')).data?.tags).toEqual(['dragons', 'training']);
+    expect((await asJake.DELETE('/api/articles/{slug}', { params: { path: { slug: newSlug } } })).response.status).toBe(204);
+    expect((await anonymous.GET('/api/articles/{slug}', { params: { path: { slug: newSlug } } })).response.status).toBe(404);
+    expect((await anonymous.GET('/api/articles')).data?.articlesCount).toBe(1);
   });
 
   it('serves metrics on their own port when METRICS_PORT is set, and not on the API port', async () => {
