@@ -1,5 +1,6 @@
 import type { ConduitClient } from './client.js';
 import type { components } from './openapi.js';
+import { pause, retryAfterMs } from './retrying-fetch.js';
 
 export type Job = components['schemas']['Job'];
 
@@ -40,18 +41,7 @@ export const followJob = async (client: ConduitClient, jobId: string, options: F
     if (data === undefined) throw new JobNotReadable(response.status, error);
     options.onProgress?.(data.job);
     if (ENDED.has(data.job.status)) return data.job;
-    const seconds = Number(response.headers.get('Retry-After') ?? '1');
-    const waitMs = Math.min(maxPollMs, Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000);
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(resolve, waitMs);
-      options.signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          reject(options.signal?.reason);
-        },
-        { once: true },
-      );
-    });
+    // A second between reads when the server names no wait.
+    await pause(Math.min(maxPollMs, retryAfterMs(response) ?? 1000), options.signal);
   }
 };

@@ -22,7 +22,7 @@ export const isRetrySafe = (request: Request): boolean =>
   request.method === 'GET' || request.method === 'HEAD' || request.headers.has('Idempotency-Key');
 
 /** The wait a `Retry-After` asks for (seconds, or an HTTP date), or undefined. */
-const retryAfterMs = (response: Response): number | undefined => {
+export const retryAfterMs = (response: Response): number | undefined => {
   const value = response.headers.get('Retry-After');
   if (value === null) return undefined;
   const seconds = Number(value);
@@ -31,7 +31,8 @@ const retryAfterMs = (response: Response): number | undefined => {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 };
 
-const pause = (ms: number, signal: AbortSignal | null) =>
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+export const pause = (ms: number, signal?: AbortSignal | null) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(resolve, ms);
