@@ -74,7 +74,7 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
-      conditionNames: ['source', 'import', 'default'],
+      conditionNames: ['@conduit/source', 'import', 'default'],
       extensions: ['.ts', '.js'],
     },
   },

@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /** Unit, contract and HTTP tests. Workspace packages resolve to their TypeScript sources. */
 export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
+  resolve: { conditions: ['@conduit/source'] },
+  ssr: { resolve: { conditions: ['@conduit/source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
     exclude: ['**/*.e2e.test.ts', '**/*.deploy.test.ts', '**/node_modules/**', '**/dist/**'],

@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /** `pnpm test:deploy`: the container image and the manifests, run with podman (minutes: not part of `pnpm test`). */
 export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
+  resolve: { conditions: ['@conduit/source'] },
+  ssr: { resolve: { conditions: ['@conduit/source'] } },
   test: {
     include: ['apps/*/src/**/*.deploy.test.ts'],
     globalSetup: ['./test/postgres-global-setup.ts'],

@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /** End-to-end: the built server, started as a process, driven over real HTTP. */
 export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
+  resolve: { conditions: ['@conduit/source'] },
+  ssr: { resolve: { conditions: ['@conduit/source'] } },
   test: {
     include: ['apps/*/src/**/*.e2e.test.ts'],
     globalSetup: ['./test/postgres-global-setup.ts'],

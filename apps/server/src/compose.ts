@@ -79,6 +79,7 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
       importBodyLimitBytes: config.IMPORT_BODY_LIMIT_BYTES,
       requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
       maxInFlight: config.MAX_IN_FLIGHT,
+      mcpEnabled: config.MCP_ENABLED,
     },
     health: {
       isDraining: () => draining,

@@ -1,9 +1,12 @@
 import { IdempotencyKeyHeld } from '@conduit/domain';
+import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './app-env.js';
 import { authenticationContext } from './auth/authentication-context.js';
 import { docsRouter } from './docs/docs.routes.js';
 import { healthRouter } from './health/health.routes.js';
 import type { HttpDeps } from './http-deps.js';
+import { MCP_PATH, mcpRouter } from './mcp/mcp.routes.js';
 import { accessLog } from './middleware/access-log.js';
 import { corsForBrowsers } from './middleware/cors-for-browsers.js';
 import { deadline } from './middleware/deadline.js';
@@ -36,7 +39,7 @@ export const createHttpApp = (deps: HttpDeps) => {
   const { useCases, config } = deps;
   const app = createRouter();
 
-  const shedding = loadShedding(config.maxInFlight, (path) => !path.startsWith('/api/'));
+  const shedding = loadShedding(config.maxInFlight, (path) => !path.startsWith('/api/') && path !== MCP_PATH);
   app.use('*', requestContext(deps.logger, deps.timings));
   app.use('*', settleRequestBody({ maxDrainBytes: Math.max(4 * config.bodyLimitBytes, 1 << 20), drainBudgetMs: 1000 }));
   app.use('*', shedding);
@@ -47,24 +50,29 @@ export const createHttpApp = (deps: HttpDeps) => {
   // request (HTTP_REQUEST_TIMEOUT_MS), which cuts the connection, so an upload answered 503 could
   // never still become a job behind the client's back.
   const isImport = (path: string) => path === IMPORTS_PATH;
-  app.use('/api/*', except(isImport, deadline(config.requestTimeoutMs, deps.timings)));
-  app.use('/api/*', except(isImport, requestBodyLimit(config.bodyLimitBytes)));
+  // MCP is the same API over another protocol: every boundary concern of /api applies to it alike.
+  const api = config.mcpEnabled ? ['/api/*', MCP_PATH] : ['/api/*'];
+  for (const path of api) {
+    app.use(path, except(isImport, deadline(config.requestTimeoutMs, deps.timings)));
+    app.use(path, except(isImport, requestBodyLimit(config.bodyLimitBytes)));
+  }
   app.use(IMPORTS_PATH, requestBodyLimit(config.importBodyLimitBytes));
-  app.use('/api/*', authenticationContext(deps.tokenVerifier, useCases.resolveActor));
+  for (const path of api) app.use(path, authenticationContext(deps.tokenVerifier, useCases.resolveActor));
   if (deps.rateLimits) {
-    app.use('/api/*', deps.rateLimits.everyRequest);
+    for (const path of api) app.use(path, deps.rateLimits.everyRequest);
     app.use('/api/users', deps.rateLimits.signUp);
   }
   // A committed write is answered however late, so its answer can be on its way for up to twice
   // the budget (the commit at the deadline, then the answer); only past that is it lost.
   const idempotency = { keys: deps.idempotencyKeys, claimFor: deps.timings.setIdempotencyClaim, inProgressMs: 2 * config.requestTimeoutMs };
-  app.use('/api/*', async (c, next) => {
+  const requestScope = createMiddleware<AppEnv>(async (c, next) => {
     c.set('features', deps.featureFlags.evaluate());
     c.set('idempotency', idempotency);
     await next();
   });
+  for (const path of api) app.use(path, requestScope);
 
-  const api = createRouter()
+  const routes = createRouter()
     .route('/', usersRouter(useCases, deps.rateLimits?.loginAttempts ?? unlimitedLoginAttempts))
     .route('/', profilesRouter(useCases))
     .route('/', articlesRouter(useCases))
@@ -72,7 +80,18 @@ export const createHttpApp = (deps: HttpDeps) => {
     .route('/', tagsRouter(useCases))
     .route('/', importsRouter(useCases))
     .route('/', jobsRouter(useCases, { cancelSettleMs: Math.min(1_000, config.requestTimeoutMs / 2) }));
-  app.route('/api', api);
+  app.route('/api', routes);
+  if (config.mcpEnabled) {
+    const { isDependencyUnavailable, onDependencyUnavailable } = deps;
+    app.route(
+      '/',
+      mcpRouter(useCases, {
+        version: openApiDocumentConfig.info.version,
+        isDependencyUnavailable,
+        ...(onDependencyUnavailable ? { onDependencyUnavailable } : {}),
+      }),
+    );
+  }
   app.route('/', healthRouter(deps.health));
   app.route('/', docsRouter(OPENAPI_PATH));
   if (deps.metrics?.serveAt) {
@@ -124,7 +143,7 @@ export const openApiDocument = (): object =>
         return this;
       },
     },
-    config: { corsOrigins: ['*'], bodyLimitBytes: 1, importBodyLimitBytes: 1, requestTimeoutMs: 1, maxInFlight: 1 },
+    config: { corsOrigins: ['*'], bodyLimitBytes: 1, importBodyLimitBytes: 1, requestTimeoutMs: 1, maxInFlight: 1, mcpEnabled: false },
     health: { readiness: async () => ({ status: 'pass', checks: {} }), isDraining: () => false },
     featureFlags: { evaluate: () => ({ registration: true, comments: true }) },
     isDependencyUnavailable: () => false,

@@ -20,6 +20,8 @@ export type HttpConfig = {
   readonly requestTimeoutMs: number;
   /** Concurrent requests beyond which new ones are refused with 503 at once. */
   readonly maxInFlight: number;
+  /** Serves the Model Context Protocol at /mcp (MCP_ENABLED, on unless "false"). */
+  readonly mcpEnabled: boolean;
 };
 
 export type HttpDeps = {

@@ -113,6 +113,8 @@ export const configSchema = z.object({
   // Longer than a load balancer's idle timeout (60 s on common ones), so the balancer closes first.
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1).default(65_000),
   HTTP_MAX_HEADER_BYTES: z.coerce.number().int().min(1024).default(16_384),
+  /** The Model Context Protocol at /mcp, for AI agents; the same use cases, rules and limits as /api. */
+  MCP_ENABLED: booleanText.default(true),
   RATE_LIMITS_ENABLED: booleanText.default(true),
   RATE_LIMIT_ANONYMOUS: budgetText(),
   RATE_LIMIT_AUTHENTICATED: budgetText(),

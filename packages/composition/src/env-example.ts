@@ -44,6 +44,7 @@ const SETTINGS: { readonly [K in Setting]: { readonly meaning: string; readonly 
   HTTP_REQUEST_TIMEOUT_MS: { meaning: "Node's requestTimeout: the whole request, an import's upload included, must arrive within it" },
   HTTP_KEEP_ALIVE_TIMEOUT_MS: { meaning: "Node's keepAliveTimeout; keep it above your load balancer's idle timeout" },
   HTTP_MAX_HEADER_BYTES: { meaning: 'larger request headers get 431' },
+  MCP_ENABLED: { meaning: 'the Model Context Protocol for AI agents at /mcp (same use cases, rules and limits as /api)' },
   RATE_LIMITS_ENABLED: { meaning: 'rate limiting on or off' },
   RATE_LIMIT_ANONYMOUS: {
     meaning: 'requests per window (points/seconds) per client address without a token',

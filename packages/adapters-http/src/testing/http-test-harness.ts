@@ -9,6 +9,7 @@ import { RequestTimings } from '../observability/request-timings.js';
 import type { RateLimitBudgets } from '../rate-limit/budgets.js';
 import { clientAddressResolver } from '../rate-limit/client-address.js';
 import { createRateLimits } from '../rate-limit/rate-limits.js';
+import { connectMcp } from './mcp-test-client.js';
 import { OpenApiResponseValidator } from './openapi-validator.js';
 import { RecordingLogger } from './recording-logger.js';
 
@@ -78,6 +79,7 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
       importBodyLimitBytes: 4 << 20,
       requestTimeoutMs: 2000,
       maxInFlight: 100,
+      mcpEnabled: true,
       ...config,
     },
     health: {
@@ -157,7 +159,17 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
     return result.body.article as { slug: string } & Record<string, unknown>;
   };
 
-  return { app, memory, tokens, logger, timings, healthState, features, raw, call, register, createArticle };
+  /** The SDK's MCP client, connected to /mcp of this app (in process, from its own address). */
+  const mcp = (token?: string, remoteAddress = '203.0.113.20') => {
+    const inProcess = (async (input: string | URL | Request, init: RequestInit = {}) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const headers = Object.fromEntries(new Headers(init.headers).entries());
+      return raw(init.method ?? 'GET', url.pathname + url.search, { ...init, headers }, remoteAddress);
+    }) as typeof fetch;
+    return connectMcp('http://conduit.test/mcp', { ...(token ? { token } : {}), fetch: inProcess });
+  };
+
+  return { app, memory, tokens, logger, timings, healthState, features, raw, call, register, createArticle, mcp };
 };
 
 export type HttpTestHarness = ReturnType<typeof createHttpTestHarness>;

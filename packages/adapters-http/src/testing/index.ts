@@ -1,3 +1,4 @@
 export * from './http-test-harness.js';
+export * from './mcp-test-client.js';
 export * from './openapi-validator.js';
 export * from './recording-logger.js';

@@ -1,0 +1,108 @@
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { describe, expect, it } from 'vitest';
+import { MCP_TOOLS } from '../mcp/mcp-tools.js';
+import { createHttpTestHarness } from '../testing/http-test-harness.js';
+
+const READ_TOOLS = ['get_article', 'get_profile', 'list_articles', 'list_tags'];
+
+describe('MCP at /mcp', () => {
+  it('lists the read tools to an anonymous session and every tool to a signed-in one, each described for an agent', async () => {
+    const http = createHttpTestHarness();
+    const token = await http.register('jake');
+    const anonymous = await http.mcp();
+    const signedIn = await http.mcp(token);
+    expect(anonymous.client.getServerVersion()?.name).toBe('conduit');
+    expect(anonymous.client.getInstructions()).toContain('Authorization: Token');
+    expect((await anonymous.client.listTools()).tools.map((tool) => tool.name).sort()).toEqual(READ_TOOLS);
+    const { tools } = await signedIn.client.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(MCP_TOOLS.map((tool) => tool.name));
+    for (const tool of tools) {
+      expect(tool.title, tool.name).toBeTruthy();
+      expect(tool.description?.length, tool.name).toBeGreaterThan(30);
+      expect(tool.inputSchema.type).toBe('object');
+      expect(tool.outputSchema?.type).toBe('object');
+      expect(typeof tool.annotations?.readOnlyHint, tool.name).toBe('boolean');
+      if (tool.annotations?.readOnlyHint === false) expect(typeof tool.annotations.destructiveHint, tool.name).toBe('boolean');
+    }
+  });
+
+  it('writes, reads and refuses as HTTP does: the same JSON, the same codes and field errors', async () => {
+    const http = createHttpTestHarness();
+    const jake = await http.register('jake');
+    const jane = await http.register('jane');
+    const agent = await http.mcp(jake);
+    const created = await agent.call('create_article', { article: { title: 'Agents', description: 'd', body: 'b', tagList: ['ai'] } });
+    expect(created.ok).toBe(true);
+    const slug = (created.body.article as { slug: string }).slug;
+    const overHttp = await http.call('GET', `/api/articles/${slug}`, { token: jake });
+    expect(created.body).toEqual(overHttp.body);
+
+    await agent.call('add_comment', { slug, comment: { body: 'first' } });
+    const read = await (await http.mcp()).call('get_article', { slug });
+    expect(read.body).toMatchObject({ article: { slug }, comments: [{ body: 'first', author: { username: 'jake' } }] });
+
+    const forbidden = await (await http.mcp(jane)).call('delete_article', { slug });
+    expect(forbidden).toMatchObject({ ok: false, body: { status: 403, code: 'ARTICLE_DELETE_FORBIDDEN', instance: '/mcp' } });
+    expect(forbidden.body.requestId).toEqual(expect.any(String));
+
+    const invalid = { article: { title: ' ', description: 'x'.repeat(1001), body: 'b', tagList: 'a,b' } };
+    const overMcp = await agent.call('create_article', invalid);
+    const overRest = await http.call('POST', '/api/articles', { token: jake, body: invalid });
+    expect(overMcp).toMatchObject({ ok: false, body: { status: 422, code: overRest.body.code, errors: overRest.body.errors } });
+  });
+
+  it('refuses a write tool to an anonymous session with the 401 problem, and an invalid token at the door', async () => {
+    const http = createHttpTestHarness();
+    const anonymous = await http.mcp();
+    const refused = await anonymous.call('follow_user', { username: 'jake' });
+    expect(refused).toMatchObject({ ok: false, body: { status: 401, code: 'UNAUTHENTICATED' } });
+    const door = await http.raw('POST', '/mcp', {
+      headers: { Authorization: 'Token not.a.jwt', 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect(door.status).toBe(401);
+    expect(door.headers.get('WWW-Authenticate')).toContain('invalid_token');
+    expect(await door.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('answers an unknown tool with a JSON-RPC error, and GET with 405', async () => {
+    const http = createHttpTestHarness();
+    const agent = await http.mcp();
+    await expect(agent.client.callTool({ name: '__proto__', arguments: {} })).rejects.toSatisfy(
+      (error) => error instanceof McpError && error.code === -32602,
+    );
+    const get = await http.raw('GET', '/mcp', { headers: { Accept: 'text/event-stream' } });
+    expect(get.status).toBe(405);
+    expect(get.headers.get('Allow')).toContain('POST');
+  });
+
+  it('serves articles, profiles and tags as resources', async () => {
+    const http = createHttpTestHarness();
+    const jake = await http.register('jake');
+    const { slug } = await http.createArticle(jake, { tagList: ['dragons'] });
+    const agent = await http.mcp();
+    expect((await agent.client.listResources()).resources.map((resource) => resource.uri)).toEqual(['conduit://tags']);
+    expect((await agent.client.listResourceTemplates()).resourceTemplates.map((template) => template.uriTemplate)).toEqual([
+      'conduit://articles/{slug}',
+      'conduit://profiles/{username}',
+    ]);
+    const text = async (uri: string) => {
+      const [content] = (await agent.client.readResource({ uri })).contents;
+      return JSON.parse(content && 'text' in content ? content.text : 'null');
+    };
+    expect(await text(`conduit://articles/${slug}`)).toMatchObject({ article: { slug, body: 'Believe' } });
+    expect(await text('conduit://profiles/jake')).toMatchObject({ profile: { username: 'jake' } });
+    expect(await text('conduit://tags')).toEqual({ tags: ['dragons'] });
+    for (const uri of ['conduit://articles/nope', 'conduit://profiles/%00', 'conduit://nothing', 'https://example.com/']) {
+      await expect(agent.client.readResource({ uri }), uri).rejects.toSatisfy(
+        (error) => error instanceof McpError && error.code === -32002,
+      );
+    }
+  });
+
+  it('is not served when MCP_ENABLED is off', async () => {
+    const http = createHttpTestHarness({ mcpEnabled: false });
+    const response = await http.raw('POST', '/mcp', { headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(response.status).toBe(404);
+  });
+});

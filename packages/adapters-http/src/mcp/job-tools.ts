@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { z } from '@hono/zod-openapi';
+import { ok } from 'neverthrow';
+import { presentSingleJob } from '../presenters/job.presenter.js';
+import { idempotencyKeyHeader } from '../schemas/idempotency.schemas.js';
+import { jobIdParam, SingleJobResponse } from '../schemas/job.schemas.js';
+import { TagsResponse } from '../schemas/tag.schemas.js';
+import { answer, readTool, writeTool } from './mcp-tool.js';
+
+/** One call's worth: larger imports go over HTTP as a stream (POST /api/articles/imports). */
+export const MAX_IMPORT_ITEMS_PER_CALL = 1000;
+
+const importItem = z.looseObject({
+  article: z.looseObject({}).describe('As in create_article: title, description, body, tagList.'),
+  author: z.string().optional().describe("An existing user's username as the author (admins only)."),
+});
+
+const ImportArguments = z.object({
+  items: z
+    .array(importItem, { error: 'must be a list of items' })
+    .min(1, "can't be blank")
+    .max(MAX_IMPORT_ITEMS_PER_CALL, `has too many items (maximum is ${MAX_IMPORT_ITEMS_PER_CALL})`),
+  idempotencyKey: idempotencyKeyHeader(
+    'Makes the call safe to repeat: the same key with the same items within 24 hours gives back the job it created.',
+  ),
+});
+
+export const jobTools = [
+  writeTool({
+    name: 'start_article_import',
+    title: 'Import articles (a job)',
+    description: `Starts a job that publishes many articles by the caller: \`items\` (1 to ${MAX_IMPORT_ITEMS_PER_CALL}), each \`{"article": {…}}\`. Answers at once with the queued job; read its progress with get_job. Each item is checked when the job runs, as create_article checks it: an invalid one is listed in the job's errors and the job goes on.`,
+    input: ImportArguments,
+    output: SingleJobResponse,
+    hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
+    run: async (useCases, ctx, { items, idempotencyKey }) => {
+      const texts = items.map((item) => JSON.stringify(item));
+      const result = await useCases.submitArticleImport(ctx, {
+        items: (async function* () {
+          for (const text of texts) yield ok(text);
+        })(),
+        ...(idempotencyKey === undefined
+          ? {}
+          : {
+              idempotency: {
+                key: idempotencyKey,
+                fingerprint: () =>
+                  createHash('sha256')
+                    .update(`mcp\n${texts.join('\n')}`)
+                    .digest('hex'),
+              },
+            }),
+      });
+      return answer(result, ({ job }) => presentSingleJob(job));
+    },
+  }),
+  writeTool({
+    name: 'get_job',
+    title: 'Read a job',
+    description:
+      "One of the caller's jobs by id: status (queued, running, succeeded, failed, canceled), items processed, and the errors of refused items. JOB_NOT_FOUND for another user's job.",
+    input: jobIdParam,
+    output: SingleJobResponse,
+    hints: { readOnlyHint: true },
+    run: async (useCases, ctx, { jobId }) => answer(await useCases.getJob(ctx, jobId), presentSingleJob),
+  }),
+];
+
+export const tagTools = [
+  readTool({
+    name: 'list_tags',
+    title: 'List tags',
+    description: 'Every tag in use, most used first.',
+    input: z.object({}),
+    output: TagsResponse,
+    hints: { readOnlyHint: true },
+    run: async (useCases) => answer(await useCases.listTags(), (tags) => ({ tags })),
+  }),
+];

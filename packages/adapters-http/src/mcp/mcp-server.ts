@@ -1,0 +1,106 @@
+import type { Context, UseCases } from '@conduit/app';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  CallToolRequestSchema,
+  type CallToolResult,
+  ErrorCode,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  McpError,
+  ReadResourceRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import { err } from 'neverthrow';
+import { type ProblemSpec, toProblem } from '../problems/problem.js';
+import { fixedResources, RESOURCE_MEDIA_TYPE, readResource, resourceTemplates } from './mcp-resources.js';
+import type { ToolOutcome } from './mcp-tool.js';
+import { MCP_TOOLS, toolsByName } from './mcp-tools.js';
+
+/** MCP's own code for a resource that does not exist (the specification's -32002). */
+const RESOURCE_NOT_FOUND = -32002;
+
+const resourceNotFound: ProblemSpec = {
+  status: 404,
+  code: 'RESOURCE_NOT_FOUND',
+  title: 'Resource not found',
+  detail: 'No resource has this URI; see resources/templates/list.',
+  errors: { uri: ['not found'] },
+};
+
+/** What one MCP request runs with: the same boundary concerns an HTTP request's use cases get. */
+export type McpRequestScope = {
+  readonly useCases: UseCases;
+  readonly ctx: Context;
+  readonly requestId: string;
+  /** The path the problems name as their `instance`. */
+  readonly path: string;
+  /** Records the refusal's code for the access line, as problemResponse does for HTTP. */
+  readonly refused: (code: string) => void;
+  /** A failure that is not the caller's (a dependency down, a bug): logged by the caller, answered with this problem. */
+  readonly failure: (error: unknown) => ProblemSpec;
+};
+
+const INSTRUCTIONS =
+  'Conduit is a blogging platform (the RealWorld API). Read tools work without a token; writing, following, favoriting, the feed and imports need "Authorization: Token <jwt>" on the connection (get a token from POST /api/users/login). A refused call answers with a problem: a stable `code` and field `errors`, as the HTTP API does.';
+
+/**
+ * A server for one HTTP request (the transport is stateless): its tools see this request's actor,
+ * so an anonymous caller is shown the read tools only, and every call runs through the use cases.
+ */
+export const mcpServerFor = (scope: McpRequestScope, version: string): Server => {
+  const server = new Server(
+    { name: 'conduit', title: 'Conduit', version },
+    { capabilities: { tools: { listChanged: false }, resources: { listChanged: false } }, instructions: INSTRUCTIONS },
+  );
+  const signedIn = scope.ctx.actor.kind === 'user';
+
+  /** A use case's outcome; a failure that is not the caller's becomes its problem, never the SDK's message. */
+  const settle = async (outcome: () => Promise<ToolOutcome>): Promise<ToolOutcome> => {
+    try {
+      return await outcome();
+    } catch (error) {
+      return err(scope.failure(error));
+    }
+  };
+
+  server.setRequestHandler(ListToolsRequestSchema, () => ({
+    tools: MCP_TOOLS.filter((tool) => signedIn || tool.access === 'anyone').map(
+      ({ name, title, description, inputSchema, outputSchema, annotations }) => ({
+        name,
+        title,
+        description,
+        inputSchema,
+        outputSchema,
+        annotations,
+      }),
+    ),
+  }));
+
+  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
+    const tool = toolsByName.get(request.params.name);
+    if (tool === undefined) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name.slice(0, 100)}`);
+    const outcome = await settle(() => tool.call(scope.useCases, scope.ctx, request.params.arguments));
+    if (outcome.isOk()) {
+      const value = outcome.value as Record<string, unknown>;
+      return { content: [{ type: 'text', text: JSON.stringify(value) }], structuredContent: value };
+    }
+    scope.refused(outcome.error.code);
+    // The problem as HTTP would answer it, as text: an error result carries no structured content,
+    // which clients would check against the tool's output schema.
+    const problem = toProblem(outcome.error, scope.path, scope.requestId);
+    return { isError: true, content: [{ type: 'text', text: JSON.stringify(problem) }] };
+  });
+
+  server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: fixedResources }));
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates }));
+  server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
+    const { uri } = request.params;
+    const outcome = await settle(async () => (await readResource(scope.useCases, scope.ctx, uri)) ?? err(resourceNotFound));
+    if (outcome.isOk()) return { contents: [{ uri, mimeType: RESOURCE_MEDIA_TYPE, text: JSON.stringify(outcome.value) }] };
+    scope.refused(outcome.error.code);
+    const problem = toProblem(outcome.error, scope.path, scope.requestId);
+    throw new McpError(problem.status === 404 ? RESOURCE_NOT_FOUND : ErrorCode.InternalError, problem.detail, problem);
+  });
+
+  return server;
+};

@@ -1,0 +1,63 @@
+import type { UseCases } from '@conduit/app';
+import { anonymous } from '@conduit/domain';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import type { Authentication } from '../auth/authenticate.js';
+import { edgeProblems } from '../problems/edge-problems.js';
+import { type ProblemSpec, problemResponse } from '../problems/problem.js';
+import { ProblemException } from '../problems/problem-exception.js';
+import { mcpServerFor } from './mcp-server.js';
+
+export const MCP_PATH = '/mcp';
+
+type McpEnv = { Variables: AppEnv['Variables'] & { authentication: () => Promise<Authentication> } };
+
+export type McpOptions = {
+  readonly version: string;
+  /** As the HTTP app's: a dependency failure a client may retry, answered with 503's problem. */
+  readonly isDependencyUnavailable: (error: unknown) => boolean;
+  readonly onDependencyUnavailable?: (error: unknown) => void;
+};
+
+/**
+ * MCP over Streamable HTTP, stateless: each POST is a whole exchange with its own server, so any
+ * instance (or cluster worker) answers any request, a restart loses no session, and a request's
+ * actor, budget, limits and logs are the HTTP middleware's, applied before this handler runs.
+ * GET (a server-sent stream) is not offered: the router's 405 names POST.
+ */
+export const mcpRouter = (useCases: UseCases, options: McpOptions) =>
+  new Hono<McpEnv>().post(MCP_PATH, async (c) => {
+    const authentication = await c.get('authentication')();
+    // A token that does not verify is refused outright (RFC 6750), not silently read as anonymous.
+    if (authentication.kind === 'invalid') return problemResponse(c, edgeProblems.unauthenticated('invalid'));
+    const logger = c.get('logger');
+    const failure = (error: unknown): ProblemSpec => {
+      if (error instanceof ProblemException) return error.spec;
+      if (options.isDependencyUnavailable(error)) {
+        if (options.onDependencyUnavailable) options.onDependencyUnavailable(error);
+        else logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'dependency unavailable');
+        return edgeProblems.dependencyUnavailable();
+      }
+      logger.error({ err: error }, 'unhandled error');
+      return edgeProblems.internalError();
+    };
+    const server = mcpServerFor(
+      {
+        useCases,
+        ctx: { actor: authentication.kind === 'user' ? authentication.actor : anonymous, features: c.get('features') },
+        requestId: c.get('requestId'),
+        path: c.req.path,
+        refused: (code) => c.set('problemCode', code),
+        failure,
+      },
+      options.version,
+    );
+    const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
+    await server.connect(transport);
+    try {
+      return await transport.handleRequest(c.req.raw);
+    } finally {
+      await server.close();
+    }
+  });
