@@ -10,14 +10,15 @@ import { answer, readTool, writeTool } from './mcp-tool.js';
 /** One call's worth: larger imports go over HTTP as a stream (POST /api/articles/imports). */
 export const MAX_IMPORT_ITEMS_PER_CALL = 1000;
 
-const importItem = z.looseObject({
-  article: z.looseObject({}).describe('As in create_article: title, description, body, tagList.'),
-  author: z.string().optional().describe("An existing user's username as the author (admins only)."),
-});
+/** Checked when the job runs, item by item, as the HTTP import's items are. */
+const importedArticle = z
+  .looseObject({})
+  .describe("As create_article's `article`: title, description, body, tagList; and `author`, an existing username (admins only).");
 
+/** The HTTP import's JSON body, `{"articles": [...]}`, with the key in an argument rather than a header. */
 const ImportArguments = z.object({
-  items: z
-    .array(importItem, { error: 'must be a list of items' })
+  articles: z
+    .array(importedArticle, { error: 'must be a list of articles' })
     .min(1, "can't be blank")
     .max(MAX_IMPORT_ITEMS_PER_CALL, `has too many items (maximum is ${MAX_IMPORT_ITEMS_PER_CALL})`),
   idempotencyKey: idempotencyKeyHeader(
@@ -29,12 +30,13 @@ export const jobTools = [
   writeTool({
     name: 'start_article_import',
     title: 'Import articles (a job)',
-    description: `Starts a job that publishes many articles by the caller: \`items\` (1 to ${MAX_IMPORT_ITEMS_PER_CALL}), each \`{"article": {…}}\`. Answers at once with the queued job; read its progress with get_job. Each item is checked when the job runs, as create_article checks it: an invalid one is listed in the job's errors and the job goes on.`,
+    description: `Starts a job that publishes many articles by the caller: \`articles\`, 1 to ${MAX_IMPORT_ITEMS_PER_CALL}. Answers at once with the queued job; read its progress with get_job. Each item is checked when the job runs, as create_article checks it: an invalid one is listed in the job's errors and the job goes on.`,
     input: ImportArguments,
     output: SingleJobResponse,
     hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-    run: async (useCases, ctx, { items, idempotencyKey }) => {
-      const texts = items.map((item) => JSON.stringify(item));
+    run: async (useCases, ctx, { articles, idempotencyKey }) => {
+      // As the JSON import: an element is an article, or already `{"article": {…}}` as in NDJSON.
+      const texts = articles.map((article) => JSON.stringify('article' in article ? article : { article }));
       const result = await useCases.submitArticleImport(ctx, {
         items: (async function* () {
           for (const text of texts) yield ok(text);

@@ -11,6 +11,7 @@ import {
   ReadResourceRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import { err } from 'neverthrow';
+import { z } from 'zod';
 import { type ProblemSpec, toProblem } from '../problems/problem.js';
 import { fixedResources, RESOURCE_MEDIA_TYPE, readResource, resourceTemplates } from './mcp-resources.js';
 import type { ToolOutcome } from './mcp-tool.js';
@@ -25,6 +26,19 @@ const resourceNotFound: ProblemSpec = {
   title: 'Resource not found',
   detail: 'No resource has this URI; see resources/templates/list.',
   errors: { uri: ['not found'] },
+};
+
+/**
+ * The SDK parses a request with the handler's schema before anything else and answers a mismatch
+ * as an internal error (-32603). Handlers are registered with this schema, which names only the
+ * method, and check the parameters themselves: malformed parameters are the client's mistake, -32602.
+ */
+const anyParams = <M extends string>(method: M) => z.looseObject({ method: z.literal(method), params: z.unknown() });
+
+const checkedParams = <S extends z.ZodType>(schema: S, request: unknown): z.output<S> => {
+  const parsed = schema.safeParse(request);
+  if (!parsed.success) throw new McpError(ErrorCode.InvalidParams, `Invalid params: ${z.prettifyError(parsed.error).slice(0, 500)}`);
+  return parsed.data;
 };
 
 /** What one MCP request runs with: the same boundary concerns an HTTP request's use cases get. */
@@ -76,7 +90,8 @@ export const mcpServerFor = (scope: McpRequestScope, version: string): Server =>
     ),
   }));
 
-  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
+  server.setRequestHandler(anyParams('tools/call'), async (unchecked): Promise<CallToolResult> => {
+    const request = checkedParams(CallToolRequestSchema, unchecked);
     const tool = toolsByName.get(request.params.name);
     if (tool === undefined) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name.slice(0, 100)}`);
     const outcome = await settle(() => tool.call(scope.useCases, scope.ctx, request.params.arguments));
@@ -93,8 +108,8 @@ export const mcpServerFor = (scope: McpRequestScope, version: string): Server =>
 
   server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: fixedResources }));
   server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates }));
-  server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
-    const { uri } = request.params;
+  server.setRequestHandler(anyParams('resources/read'), async (unchecked) => {
+    const { uri } = checkedParams(ReadResourceRequestSchema, unchecked).params;
     const outcome = await settle(async () => (await readResource(scope.useCases, scope.ctx, uri)) ?? err(resourceNotFound));
     if (outcome.isOk()) return { contents: [{ uri, mimeType: RESOURCE_MEDIA_TYPE, text: JSON.stringify(outcome.value) }] };
     scope.refused(outcome.error.code);

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+
+/** The part of a JSON schema the generator reads. */
+type JsonSchema = {
+  readonly type?: string;
+  readonly properties?: Readonly<Record<string, JsonSchema>>;
+  readonly items?: JsonSchema;
+  readonly anyOf?: readonly JsonSchema[];
+  readonly allOf?: readonly JsonSchema[];
+  readonly maxLength?: number;
+  readonly maxItems?: number;
+  readonly maximum?: number;
+};
+
+/** Values no rule accepts anywhere: wrong types, text PostgreSQL cannot store, keys that name prototypes. */
+const garbage: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constant(null),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom('a\u0000b', '\uD800', '   ', '', '\u202Ename'),
+  fc.constant(JSON.parse('{"__proto__": {"role": "admin"}, "constructor": {"prototype": {}}}')),
+  fc.array(fc.integer(), { maxLength: 3 }),
+);
+
+/**
+ * Arguments near and beyond every edge a tool's input schema states: lengths one past the limit,
+ * numbers out of range, lists one too long, wrong types, missing and unknown fields. Built from
+ * the schema the server lists, so a new tool or a changed limit is covered as it is.
+ */
+export const argumentsFor = (schema: JsonSchema): fc.Arbitrary<unknown> => {
+  if (schema.anyOf) return fc.oneof(...schema.anyOf.map(argumentsFor), garbage);
+  if (schema.allOf?.[0]) return argumentsFor({ ...schema, ...schema.allOf[0], allOf: undefined });
+  switch (schema.type) {
+    case 'string': {
+      const max = schema.maxLength ?? 300;
+      return fc.oneof(fc.string({ maxLength: 10 }), fc.constant('x'.repeat(max)), fc.constant('x'.repeat(max + 1)), garbage);
+    }
+    case 'number':
+    case 'integer':
+      return fc.oneof(fc.integer({ min: -5, max: 150 }), fc.constant((schema.maximum ?? 2 ** 31) + 1), fc.double(), garbage);
+    case 'array': {
+      const item = schema.items ? argumentsFor(schema.items) : garbage;
+      return fc.oneof(
+        fc.array(item, { maxLength: 3 }),
+        fc.array(item, { minLength: (schema.maxItems ?? 3) + 1, maxLength: (schema.maxItems ?? 3) + 1 }),
+        garbage,
+      );
+    }
+    case 'object': {
+      const fields = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, field]) => [name, argumentsFor(field)]));
+      return fc.oneof(
+        { weight: 6, arbitrary: fc.record(fields, { requiredKeys: [] }) },
+        fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'toString', 'unknown'), garbage),
+        garbage,
+      );
+    }
+    default:
+      return garbage;
+  }
+};
