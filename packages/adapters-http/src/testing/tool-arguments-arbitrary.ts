@@ -1,4 +1,7 @@
+import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import fc from 'fast-check';
+import type { McpConnection } from './mcp-test-client.js';
 
 /** The part of a JSON schema the generator reads. */
 type JsonSchema = {
@@ -59,4 +62,40 @@ export const argumentsFor = (schema: JsonSchema): fc.Arbitrary<unknown> => {
     default:
       return garbage;
   }
+};
+
+/** What generated bad input got: the tool's result, its problem, a JSON-RPC error, or 413 at the door. */
+export type FuzzCounts = { results: number; problems: number; invalidParams: number; tooLarge: number };
+
+/**
+ * Calls every tool the connection lists with arguments made from its own schema. Each answer must
+ * be a result, a problem below 500 with a code and field errors, an invalid-params error, or the
+ * 413 of a body over the limit: the failures name the tool and what came back instead.
+ */
+export const fuzzTools = async (connection: McpConnection, numRuns: number): Promise<{ counts: FuzzCounts; failures: string[] }> => {
+  const counts: FuzzCounts = { results: 0, problems: 0, invalidParams: 0, tooLarge: 0 };
+  const failures: string[] = [];
+  for (const tool of (await connection.client.listTools()).tools) {
+    await fc.assert(
+      fc.asyncProperty(argumentsFor(tool.inputSchema), async (args) => {
+        try {
+          const answer = await connection.call(tool.name, args as Record<string, unknown>);
+          if (answer.ok) return void (counts.results += 1);
+          counts.problems += 1;
+          const { status, code, errors } = answer.body;
+          if (typeof status !== 'number' || status >= 500 || typeof code !== 'string' || typeof errors !== 'object') {
+            throw new Error(`not a problem below 500: ${JSON.stringify(answer.body).slice(0, 300)}`);
+          }
+        } catch (error) {
+          if (error instanceof StreamableHTTPError && error.code === 413) return void (counts.tooLarge += 1);
+          // Arguments that are not an object at all are refused by the protocol layer.
+          if (error instanceof McpError && error.code === ErrorCode.InvalidParams) return void (counts.invalidParams += 1);
+          throw error;
+        }
+      }),
+      // Counterexamples hold 100,000-character texts: reported shortened, not printed whole.
+      { numRuns, reporter: (run) => void (run.failed && failures.push(`${tool.name}: ${String(run.errorInstance).slice(0, 500)}`)) },
+    );
+  }
+  return { counts, failures };
 };
