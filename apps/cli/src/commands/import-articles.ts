@@ -28,7 +28,7 @@ const byAuthors = (writtenBy: ReadonlyMap<string, number>): string => {
  * import use case. Exit 0 when every item was imported; 1 when any failed (each refused item is a
  * line of the errors file) or the import could not run.
  */
-export const importArticles = async (core: Core, file: string, options: ImportArticlesOptions): Promise<number> => {
+export const importArticles = async (core: Pick<Core, 'useCases'>, file: string, options: ImportArticlesOptions): Promise<number> => {
   const { as } = options;
   if (as === undefined && !options.itemAuthors) {
     process.stderr.write('say whose articles they become: --as <username>, or --item-authors when every item names its "author"\n');
