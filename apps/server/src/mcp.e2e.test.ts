@@ -178,7 +178,7 @@ describe('MCP against the built server', () => {
     const anonymous = await mcp();
     await anonymous.call('follow_user', { username: 'nobody' });
     // Log lines reach the pipe a moment after the answer: waited for, with a ceiling that only catches a hang.
-    const isRefusal = (line: string) => line.includes('"route":"/mcp"') && line.includes('"code":"UNAUTHENTICATED"');
+    const isRefusal = (line: string) => line.includes('"route":"/mcp tools/call follow_user"') && line.includes('"code":"UNAUTHENTICATED"');
     await vi.waitFor(() => expect(server.logs.some(isRefusal)).toBe(true), { timeout: 30_000, interval: 50 });
     const refused = server.logs.filter(isRefusal);
     expect(refused.length).toBeGreaterThan(0);

@@ -19,6 +19,8 @@ export type AppEnv = {
     features: FeatureSnapshot;
     /** The `code` of the problem this request was answered with, if it was. */
     problemCode: string;
+    /** What the request did where its route does not say (an MCP request: `/mcp tools/call create_article`), for logs and metrics. */
+    operation: string;
     /** What keyed writes use (middleware/idempotency-key.ts). */
     idempotency: IdempotencyKeys;
   };

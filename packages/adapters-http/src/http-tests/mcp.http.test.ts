@@ -100,6 +100,16 @@ describe('MCP at /mcp', () => {
     }
   });
 
+  it('logs and measures each request by what it did: the tool, the user, the refusal', async () => {
+    const http = createHttpTestHarness();
+    const token = await http.register('jake');
+    await (await http.mcp(token)).call('follow_user', { username: 'nobody' });
+    const line = http.logger.lines.find((entry) => entry.msg === 'request completed' && entry.route === '/mcp tools/call follow_user');
+    expect(line).toMatchObject({ method: 'POST', status: 200, code: 'PROFILE_NOT_FOUND', userId: expect.any(Number) });
+    const metrics = await (await http.raw('GET', '/metrics')).text();
+    expect(metrics).toContain('route="/mcp tools/call follow_user"');
+  });
+
   it('is not served when MCP_ENABLED is off', async () => {
     const http = createHttpTestHarness({ mcpEnabled: false });
     const response = await http.raw('POST', '/mcp', { headers: { 'Content-Type': 'application/json' }, body: '{}' });

@@ -48,6 +48,8 @@ export type McpRequestScope = {
   readonly requestId: string;
   /** The path the problems name as their `instance`. */
   readonly path: string;
+  /** Names what the request did (`tools/call create_article`), for its access line and metrics. */
+  readonly named: (operation: string) => void;
   /** Records the refusal's code for the access line, as problemResponse does for HTTP. */
   readonly refused: (code: string) => void;
   /** A failure that is not the caller's (a dependency down, a bug): logged by the caller, answered with this problem. */
@@ -77,22 +79,27 @@ export const mcpServerFor = (scope: McpRequestScope, version: string): Server =>
     }
   };
 
-  server.setRequestHandler(ListToolsRequestSchema, () => ({
-    tools: MCP_TOOLS.filter((tool) => signedIn || tool.access === 'anyone').map(
-      ({ name, title, description, inputSchema, outputSchema, annotations }) => ({
-        name,
-        title,
-        description,
-        inputSchema,
-        outputSchema,
-        annotations,
-      }),
-    ),
-  }));
+  server.setRequestHandler(ListToolsRequestSchema, () => {
+    scope.named('tools/list');
+    return {
+      tools: MCP_TOOLS.filter((tool) => signedIn || tool.access === 'anyone').map(
+        ({ name, title, description, inputSchema, outputSchema, annotations }) => ({
+          name,
+          title,
+          description,
+          inputSchema,
+          outputSchema,
+          annotations,
+        }),
+      ),
+    };
+  });
 
   server.setRequestHandler(anyParams('tools/call'), async (unchecked): Promise<CallToolResult> => {
     const request = checkedParams(CallToolRequestSchema, unchecked);
     const tool = toolsByName.get(request.params.name);
+    // Only known names become labels: metrics stay bounded whatever a client sends.
+    scope.named(`tools/call ${tool?.name ?? '(unknown tool)'}`);
     if (tool === undefined) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name.slice(0, 100)}`);
     const outcome = await settle(() => tool.call(scope.useCases, scope.ctx, request.params.arguments));
     if (outcome.isOk()) {
@@ -106,9 +113,16 @@ export const mcpServerFor = (scope: McpRequestScope, version: string): Server =>
     return { isError: true, content: [{ type: 'text', text: JSON.stringify(problem) }] };
   });
 
-  server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: fixedResources }));
-  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates }));
+  server.setRequestHandler(ListResourcesRequestSchema, () => {
+    scope.named('resources/list');
+    return { resources: fixedResources };
+  });
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => {
+    scope.named('resources/templates/list');
+    return { resourceTemplates };
+  });
   server.setRequestHandler(anyParams('resources/read'), async (unchecked) => {
+    scope.named('resources/read');
     const { uri } = checkedParams(ReadResourceRequestSchema, unchecked).params;
     const outcome = await settle(async () => (await readResource(scope.useCases, scope.ctx, uri)) ?? err(resourceNotFound));
     if (outcome.isOk()) return { contents: [{ uri, mimeType: RESOURCE_MEDIA_TYPE, text: JSON.stringify(outcome.value) }] };

@@ -42,12 +42,15 @@ export const mcpRouter = (useCases: UseCases, options: McpOptions) =>
       logger.error({ err: error }, 'unhandled error');
       return edgeProblems.internalError();
     };
+    const actor = authentication.kind === 'user' ? authentication.actor : anonymous;
+    c.set('actor', actor);
     const server = mcpServerFor(
       {
         useCases,
-        ctx: { actor: authentication.kind === 'user' ? authentication.actor : anonymous, features: c.get('features') },
+        ctx: { actor, features: c.get('features') },
         requestId: c.get('requestId'),
         path: c.req.path,
+        named: (operation) => c.set('operation', `${MCP_PATH} ${operation}`),
         refused: (code) => c.set('problemCode', code),
         failure,
       },
