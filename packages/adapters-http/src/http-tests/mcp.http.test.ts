@@ -1,3 +1,4 @@
+import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import { MCP_TOOLS } from '../mcp/mcp-tools.js';
@@ -108,6 +109,19 @@ describe('MCP at /mcp', () => {
     expect(line).toMatchObject({ method: 'POST', status: 200, code: 'PROFILE_NOT_FOUND', userId: expect.any(Number) });
     const metrics = await (await http.raw('GET', '/metrics')).text();
     expect(metrics).toContain('route="/mcp tools/call follow_user"');
+  });
+
+  it("spends the caller's request budget as /api does: past it, 429 with Retry-After at the door", async () => {
+    const http = createHttpTestHarness({}, { budgets: { anonymous: { name: 'anonymous', points: 4, windowSeconds: 60 } } });
+    const agent = await http.mcp(); // initialize, initialized, and the SDK's GET for a stream: three requests
+    await agent.call('list_tags');
+    const refused = await agent.call('list_tags').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(StreamableHTTPError);
+    expect(refused).toMatchObject({ code: 429 });
+    expect(String(refused)).toContain('RATE_LIMITED');
   });
 
   it('is not served when MCP_ENABLED is off', async () => {
