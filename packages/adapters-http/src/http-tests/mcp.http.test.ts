@@ -66,6 +66,25 @@ describe('MCP at /mcp', () => {
     expect(await door.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
+  it("carries every answer's headers, and its request id is the problem's", async () => {
+    const http = createHttpTestHarness();
+    const response = await http.raw('POST', '/mcp', {
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 7,
+        method: 'tools/call',
+        params: { name: 'get_profile', arguments: { username: 'nobody' } },
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    const requestId = response.headers.get('X-Request-Id');
+    const { result } = await response.json();
+    expect(result.isError).toBe(true);
+    expect(JSON.parse(result.content[0].text)).toMatchObject({ code: 'PROFILE_NOT_FOUND', status: 404, requestId });
+  });
+
   it('answers an unknown tool with a JSON-RPC error, and GET with 405', async () => {
     const http = createHttpTestHarness();
     const agent = await http.mcp();

@@ -2,6 +2,7 @@ import type { UseCases } from '@conduit/app';
 import { anonymous } from '@conduit/domain';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../app-env.js';
 import type { Authentication } from '../auth/authenticate.js';
 import { edgeProblems } from '../problems/edge-problems.js';
@@ -10,6 +11,9 @@ import { ProblemException } from '../problems/problem-exception.js';
 import { mcpServerFor } from './mcp-server.js';
 
 export const MCP_PATH = '/mcp';
+
+/** Every status but those that never carry a body (the SDK answers 200, 202 and 4xx). */
+const hasContent = (status: number): status is ContentfulStatusCode => ![101, 204, 205, 304].includes(status);
 
 type McpEnv = { Variables: AppEnv['Variables'] & { authentication: () => Promise<Authentication> } };
 
@@ -59,7 +63,13 @@ export const mcpRouter = (useCases: UseCases, options: McpOptions) =>
     const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
     await server.connect(transport);
     try {
-      return await transport.handleRequest(c.req.raw);
+      const answer = await transport.handleRequest(c.req.raw);
+      // Answered through the context, so the headers every answer gets (request id, security, timing) are on it.
+      // The exchange is JSON, already whole (enableJsonResponse): nothing streams.
+      const text = await answer.text();
+      const headers = Object.fromEntries(answer.headers);
+      if (!hasContent(answer.status)) return c.body(null, 204, headers);
+      return text === '' ? c.body(null, answer.status, headers) : c.body(text, answer.status, headers);
     } finally {
       await server.close();
     }
