@@ -5,7 +5,7 @@ import { CONNECTIONS, type Measurement, measureSideBySide, SECONDS } from './mea
 import { sqlSeededScene } from './scenes.js';
 import { seed } from './seed.js';
 import { scalePlan } from './seed-sql.js';
-import { deepPageTarget, readTargets, type Scene, writeTargets } from './targets.js';
+import { deepPageTarget, mcpTargets, readTargets, type Scene, writeTargets } from './targets.js';
 
 const USAGE = `pnpm bench [--articles N] [--workers N] [--tags N]
 
@@ -117,7 +117,7 @@ const benchDefault = (only?: string) =>
       readerToken: seeded.readerToken,
       writerTokens: seeded.tokens.slice(1, 21),
     };
-    const targets = [...readTargets(scene), ...writeTargets(scene)];
+    const targets = [...readTargets(scene), ...writeTargets(scene), ...mcpTargets(scene)];
     const baselineEnv = process.env.BENCH_BASELINE_ENV ? (JSON.parse(process.env.BENCH_BASELINE_ENV) as Record<string, string>) : undefined;
     const baselineServer = process.env.BENCH_BASELINE_SERVER;
     if (!baselineEnv && !baselineServer) {

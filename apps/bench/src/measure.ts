@@ -15,6 +15,7 @@ export type Target = {
   readonly path: string | ((sequence: number) => string);
   readonly token?: string | ((sequence: number) => string);
   readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
 };
 
 export type Measurement = {
@@ -47,6 +48,7 @@ export const measure = async (server: RunningBenchServer, variant: string, targe
   const headers = (n: number): Record<string, string> => ({
     ...(token ? { Authorization: `Token ${typeof token === 'string' ? token : token(n)}` } : {}),
     ...(target.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    ...target.headers,
   });
   const varies = typeof path !== 'string' || typeof token === 'function';
   const request = {

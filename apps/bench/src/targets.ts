@@ -62,3 +62,34 @@ export const writeTargets = (scene: Scene): Target[] => {
     },
   ];
 };
+
+/** A tool call as an MCP client sends it: one whole JSON-RPC exchange per POST. */
+const toolCall = (name: string, args: Record<string, unknown>) => ({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'tools/call',
+  params: { name, arguments: args },
+});
+const MCP_HEADERS = { Accept: 'application/json, text/event-stream' };
+
+/**
+ * The same work over MCP, named after its HTTP twin (`--only 'GET /api/articles?limit=20'` measures
+ * both): what the protocol costs on top of the use case.
+ */
+export const mcpTargets = (scene: Scene): Target[] => [
+  {
+    name: 'MCP list_articles (as GET /api/articles?limit=20)',
+    method: 'POST',
+    path: '/mcp',
+    headers: MCP_HEADERS,
+    body: toolCall('list_articles', { limit: 20 }),
+  },
+  {
+    name: 'MCP create_article (as POST /api/articles)',
+    method: 'POST',
+    path: '/mcp',
+    headers: MCP_HEADERS,
+    token: (n) => scene.writerTokens[n % scene.writerTokens.length] ?? '',
+    body: toolCall('create_article', article),
+  },
+];
