@@ -65,6 +65,39 @@ describe('a TypeScript consumer on the typed client, over real HTTP', () => {
     expect(progress.at(-1)).toBe('succeeded');
   });
 
+  it('reaches the rest of the document: the current user, undoing a follow and a favorite, jobs, cancel, health', async () => {
+    const anonymous = createConduitClient({ baseUrl: server.baseUrl });
+    for (const username of ['reacher', 'reached']) {
+      await anonymous.POST('/api/users', { body: { user: { username, email: `${username}@example.com`, password: 'password123' } } });
+    }
+    const login = await anonymous.POST('/api/users/login', { body: { user: { email: 'reacher@example.com', password: 'password123' } } });
+    const client = createConduitClient({ baseUrl: server.baseUrl, token: login.data?.user.token });
+    expect((await client.GET('/api/user')).data?.user.username).toBe('reacher');
+
+    await client.POST('/api/profiles/{username}/follow', { params: { path: { username: 'reached' } } });
+    const unfollowed = await client.DELETE('/api/profiles/{username}/follow', { params: { path: { username: 'reached' } } });
+    expect(unfollowed.data?.profile.following).toBe(false);
+
+    const created = await client.POST('/api/articles', { body: { article: { title: 'Reached', description: 'd', body: 'b' } } });
+    const slug = created.data?.article.slug ?? '';
+    await client.POST('/api/articles/{slug}/favorite', { params: { path: { slug } } });
+    const unfavorited = await client.DELETE('/api/articles/{slug}/favorite', { params: { path: { slug } } });
+    expect(unfavorited.data?.article).toMatchObject({ favorited: false, favoritesCount: 0 });
+
+    const submitted = await client.POST('/api/articles/imports', { body: { articles: [{ title: 'Job', description: 'd', body: 'b' }] } });
+    const jobId = submitted.data?.job.id ?? '';
+    await followJob(client, jobId, { maxPollMs: 200 });
+    const jobs = await client.GET('/api/jobs', { params: { query: { limit: 5 } } });
+    expect(jobs.data?.jobs.map((job) => job.id)).toContain(jobId);
+    // Canceling an ended job is a typed 409 with its code.
+    const cancel = await client.POST('/api/jobs/{jobId}/cancel', { params: { path: { jobId } } });
+    expect(cancel.response.status).toBe(409);
+    expect(cancel.error?.code).toBe('JOB_ALREADY_FINISHED');
+
+    expect((await anonymous.GET('/livez')).response.status).toBe(200);
+    expect((await anonymous.GET('/readyz')).data?.status).toBe('pass');
+  });
+
   it('runs the example consumer script (apps/scripts import-over-http) to the end of its job', async () => {
     const signedUp = await createConduitClient({ baseUrl: server.baseUrl }).POST('/api/users', {
       body: { user: { username: 'scripted', email: 'scripted@example.com', password: 'scripted-password' } },

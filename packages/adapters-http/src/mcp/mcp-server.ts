@@ -1,5 +1,6 @@
 import type { Context, UseCases } from '@conduit/app';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import {
   CallToolRequestSchema,
   type CallToolResult,
@@ -34,6 +35,15 @@ const resourceNotFound: ProblemSpec = {
  * method, and check the parameters themselves: malformed parameters are the client's mistake, -32602.
  */
 const anyParams = <M extends string>(method: M) => z.looseObject({ method: z.literal(method), params: z.unknown() });
+// Made once: a zod schema compiles itself on first use, and a server is made per request.
+const CALL_TOOL = anyParams('tools/call');
+const READ_RESOURCE = anyParams('resources/read');
+
+/**
+ * A server validates elicited input with it (Conduit elicits nothing); by default each server
+ * builds its own Ajv, which cost more CPU than the tool call it served.
+ */
+const sharedValidator = new AjvJsonSchemaValidator();
 
 const checkedParams = <S extends z.ZodType>(schema: S, request: unknown): z.output<S> => {
   const parsed = schema.safeParse(request);
@@ -66,7 +76,11 @@ const INSTRUCTIONS =
 export const mcpServerFor = (scope: McpRequestScope, version: string): Server => {
   const server = new Server(
     { name: 'conduit', title: 'Conduit', version },
-    { capabilities: { tools: { listChanged: false }, resources: { listChanged: false } }, instructions: INSTRUCTIONS },
+    {
+      capabilities: { tools: { listChanged: false }, resources: { listChanged: false } },
+      instructions: INSTRUCTIONS,
+      jsonSchemaValidator: sharedValidator,
+    },
   );
   const signedIn = scope.ctx.actor.kind === 'user';
 
@@ -95,7 +109,7 @@ export const mcpServerFor = (scope: McpRequestScope, version: string): Server =>
     };
   });
 
-  server.setRequestHandler(anyParams('tools/call'), async (unchecked): Promise<CallToolResult> => {
+  server.setRequestHandler(CALL_TOOL, async (unchecked): Promise<CallToolResult> => {
     const request = checkedParams(CallToolRequestSchema, unchecked);
     const tool = toolsByName.get(request.params.name);
     // Only known names become labels: metrics stay bounded whatever a client sends.
@@ -121,7 +135,7 @@ export const mcpServerFor = (scope: McpRequestScope, version: string): Server =>
     scope.named('resources/templates/list');
     return { resourceTemplates };
   });
-  server.setRequestHandler(anyParams('resources/read'), async (unchecked) => {
+  server.setRequestHandler(READ_RESOURCE, async (unchecked) => {
     scope.named('resources/read');
     const { uri } = checkedParams(ReadResourceRequestSchema, unchecked).params;
     const outcome = await settle(async () => (await readResource(scope.useCases, scope.ctx, uri)) ?? err(resourceNotFound));
