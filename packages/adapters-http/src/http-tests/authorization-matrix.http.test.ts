@@ -1,7 +1,7 @@
-import { systemActor } from '@conduit/domain';
 import { describe, expect, it } from 'vitest';
 import { OPENAPI_PATH } from '../create-http-app.js';
 import { type CallOptions, createHttpTestHarness } from '../testing/http-test-harness.js';
+import { anOwnedWorld } from '../testing/owned-world.js';
 import { VALID_BODIES } from '../testing/valid-bodies.js';
 
 type Operation = { operationId: string; 'x-auth-mode': 'none' | 'optional' | 'required' };
@@ -68,15 +68,8 @@ describe('authorization matrix', async () => {
       const outcome = expected(operation, caller);
       it(`${method} ${path} as ${caller} -> ${outcome}`, async () => {
         const http = createHttpTestHarness();
-        const owner = await http.register('owner');
-        const other = await http.register('other');
-        const admin = await http.register('admin');
-        await http.register('target');
-        (await http.memory.useCases.setUserRole({ actor: systemActor('test') }, { username: 'admin', role: 'admin' }))._unsafeUnwrap();
-        const { slug } = await http.createArticle(owner);
-        const comment = await http.call('POST', `/api/articles/${slug}/comments`, { token: owner, body: { comment: { body: 'c' } } });
-        const job = await http.call('POST', '/api/articles/imports', { token: owner, body: VALID_BODIES.CreateArticleImport });
-        const values: Record<string, string> = { slug, username: 'target', id: String(comment.body.comment.id), jobId: job.body.job.id };
+        const { owner, other, admin, slug, id, username, jobId } = await anOwnedWorld(http);
+        const values: Record<string, string> = { slug, username, id: String(id), jobId };
         const tokens: Record<Caller, CallOptions> = {
           anonymous: {},
           'invalid token': { headers: { Authorization: 'Token not.a.valid-token' } },

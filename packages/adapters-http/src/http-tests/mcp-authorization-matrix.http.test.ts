@@ -1,8 +1,7 @@
-import { systemActor } from '@conduit/domain';
 import { describe, expect, it } from 'vitest';
 import { MCP_TOOLS } from '../mcp/mcp-tools.js';
 import { createHttpTestHarness } from '../testing/http-test-harness.js';
-import { VALID_BODIES } from '../testing/valid-bodies.js';
+import { anOwnedWorld } from '../testing/owned-world.js';
 import { validToolArguments } from '../testing/valid-tool-arguments.js';
 
 type Caller = 'anonymous' | 'another user' | 'owner' | 'admin';
@@ -49,15 +48,9 @@ describe('authorization matrix over MCP', () => {
       const outcome = expected(tool, caller);
       it(`${tool.name} as ${caller} -> ${outcome}`, async () => {
         const http = createHttpTestHarness();
-        const owner = await http.register('owner');
-        const other = await http.register('other');
-        const admin = await http.register('admin');
-        await http.register('target');
-        (await http.memory.useCases.setUserRole({ actor: systemActor('test') }, { username: 'admin', role: 'admin' }))._unsafeUnwrap();
-        const { slug } = await http.createArticle(owner);
-        const comment = await http.call('POST', `/api/articles/${slug}/comments`, { token: owner, body: { comment: { body: 'c' } } });
-        const job = await http.call('POST', '/api/articles/imports', { token: owner, body: VALID_BODIES.CreateArticleImport });
-        const args = validToolArguments({ slug, id: comment.body.comment.id, username: 'target', jobId: job.body.job.id });
+        const world = await anOwnedWorld(http);
+        const { owner, other, admin } = world;
+        const args = validToolArguments(world);
         const tokens: Record<Caller, string | undefined> = { anonymous: undefined, 'another user': other, owner, admin };
         const answer = await (await http.mcp(tokens[caller])).call(tool.name, args[tool.name]);
         if (outcome === 'success') expect(answer.ok, JSON.stringify(answer.body)).toBe(true);

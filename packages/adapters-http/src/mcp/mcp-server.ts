@@ -1,6 +1,5 @@
 import type { Context, UseCases } from '@conduit/app';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import {
   CallToolRequestSchema,
   type CallToolResult,
@@ -11,6 +10,7 @@ import {
   McpError,
   ReadResourceRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { err } from 'neverthrow';
 import { z } from 'zod';
 import { type ProblemSpec, toProblem } from '../problems/problem.js';
