@@ -71,6 +71,8 @@ describe('MCP against the built server', () => {
     expect((await agent.call('favorite_article', { slug })).body).toMatchObject({ article: { favorited: true, favoritesCount: 1 } });
 
     const reader = await mcp();
+    expect((await reader.client.listResources()).resources.map((resource) => resource.uri)).toEqual(['conduit://tags']);
+    expect((await reader.client.listResourceTemplates()).resourceTemplates).toHaveLength(2);
     expect((await reader.call('get_article', { slug })).body).toMatchObject({ article: { slug }, comments: [{ body: 'noted' }] });
     const [resource] = (await reader.client.readResource({ uri: `conduit://articles/${slug}` })).contents;
     expect(JSON.parse(resource && 'text' in resource ? resource.text : '{}')).toMatchObject({ article: { favorited: false } });
