@@ -80,17 +80,20 @@ export const fuzzTools = async (connection: McpConnection, numRuns: number): Pro
       fc.asyncProperty(argumentsFor(tool.inputSchema), async (args) => {
         try {
           const answer = await connection.call(tool.name, args as Record<string, unknown>);
-          if (answer.ok) return void (counts.results += 1);
+          if (answer.ok) {
+            counts.results += 1;
+            return;
+          }
           counts.problems += 1;
           const { status, code, errors } = answer.body;
           if (typeof status !== 'number' || status >= 500 || typeof code !== 'string' || typeof errors !== 'object') {
             throw new Error(`not a problem below 500: ${JSON.stringify(answer.body).slice(0, 300)}`);
           }
         } catch (error) {
-          if (error instanceof StreamableHTTPError && error.code === 413) return void (counts.tooLarge += 1);
+          if (error instanceof StreamableHTTPError && error.code === 413) counts.tooLarge += 1;
           // Arguments that are not an object at all are refused by the protocol layer.
-          if (error instanceof McpError && error.code === ErrorCode.InvalidParams) return void (counts.invalidParams += 1);
-          throw error;
+          else if (error instanceof McpError && error.code === ErrorCode.InvalidParams) counts.invalidParams += 1;
+          else throw error;
         }
       }),
       // Counterexamples hold 100,000-character texts: reported shortened, not printed whole.
