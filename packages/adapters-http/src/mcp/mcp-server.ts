@@ -117,7 +117,7 @@ export const mcpServerFor = (scope: McpRequestScope, version: string): Server =>
     if (tool === undefined) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name.slice(0, 100)}`);
     const outcome = await settle(() => tool.call(scope.useCases, scope.ctx, request.params.arguments));
     if (outcome.isOk()) {
-      const value = outcome.value as Record<string, unknown>;
+      const value = outcome.value;
       return { content: [{ type: 'text', text: JSON.stringify(value) }], structuredContent: value };
     }
     scope.refused(outcome.error.code);

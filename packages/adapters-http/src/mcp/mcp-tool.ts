@@ -7,7 +7,7 @@ import type { ProblemSpec } from '../problems/problem.js';
 import { fieldErrors } from '../validation/validation-hook.js';
 
 /** What a tool answers: the same JSON as the HTTP operation it mirrors, or the same problem. */
-export type ToolOutcome<T = object> = Result<T, ProblemSpec>;
+export type ToolOutcome<T = Record<string, unknown>> = Result<T, ProblemSpec>;
 
 /** MCP's hints for a client deciding whether to ask its user first (the spec's `ToolAnnotations`). */
 type Hints = { readonly readOnlyHint: boolean; readonly destructiveHint?: boolean; readonly idempotentHint?: boolean };
@@ -21,7 +21,7 @@ type ToolSpec<S extends z.ZodType, O extends z.ZodType, C> = {
   /** The answer's schema: the HTTP response schema where the tool mirrors an operation. */
   readonly output: O;
   readonly hints: Hints;
-  readonly run: (useCases: UseCases, ctx: C, input: z.output<S>) => Promise<ToolOutcome<z.input<O> & object>>;
+  readonly run: (useCases: UseCases, ctx: C, input: z.output<S>) => Promise<ToolOutcome<z.input<O> & Record<string, unknown>>>;
 };
 
 /** A tool as the MCP server lists and calls it; the same for every request. */
