@@ -1,6 +1,4 @@
-import { IdempotencyKeyHeld } from '@conduit/domain';
 import { createMiddleware } from 'hono/factory';
-import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.js';
 import { authenticationContext } from './auth/authentication-context.js';
 import { docsRouter } from './docs/docs.routes.js';
@@ -18,10 +16,9 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { settleRequestBody } from './middleware/settle-request-body.js';
 import { RequestTimings } from './observability/request-timings.js';
 import { openApiDocumentConfig, tokenSecurityScheme } from './openapi-document.js';
-import { edgeProblems } from './problems/edge-problems.js';
 import { notFoundOrMethodNotAllowed } from './problems/method-not-allowed.js';
 import { problemResponse } from './problems/problem.js';
-import { ProblemException } from './problems/problem-exception.js';
+import { problemForThrown } from './problems/thrown-problem.js';
 import { unlimitedLoginAttempts } from './rate-limit/unlimited-login-attempts.js';
 import { articlesRouter } from './routes/articles.routes.js';
 import { commentsRouter } from './routes/comments.routes.js';
@@ -82,15 +79,7 @@ export const createHttpApp = (deps: HttpDeps) => {
     .route('/', jobsRouter(useCases, { cancelSettleMs: Math.min(1_000, config.requestTimeoutMs / 2) }));
   app.route('/api', routes);
   if (config.mcpEnabled) {
-    const { isDependencyUnavailable, onDependencyUnavailable } = deps;
-    app.route(
-      '/',
-      mcpRouter(useCases, {
-        version: openApiDocumentConfig.info.version,
-        isDependencyUnavailable,
-        ...(onDependencyUnavailable ? { onDependencyUnavailable } : {}),
-      }),
-    );
+    app.route('/', mcpRouter(useCases, { version: openApiDocumentConfig.info.version, failures: deps }));
   }
   app.route('/', healthRouter(deps.health));
   app.route('/', docsRouter(OPENAPI_PATH));
@@ -106,22 +95,7 @@ export const createHttpApp = (deps: HttpDeps) => {
   app.doc31(OPENAPI_PATH, openApiDocumentConfig);
 
   app.notFound(notFoundOrMethodNotAllowed(() => app.routes));
-  app.onError((error, c) => {
-    const logger = c.get('logger') ?? deps.logger;
-    // A duplicate of a keyed write that is still in flight: it rolled back having applied nothing.
-    if (error instanceof IdempotencyKeyHeld) return problemResponse(c, edgeProblems.idempotentRequestInProgress());
-    // An expected refusal (deadline, overload): its access line names the code; no line of its own.
-    if (error instanceof ProblemException) return problemResponse(c, error.spec);
-    // Hono's JSON validator raises this for an unparseable body: the client's fault, not ours.
-    if (error instanceof HTTPException && error.status === 400) return problemResponse(c, edgeProblems.malformedJson());
-    if (deps.isDependencyUnavailable(error)) {
-      if (deps.onDependencyUnavailable) deps.onDependencyUnavailable(error);
-      else logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'dependency unavailable');
-      return problemResponse(c, edgeProblems.dependencyUnavailable());
-    }
-    logger.error({ err: error }, 'unhandled error');
-    return problemResponse(c, edgeProblems.internalError());
-  });
+  app.onError((error, c) => problemResponse(c, problemForThrown(error, c.get('logger') ?? deps.logger, deps)));
   return app;
 };
 

@@ -6,8 +6,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../app-env.js';
 import type { Authentication } from '../auth/authenticate.js';
 import { edgeProblems } from '../problems/edge-problems.js';
-import { type ProblemSpec, problemResponse } from '../problems/problem.js';
-import { ProblemException } from '../problems/problem-exception.js';
+import { problemResponse } from '../problems/problem.js';
+import { type DependencyFailures, problemForThrown } from '../problems/thrown-problem.js';
 import { mcpServerFor } from './mcp-server.js';
 
 export const MCP_PATH = '/mcp';
@@ -19,9 +19,8 @@ type McpEnv = { Variables: AppEnv['Variables'] & { authentication: () => Promise
 
 export type McpOptions = {
   readonly version: string;
-  /** As the HTTP app's: a dependency failure a client may retry, answered with 503's problem. */
-  readonly isDependencyUnavailable: (error: unknown) => boolean;
-  readonly onDependencyUnavailable?: (error: unknown) => void;
+  /** As the HTTP app's: a dependency failure a client may retry is answered with 503's problem. */
+  readonly failures: DependencyFailures;
 };
 
 /**
@@ -35,17 +34,6 @@ export const mcpRouter = (useCases: UseCases, options: McpOptions) =>
     const authentication = await c.get('authentication')();
     // A token that does not verify is refused outright (RFC 6750), not silently read as anonymous.
     if (authentication.kind === 'invalid') return problemResponse(c, edgeProblems.unauthenticated('invalid'));
-    const logger = c.get('logger');
-    const failure = (error: unknown): ProblemSpec => {
-      if (error instanceof ProblemException) return error.spec;
-      if (options.isDependencyUnavailable(error)) {
-        if (options.onDependencyUnavailable) options.onDependencyUnavailable(error);
-        else logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'dependency unavailable');
-        return edgeProblems.dependencyUnavailable();
-      }
-      logger.error({ err: error }, 'unhandled error');
-      return edgeProblems.internalError();
-    };
     const actor = authentication.kind === 'user' ? authentication.actor : anonymous;
     c.set('actor', actor);
     const server = mcpServerFor(
@@ -56,7 +44,7 @@ export const mcpRouter = (useCases: UseCases, options: McpOptions) =>
         path: c.req.path,
         named: (operation) => c.set('operation', `${MCP_PATH} ${operation}`),
         refused: (code) => c.set('problemCode', code),
-        failure,
+        failure: (error) => problemForThrown(error, c.get('logger'), options.failures),
       },
       options.version,
     );
