@@ -81,6 +81,68 @@ describe('conduit users promote / demote', () => {
   });
 });
 
+describe('conduit users revoke / lock / unlock', () => {
+  const query = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      return (await client.query<R>(text, values)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  const sessionsOf = async (username: string) =>
+    (await query<{ n: string }>('select count(*) as n from sessions join users on users.id = user_id where username = $1', [username]))[0]
+      ?.n;
+  const addSessions = (username: string, n: number) =>
+    query(
+      `insert into sessions (user_id, created_at, last_seen_at, expires_at)
+       select id, now(), now(), now() + interval '1 day' from users, generate_series(1, $2) where username = $1`,
+      [username, n],
+    );
+
+  it('ends every session, or locks (ending them) and unlocks, recorded with the operator', async () => {
+    await query(`insert into users (username, email, password_hash) values ('mallory', 'mallory@example.com', 'x')`);
+    await addSessions('mallory', 3);
+    const revoked = conduit('users', 'revoke', 'mallory');
+    expect(revoked.stdout, revoked.stderr).toBe('mallory: 3 sessions ended\n');
+    expect(await sessionsOf('mallory')).toBe('0');
+
+    await addSessions('mallory', 2);
+    const locked = conduit('users', 'lock', 'mallory', '--reason', ' spam wave ', '--operator', 'ops@example.com');
+    expect(locked.status, locked.stderr).toBe(0);
+    expect(locked.stdout).toMatch(
+      /^mallory is locked \(recorded: by ops@example\.com at \d{4}-[\d-]+T[\d:.]+Z: spam wave\); 2 sessions ended\n$/,
+    );
+    expect(await sessionsOf('mallory')).toBe('0');
+    const [row] = await query<{ locked_by: string; locked_reason: string }>(
+      "select locked_by, locked_reason from users where username = 'mallory' and locked_at > now() - interval '1 minute'",
+    );
+    expect(row).toEqual({ locked_by: 'ops@example.com', locked_reason: 'spam wave' });
+
+    expect(conduit('users', 'unlock', 'mallory').stdout).toBe('mallory is unlocked\n');
+    expect((await query("select locked_at from users where username = 'mallory'"))[0]).toEqual({ locked_at: null });
+  });
+
+  it('fails with a clear message and exit code 1 for an unknown user or a blank reason', () => {
+    for (const args of [
+      ['revoke', 'nobody'],
+      ['lock', 'nobody', '--reason', 'x'],
+      ['unlock', 'nobody'],
+    ]) {
+      const run = conduit('users', ...args);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe('no user named "nobody"\n');
+    }
+    const blank = conduit('users', 'lock', 'jake', '--reason', '  ');
+    expect(blank.status).toBe(1);
+    expect(blank.stderr).toBe("--reason can't be blank\n");
+    const missing = conduit('users', 'lock', 'jake');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("required option '--reason <text>' not specified");
+  });
+});
+
 describe('conduit import / export articles', () => {
   const run = (url: string, ...args: string[]) =>
     spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });

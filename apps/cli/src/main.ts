@@ -9,6 +9,7 @@ import {
 } from '@conduit/composition';
 import { type Role, systemActor } from '@conduit/domain';
 import { Command, InvalidArgumentError } from 'commander';
+import { lockAccount, revokeSessions, unlockAccount } from './commands/accounts.js';
 import { exportArticles } from './commands/export-articles.js';
 import { importArticles } from './commands/import-articles.js';
 import { cancelJob, listJobs, showJob } from './commands/jobs.js';
@@ -57,21 +58,29 @@ const withCore = async (
   }
 };
 
-/** A `jobs` subcommand about one job, named by its id, done as an operator; the exit code is the command's. */
+/** A subcommand about one thing (a job by its id, a user by name), done as an operator; the exit code is the command's. */
+const oneThingCommand = <O extends { operator: string }>(
+  name: string,
+  argument: string,
+  description: string,
+  run: (core: Core, id: string, options: O) => Promise<number>,
+  configure: (command: Command) => Command = (command) => command,
+) =>
+  configure(
+    new Command(name)
+      .description(description)
+      .argument(argument)
+      .option(...operatorOption),
+  ).action((id: string, options: O) =>
+    withCore(async (core) => {
+      process.exitCode = await run(core, id, options);
+    }),
+  );
 const oneJobCommand = (
   name: string,
   description: string,
   run: (core: Core, id: string, options: { operator: string }) => Promise<number>,
-) =>
-  new Command(name)
-    .description(description)
-    .argument('<id>')
-    .option(...operatorOption)
-    .action((id: string, options: { operator: string }) =>
-      withCore(async (core) => {
-        process.exitCode = await run(core, id, options);
-      }),
-    );
+) => oneThingCommand(name, '<id>', description, run);
 
 /** Administrative tasks: the same use cases and database adapter as the server, no HTTP. */
 const program = new Command().name('conduit').description('Conduit administrative tasks').showHelpAfterError();
@@ -129,7 +138,20 @@ program
   .command('users')
   .description('manage user accounts')
   .addCommand(roleCommand('promote', 'admin', 'make a user an admin (may edit and delete any article or comment)'))
-  .addCommand(roleCommand('demote', 'user', 'make an admin a regular user again'));
+  .addCommand(roleCommand('demote', 'user', 'make an admin a regular user again'))
+  .addCommand(
+    oneThingCommand('revoke', '<username>', 'end every session of a user: each of their tokens is refused from now on', revokeSessions),
+  )
+  .addCommand(
+    oneThingCommand(
+      'lock',
+      '<username>',
+      'lock an account: it cannot sign in and its sessions end (its content stays); recorded with --operator and the time',
+      lockAccount,
+      (command) => command.requiredOption('--reason <text>', 'why: kept with the lock'),
+    ),
+  )
+  .addCommand(oneThingCommand('unlock', '<username>', 'unlock an account: it may sign in again', unlockAccount));
 
 program
   .command('import')

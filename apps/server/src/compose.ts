@@ -1,5 +1,5 @@
 import { DatabaseProbe, isDatabaseUnavailable } from '@conduit/adapters-db';
-import { createHttpApp, type HttpApp, type HttpMetrics, RequestTimings } from '@conduit/adapters-http';
+import { clientAddressResolver, createHttpApp, type HttpApp, type HttpMetrics, RequestTimings } from '@conduit/adapters-http';
 import {
   type Config,
   type Core,
@@ -61,7 +61,9 @@ export const compose = async (config: Config, logger: Logger, cluster?: WorkerLi
 
 const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | undefined): Application => {
   const { config, logger } = core;
-  const rateLimiting = createRateLimiting(config, logger, cluster !== undefined);
+  // Behind TRUSTED_PROXIES, the address the proxy saw: what rate limits count and what sessions record.
+  const clientAddress = clientAddressResolver(config.TRUSTED_PROXIES);
+  const rateLimiting = createRateLimiting(config, logger, cluster !== undefined, clientAddress);
   const probe = new DatabaseProbe(core.database.url);
   let draining = false;
   const placement = metricsPlacement(config);
@@ -92,6 +94,7 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
       },
     },
     featureFlags: configuredFeatureFlags(config),
+    clientAddress,
     ...(rateLimiting.rateLimits ? { rateLimits: rateLimiting.rateLimits } : {}),
     isDependencyUnavailable: isDatabaseUnavailable,
     idempotencyKeys: core.idempotencyKeys,

@@ -1,4 +1,4 @@
-import { type CountingStore, clientAddressResolver, createRateLimits, type RateLimits } from '@conduit/adapters-http';
+import { type ClientAddress, type CountingStore, createRateLimits, type RateLimits } from '@conduit/adapters-http';
 import type { Config, Logger } from '@conduit/composition';
 import { Redis } from 'ioredis';
 
@@ -8,7 +8,7 @@ export type RateLimiting = { readonly rateLimits?: RateLimits; close(): Promise<
  * Budgets from configuration, counted in Redis when REDIS_URL is set (shared by every instance),
  * else by the cluster's primary when this is one of its workers (shared by the workers), else here.
  */
-export const createRateLimiting = (config: Config, logger: Logger, clusterWorker: boolean): RateLimiting => {
+export const createRateLimiting = (config: Config, logger: Logger, clusterWorker: boolean, clientAddress: ClientAddress): RateLimiting => {
   if (!config.RATE_LIMITS_ENABLED) return { close: async () => undefined };
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
   redis?.on('error', (error) => logger.warn({ err: error }, 'redis unavailable: rate limits counted per process'));
@@ -21,7 +21,7 @@ export const createRateLimiting = (config: Config, logger: Logger, clusterWorker
       loginPerAddress: { name: 'login-address', ...config.RATE_LIMIT_LOGIN_ADDRESS },
       signUpPerAddress: { name: 'sign-up', ...config.RATE_LIMIT_SIGNUP_ADDRESS },
     },
-    clientAddress: clientAddressResolver(config.TRUSTED_PROXIES),
+    clientAddress,
     store,
   });
   return {

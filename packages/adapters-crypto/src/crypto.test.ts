@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { userId } from '@conduit/domain';
+import { type SessionId, userId } from '@conduit/domain';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { Argon2PasswordHasher } from './argon2-password-hasher.js';
@@ -35,13 +35,34 @@ describe('Argon2PasswordHasher', () => {
 describe('JoseTokens', () => {
   const tokens = new JoseTokens(settings);
 
-  it('round-trips the user id', async () => {
-    expect((await tokens.verify(await tokens.issue(userId(42))))._unsafeUnwrap()).toBe(42);
+  const session = (n: number) => `a0000000-0000-4000-8000-${String(n).padStart(12, '0')}` as SessionId;
+  const claimsOf = (n: number) => ({ userId: userId(n), sessionId: session(n) });
+
+  it('round-trips the user and session ids', async () => {
+    expect((await tokens.verify(await tokens.issue(claimsOf(42))))._unsafeUnwrap()).toEqual(claimsOf(42));
+  });
+
+  it('refuses a token without a session id, or with one that is not a UUID (tokens from before sessions)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const signed = (sid?: unknown) =>
+      new SignJWT(sid === undefined ? {} : { sid })
+        .setProtectedHeader({ alg: 'HS256', kid: current.kid })
+        .setSubject('1')
+        .setIssuer('conduit')
+        .setAudience('conduit-api')
+        .setIssuedAt(now)
+        .setExpirationTime(now + 60)
+        .sign(current.secret);
+    expect((await tokens.verify(await signed()))._unsafeUnwrapErr().type).toBe('InvalidToken');
+    for (const sid of ['x', 42, session(1).toUpperCase(), `${session(1)} `]) {
+      expect((await tokens.verify(await signed(sid))).isErr(), JSON.stringify(sid)).toBe(true);
+    }
+    expect((await tokens.verify(await signed(session(1))))._unsafeUnwrap()).toEqual(claimsOf(1));
   });
 
   it('refuses tokens with alg "none", another secret, audience or issuer, or expired', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const unsecured = new UnsecuredJWT({})
+    const unsecured = new UnsecuredJWT({ sid: session(1) })
       .setSubject('1')
       .setIssuer('conduit')
       .setAudience('conduit-api')
@@ -49,7 +70,7 @@ describe('JoseTokens', () => {
       .setExpirationTime('1h')
       .encode();
     const sign = (claims: { iss?: string; aud?: string; exp?: number }, secret = current.secret) =>
-      new SignJWT({})
+      new SignJWT({ sid: session(1) })
         .setProtectedHeader({ alg: 'HS256', kid: 'k2' })
         .setSubject('1')
         .setIssuer(claims.iss ?? 'conduit')
@@ -72,7 +93,7 @@ describe('JoseTokens', () => {
 
   it('accepts only the canonical decimal form of an existing id as the subject', async () => {
     const withSubject = (sub: string) =>
-      new SignJWT({})
+      new SignJWT({ sid: session(1) })
         .setProtectedHeader({ alg: 'HS256', kid: current.kid })
         .setSubject(sub)
         .setIssuer('conduit')
@@ -94,12 +115,12 @@ describe('JoseTokens', () => {
 
   it('rotates keys by kid: old tokens work until their key is removed', async () => {
     const before = new JoseTokens({ ...settings, keys: [previous] });
-    const oldToken = await before.issue(userId(7));
+    const oldToken = await before.issue(claimsOf(7));
     const rotated = new JoseTokens({ ...settings, keys: [current, previous] });
-    const newToken = await rotated.issue(userId(8));
+    const newToken = await rotated.issue(claimsOf(8));
     expect(JSON.parse(Buffer.from(newToken.split('.')[0] as string, 'base64url').toString()).kid).toBe('k2');
-    expect((await rotated.verify(oldToken))._unsafeUnwrap()).toBe(7);
-    expect((await rotated.verify(newToken))._unsafeUnwrap()).toBe(8);
+    expect((await rotated.verify(oldToken))._unsafeUnwrap()).toEqual(claimsOf(7));
+    expect((await rotated.verify(newToken))._unsafeUnwrap()).toEqual(claimsOf(8));
     const retired = new JoseTokens({ ...settings, keys: [current] });
     expect((await retired.verify(oldToken)).isErr()).toBe(true);
     expect((await retired.verify(newToken)).isOk()).toBe(true);
@@ -108,7 +129,7 @@ describe('JoseTokens', () => {
   it('refuses a token without kid or naming an unknown key, even when signed with a known secret', async () => {
     const now = Math.floor(Date.now() / 1000);
     const claims = (kid?: string) =>
-      new SignJWT({})
+      new SignJWT({ sid: session(1) })
         .setProtectedHeader(kid ? { alg: 'HS256', kid } : { alg: 'HS256' })
         .setSubject('1')
         .setIssuer('conduit')

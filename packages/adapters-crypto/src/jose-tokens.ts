@@ -1,4 +1,12 @@
-import { type InvalidToken, parseId, type TokenIssuer, type TokenVerifier, type UserId, userId } from '@conduit/domain';
+import {
+  type InvalidToken,
+  parseId,
+  parseSessionId,
+  type TokenClaims,
+  type TokenIssuer,
+  type TokenVerifier,
+  userId,
+} from '@conduit/domain';
 import { jwtVerify, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
@@ -21,14 +29,18 @@ export type JwtSettings = {
 
 const ALGORITHM = 'HS256';
 
-/** HS256 JWTs: one allow-listed algorithm (so `none` and key confusion are refused), iss/aud/exp checked. */
+/**
+ * HS256 JWTs: one allow-listed algorithm (so `none` and key confusion are refused), iss/aud/exp
+ * checked. `sub` is the user, `sid` the session; a token without a session (issued before sessions
+ * existed) is refused, so its holder signs in once more.
+ */
 export class JoseTokens implements TokenIssuer, TokenVerifier {
   /**
    * Clients send the same token on every request, so a verified token is remembered until it
    * expires: the signature is checked once per token, not once per request. Bounded in size; only
-   * successes are kept, and the user behind a token is still loaded on every request.
+   * successes are kept, and the session behind a token is still checked on every request.
    */
-  private readonly verified = new LRUCache<string, UserId>({ max: 10_000, ttlAutopurge: false });
+  private readonly verified = new LRUCache<string, TokenClaims>({ max: 10_000, ttlAutopurge: false });
 
   private readonly keysById: ReadonlyMap<string, Uint8Array>;
 
@@ -45,10 +57,14 @@ export class JoseTokens implements TokenIssuer, TokenVerifier {
     return this.settings.keys[0] as SigningKey;
   }
 
-  issue(id: UserId): Promise<string> {
-    return new SignJWT({})
+  get lifetimeSeconds(): number {
+    return this.settings.ttlSeconds;
+  }
+
+  issue(claims: TokenClaims): Promise<string> {
+    return new SignJWT({ sid: claims.sessionId })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid: this.signingKey.kid })
-      .setSubject(String(id))
+      .setSubject(String(claims.userId))
       .setIssuer(this.settings.issuer)
       .setAudience(this.settings.audience)
       .setIssuedAt()
@@ -56,7 +72,7 @@ export class JoseTokens implements TokenIssuer, TokenVerifier {
       .sign(this.signingKey.secret);
   }
 
-  verify(token: string): ResultAsync<UserId, InvalidToken> {
+  verify(token: string): ResultAsync<TokenClaims, InvalidToken> {
     const known = this.verified.get(token);
     if (known !== undefined) return okAsync(known);
     return ResultAsync.fromPromise(
@@ -65,16 +81,19 @@ export class JoseTokens implements TokenIssuer, TokenVerifier {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         clockTolerance: this.settings.leewaySeconds,
-        requiredClaims: ['sub', 'exp', 'iat'],
+        requiredClaims: ['sub', 'sid', 'exp', 'iat'],
       }),
       (error): InvalidToken => ({ type: 'InvalidToken', reason: error instanceof Error ? error.name : 'unknown' }),
     ).andThen(({ payload }) => {
       const id = typeof payload.sub === 'string' ? parseId(payload.sub) : null;
       if (id === null) return errAsync({ type: 'InvalidToken', reason: 'bad subject' } as const);
+      const session = typeof payload['sid'] === 'string' ? parseSessionId(payload['sid']) : null;
+      if (session === null) return errAsync({ type: 'InvalidToken', reason: 'bad session' } as const);
+      const claims: TokenClaims = { userId: userId(id), sessionId: session };
       // jose has checked `exp` (verification fails without a valid one).
       const ttl = (payload.exp ?? 0) * 1000 - Date.now();
-      if (ttl > 0) this.verified.set(token, userId(id), { ttl });
-      return okAsync(userId(id));
+      if (ttl > 0) this.verified.set(token, claims, { ttl });
+      return okAsync(claims);
     });
   }
 

@@ -171,7 +171,7 @@ const useCasesOnPostgres = () =>
   makeUseCases({
     ...db,
     passwordHasher: { hash: async (plain) => plain, verify: async (hash, plain) => hash === plain, needsRehash: () => false },
-    tokenIssuer: { issue: async (id) => `token-${id}` },
+    tokenIssuer: { lifetimeSeconds: 3600, issue: async (claims) => `token-${claims.userId}-${claims.sessionId}` },
     clock: { now: () => new Date(), wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
     suffixes: { next: () => Math.random().toString(36).slice(2, 8) },
   });

@@ -19,13 +19,16 @@ import { openApiDocumentConfig, tokenSecurityScheme } from './openapi-document.j
 import { notFoundOrMethodNotAllowed } from './problems/method-not-allowed.js';
 import { problemResponse } from './problems/problem.js';
 import { problemForThrown } from './problems/thrown-problem.js';
+import { clientAddressResolver } from './rate-limit/client-address.js';
 import { unlimitedLoginAttempts } from './rate-limit/unlimited-login-attempts.js';
+import { accountsRouter } from './routes/accounts.routes.js';
 import { articlesRouter } from './routes/articles.routes.js';
 import { commentsRouter } from './routes/comments.routes.js';
 import { IMPORTS_PATH, importsRouter } from './routes/imports.routes.js';
 import { jobsRouter } from './routes/jobs.routes.js';
 import { profilesRouter } from './routes/profiles.routes.js';
 import { createRouter } from './routes/router.js';
+import { sessionsRouter } from './routes/sessions.routes.js';
 import { tagsRouter } from './routes/tags.routes.js';
 import { usersRouter } from './routes/users.routes.js';
 
@@ -70,7 +73,12 @@ export const createHttpApp = (deps: HttpDeps) => {
   for (const path of api) app.use(path, requestScope);
 
   const routes = createRouter()
-    .route('/', usersRouter(useCases, deps.rateLimits?.loginAttempts ?? unlimitedLoginAttempts))
+    .route(
+      '/',
+      usersRouter(useCases, deps.rateLimits?.loginAttempts ?? unlimitedLoginAttempts, deps.clientAddress ?? clientAddressResolver([])),
+    )
+    .route('/', sessionsRouter(useCases))
+    .route('/', accountsRouter(useCases))
     .route('/', profilesRouter(useCases))
     .route('/', articlesRouter(useCases))
     .route('/', commentsRouter(useCases))

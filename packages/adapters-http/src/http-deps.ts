@@ -5,6 +5,7 @@ import type { RepeatWindows } from './middleware/access-log.js';
 import type { HttpLogger } from './observability/http-logger.js';
 import type { HttpMetrics } from './observability/metrics.js';
 import type { RequestTimings } from './observability/request-timings.js';
+import type { ClientAddress } from './rate-limit/client-address.js';
 import type { RateLimits } from './rate-limit/rate-limits.types.js';
 
 export type { HttpLogger };
@@ -30,6 +31,8 @@ export type HttpDeps = {
   readonly logger: HttpLogger;
   readonly config: HttpConfig;
   readonly health: Health;
+  /** The client's address (behind trusted proxies), recorded with each session a sign-in starts; the socket peer when absent. */
+  readonly clientAddress?: ClientAddress;
   /** Request budgets (429 beyond them); absent means no rate limiting. */
   readonly rateLimits?: RateLimits;
   /** Evaluated once per request; the snapshot goes to the use cases in their context. */

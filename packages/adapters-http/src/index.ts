@@ -4,7 +4,7 @@ export * from './http-deps.js';
 export { createHttpMetrics, type HttpMetrics } from './observability/metrics.js';
 export { RequestTimings } from './observability/request-timings.js';
 export { toProblem as renderProblem } from './problems/problem.js';
-export { clientAddressResolver } from './rate-limit/client-address.js';
+export { type ClientAddress, clientAddressResolver } from './rate-limit/client-address.js';
 export { countRateLimitsForWorkers } from './rate-limit/cluster-counting.js';
 export type { CountingStore } from './rate-limit/limiter.js';
 export { createRateLimits } from './rate-limit/rate-limits.js';

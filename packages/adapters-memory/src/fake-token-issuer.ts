@@ -1,8 +1,10 @@
-import type { TokenIssuer, UserId } from '@conduit/domain';
+import type { TokenClaims, TokenIssuer } from '@conduit/domain';
 
-/** Tokens that name their user in clear; only for unit tests. */
+/** Tokens that name their user and session in clear; only for unit tests. */
 export class FakeTokenIssuer implements TokenIssuer {
-  async issue(userId: UserId): Promise<string> {
-    return `token-for-${userId}`;
+  readonly lifetimeSeconds = 7 * 24 * 3600;
+
+  async issue(claims: TokenClaims): Promise<string> {
+    return `token-for-${claims.userId}-${claims.sessionId}`;
   }
 }

@@ -12,6 +12,7 @@ import {
   InMemoryJobUploadRepository,
 } from './in-memory-job-repository.js';
 import { makeInMemoryQueries } from './in-memory-queries.js';
+import { InMemorySessionRepository } from './in-memory-session-repository.js';
 import { InMemoryStore } from './in-memory-store.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
 import { InMemoryUserRepository } from './in-memory-user-repository.js';
@@ -28,6 +29,7 @@ export const createInMemoryAdapters = (options: UnitOfWorkScope = {}): InMemoryA
   const store = new InMemoryStore();
   const repositories: Repositories = {
     users: new InMemoryUserRepository(store),
+    sessions: new InMemorySessionRepository(store),
     follows: new InMemoryFollowRepository(store),
     articles: new InMemoryArticleRepository(store),
     favorites: new InMemoryFavoriteRepository(store),

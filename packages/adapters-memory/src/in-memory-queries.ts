@@ -1,4 +1,5 @@
 import type {
+  ActorQueries,
   ArticleFilter,
   ArticleListItemView,
   ArticlePage,
@@ -12,7 +13,16 @@ import type {
   Queries,
   TagQueries,
 } from '@conduit/app';
-import { type Article, type ArticleId, type Comment, type CommentId, type User, type UserId, userActor } from '@conduit/domain';
+import {
+  type Article,
+  type ArticleId,
+  type Comment,
+  type CommentId,
+  type TokenClaims,
+  type User,
+  type UserId,
+  userActor,
+} from '@conduit/domain';
 import { favoriteKey, followKey, type InMemoryStore } from './in-memory-store.js';
 
 /** The read side computed from the store, mirroring what the SQL read models return. */
@@ -142,10 +152,12 @@ export const makeInMemoryQueries = (store: InMemoryStore): Queries => {
     },
   };
 
-  const actors = {
-    async byUserId(id: UserId) {
-      const user = store.users.get(id);
-      return user ? userActor(user.id, user.role) : null;
+  const actors: ActorQueries = {
+    async bySession({ userId, sessionId }: TokenClaims, now: Date) {
+      const session = store.sessions.get(sessionId);
+      const user = store.users.get(userId);
+      if (session?.userId !== userId || session.expiresAt <= now || user === undefined || user.lock !== null) return null;
+      return { actor: userActor(user.id, user.role, session.id), lastSeenAt: session.lastSeenAt };
     },
   };
 

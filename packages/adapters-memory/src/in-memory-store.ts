@@ -1,4 +1,16 @@
-import type { Article, ArticleId, Comment, CommentId, HeldIdempotencyKey, Job, JobId, User, UserId } from '@conduit/domain';
+import type {
+  Article,
+  ArticleId,
+  Comment,
+  CommentId,
+  HeldIdempotencyKey,
+  Job,
+  JobId,
+  Session,
+  SessionId,
+  User,
+  UserId,
+} from '@conduit/domain';
 
 /** A job as stored: invisible while `received` is false (an upload), with its staged items. */
 export type StoredJob = { readonly job: Job; readonly received: boolean; readonly items: string[] };
@@ -8,6 +20,7 @@ export type HeldKey = { readonly jobId: JobId; readonly fingerprint: string; rea
 /** The whole state of the in-memory adapters: plain maps, cloned for snapshots. */
 export class InMemoryStore {
   users = new Map<UserId, User>();
+  sessions = new Map<SessionId, Session>();
   /** Keys are `${followerId}:${followeeId}`. */
   follows = new Set<string>();
   articles = new Map<ArticleId, Article>();
@@ -36,6 +49,7 @@ export class InMemoryStore {
   snapshot(): () => void {
     const saved = {
       users: new Map(this.users),
+      sessions: new Map(this.sessions),
       follows: new Set(this.follows),
       articles: new Map(this.articles),
       favorites: new Set(this.favorites),

@@ -34,13 +34,19 @@ export class InMemoryUserRepository implements UserRepository {
   updateProfile(user: User): ResultAsync<User, UniqueUserFieldTaken> {
     const stored = this.store.users.get(user.id);
     if (stored === undefined) throw new Error(`User ${user.id} vanished during its profile update`);
-    return this.save({ ...user, role: stored.role, roleAssignment: stored.roleAssignment });
+    return this.save({ ...user, role: stored.role, roleAssignment: stored.roleAssignment, lock: stored.lock });
   }
 
   async saveRole(user: User, allowed: Authorized<'role:assign'>): Promise<void> {
     assertAuthorized(allowed, 'role:assign', user.username);
     const stored = this.store.users.get(user.id);
     if (stored !== undefined) this.store.users.set(user.id, { ...stored, role: user.role, roleAssignment: user.roleAssignment });
+  }
+
+  async saveLock(user: User, allowed: Authorized<'account:lock'>): Promise<void> {
+    assertAuthorized(allowed, 'account:lock', user.username);
+    const stored = this.store.users.get(user.id);
+    if (stored !== undefined) this.store.users.set(user.id, { ...stored, lock: user.lock });
   }
 
   private save(user: User): ResultAsync<User, UniqueUserFieldTaken> {

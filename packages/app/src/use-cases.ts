@@ -23,8 +23,14 @@ import { makeSweepUploads } from './jobs/sweep-uploads.js';
 import { makeFollowUser } from './profiles/follow-user.js';
 import { makeGetProfile } from './profiles/get-profile.js';
 import { makeUnfollowUser } from './profiles/unfollow-user.js';
+import { makeEndSession } from './sessions/end-session.js';
+import { makeForgetExpiredSessions } from './sessions/forget-expired-sessions.js';
+import { makeListSessions } from './sessions/list-sessions.js';
+import { makeLogOut } from './sessions/log-out.js';
 import { makeListTags } from './tags/list-tags.js';
+import { makeEndUserSessions } from './users/end-user-sessions.js';
 import { makeGetCurrentUser } from './users/get-current-user.js';
+import { makeSetAccountLock } from './users/lock-account.js';
 import { makeLoginUser } from './users/login-user.js';
 import { makeRegisterUser } from './users/register-user.js';
 import { makeResolveActor } from './users/resolve-actor.js';
@@ -39,6 +45,12 @@ export const makeUseCases = (deps: AppDeps) => ({
   getCurrentUser: makeGetCurrentUser(deps),
   updateUser: makeUpdateUser(deps),
   setUserRole: makeSetUserRole(deps),
+  listSessions: makeListSessions(deps),
+  endSession: makeEndSession(deps),
+  logOut: makeLogOut(deps),
+  endUserSessions: makeEndUserSessions(deps),
+  setAccountLock: makeSetAccountLock(deps),
+  forgetExpiredSessions: makeForgetExpiredSessions(deps),
   getProfile: makeGetProfile(deps),
   followUser: makeFollowUser(deps),
   unfollowUser: makeUnfollowUser(deps),

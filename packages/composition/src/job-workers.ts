@@ -42,6 +42,8 @@ export const startJobWorkers = async (
       if (dropped > 0) logger.warn({ dropped }, 'dropped uploads abandoned mid-way (their server stopped before receiving them whole)');
       const forgotten = await useCases.forgetIdempotencyKeys();
       if (forgotten > 0) logger.info({ forgotten }, 'forgot idempotency keys past their 24 hours');
+      const expired = await useCases.forgetExpiredSessions();
+      if (expired > 0) logger.info({ expired }, 'forgot expired sessions');
     },
   });
 };

@@ -17,6 +17,10 @@ export const userFromRecord = (record: UserRecord): User => ({
   role: toRole(record.role),
   roleAssignment:
     record.roleAssignedBy != null && record.roleAssignedAt != null ? { by: record.roleAssignedBy, at: record.roleAssignedAt } : null,
+  lock:
+    record.lockedBy != null && record.lockedAt != null
+      ? { by: record.lockedBy, at: record.lockedAt, reason: record.lockedReason ?? '' }
+      : null,
 });
 
 /** The columns a profile update writes: everything but the role. */
@@ -35,7 +39,15 @@ export const roleToRecordData = (user: Omit<User, 'id'>) => ({
   roleAssignedAt: user.roleAssignment?.at ?? null,
 });
 
+/** The columns a lock (or unlock) writes. */
+export const lockToRecordData = (user: Omit<User, 'id'>) => ({
+  lockedBy: user.lock?.by ?? null,
+  lockedAt: user.lock?.at ?? null,
+  lockedReason: user.lock?.reason ?? null,
+});
+
 export const userToRecordData = (user: Omit<User, 'id'>) => ({
   ...profileToRecordData(user),
   ...roleToRecordData(user),
+  ...lockToRecordData(user),
 });

@@ -8,6 +8,7 @@ import { IdempotencyKeyRecord } from './idempotency-key.record.js';
 import { JobRecord } from './job.record.js';
 import { JobIdempotencyKeyRecord } from './job-idempotency-key.record.js';
 import { JobItemRecord } from './job-item.record.js';
+import { SessionRecord } from './session.record.js';
 import { TagRecord } from './tag.record.js';
 import { UserRecord } from './user.record.js';
 
@@ -22,6 +23,7 @@ export {
   JobIdempotencyKeyRecord,
   JobItemRecord,
   JobRecord,
+  SessionRecord,
   TagRecord,
   UserRecord,
 };
@@ -39,4 +41,5 @@ export const allRecords = [
   JobItemRecord,
   JobIdempotencyKeyRecord,
   IdempotencyKeyRecord,
+  SessionRecord,
 ];

@@ -14,6 +14,10 @@ export const UserRecord = defineEntity({
     /** Who assigned the current role (the CLI's --operator) and when; null for the sign-up role. */
     roleAssignedBy: p.string().length(255).nullable(),
     roleAssignedAt: p.datetime(3).nullable(),
+    /** Set while the account is locked: who locked it (an operator's name or `user:<id>`), when and why. */
+    lockedBy: p.string().length(255).nullable(),
+    lockedAt: p.datetime(3).nullable(),
+    lockedReason: p.string().length(500).nullable(),
     /** Maintained by the article repository; the feed's total is a sum of these. */
     articlesCount: p.integer().default(0),
   },

@@ -2,7 +2,7 @@ import type { Authorized, NewUser, UniqueUserFieldTaken, User, UserId, UserRepos
 import { assertAuthorized, userId } from '@conduit/domain';
 import { err, ok, ResultAsync } from 'neverthrow';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { profileToRecordData, roleToRecordData, userFromRecord, userToRecordData } from '../mappers/user.mapper.js';
+import { lockToRecordData, profileToRecordData, roleToRecordData, userFromRecord, userToRecordData } from '../mappers/user.mapper.js';
 import { UserRecord } from '../records/user.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
 
@@ -42,6 +42,11 @@ export class MikroOrmUserRepository implements UserRepository {
   async saveRole(user: User, allowed: Authorized<'role:assign'>): Promise<void> {
     assertAuthorized(allowed, 'role:assign', user.username);
     await this.em().nativeUpdate(UserRecord, { id: user.id }, roleToRecordData(user));
+  }
+
+  async saveLock(user: User, allowed: Authorized<'account:lock'>): Promise<void> {
+    assertAuthorized(allowed, 'account:lock', user.username);
+    await this.em().nativeUpdate(UserRecord, { id: user.id }, lockToRecordData(user));
   }
 
   private async findOne(where: { id: number } | { email: string } | { username: string }): Promise<User | null> {

@@ -6,6 +6,7 @@ import { KyselyIdempotencyKeyRepository } from './kysely-idempotency-key-reposit
 import { KyselyJobItemRepository } from './kysely-job-item-repository.js';
 import { KyselyJobRepository } from './kysely-job-repository.js';
 import { KyselyJobUploadRepository } from './kysely-job-upload-repository.js';
+import { KyselySessionRepository } from './kysely-session-repository.js';
 import { MikroOrmArticleRepository } from './mikro-orm-article-repository.js';
 import { MikroOrmCommentRepository } from './mikro-orm-comment-repository.js';
 import { MikroOrmFollowRepository } from './mikro-orm-follow-repository.js';
@@ -27,6 +28,7 @@ const noQueue: JobQueueSource = () => ({
  */
 export const makePostgresRepositories = (em: EntityManagerSource, queueIn: JobQueueSource = noQueue): Repositories => ({
   users: new MikroOrmUserRepository(em),
+  sessions: new KyselySessionRepository(em),
   follows: new MikroOrmFollowRepository(em),
   articles: new MikroOrmArticleRepository(em),
   favorites: new KyselyFavoriteRepository(em),

@@ -8,7 +8,8 @@ export type Authentication =
   | { readonly kind: 'user'; readonly actor: UserActor };
 
 /**
- * Parse, verify, load: three separate steps, each its own unit. The route's auth mode decides
+ * Parse, verify, load: three separate steps, each its own unit. Loading checks that the token's
+ * session still stands, so a token of an ended session is `invalid` from the next request on. The route's auth mode decides
  * what an anonymous or invalid outcome means (see route-auth.ts).
  */
 export const authenticate = async (

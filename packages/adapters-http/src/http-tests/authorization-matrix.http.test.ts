@@ -10,10 +10,12 @@ type Caller = 'anonymous' | 'invalid token' | 'another user' | 'owner' | 'admin'
 /**
  * Who may act on a resource beyond being signed in: `owner` operations change something that
  * belongs to someone (their article, their comment), so another user gets 403; `hidden` resources
- * (a job) do not exist for anyone but their owner and admins, so another user gets 404; `any`
- * operations are open to every signed-in user. Every operation in the document must be listed here.
+ * (a job) do not exist for anyone but their owner and admins, so another user gets 404; `self`
+ * resources (a session) do not exist for anyone but their owner, admins included; `admin`
+ * operations are refused (403) to everyone but admins; `any` operations are open to every
+ * signed-in user. Every operation in the document must be listed here.
  */
-const OWNERSHIP: Record<string, 'owner' | 'hidden' | 'any'> = {
+const OWNERSHIP: Record<string, 'owner' | 'hidden' | 'self' | 'admin' | 'any'> = {
   CreateUser: 'any',
   Login: 'any',
   GetCurrentUser: 'any',
@@ -37,6 +39,12 @@ const OWNERSHIP: Record<string, 'owner' | 'hidden' | 'any'> = {
   GetJobs: 'any',
   GetJob: 'hidden',
   CancelJob: 'hidden',
+  GetSessions: 'any',
+  DeleteSession: 'self',
+  Logout: 'any',
+  LockAccount: 'admin',
+  UnlockAccount: 'admin',
+  DeleteUserSessions: 'admin',
 };
 
 const CALLERS: Caller[] = ['anonymous', 'invalid token', 'another user', 'owner', 'admin'];
@@ -46,7 +54,10 @@ const expected = (operation: Operation, caller: Caller): 'success' | 401 | 403 |
   if (mode !== 'required') return 'success';
   if (caller === 'anonymous' || caller === 'invalid token') return 401;
   if (caller === 'another user' && OWNERSHIP[operation.operationId] === 'owner') return 403;
-  if (caller === 'another user' && OWNERSHIP[operation.operationId] === 'hidden') return 404;
+  const ownership = OWNERSHIP[operation.operationId];
+  if (caller === 'another user' && ownership === 'hidden') return 404;
+  if (caller !== 'owner' && ownership === 'self') return 404;
+  if (caller !== 'admin' && ownership === 'admin') return 403;
   return 'success';
 };
 
@@ -68,8 +79,8 @@ describe('authorization matrix', async () => {
       const outcome = expected(operation, caller);
       it(`${method} ${path} as ${caller} -> ${outcome}`, async () => {
         const http = createHttpTestHarness();
-        const { owner, other, admin, slug, id, username, jobId } = await anOwnedWorld(http);
-        const values: Record<string, string> = { slug, username, id: String(id), jobId };
+        const { owner, other, admin, slug, id, username, jobId, sessionId } = await anOwnedWorld(http);
+        const values: Record<string, string> = { slug, username, id: String(id), jobId, sessionId };
         const tokens: Record<Caller, CallOptions> = {
           anonymous: {},
           'invalid token': { headers: { Authorization: 'Token not.a.valid-token' } },

@@ -164,7 +164,7 @@ describe('the OpenAPI document', () => {
     };
   };
 
-  it('is OpenAPI 3.1 and lists every RealWorld operation, and the jobs beyond it', async () => {
+  it('is OpenAPI 3.1 and lists every RealWorld operation, and the jobs, sessions and account operations beyond it', async () => {
     const { document, list } = await operations();
     expect(document.openapi).toBe('3.1.0');
     const api = list.filter((entry) => entry.path.startsWith('/api/'));
@@ -193,6 +193,12 @@ describe('the OpenAPI document', () => {
         'GetJobs',
         'GetJob',
         'CancelJob',
+        'GetSessions',
+        'DeleteSession',
+        'Logout',
+        'LockAccount',
+        'UnlockAccount',
+        'DeleteUserSessions',
       ].sort(),
     );
     expect(document.components.securitySchemes.Token).toMatchObject({ type: 'apiKey', in: 'header', name: 'Authorization' });

@@ -1,4 +1,5 @@
 import type { UseCases } from '@conduit/app';
+import { systemActor } from '@conduit/domain';
 import { describe, expect, it } from 'vitest';
 import { OPENAPI_PATH } from '../create-http-app.js';
 import { type CallOptions, createHttpTestHarness, expectProblem } from '../testing/http-test-harness.js';
@@ -12,8 +13,14 @@ type Operation = {
 };
 
 /** Parameter values that do not exist (404) and that are malformed (422). */
-const MISSING = { slug: 'no-such-article', username: 'nobody', id: '999999', jobId: '00000000-0000-4000-8000-999999999999' };
-const MALFORMED = { slug: 'x'.repeat(300), username: 'x'.repeat(100), id: 'abc', jobId: 'x'.repeat(100) };
+const MISSING = {
+  slug: 'no-such-article',
+  username: 'nobody',
+  id: '999999',
+  jobId: '00000000-0000-4000-8000-999999999999',
+  sessionId: '00000000-0000-4000-8000-999999999999',
+};
+const MALFORMED = { slug: 'x'.repeat(300), username: 'x'.repeat(100), id: 'abc', jobId: 'x'.repeat(100), sessionId: 'x'.repeat(100) };
 
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? name);
@@ -43,7 +50,14 @@ describe('every documented error response', async () => {
     const { slug } = await http.createArticle(owner);
     const comment = await http.call('POST', `/api/articles/${slug}/comments`, { token: owner, body: { comment: { body: 'c' } } });
     const imported = await http.call('POST', '/api/articles/imports', { token: owner, body: VALID_BODIES.CreateArticleImport });
-    const existing = { slug, username: 'stranger', id: String(comment.body.comment.id), jobId: imported.body.job.id as string };
+    const sessions = await http.call('GET', '/api/user/sessions', { token: owner });
+    const existing = {
+      slug,
+      username: 'stranger',
+      id: String(comment.body.comment.id),
+      jobId: imported.body.job.id as string,
+      sessionId: sessions.body.sessions[0].id as string,
+    };
     return { http, owner, stranger, existing };
   };
 
@@ -70,7 +84,14 @@ describe('every documented error response', async () => {
                 : await send(existing, { body: { user: { email: 'owner@example.com', password: 'wrong-password' } } });
             break;
           case 403:
-            // Either someone else's resource, or a feature switched off.
+            if (operation.operationId === 'Login') {
+              // The right password for an account an operator has locked.
+              const lock = { username: 'owner', lock: { reason: 'walk' } };
+              (await http.memory.useCases.setAccountLock({ actor: systemActor('test') }, lock))._unsafeUnwrap();
+              result = await send(existing, { body: VALID_BODIES.Login });
+              break;
+            }
+            // Either someone else's resource, an admin's operation, or a feature switched off.
             http.features.registration = false;
             http.features.comments = false;
             result = await send(existing, { ...valid, token: stranger });
@@ -104,7 +125,8 @@ describe('every documented error response', async () => {
           case 422:
             if (hasBody) result = await send(existing, { token: owner, body: { unexpected: true } });
             else if (path.includes('{')) result = await send(MALFORMED, { token: owner });
-            else result = await http.call(method, `${path}?limit=-1`, { token: owner });
+            // Whichever of these the operation takes is out of range; the others are ignored.
+            else result = await http.call(method, `${path}?limit=-1&all=maybe`, { token: owner });
             break;
           case 429:
             for (let attempt = 0; attempt < 30 && result?.status !== 429; attempt++) result = await send(existing, valid);

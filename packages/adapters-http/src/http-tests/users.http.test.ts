@@ -134,9 +134,9 @@ describe('GET /api/user', () => {
     }
   });
 
-  it('is 401 for a valid token whose user no longer exists', async () => {
+  it('is 401 for a valid token whose user or session does not exist', async () => {
     const http = createHttpTestHarness();
-    const token = await http.tokens.issue(12345 as never);
+    const token = await http.tokens.issue({ userId: 12345 as never, sessionId: '00000000-0000-4000-8000-000000000000' as never });
     expectProblem(await http.call('GET', '/api/user', { token }), 401, 'UNAUTHENTICATED');
   });
 });

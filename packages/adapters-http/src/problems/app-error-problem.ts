@@ -76,6 +76,42 @@ export const appErrorProblems = {
       errors: { role: ['can only be changed by an operator'] },
     }),
   },
+  AccountLocked: {
+    status: 403,
+    describe: () => ({
+      code: 'ACCOUNT_LOCKED',
+      title: 'Account locked',
+      detail: 'This account has been locked by an administrator and cannot sign in.',
+      errors: { account: ['is locked'] },
+    }),
+  },
+  AccountActionForbidden: {
+    status: 403,
+    describe: () => ({
+      code: 'ACCOUNT_ACTION_FORBIDDEN',
+      title: 'Forbidden',
+      detail: "Only an admin may lock an account or end its sessions, and not an admin's.",
+      errors: { account: ['forbidden'] },
+    }),
+  },
+  WrongPassword: {
+    status: 403,
+    describe: () => ({
+      code: 'WRONG_PASSWORD',
+      title: 'Wrong password',
+      detail: 'This action needs the current password of the account, and this is not it.',
+      errors: { password: ['is wrong'] },
+    }),
+  },
+  SessionNotFound: {
+    status: 404,
+    describe: () => ({
+      code: 'SESSION_NOT_FOUND',
+      title: 'Session not found',
+      detail: 'You have no session with this id (it may have ended or expired).',
+      errors: { session: ['not found'] },
+    }),
+  },
   FeatureDisabled: {
     status: 403,
     describe: (error): Omit<ProblemSpec, 'status'> =>

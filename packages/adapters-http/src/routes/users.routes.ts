@@ -1,10 +1,12 @@
-import type { UseCases } from '@conduit/app';
+import type { Context as UseCaseContext, UseCases } from '@conduit/app';
 import { checkProfileChanges, checkSignUp } from '@conduit/domain';
+import type { Context } from 'hono';
 import { authenticatedRoute, publicRoute } from '../auth/route-auth.js';
 import { presentUser } from '../presenters/user.presenter.js';
 import { failureStatuses } from '../problems/app-error-problem.js';
 import { edgeProblems } from '../problems/edge-problems.js';
 import { problemResponse } from '../problems/problem.js';
+import type { ClientAddress } from '../rate-limit/client-address.js';
 import type { LoginAttempts, LoginOutcome } from '../rate-limit/rate-limits.types.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
 import { LoginBody, NewUserBody, UpdateUserBody, UserResponse } from '../schemas/user.schemas.js';
@@ -35,7 +37,7 @@ export const loginRoute = publicRoute({
   request: { body: { ...json(LoginBody), required: true } },
   responses: {
     200: { description: 'The signed-in user', ...json(UserResponse) },
-    ...problemResponses(...bodyProblems, ...failureStatuses('loginUser', ['InvalidCredentials'])),
+    ...problemResponses(...bodyProblems, ...failureStatuses('loginUser', ['InvalidCredentials', 'AccountLocked'])),
   },
 });
 
@@ -64,12 +66,18 @@ export const updateUserRoute = authenticatedRoute({
   },
 });
 
-export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts) =>
+/** A sign-in's context: the session it starts records the client's user agent and address. */
+const signInContext = (c: Context, clientAddress: ClientAddress): UseCaseContext => ({
+  ...useCaseContext(c),
+  origin: { userAgent: c.req.header('User-Agent') ?? null, address: clientAddress(c) },
+});
+
+export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts, clientAddress: ClientAddress) =>
   createRouter()
     .openapi(registerUserRoute, async (c) => {
       const signUp = checkSignUp(c.req.valid('json').user);
       if (signUp.isErr()) return problemResponse(c, edgeProblems.validationFailed(signUp.error));
-      return respond(c, await useCases.registerUser(useCaseContext(c), signUp.value), presentUser, 201);
+      return respond(c, await useCases.registerUser(signInContext(c, clientAddress), signUp.value), presentUser, 201);
     })
     .openapi(loginRoute, async (c) => {
       const { user } = c.req.valid('json');
@@ -77,7 +85,7 @@ export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts) =>
       if (!attempt.allowed) return problemResponse(c, attempt.refusal);
       let outcome: LoginOutcome = 'other';
       try {
-        const result = await useCases.loginUser(useCaseContext(c), { email: user.email, password: user.password });
+        const result = await useCases.loginUser(signInContext(c, clientAddress), { email: user.email, password: user.password });
         outcome = result.isOk() ? 'succeeded' : result.error.type === 'InvalidCredentials' ? 'failed' : 'other';
         for (const [name, value] of Object.entries(attempt.headers)) c.header(name, value);
         return respond(c, result, presentUser, 200);

@@ -3,8 +3,13 @@ import type { HttpTestHarness } from './http-test-harness.js';
 import { VALID_BODIES } from './valid-bodies.js';
 import type { ToolTargets } from './valid-tool-arguments.js';
 
-/** What an authorization walk acts on: an owner's article, comment and job, and the other callers' tokens. */
-export type OwnedWorld = ToolTargets & { readonly owner: string; readonly other: string; readonly admin: string };
+/** What an authorization walk acts on: an owner's article, comment, job and session, and the other callers' tokens. */
+export type OwnedWorld = ToolTargets & {
+  readonly owner: string;
+  readonly other: string;
+  readonly admin: string;
+  readonly sessionId: string;
+};
 
 /** Signs up an owner, another user, an admin and a target user; the owner writes an article, a comment and an import. */
 export const anOwnedWorld = async (http: HttpTestHarness): Promise<OwnedWorld> => {
@@ -16,5 +21,15 @@ export const anOwnedWorld = async (http: HttpTestHarness): Promise<OwnedWorld> =
   const { slug } = await http.createArticle(owner);
   const comment = await http.call('POST', `/api/articles/${slug}/comments`, { token: owner, body: { comment: { body: 'c' } } });
   const job = await http.call('POST', '/api/articles/imports', { token: owner, body: VALID_BODIES.CreateArticleImport });
-  return { owner, other, admin, slug, id: comment.body.comment.id, username: 'target', jobId: job.body.job.id };
+  const sessions = await http.call('GET', '/api/user/sessions', { token: owner });
+  return {
+    owner,
+    other,
+    admin,
+    slug,
+    id: comment.body.comment.id,
+    username: 'target',
+    jobId: job.body.job.id,
+    sessionId: sessions.body.sessions[0].id,
+  };
 };

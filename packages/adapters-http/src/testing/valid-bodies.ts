@@ -10,5 +10,6 @@ export const VALID_BODIES: Readonly<Record<string, unknown>> = {
   CreateArticle: { article: { title: 'Walk', description: 'd', body: 'b' } },
   UpdateArticle: { article: { body: 'edited' } },
   CreateArticleComment: { comment: { body: 'hello' } },
+  LockAccount: { lock: { reason: 'spam' } },
   CreateArticleImport: { articles: [{ title: 'Imported', description: 'd', body: 'b' }] },
 };

@@ -10,7 +10,9 @@ import { createInMemoryAdapters, type InMemoryAdapters } from '../in-memory-adap
 export type InMemoryApp = InMemoryAdapters & {
   readonly useCases: UseCases;
   readonly passwordHasher: FakePasswordHasher;
-  /** Registers a user straight through the use case, stores `role`, and returns them as an actor. */
+  /** The use cases' time: `wait` moves it on at once. */
+  readonly clock: SteppingClock;
+  /** Registers a user straight through the use case, stores `role`, and returns them as an actor in the session the sign-up started. */
   signUp(username: string, role?: Role): Promise<UserActor>;
 };
 
@@ -19,11 +21,12 @@ export const createInMemoryApp = (options: UnitOfWorkScope & { tokenIssuer?: Tok
   const { tokenIssuer, ...scope } = options;
   const adapters = createInMemoryAdapters(scope);
   const passwordHasher = new FakePasswordHasher();
+  const clock = new SteppingClock();
   const useCases = makeUseCases({
     ...adapters,
     passwordHasher,
     tokenIssuer: tokenIssuer ?? new FakeTokenIssuer(),
-    clock: new SteppingClock(),
+    clock,
     suffixes: new CountingSuffixGenerator(),
   });
   const signUp = async (username: string, role: Role = 'user'): Promise<UserActor> => {
@@ -40,7 +43,8 @@ export const createInMemoryApp = (options: UnitOfWorkScope & { tokenIssuer?: Tok
       const allowed = authorizedForTest('role:assign', username);
       await adapters.repositories.users.saveRole(assignRole(user, role, { by: 'test', at: new Date(0) }, allowed), allowed);
     }
-    return userActor(user.id, role);
+    const [session] = await adapters.repositories.sessions.listLive(user.id, new Date(0));
+    return userActor(user.id, role, session?.id ?? null);
   };
-  return { ...adapters, useCases, passwordHasher, signUp };
+  return { ...adapters, useCases, passwordHasher, clock, signUp };
 };

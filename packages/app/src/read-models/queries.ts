@@ -1,4 +1,4 @@
-import type { ArticleId, CommentId, UserActor, UserId } from '@conduit/domain';
+import type { ArticleId, CommentId, TokenClaims, UserActor, UserId } from '@conduit/domain';
 import type { ArticlePage, ArticleView, ExportCursor, ExportedArticle } from './article-view.js';
 import type { CommentView } from './comment-view.js';
 import type { ProfileView } from './profile-view.js';
@@ -48,10 +48,16 @@ export interface TagQueries {
   all(): Promise<string[]>;
 }
 
+/** A signed-in request's actor, and when its session was last recorded as seen. */
+export type SessionActor = { readonly actor: UserActor; readonly lastSeenAt: Date };
+
 /** Runs on every authenticated request, so it is a read model of its own: one indexed lookup. */
 export interface ActorQueries {
-  /** The actor a verified token's user stands for; null when that user no longer exists. */
-  byUserId(id: UserId): Promise<UserActor | null>;
+  /**
+   * The actor behind a verified token, in one lookup: the token's session must exist, belong to
+   * the token's user and not have expired at `now`, and that user must not be locked. Else null.
+   */
+  bySession(claims: TokenClaims, now: Date): Promise<SessionActor | null>;
 }
 
 export type Queries = {

@@ -1,4 +1,13 @@
-import { type Article, type NewArticle, newComment, type User, type UserId } from '@conduit/domain';
+import {
+  type Article,
+  type NewArticle,
+  newComment,
+  setAccountLock,
+  startSession,
+  UNKNOWN_ORIGIN,
+  type User,
+  type UserId,
+} from '@conduit/domain';
 import {
   aCommentDraft,
   aNewArticle,
@@ -181,10 +190,28 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
     });
 
     describe('ActorQueries', () => {
-      it('name an existing user with their role, and nobody else', async () => {
+      it("name a session's user with their role, while the session stands, the user's own, unexpired and unlocked", async () => {
         const user = await addUser({ role: 'admin' });
-        expect(await fx.queries.actors.byUserId(user.id)).toEqual({ kind: 'user', userId: user.id, role: 'admin' });
-        expect(await fx.queries.actors.byUserId((user.id + 1000) as UserId)).toBeNull();
+        const other = await addUser();
+        const now = new Date('2026-03-01T12:00:00.000Z');
+        const session = await fx.repositories.sessions.add(
+          startSession(user.id, UNKNOWN_ORIGIN, new Date('2026-03-01T11:00:00.000Z'), 3600 * 2),
+        );
+        const claims = { userId: user.id, sessionId: session.id };
+        expect(await fx.queries.actors.bySession(claims, now)).toEqual({
+          actor: { kind: 'user', userId: user.id, role: 'admin', sessionId: session.id },
+          lastSeenAt: session.lastSeenAt,
+        });
+        expect(await fx.queries.actors.bySession({ ...claims, userId: other.id }, now)).toBeNull();
+        expect(await fx.queries.actors.bySession({ ...claims, userId: (user.id + 1000) as UserId }, now)).toBeNull();
+        expect(await fx.queries.actors.bySession(claims, session.expiresAt)).toBeNull();
+        const allowed = authorizedForTest('account:lock', user.username);
+        await fx.repositories.users.saveLock(setAccountLock(user, { by: 'ops', at: now, reason: 'spam' }, allowed), allowed);
+        expect(await fx.queries.actors.bySession(claims, now)).toBeNull();
+        await fx.repositories.users.saveLock(setAccountLock(user, null, allowed), allowed);
+        expect(await fx.queries.actors.bySession(claims, now)).not.toBeNull();
+        await fx.repositories.sessions.end(user.id, session.id);
+        expect(await fx.queries.actors.bySession(claims, now)).toBeNull();
       });
     });
 

@@ -1,4 +1,4 @@
-import { type InvalidCredentials, normalizeEmail, type UserId } from '@conduit/domain';
+import { type AccountLocked, type InvalidCredentials, normalizeEmail, startSession, UNKNOWN_ORIGIN, type UserId } from '@conduit/domain';
 import { err, ok, okAsync, ResultAsync } from 'neverthrow';
 import { asyncResult } from '../async-result.js';
 import type { Context } from '../context.js';
@@ -8,7 +8,8 @@ import { toAuthenticatedUserView } from './authenticated-user-view.js';
 
 export type LoginUserCommand = { readonly email: string; readonly password: string };
 
-export const makeLoginUser = (deps: Pick<AppDeps, 'repositories' | 'unitOfWork' | 'passwordHasher' | 'tokenIssuer'>) => {
+/** A new session for the right password; a locked account is told so only once the password is right. */
+export const makeLoginUser = (deps: Pick<AppDeps, 'repositories' | 'unitOfWork' | 'passwordHasher' | 'tokenIssuer' | 'clock'>) => {
   // An unknown email still pays for one hash verification, so response time does not reveal
   // which emails have accounts.
   let dummyHash: Promise<string> | undefined;
@@ -32,12 +33,16 @@ export const makeLoginUser = (deps: Pick<AppDeps, 'repositories' | 'unitOfWork' 
     upgraded.unwrapOr(undefined);
   };
 
-  return (_ctx: Context, command: LoginUserCommand): ResultAsync<AuthenticatedUserView, InvalidCredentials> =>
+  return (ctx: Context, command: LoginUserCommand): ResultAsync<AuthenticatedUserView, InvalidCredentials | AccountLocked> =>
     asyncResult(async () => {
       const user = await deps.repositories.users.findByEmail(normalizeEmail(command.email));
       const matches = await deps.passwordHasher.verify(user?.passwordHash ?? (await dummy()), command.password);
       if (user === null || !matches) return err({ type: 'InvalidCredentials' } as const);
+      if (user.lock !== null) return err({ type: 'AccountLocked' } as const);
       if (deps.passwordHasher.needsRehash(user.passwordHash)) await upgradeHash(user.id, command.password);
-      return ok(await toAuthenticatedUserView(deps.tokenIssuer, user));
+      const session = await deps.repositories.sessions.add(
+        startSession(user.id, ctx.origin ?? UNKNOWN_ORIGIN, deps.clock.now(), deps.tokenIssuer.lifetimeSeconds),
+      );
+      return ok(await toAuthenticatedUserView(deps.tokenIssuer, user, session.id));
     });
 };

@@ -1,16 +1,20 @@
-import type { CurrentUserGone, UserActor, UserId } from '@conduit/domain';
+import { type CurrentUserGone, lastSeenIsStale, type TokenClaims, type UserActor } from '@conduit/domain';
 import { err, ok, type ResultAsync } from 'neverthrow';
 import { asyncResult } from '../async-result.js';
 import type { AppDeps } from '../deps.js';
 
 /**
- * The last step of authentication: the user a verified token names must still exist.
- * A token outliving its user is refused, not a crash.
+ * The last step of authentication: the session a verified token names must still stand (not ended,
+ * not expired, its user neither gone nor locked). One lookup per request; the session's last-seen
+ * time is written only when it is a minute old, so a busy client costs one write a minute.
  */
 export const makeResolveActor =
-  (deps: Pick<AppDeps, 'queries'>) =>
-  (id: UserId): ResultAsync<UserActor, CurrentUserGone> =>
+  (deps: Pick<AppDeps, 'queries' | 'repositories' | 'clock'>) =>
+  (claims: TokenClaims): ResultAsync<UserActor, CurrentUserGone> =>
     asyncResult(async () => {
-      const actor = await deps.queries.actors.byUserId(id);
-      return actor === null ? err({ type: 'CurrentUserGone' } as const) : ok(actor);
+      const now = deps.clock.now();
+      const found = await deps.queries.actors.bySession(claims, now);
+      if (found === null) return err({ type: 'CurrentUserGone' } as const);
+      if (lastSeenIsStale(found.lastSeenAt, now)) await deps.repositories.sessions.touch(claims.sessionId, now);
+      return ok(found.actor);
     });

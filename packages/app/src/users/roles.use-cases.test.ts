@@ -13,7 +13,7 @@ const draft = anArticleDraft({ title: 'Post', description: 'd', body: 'b', tagLi
 
 describe('setUserRole', () => {
   it('lets an operator promote and demote, idempotently', async () => {
-    await app.signUp('jake');
+    const jake = await app.signUp('jake');
     const operator = { actor: systemActor('ops@example.com') };
     expect((await app.useCases.setUserRole(operator, { username: 'jake', role: 'admin' }))._unsafeUnwrap()).toEqual({
       username: 'jake',
@@ -23,10 +23,10 @@ describe('setUserRole', () => {
     });
     expect((await app.repositories.users.findByUsername('jake'))?.roleAssignment).toEqual({ by: 'ops@example.com', at: expect.any(Date) });
     expect((await app.useCases.setUserRole(operator, { username: 'jake', role: 'admin' })).isOk()).toBe(true);
-    const user = await app.repositories.users.findByUsername('jake');
-    expect((await app.useCases.resolveActor(user!.id))._unsafeUnwrap().role).toBe('admin');
+    const claims = { userId: jake.userId, sessionId: jake.sessionId! };
+    expect((await app.useCases.resolveActor(claims))._unsafeUnwrap().role).toBe('admin');
     (await app.useCases.setUserRole(operator, { username: 'jake', role: 'user' }))._unsafeUnwrap();
-    expect((await app.useCases.resolveActor(user!.id))._unsafeUnwrap().role).toBe('user');
+    expect((await app.useCases.resolveActor(claims))._unsafeUnwrap().role).toBe('user');
     expect((await app.useCases.setUserRole(operator, { username: 'nobody', role: 'admin' }))._unsafeUnwrapErr().type).toBe(
       'ProfileNotFound',
     );

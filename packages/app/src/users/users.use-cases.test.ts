@@ -1,5 +1,5 @@
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
-import { anonymous, userActor, userId } from '@conduit/domain';
+import { anonymous, parseSessionId, userActor, userId } from '@conduit/domain';
 import { aSignUp, profileChanges } from '@conduit/domain/testing';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { ALL_FEATURES_ON } from '../features.js';
@@ -15,7 +15,7 @@ describe('registerUser', () => {
     const result = await app.useCases.registerUser(ctx, aSignUp({ username: 'jake', email: 'Jake@Jake.jake', password: 'jakejake' }));
     expect(result._unsafeUnwrap()).toEqual({
       email: 'jake@jake.jake',
-      token: expect.stringMatching(/^token-for-\d+$/),
+      token: expect.stringMatching(/^token-for-\d+-[0-9a-f-]{36}$/),
       username: 'jake',
       bio: null,
       image: null,
@@ -61,6 +61,7 @@ describe('password hashes made with older parameters', () => {
         image: null,
         role: 'user',
         roleAssignment: null,
+        lock: null,
       })
     )._unsafeUnwrap();
     (await app.useCases.loginUser(ctx, { email: 'old@example.com', password: 'wrong-password' }))._unsafeUnwrapErr();
@@ -75,15 +76,17 @@ describe('getCurrentUser and resolveActor', () => {
   it('return the signed-in user', async () => {
     const jake = await app.signUp('jake');
     expect((await app.useCases.getCurrentUser({ actor: jake, features: ALL_FEATURES_ON }))._unsafeUnwrap().username).toBe('jake');
-    expect((await app.useCases.resolveActor(jake.userId))._unsafeUnwrap()).toEqual(jake);
+    expect((await app.useCases.resolveActor({ userId: jake.userId, sessionId: jake.sessionId! }))._unsafeUnwrap()).toEqual(jake);
   });
 
   it('refuse a user that no longer exists', async () => {
-    const ghost = userActor(userId(999), 'user');
+    const ghost = userActor(userId(999), 'user', parseSessionId('00000000-0000-4000-8000-000000000000'));
     expect((await app.useCases.getCurrentUser({ actor: ghost, features: ALL_FEATURES_ON }))._unsafeUnwrapErr().type).toBe(
       'CurrentUserGone',
     );
-    expect((await app.useCases.resolveActor(ghost.userId))._unsafeUnwrapErr().type).toBe('CurrentUserGone');
+    expect((await app.useCases.resolveActor({ userId: ghost.userId, sessionId: ghost.sessionId! }))._unsafeUnwrapErr().type).toBe(
+      'CurrentUserGone',
+    );
   });
 });
 
@@ -128,7 +131,7 @@ describe('updateUser', () => {
   });
 
   it('refuses an actor whose user is gone', async () => {
-    const ghost = userActor(userId(999), 'user');
+    const ghost = userActor(userId(999), 'user', parseSessionId('00000000-0000-4000-8000-000000000000'));
     expect(
       (await app.useCases.updateUser({ actor: ghost, features: ALL_FEATURES_ON }, profileChanges({ bio: 'x' })))._unsafeUnwrapErr().type,
     ).toBe('CurrentUserGone');

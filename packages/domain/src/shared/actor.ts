@@ -1,3 +1,4 @@
+import type { SessionId } from '../sessions/session.js';
 import type { UserId } from './ids.js';
 
 export const ROLES = ['user', 'admin'] as const;
@@ -7,14 +8,25 @@ export type Role = (typeof ROLES)[number];
 export const isRole = (value: string): value is Role => ROLES.some((role) => role === value);
 
 /** Who is making a request. Built at the boundary after the token is verified and the user loaded. */
-export type UserActor = { readonly kind: 'user'; readonly userId: UserId; readonly role: Role };
+export type UserActor = {
+  readonly kind: 'user';
+  readonly userId: UserId;
+  readonly role: Role;
+  /** The session the request's token belongs to; null when acting outside one (a job for its owner, a test). */
+  readonly sessionId: SessionId | null;
+};
 export type AnonymousActor = { readonly kind: 'anonymous' };
 /** An operator acting through the command line, outside any user account. */
 export type SystemActor = { readonly kind: 'system'; readonly operator: string };
 export type Actor = UserActor | AnonymousActor;
 
 export const anonymous: AnonymousActor = { kind: 'anonymous' };
-export const userActor = (userId: UserId, role: Role): UserActor => ({ kind: 'user', userId, role });
+export const userActor = (userId: UserId, role: Role, sessionId: SessionId | null = null): UserActor => ({
+  kind: 'user',
+  userId,
+  role,
+  sessionId,
+});
 export const systemActor = (operator: string): SystemActor => ({ kind: 'system', operator });
 
 export const isAdmin = (actor: UserActor): boolean => actor.role === 'admin';

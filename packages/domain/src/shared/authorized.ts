@@ -1,5 +1,13 @@
 /** The actions a policy can allow. */
-export type Action = 'article:publish-as' | 'article:edit' | 'article:delete' | 'comment:delete' | 'role:assign' | 'job:cancel';
+export type Action =
+  | 'article:publish-as'
+  | 'article:edit'
+  | 'article:delete'
+  | 'comment:delete'
+  | 'role:assign'
+  | 'job:cancel'
+  | 'account:lock'
+  | 'session:end-all';
 
 declare const proof: unique symbol;
 

@@ -3,6 +3,7 @@ import type { ArticleRepository } from '../articles/article-repository.js';
 import type { FavoriteRepository } from '../articles/favorite-repository.js';
 import type { CommentRepository } from '../comments/comment-repository.js';
 import type { JobItemRepository, JobQueue, JobRepository, JobUploadRepository } from '../jobs/job-repository.js';
+import type { SessionRepository } from '../sessions/session-repository.js';
 import type { FollowRepository } from '../users/follow-repository.js';
 import type { UserRepository } from '../users/user-repository.js';
 import type { CurrentIdempotencyClaim, IdempotencyKeyRepository } from './idempotency.js';
@@ -10,6 +11,7 @@ import type { CurrentIdempotencyClaim, IdempotencyKeyRepository } from './idempo
 /** The repositories, bound to one transaction. */
 export interface Repositories {
   readonly users: UserRepository;
+  readonly sessions: SessionRepository;
   readonly follows: FollowRepository;
   readonly articles: ArticleRepository;
   readonly favorites: FavoriteRepository;

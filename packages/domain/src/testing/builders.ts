@@ -23,6 +23,7 @@ export const aNewUser = (overrides: Partial<NewUser> = {}): NewUser => {
     image: null,
     role: 'user',
     roleAssignment: null,
+    lock: null,
     ...overrides,
   };
 };

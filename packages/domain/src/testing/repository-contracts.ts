@@ -3,6 +3,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NewArticle } from '../articles/article.js';
 import { newComment } from '../comments/comment.js';
 import { failJob, type JobChange, recordBatch, requestJobCancel, startJob, succeedJob } from '../jobs/job-transitions.js';
+import { parseSessionId, startSession, UNKNOWN_ORIGIN } from '../sessions/session.js';
 import { claimingIdempotencyKeys } from '../shared/claiming-unit-of-work.js';
 import { type IdempotencyClaim, IdempotencyKeyHeld } from '../shared/idempotency.js';
 import type { UserId } from '../shared/ids.js';
@@ -64,13 +65,19 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
           passwordHash: 'other-hash',
           role: 'admin',
           roleAssignment: { by: 'ops@example.com', at: at('2026-03-01T00:00:00.123Z') },
+          lock: { by: 'ops@example.com', at: at('2026-03-02T00:00:00.456Z'), reason: 'spam' },
         };
-        // A profile update never writes the role: that takes the role policy's proof.
-        const profileOnly = { ...changed, role: user.role, roleAssignment: user.roleAssignment };
+        // A profile update never writes the role or the lock: each takes its policy's proof.
+        const profileOnly = { ...changed, role: user.role, roleAssignment: user.roleAssignment, lock: null };
         expect((await fx.repositories.users.updateProfile(changed))._unsafeUnwrap()).toEqual(profileOnly);
         expect(await fx.repositories.users.findById(user.id)).toEqual(profileOnly);
         await fx.repositories.users.saveRole(changed, authorizedForTest('role:assign', changed.username));
+        expect(await fx.repositories.users.findById(user.id)).toEqual({ ...changed, lock: null });
+        await fx.repositories.users.saveLock(changed, authorizedForTest('account:lock', changed.username));
         expect(await fx.repositories.users.findById(user.id)).toEqual(changed);
+        await expect(fx.repositories.users.saveLock(changed, authorizedForTest('account:lock', 'someone-else'))).rejects.toThrow(
+          /account:lock/,
+        );
         await expect(fx.repositories.users.saveRole(changed, authorizedForTest('role:assign', 'someone-else'))).rejects.toThrow(
           /role:assign/,
         );
@@ -83,6 +90,70 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         expect(inOneUnit._unsafeUnwrap().bio).toBe('read, then changed');
         const clash = await fx.repositories.users.updateProfile({ ...user, email: other.email });
         expect(clash._unsafeUnwrapErr().type).toBe('EmailTaken');
+      });
+    });
+
+    describe('SessionRepository', () => {
+      const hour = 3600;
+      const origin = { userAgent: 'Browser/1', address: '192.0.2.1' };
+
+      it('stores sessions under fresh random ids and lists the live ones of a user, most recently seen first', async () => {
+        const user = await addUser();
+        const other = await addUser();
+        const older = await fx.repositories.sessions.add(startSession(user.id, origin, at('2026-03-01T10:00:00.000Z'), hour));
+        const newer = await fx.repositories.sessions.add(startSession(user.id, UNKNOWN_ORIGIN, at('2026-03-01T10:30:00.000Z'), hour));
+        await fx.repositories.sessions.add(startSession(other.id, origin, at('2026-03-01T10:00:00.000Z'), hour));
+        expect(parseSessionId(older.id)).toBe(older.id);
+        expect(older.id).not.toBe(newer.id);
+        expect(older).toEqual({
+          id: older.id,
+          userId: user.id,
+          createdAt: at('2026-03-01T10:00:00.000Z'),
+          lastSeenAt: at('2026-03-01T10:00:00.000Z'),
+          expiresAt: at('2026-03-01T11:00:00.000Z'),
+          ...origin,
+        });
+        expect(await fx.repositories.sessions.listLive(user.id, at('2026-03-01T10:45:00.000Z'))).toEqual([newer, older]);
+        await fx.repositories.sessions.touch(older.id, at('2026-03-01T10:50:00.000Z'));
+        const listed = await fx.repositories.sessions.listLive(user.id, at('2026-03-01T10:55:00.000Z'));
+        expect(listed.map((session) => session.id)).toEqual([older.id, newer.id]);
+        expect(listed[0]?.lastSeenAt).toEqual(at('2026-03-01T10:50:00.000Z'));
+        // Expiry is exclusive: at its expiry a session is no longer live.
+        expect((await fx.repositories.sessions.listLive(user.id, at('2026-03-01T11:00:00.000Z'))).map((s) => s.id)).toEqual([newer.id]);
+      });
+
+      it('ends one session of its own user only, or all but one, or all', async () => {
+        const user = await addUser();
+        const other = await addUser();
+        const now = at('2026-03-01T10:00:00.000Z');
+        const [a, b, c] = [
+          await fx.repositories.sessions.add(startSession(user.id, origin, now, hour)),
+          await fx.repositories.sessions.add(startSession(user.id, origin, now, hour)),
+          await fx.repositories.sessions.add(startSession(user.id, origin, now, hour)),
+        ];
+        const theirs = await fx.repositories.sessions.add(startSession(other.id, origin, now, hour));
+        expect(await fx.repositories.sessions.end(user.id, theirs.id)).toBe(false);
+        expect(await fx.repositories.sessions.end(user.id, a!.id)).toBe(true);
+        expect(await fx.repositories.sessions.end(user.id, a!.id)).toBe(false);
+        expect(await fx.repositories.sessions.endAll(user.id, b!.id)).toBe(1);
+        expect((await fx.repositories.sessions.listLive(user.id, now)).map((s) => s.id)).toEqual([b!.id]);
+        expect(c).toBeDefined();
+        expect(await fx.repositories.sessions.endAll(user.id)).toBe(1);
+        expect(await fx.repositories.sessions.listLive(user.id, now)).toEqual([]);
+        expect(await fx.repositories.sessions.listLive(other.id, now)).toEqual([theirs]);
+      });
+
+      it('forgets expired sessions, at most `limit` at a time, and no live one', async () => {
+        const user = await addUser();
+        for (const minute of [0, 1, 2]) {
+          await fx.repositories.sessions.add(startSession(user.id, origin, at(`2026-03-01T10:0${minute}:00.000Z`), 60));
+        }
+        const live = await fx.repositories.sessions.add(startSession(user.id, origin, at('2026-03-01T10:00:00.000Z'), hour));
+        const now = at('2026-03-01T10:30:00.000Z');
+        expect(await fx.repositories.sessions.forgetExpired(now, 2)).toBe(2);
+        expect(await fx.repositories.sessions.forgetExpired(now, 2)).toBe(1);
+        expect(await fx.repositories.sessions.forgetExpired(now, 2)).toBe(0);
+        expect(await fx.repositories.sessions.listLive(user.id, now)).toEqual([live]);
       });
     });
 

@@ -23,4 +23,6 @@ export interface UserRepository {
   updateProfile(user: User): ResultAsync<User, UniqueUserFieldTaken>;
   /** Saves the user's role and who assigned it; needs the role policy's proof for that username. */
   saveRole(user: User, allowed: Authorized<'role:assign'>): Promise<void>;
+  /** Saves the user's lock (or its removal); needs the account policy's proof for that username. */
+  saveLock(user: User, allowed: Authorized<'account:lock'>): Promise<void>;
 }

@@ -12,9 +12,13 @@ export type User = {
   readonly role: Role;
   /** Who gave the user their current role, and when; null while it is the role they signed up with. */
   readonly roleAssignment: RoleAssignment | null;
+  /** Set while an operator or admin has locked the account: it cannot sign in and has no sessions. */
+  readonly lock: AccountLock | null;
 };
 
 export type RoleAssignment = { readonly by: string; readonly at: Date };
+/** Who locked an account, when, and why (recorded as role changes are). */
+export type AccountLock = { readonly by: string; readonly at: Date; readonly reason: string };
 
 export type NewUser = Omit<User, 'id'>;
 
@@ -40,6 +44,7 @@ export const newUser = (input: { username: string; email: string; passwordHash: 
   image: null,
   role: 'user',
   roleAssignment: null,
+  lock: null,
 });
 
 /** Applies the settings form to a user; omitted fields stay as they are. */
@@ -60,4 +65,10 @@ export const auditName = (actor: Actor | SystemActor): string =>
 export const assignRole = (user: User, role: Role, assignment: RoleAssignment, allowed: Authorized<'role:assign'>): User => {
   assertAuthorized(allowed, 'role:assign', user.username);
   return { ...user, role, roleAssignment: assignment };
+};
+
+/** Locks or unlocks (`lock` null) an account; needs the account policy's proof for this user. */
+export const setAccountLock = (user: User, lock: AccountLock | null, allowed: Authorized<'account:lock'>): User => {
+  assertAuthorized(allowed, 'account:lock', user.username);
+  return { ...user, lock };
 };
