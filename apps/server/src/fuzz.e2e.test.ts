@@ -66,7 +66,16 @@ describe('generated bad requests over every documented operation', () => {
       user.token,
     );
     const { comment } = await api('POST', `/articles/${article.slug}/comments`, { comment: { body: 'c' } }, user.token);
-    const fixtures = { token: user.token, username: user.username, slug: article.slug, commentId: String(comment.id) };
+    const expendable = await api('POST', '/users', {
+      user: { username: `fuzz${stamp}x`, email: `fuzz${stamp}x@example.com`, password: 'password123' },
+    });
+    const fixtures = {
+      token: user.token,
+      expendableToken: expendable.user.token,
+      username: user.username,
+      slug: article.slug,
+      commentId: String(comment.id),
+    };
 
     const requests = fc.sample(fuzzRequests(document, fixtures), { numRuns: RUNS, seed: SEED });
     const outcomes: Outcome[] = [];

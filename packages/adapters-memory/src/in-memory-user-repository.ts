@@ -7,6 +7,7 @@ import {
   type UserId,
   type UserRepository,
   userId,
+  userIdempotencyScope,
 } from '@conduit/domain';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import type { InMemoryStore } from './in-memory-store.js';
@@ -47,6 +48,30 @@ export class InMemoryUserRepository implements UserRepository {
     assertAuthorized(allowed, 'account:lock', user.username);
     const stored = this.store.users.get(user.id);
     if (stored !== undefined) this.store.users.set(user.id, { ...stored, lock: user.lock });
+  }
+
+  async erase(user: User, allowed: Authorized<'account:erase'>): Promise<void> {
+    assertAuthorized(allowed, 'account:erase', user.username);
+    const { store } = this;
+    // Counters here are computed from the rows on reading, so removing the rows keeps them exact.
+    const articles = new Set([...store.articles.values()].filter((article) => article.authorId === user.id).map((article) => article.id));
+    for (const id of articles) store.articles.delete(id);
+    for (const [id, comment] of store.comments) {
+      if (comment.authorId === user.id || articles.has(comment.articleId)) store.comments.delete(id);
+    }
+    for (const key of store.favorites) {
+      const [userId, articleId] = key.split(':').map(Number);
+      if (userId === user.id || articles.has(articleId as never)) store.favorites.delete(key);
+    }
+    for (const key of store.follows) {
+      if (key.split(':').map(Number).includes(user.id)) store.follows.delete(key);
+    }
+    for (const [id, session] of store.sessions) if (session.userId === user.id) store.sessions.delete(id);
+    for (const [id, stored] of store.jobs) if (stored.job.ownerId === user.id) store.jobs.delete(id);
+    for (const key of store.idempotencyKeys.keys()) if (key.startsWith(`${user.id}:`)) store.idempotencyKeys.delete(key);
+    const scope = `${userIdempotencyScope(user.id)}\n`;
+    for (const key of store.writeKeys.keys()) if (key.startsWith(scope)) store.writeKeys.delete(key);
+    store.users.delete(user.id);
   }
 
   private save(user: User): ResultAsync<User, UniqueUserFieldTaken> {

@@ -18,6 +18,7 @@ export * from './read-models/session-view.js';
 export * from './read-models/user-view.js';
 export type { LogOutCommand } from './sessions/log-out.js';
 export * from './use-cases.js';
+export type { EraseAccountCommand } from './users/erase-account.js';
 export type { AccountLockView, SetAccountLockCommand } from './users/lock-account.js';
 export type { LoginUserCommand } from './users/login-user.js';
 export type { RegisterUserCommand } from './users/register-user.js';

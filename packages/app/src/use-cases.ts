@@ -29,6 +29,7 @@ import { makeListSessions } from './sessions/list-sessions.js';
 import { makeLogOut } from './sessions/log-out.js';
 import { makeListTags } from './tags/list-tags.js';
 import { makeEndUserSessions } from './users/end-user-sessions.js';
+import { makeEraseAccount } from './users/erase-account.js';
 import { makeGetCurrentUser } from './users/get-current-user.js';
 import { makeSetAccountLock } from './users/lock-account.js';
 import { makeLoginUser } from './users/login-user.js';
@@ -50,6 +51,7 @@ export const makeUseCases = (deps: AppDeps) => ({
   logOut: makeLogOut(deps),
   endUserSessions: makeEndUserSessions(deps),
   setAccountLock: makeSetAccountLock(deps),
+  eraseAccount: makeEraseAccount(deps),
   forgetExpiredSessions: makeForgetExpiredSessions(deps),
   getProfile: makeGetProfile(deps),
   followUser: makeFollowUser(deps),

@@ -23,8 +23,20 @@ export type FuzzRequest = {
   readonly mutation: string;
 };
 
-/** What the generator may use as valid values: an existing user's token, slug, comment id. */
-export type FuzzFixtures = { readonly token: string; readonly username: string; readonly slug: string; readonly commentId: string };
+/**
+ * What the generator may use as valid values: an existing user's token, slug, comment id; and
+ * another user's token for the operations that end the caller's session or account, so that the
+ * first such request does not leave every later one a 401.
+ */
+export type FuzzFixtures = {
+  readonly token: string;
+  readonly expendableToken: string;
+  readonly username: string;
+  readonly slug: string;
+  readonly commentId: string;
+};
+
+const ENDS_THE_CALLERS_SESSION = new Set(['Logout', 'DeleteSession', 'DeleteCurrentUser']);
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'];
 
@@ -258,10 +270,11 @@ export const fuzzRequests = (document: OpenApiDocument, fixtures: FuzzFixtures):
     .flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => {
         const bodySchema = operation.requestBody?.content['application/json']?.schema;
+        const token = ENDS_THE_CALLERS_SESSION.has(operation.operationId) ? fixtures.expendableToken : fixtures.token;
         const start: Draft = {
           path,
           query: [],
-          headers: { Authorization: `Token ${fixtures.token}`, ...(bodySchema ? { 'Content-Type': 'application/json' } : {}) },
+          headers: { Authorization: `Token ${token}`, ...(bodySchema ? { 'Content-Type': 'application/json' } : {}) },
           body: bodySchema ? sampleOf(document, bodySchema) : undefined,
           pathMutated: false,
         };

@@ -1,10 +1,11 @@
 import type { Authorized, NewUser, UniqueUserFieldTaken, User, UserId, UserRepository } from '@conduit/domain';
-import { assertAuthorized, userId } from '@conduit/domain';
+import { assertAuthorized, userId, userIdempotencyScope } from '@conduit/domain';
 import { err, ok, ResultAsync } from 'neverthrow';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { lockToRecordData, profileToRecordData, roleToRecordData, userFromRecord, userToRecordData } from '../mappers/user.mapper.js';
 import { UserRecord } from '../records/user.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
+import { removeArticlesOf, removeFavoritesOf, removeIdempotencyKeysOf, removeUser } from './counted-account-erasure.js';
 
 export class MikroOrmUserRepository implements UserRepository {
   constructor(private readonly em: EntityManagerSource) {}
@@ -47,6 +48,16 @@ export class MikroOrmUserRepository implements UserRepository {
   async saveLock(user: User, allowed: Authorized<'account:lock'>): Promise<void> {
     assertAuthorized(allowed, 'account:lock', user.username);
     await this.em().nativeUpdate(UserRecord, { id: user.id }, lockToRecordData(user));
+  }
+
+  /** Four statements, in the caller's unit of work; the rest goes with the user row (ON DELETE CASCADE). */
+  async erase(user: User, allowed: Authorized<'account:erase'>): Promise<void> {
+    assertAuthorized(allowed, 'account:erase', user.username);
+    const em = this.em();
+    await removeFavoritesOf.rows(em, { userId: user.id });
+    await removeArticlesOf.rows(em, { userId: user.id });
+    await removeIdempotencyKeysOf.rows(em, { scope: userIdempotencyScope(user.id) });
+    await removeUser.rows(em, { userId: user.id });
   }
 
   private async findOne(where: { id: number } | { email: string } | { username: string }): Promise<User | null> {

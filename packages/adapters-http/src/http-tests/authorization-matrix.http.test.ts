@@ -20,6 +20,7 @@ const OWNERSHIP: Record<string, 'owner' | 'hidden' | 'self' | 'admin' | 'any'> =
   Login: 'any',
   GetCurrentUser: 'any',
   UpdateCurrentUser: 'any',
+  DeleteCurrentUser: 'any',
   GetProfileByUsername: 'any',
   FollowUserByUsername: 'any',
   UnfollowUserByUsername: 'any',

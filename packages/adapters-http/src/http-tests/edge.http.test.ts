@@ -193,6 +193,7 @@ describe('the OpenAPI document', () => {
         'GetJobs',
         'GetJob',
         'CancelJob',
+        'DeleteCurrentUser',
         'GetSessions',
         'DeleteSession',
         'Logout',

@@ -91,6 +91,10 @@ describe('every documented error response', async () => {
               result = await send(existing, { body: VALID_BODIES.Login });
               break;
             }
+            if (operation.operationId === 'DeleteCurrentUser') {
+              result = await send(existing, { token: owner, body: { user: { password: 'not-the-password' } } });
+              break;
+            }
             // Either someone else's resource, an admin's operation, or a feature switched off.
             http.features.registration = false;
             http.features.comments = false;

@@ -162,3 +162,49 @@ describe('accounts, for admins', () => {
     expect(await works(http, admin)).toBe(true);
   });
 });
+
+describe('DELETE /api/user', () => {
+  it('erases the account with its password: its tokens are refused, its content gone, its name and email free', async () => {
+    const http = createHttpTestHarness();
+    const jake = await http.register('jake');
+    const elsewhere = await login(http, 'jake');
+    const anna = await http.register('anna');
+    const { slug } = await http.createArticle(jake, { tagList: ['dragons'] });
+    const annas = await http.createArticle(anna, { title: 'By Anna', tagList: ['dragons'] });
+    await http.call('POST', `/api/articles/${annas.slug}/favorite`, { token: jake });
+    await http.call('POST', `/api/articles/${annas.slug}/comments`, { token: jake, body: { comment: { body: 'mine' } } });
+    await http.call('POST', `/api/articles/${slug}/comments`, { token: anna, body: { comment: { body: 'on his' } } });
+    await http.call('POST', '/api/profiles/anna/follow', { token: jake });
+    await http.call('POST', '/api/profiles/jake/follow', { token: anna });
+
+    const wrong = await http.call('DELETE', '/api/user', { token: jake, body: { user: { password: 'not-his-password' } } });
+    expectProblem(wrong, 403, 'WRONG_PASSWORD');
+    expect(await works(http, jake)).toBe(true);
+
+    expect((await http.call('DELETE', '/api/user', { token: jake, body: { user: { password: 'password123' } } })).status).toBe(204);
+    for (const token of [jake, elsewhere]) expect(await works(http, token)).toBe(false);
+    expectProblem(await http.call('GET', '/api/profiles/jake'), 404, 'PROFILE_NOT_FOUND');
+    expectProblem(await http.call('GET', `/api/articles/${slug}`), 404, 'ARTICLE_NOT_FOUND');
+    const annasNow = (await http.call('GET', `/api/articles/${annas.slug}`)).body.article;
+    expect(annasNow.favoritesCount).toBe(0);
+    expect((await http.call('GET', `/api/articles/${annas.slug}/comments`)).body.comments).toEqual([]);
+    expect((await http.call('GET', '/api/tags')).body.tags).toEqual(['dragons']);
+    expect((await http.call('GET', '/api/articles?tag=dragons')).body.articlesCount).toBe(1);
+    expect((await http.call('GET', '/api/articles/feed', { token: anna })).body.articlesCount).toBe(0);
+    // The username and the email are free again.
+    await http.register('jake');
+  });
+
+  it('counts wrong passwords against the account as a login does', async () => {
+    const http = createHttpTestHarness({}, { budgets: { loginPerAccount: { name: 'login-account', points: 2, windowSeconds: 900 } } });
+    const jake = await http.register('jake');
+    const attempt = () => http.call('DELETE', '/api/user', { token: jake, body: { user: { password: 'guess-guess' } } });
+    expectProblem(await attempt(), 403, 'WRONG_PASSWORD');
+    expectProblem(await attempt(), 403, 'WRONG_PASSWORD');
+    expectProblem(await attempt(), 429, 'RATE_LIMITED');
+    const loginNow = await http.call('POST', '/api/users/login', {
+      body: { user: { email: 'jake@example.com', password: 'password123' } },
+    });
+    expectProblem(loginNow, 429, 'RATE_LIMITED');
+  });
+});

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type Actor, type HeldIdempotencyKey, IDEMPOTENCY_WINDOW_MS, type StoredAnswer } from '@conduit/domain';
+import { type Actor, type HeldIdempotencyKey, IDEMPOTENCY_WINDOW_MS, type StoredAnswer, userIdempotencyScope } from '@conduit/domain';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -12,7 +12,7 @@ import { IdempotencyHeaders } from '../schemas/idempotency.schemas.js';
 /** The headers of an answer that a replay gives again; the rest (request id, timing, quota) are the retry's own. */
 const KEPT_HEADERS = ['content-type', 'location', 'etag'];
 
-const scopeOf = (actor: Actor): string => (actor.kind === 'user' ? `user:${actor.userId}` : 'anonymous');
+const scopeOf = (actor: Actor): string => (actor.kind === 'user' ? userIdempotencyScope(actor.userId) : 'anonymous');
 
 const fingerprintOf = (method: string, path: string, body: ArrayBuffer): string =>
   createHash('sha256').update(`${method} ${path}\n`).update(new Uint8Array(body)).digest('hex');

@@ -9,9 +9,9 @@ import { problemResponse } from '../problems/problem.js';
 import type { ClientAddress } from '../rate-limit/client-address.js';
 import type { LoginAttempts, LoginOutcome } from '../rate-limit/rate-limits.types.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
-import { LoginBody, NewUserBody, UpdateUserBody, UserResponse } from '../schemas/user.schemas.js';
+import { EraseUserBody, LoginBody, NewUserBody, UpdateUserBody, UserResponse } from '../schemas/user.schemas.js';
 import { json } from './json-content.js';
-import { respond, useCaseContext } from './respond.js';
+import { respond, respondEmpty, useCaseContext } from './respond.js';
 import { createRouter } from './router.js';
 
 export const registerUserRoute = publicRoute({
@@ -66,6 +66,25 @@ export const updateUserRoute = authenticatedRoute({
   },
 });
 
+export const eraseUserRoute = authenticatedRoute({
+  method: 'delete',
+  path: '/user',
+  operationId: 'DeleteCurrentUser',
+  idempotencyKey: { none: 'an erasure happens once: a retry with the same token is 401, the account being gone' },
+  tags: ['User and Authentication'],
+  summary:
+    'Erase your account, confirming with its password: your articles (with their comments), comments, favorites, follows, sessions and jobs go; your username and email are free again',
+  request: { body: { ...json(EraseUserBody), required: true } },
+  responses: {
+    204: { description: 'Erased: nothing of the account remains, and its tokens are refused' },
+    ...problemResponses(
+      ...bodyProblems,
+      401,
+      ...failureStatuses('eraseAccount', ['CurrentUserGone', 'WrongPassword', 'AccountActionForbidden']),
+    ),
+  },
+});
+
 /** A sign-in's context: the session it starts records the client's user agent and address. */
 const signInContext = (c: Context, clientAddress: ClientAddress): UseCaseContext => ({
   ...useCaseContext(c),
@@ -96,6 +115,22 @@ export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts, cl
     .openapi(currentUserRoute, async (c) => {
       const result = await useCases.getCurrentUser(useCaseContext(c));
       return respond(c, result, presentUser, 200);
+    })
+    .openapi(eraseUserRoute, async (c) => {
+      const ctx = useCaseContext(c);
+      const me = await useCases.getCurrentUser(ctx);
+      if (me.isErr()) return respondEmpty(c, me);
+      // A password guess like a login's: counted against the same account and address budgets.
+      const attempt = await loginAttempts.begin(c, me.value.email);
+      if (!attempt.allowed) return problemResponse(c, attempt.refusal);
+      let outcome: LoginOutcome = 'other';
+      try {
+        const result = await useCases.eraseAccount(ctx, { password: c.req.valid('json').user.password });
+        outcome = result.isOk() ? 'succeeded' : result.error.type === 'WrongPassword' ? 'failed' : 'other';
+        return respondEmpty(c, result);
+      } finally {
+        await attempt.settle(outcome);
+      }
     })
     .openapi(updateUserRoute, async (c) => {
       const changes = checkProfileChanges(c.req.valid('json').user);

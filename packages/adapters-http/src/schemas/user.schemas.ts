@@ -13,6 +13,9 @@ import {
   username,
 } from './fields.js';
 
+/** Not trimmed: spaces are part of a password. */
+const currentPassword = stringField().refine(notBlank, { error: "can't be blank", abort: true }).max(LIMITS.passwordMax);
+
 // Unknown keys are ignored, never applied (see article.schemas.ts).
 export const NewUserBody = z.object({ user: z.object({ username, email, password }) }).openapi('NewUserRequest');
 
@@ -20,11 +23,14 @@ export const LoginBody = z
   .object({
     user: z.object({
       email: requiredText(LIMITS.email),
-      // Not trimmed: spaces are part of a password.
-      password: stringField().refine(notBlank, { error: "can't be blank", abort: true }).max(LIMITS.passwordMax),
+      password: currentPassword,
     }),
   })
   .openapi('LoginUserRequest');
+
+export const EraseUserBody = z
+  .object({ user: z.object({ password: currentPassword.openapi({ description: 'The current password of the account.' }) }) })
+  .openapi('DeleteUserRequest');
 
 export const UpdateUserBody = z
   .object({

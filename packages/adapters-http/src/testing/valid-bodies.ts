@@ -7,6 +7,7 @@ export const VALID_BODIES: Readonly<Record<string, unknown>> = {
   CreateUser: { user: { username: 'newcomer', email: 'newcomer@example.com', password: 'password123' } },
   Login: { user: { email: 'owner@example.com', password: 'password123' } },
   UpdateCurrentUser: { user: { bio: 'updated' } },
+  DeleteCurrentUser: { user: { password: 'password123' } },
   CreateArticle: { article: { title: 'Walk', description: 'd', body: 'b' } },
   UpdateArticle: { article: { body: 'edited' } },
   CreateArticleComment: { comment: { body: 'hello' } },

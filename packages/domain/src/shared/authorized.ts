@@ -7,7 +7,8 @@ export type Action =
   | 'role:assign'
   | 'job:cancel'
   | 'account:lock'
-  | 'session:end-all';
+  | 'session:end-all'
+  | 'account:erase';
 
 declare const proof: unique symbol;
 

@@ -1,3 +1,4 @@
+import type { UserId } from './ids.js';
 /** How long an `Idempotency-Key` names the request it came with: a retry within it gets that request's answer. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -63,3 +64,6 @@ export class IdempotencyKeyHeld extends Error {
     this.name = 'IdempotencyKeyHeld';
   }
 }
+
+/** Whose keys they are: a user's own, so one user's key never answers another's request. */
+export const userIdempotencyScope = (id: UserId): string => `user:${id}`;

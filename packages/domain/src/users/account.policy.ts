@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { Actor, SystemActor } from '../shared/actor.js';
+import type { Actor, SystemActor, UserActor } from '../shared/actor.js';
 import { type Authorized, grant } from '../shared/authorized.js';
 import type { AccountActionForbidden } from './user.errors.js';
 import type { User } from './user.js';
@@ -19,3 +19,10 @@ export const canActOnAccount = <A extends AccountAction>(
   const allowed = actor.kind === 'system' || (actor.kind === 'user' && actor.role === 'admin' && target.role !== 'admin');
   return allowed ? ok(grant(action, target.username)) : err({ type: 'AccountActionForbidden' });
 };
+
+/** An account is erased by its owner only (who has just given its password): nobody erases someone else's. */
+export const canEraseAccount = (
+  actor: UserActor,
+  target: Pick<User, 'id' | 'username'>,
+): Result<Authorized<'account:erase'>, AccountActionForbidden> =>
+  actor.userId === target.id ? ok(grant('account:erase', target.username)) : err({ type: 'AccountActionForbidden' });

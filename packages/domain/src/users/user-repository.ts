@@ -25,4 +25,11 @@ export interface UserRepository {
   saveRole(user: User, allowed: Authorized<'role:assign'>): Promise<void>;
   /** Saves the user's lock (or its removal); needs the account policy's proof for that username. */
   saveLock(user: User, allowed: Authorized<'account:lock'>): Promise<void>;
+  /**
+   * Erases the user and everything they made or hold: their articles (with the comments and
+   * favorites on them), comments, favorites, follows both ways, sessions, jobs and idempotency
+   * keys. Every counter stays exact (favorites of the articles they favorited, tags and days of
+   * their articles). Needs the erasure policy's proof for that username.
+   */
+  erase(user: User, allowed: Authorized<'account:erase'>): Promise<void>;
 }
