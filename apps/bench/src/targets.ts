@@ -34,6 +34,8 @@ export const readTargets = (scene: Scene): Target[] => [
   { name: 'GET /api/articles/:slug', path: `/api/articles/${scene.slugs(Math.ceil(scene.articleCount / 2))}` },
   { name: 'GET /api/articles/:slug/comments', path: `/api/articles/${scene.slugs(Math.ceil(scene.articleCount / 3))}/comments` },
   { name: 'GET /api/tags', path: '/api/tags' },
+  // The whole cost of authentication (token, session and user) and little else.
+  { name: 'GET /api/user', path: '/api/user', token: scene.readerToken },
 ];
 
 /** A page far down the list, where offset paging is at its most expensive. */

@@ -94,7 +94,8 @@ describe('the README', () => {
       const script = block.replaceAll('localhost:3000', `localhost:${port}`);
       const run = await collect(spawn('bash', ['-e', '-o', 'pipefail', '-c', script], { cwd: ROOT, env }));
       expect(run.status, `${block}\n${run.stdout}\n${run.stderr}`).toBe(0);
-      if (block.includes('curl')) expect(run.stdout).toContain('"articlesCount":1');
+      if (block.includes('/api/user/logout')) expect(run.stdout).toBe('204\n401\n');
+      else if (block.includes('curl')) expect(run.stdout).toContain('"articlesCount":1');
       if (block.includes('conduit seed')) expect(run.stdout).toMatch(/^seeded 20 users .* 2000 articles/m);
       if (block.includes('conduit reset')) expect(existsSync(join(dataDir, 'db'))).toBe(false);
       ran.push(block.split('\n')[0] as string);

@@ -2,6 +2,7 @@ import type { Queries } from '@conduit/app';
 import { claimingIdempotencyKeys, type Repositories, type UnitOfWork, type UnitOfWorkScope } from '@conduit/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work.js';
+import { KyselyAccountQueries } from './queries/kysely-account-queries.js';
 import { KyselyActorQueries } from './queries/kysely-actor-queries.js';
 import { KyselyArticleQueries } from './queries/kysely-article-queries.js';
 import { KyselyCommentQueries } from './queries/kysely-comment-queries.js';
@@ -33,6 +34,7 @@ export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOp
     unitOfWork: currentIdempotencyClaim ? claimingIdempotencyKeys(unitOfWork, currentIdempotencyClaim) : unitOfWork,
     queries: {
       actors: new KyselyActorQueries(root),
+      accounts: new KyselyAccountQueries(root),
       articles: new KyselyArticleQueries(root),
       profiles: new KyselyProfileQueries(root),
       comments: new KyselyCommentQueries(root),

@@ -21,6 +21,7 @@ import { problemResponse } from './problems/problem.js';
 import { problemForThrown } from './problems/thrown-problem.js';
 import { clientAddressResolver } from './rate-limit/client-address.js';
 import { unlimitedLoginAttempts } from './rate-limit/unlimited-login-attempts.js';
+import { accountExportRouter } from './routes/account-export.routes.js';
 import { accountsRouter } from './routes/accounts.routes.js';
 import { articlesRouter } from './routes/articles.routes.js';
 import { commentsRouter } from './routes/comments.routes.js';
@@ -79,6 +80,7 @@ export const createHttpApp = (deps: HttpDeps) => {
     )
     .route('/', sessionsRouter(useCases))
     .route('/', accountsRouter(useCases))
+    .route('/', accountExportRouter(useCases))
     .route('/', profilesRouter(useCases))
     .route('/', articlesRouter(useCases))
     .route('/', commentsRouter(useCases))

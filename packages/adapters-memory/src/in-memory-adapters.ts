@@ -9,6 +9,7 @@ import {
   InMemoryJobItemRepository,
   InMemoryJobQueue,
   InMemoryJobRepository,
+  InMemoryJobResultRepository,
   InMemoryJobUploadRepository,
 } from './in-memory-job-repository.js';
 import { makeInMemoryQueries } from './in-memory-queries.js';
@@ -37,6 +38,7 @@ export const createInMemoryAdapters = (options: UnitOfWorkScope = {}): InMemoryA
     jobs: new InMemoryJobRepository(store),
     jobUploads: new InMemoryJobUploadRepository(store),
     jobItems: new InMemoryJobItemRepository(store),
+    jobResults: new InMemoryJobResultRepository(store),
     jobQueue: new InMemoryJobQueue(store),
     idempotencyKeys: new InMemoryIdempotencyKeyRepository(store),
   };

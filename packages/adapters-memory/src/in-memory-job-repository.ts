@@ -7,6 +7,7 @@ import {
   type JobItemRepository,
   type JobQueue,
   type JobRepository,
+  type JobResultRepository,
   type JobStatus,
   type JobType,
   type JobUploadRepository,
@@ -146,5 +147,32 @@ export class InMemoryJobQueue implements JobQueue {
 
   async enqueue(id: JobId): Promise<void> {
     this.store.announced.push(id);
+  }
+}
+
+export class InMemoryJobResultRepository implements JobResultRepository {
+  constructor(private readonly store: InMemoryStore) {}
+
+  async save(id: JobId, document: string, expiresAt: Date): Promise<void> {
+    const stored = this.store.jobs.get(id);
+    if (stored === undefined) throw new Error(`No job ${id} to keep a result for`);
+    this.store.jobs.set(id, { ...stored, result: { document, expiresAt } });
+  }
+
+  async find(id: JobId, now: Date): Promise<string | null> {
+    const result = this.store.jobs.get(id)?.result;
+    return result !== undefined && result.expiresAt > now ? result.document : null;
+  }
+
+  async forgetExpired(now: Date): Promise<number> {
+    let forgotten = 0;
+    for (const [id, stored] of this.store.jobs) {
+      if (stored.result !== undefined && stored.result.expiresAt <= now) {
+        const { result: _expired, ...rest } = stored;
+        this.store.jobs.set(id, rest);
+        forgotten += 1;
+      }
+    }
+    return forgotten;
   }
 }

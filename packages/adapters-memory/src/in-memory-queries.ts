@@ -1,4 +1,5 @@
 import type {
+  AccountQueries,
   ActorQueries,
   ArticleFilter,
   ArticleListItemView,
@@ -161,5 +162,35 @@ export const makeInMemoryQueries = (store: InMemoryStore): Queries => {
     },
   };
 
-  return { actors, articles, profiles, comments, tags };
+  const accounts: AccountQueries = {
+    async activityOf(id: UserId) {
+      const ownComments = [...store.comments.values()]
+        .filter((comment) => comment.authorId === id && store.articles.has(comment.articleId))
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+      const slugOf = (articleId: ArticleId) => store.articles.get(articleId)?.slug ?? '';
+      const favorites = [...store.favorites]
+        .map((key) => key.split(':').map(Number) as [UserId, ArticleId])
+        .filter(([userId, articleId]) => userId === id && store.articles.has(articleId))
+        .map(([, articleId]) => store.articles.get(articleId) as Article)
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id)
+        .map((article) => article.slug);
+      const following = [...store.follows]
+        .map((key) => key.split(':').map(Number) as [UserId, UserId])
+        .filter(([follower]) => follower === id)
+        .map(([, followee]) => userById(followee).username)
+        .sort();
+      return {
+        comments: ownComments.map((comment) => ({
+          id: comment.id,
+          article: slugOf(comment.articleId),
+          body: comment.body,
+          createdAt: comment.createdAt,
+        })),
+        favorites,
+        following,
+      };
+    },
+  };
+
+  return { actors, accounts, articles, profiles, comments, tags };
 };

@@ -12,8 +12,13 @@ import type {
   UserId,
 } from '@conduit/domain';
 
-/** A job as stored: invisible while `received` is false (an upload), with its staged items. */
-export type StoredJob = { readonly job: Job; readonly received: boolean; readonly items: string[] };
+/** A job as stored: invisible while `received` is false (an upload), with its staged items and, once ended, its result. */
+export type StoredJob = {
+  readonly job: Job;
+  readonly received: boolean;
+  readonly items: string[];
+  readonly result?: { readonly document: string; readonly expiresAt: Date };
+};
 /** Keys are `${ownerId}:${key}`. */
 export type HeldKey = { readonly jobId: JobId; readonly fingerprint: string; readonly createdAt: Date };
 

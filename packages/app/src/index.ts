@@ -8,6 +8,8 @@ export type { AddCommentCommand } from './comments/add-comment.js';
 export * from './context.js';
 export * from './deps.js';
 export * from './features.js';
+export type { JobResultView } from './jobs/get-job-result.js';
+export type { AccountExportDocument } from './jobs/run-account-export.js';
 export type { RunOptions, RunOutcome } from './jobs/run-article-import.js';
 export type { SubmitArticleImportCommand, SubmittedJob } from './jobs/submit-article-import.js';
 export * from './read-models/article-view.js';

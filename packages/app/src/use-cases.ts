@@ -15,9 +15,13 @@ import { makeCancelJob } from './jobs/cancel-job.js';
 import { makeCountJobs } from './jobs/count-jobs.js';
 import { makeFailJob } from './jobs/fail-job.js';
 import { makeForgetIdempotencyKeys } from './jobs/forget-idempotency-keys.js';
+import { makeForgetJobResults } from './jobs/forget-job-results.js';
 import { makeGetJob } from './jobs/get-job.js';
+import { makeGetJobResult } from './jobs/get-job-result.js';
 import { makeListJobs } from './jobs/list-jobs.js';
 import { makeRunArticleImport } from './jobs/run-article-import.js';
+import { makeRunJob } from './jobs/run-job.js';
+import { makeSubmitAccountExport } from './jobs/submit-account-export.js';
 import { makeSubmitArticleImport } from './jobs/submit-article-import.js';
 import { makeSweepUploads } from './jobs/sweep-uploads.js';
 import { makeFollowUser } from './profiles/follow-user.js';
@@ -72,6 +76,10 @@ export const makeUseCases = (deps: AppDeps) => ({
   listTags: makeListTags(deps),
   submitArticleImport: makeSubmitArticleImport(deps),
   runArticleImport: makeRunArticleImport(deps),
+  submitAccountExport: makeSubmitAccountExport(deps),
+  runJob: makeRunJob(deps),
+  getJobResult: makeGetJobResult(deps),
+  forgetJobResults: makeForgetJobResults(deps),
   getJob: makeGetJob(deps),
   listJobs: makeListJobs(deps),
   cancelJob: makeCancelJob(deps),

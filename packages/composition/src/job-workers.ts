@@ -21,7 +21,7 @@ export const startJobWorkers = async (
     run: async (id, signal) => {
       const log = logger.child({ jobId: id });
       log.info('job run started');
-      const outcome = await useCases.runArticleImport(id, { signal, ...(options.onBatch ? { onBatch: options.onBatch } : {}) });
+      const outcome = await useCases.runJob(id, { signal, ...(options.onBatch ? { onBatch: options.onBatch } : {}) });
       const job = (await useCases.getJob({ actor: worker }, id)).unwrapOr(null);
       const counts = job && {
         status: job.status,
@@ -44,6 +44,8 @@ export const startJobWorkers = async (
       if (forgotten > 0) logger.info({ forgotten }, 'forgot idempotency keys past their 24 hours');
       const expired = await useCases.forgetExpiredSessions();
       if (expired > 0) logger.info({ expired }, 'forgot expired sessions');
+      const results = await useCases.forgetJobResults();
+      if (results > 0) logger.info({ results }, 'forgot job results past their 24 hours');
     },
   });
 };

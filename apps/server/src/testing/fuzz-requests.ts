@@ -37,6 +37,9 @@ export type FuzzFixtures = {
 };
 
 const ENDS_THE_CALLERS_SESSION = new Set(['Logout', 'DeleteSession', 'DeleteCurrentUser']);
+/** The token an operation's requests are sent with, in whatever form a mutation gives it. */
+const tokenFor = (operation: Operation, fixtures: FuzzFixtures) =>
+  ENDS_THE_CALLERS_SESSION.has(operation.operationId) ? fixtures.expendableToken : fixtures.token;
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'];
 
@@ -255,7 +258,7 @@ const mutationsFor = (document: OpenApiDocument, operation: Operation, fixtures:
       kind: `query ${pairs.map(([key, value]) => `${key}=${value.slice(0, 30)}`).join('&')}`,
       apply: (draft) => ({ ...draft, query: [...draft.query, ...pairs.map(([key, value]) => `${encodeURIComponent(key)}=${value}`)] }),
     })),
-    oddAuthorization(fixtures.token).map((header) => ({
+    oddAuthorization(tokenFor(operation, fixtures)).map((header) => ({
       kind: `authorization ${header.slice(0, 40)}`,
       apply: (draft) => ({ ...draft, headers: { ...draft.headers, Authorization: header } }),
     })),
@@ -270,7 +273,7 @@ export const fuzzRequests = (document: OpenApiDocument, fixtures: FuzzFixtures):
     .flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => {
         const bodySchema = operation.requestBody?.content['application/json']?.schema;
-        const token = ENDS_THE_CALLERS_SESSION.has(operation.operationId) ? fixtures.expendableToken : fixtures.token;
+        const token = tokenFor(operation, fixtures);
         const start: Draft = {
           path,
           query: [],

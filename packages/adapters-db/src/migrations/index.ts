@@ -8,6 +8,7 @@ import { Migration20261125181850_article_days } from './Migration20261125181850_
 import { Migration20261125203834_jobs } from './Migration20261125203834_jobs.js';
 import { Migration20261202085625_idempotency_keys } from './Migration20261202085625_idempotency_keys.js';
 import { Migration20261202185727_sessions_and_locks } from './Migration20261202185727_sessions_and_locks.js';
+import { Migration20261202193647_job_results } from './Migration20261202193647_job_results.js';
 
 /** Every migration, in order. Listed in code so the built server needs no file discovery. */
 export const migrationsList = [
@@ -21,4 +22,5 @@ export const migrationsList = [
   { name: 'Migration20261125203834_jobs', class: Migration20261125203834_jobs },
   { name: 'Migration20261202085625_idempotency_keys', class: Migration20261202085625_idempotency_keys },
   { name: 'Migration20261202185727_sessions_and_locks', class: Migration20261202185727_sessions_and_locks },
+  { name: 'Migration20261202193647_job_results', class: Migration20261202193647_job_results },
 ];

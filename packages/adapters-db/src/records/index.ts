@@ -8,6 +8,7 @@ import { IdempotencyKeyRecord } from './idempotency-key.record.js';
 import { JobRecord } from './job.record.js';
 import { JobIdempotencyKeyRecord } from './job-idempotency-key.record.js';
 import { JobItemRecord } from './job-item.record.js';
+import { JobResultRecord } from './job-result.record.js';
 import { SessionRecord } from './session.record.js';
 import { TagRecord } from './tag.record.js';
 import { UserRecord } from './user.record.js';
@@ -23,6 +24,7 @@ export {
   JobIdempotencyKeyRecord,
   JobItemRecord,
   JobRecord,
+  JobResultRecord,
   SessionRecord,
   TagRecord,
   UserRecord,
@@ -42,4 +44,5 @@ export const allRecords = [
   JobIdempotencyKeyRecord,
   IdempotencyKeyRecord,
   SessionRecord,
+  JobResultRecord,
 ];

@@ -5,6 +5,7 @@ import { KyselyFavoriteRepository } from './kysely-favorite-repository.js';
 import { KyselyIdempotencyKeyRepository } from './kysely-idempotency-key-repository.js';
 import { KyselyJobItemRepository } from './kysely-job-item-repository.js';
 import { KyselyJobRepository } from './kysely-job-repository.js';
+import { KyselyJobResultRepository } from './kysely-job-result-repository.js';
 import { KyselyJobUploadRepository } from './kysely-job-upload-repository.js';
 import { KyselySessionRepository } from './kysely-session-repository.js';
 import { MikroOrmArticleRepository } from './mikro-orm-article-repository.js';
@@ -36,6 +37,7 @@ export const makePostgresRepositories = (em: EntityManagerSource, queueIn: JobQu
   jobs: new KyselyJobRepository(em),
   jobUploads: new KyselyJobUploadRepository(em),
   jobItems: new KyselyJobItemRepository(em),
+  jobResults: new KyselyJobResultRepository(em),
   jobQueue: { enqueue: (id) => queueIn(em()).enqueue(id) },
   idempotencyKeys: new KyselyIdempotencyKeyRepository(em),
 });

@@ -46,6 +46,8 @@ const OWNERSHIP: Record<string, 'owner' | 'hidden' | 'self' | 'admin' | 'any'> =
   LockAccount: 'admin',
   UnlockAccount: 'admin',
   DeleteUserSessions: 'admin',
+  CreateAccountExport: 'any',
+  GetJobResult: 'self',
 };
 
 const CALLERS: Caller[] = ['anonymous', 'invalid token', 'another user', 'owner', 'admin'];
@@ -80,8 +82,10 @@ describe('authorization matrix', async () => {
       const outcome = expected(operation, caller);
       it(`${method} ${path} as ${caller} -> ${outcome}`, async () => {
         const http = createHttpTestHarness();
-        const { owner, other, admin, slug, id, username, jobId, sessionId } = await anOwnedWorld(http);
-        const values: Record<string, string> = { slug, username, id: String(id), jobId, sessionId };
+        const { owner, other, admin, slug, id, username, jobId, sessionId, exportJobId } = await anOwnedWorld(http);
+        // A result is a finished export's: the owner's, run to its end.
+        const job = operation.operationId === 'GetJobResult' ? exportJobId : jobId;
+        const values: Record<string, string> = { slug, username, id: String(id), jobId: job, sessionId };
         const tokens: Record<Caller, CallOptions> = {
           anonymous: {},
           'invalid token': { headers: { Authorization: 'Token not.a.valid-token' } },

@@ -200,6 +200,8 @@ describe('the OpenAPI document', () => {
         'LockAccount',
         'UnlockAccount',
         'DeleteUserSessions',
+        'CreateAccountExport',
+        'GetJobResult',
       ].sort(),
     );
     expect(document.components.securitySchemes.Token).toMatchObject({ type: 'apiKey', in: 'header', name: 'Authorization' });

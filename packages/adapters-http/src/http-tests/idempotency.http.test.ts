@@ -114,6 +114,7 @@ describe('Idempotency-Key on writes', () => {
     // Each of these is idempotent in effect: a retry ends, locks or unlocks nothing twice.
     expect(names(writes.filter((operation) => !keyed.includes(operation)))).toEqual([
       'CancelJob',
+      'CreateAccountExport',
       'DeleteCurrentUser',
       'DeleteSession',
       'DeleteUserSessions',

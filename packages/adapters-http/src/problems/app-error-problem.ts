@@ -192,6 +192,24 @@ export const appErrorProblems = {
       errors: { job: [`has ${error.status}`] },
     }),
   },
+  JobNotFinished: {
+    status: 409,
+    describe: (error) => ({
+      code: 'JOB_NOT_FINISHED',
+      title: 'Job not finished',
+      detail: `The job is ${error.status}; its result is ready once it has succeeded. Poll the job, then ask again.`,
+      errors: { job: [`is ${error.status}`] },
+    }),
+  },
+  JobResultNotFound: {
+    status: 404,
+    describe: () => ({
+      code: 'JOB_RESULT_NOT_FOUND',
+      title: 'Job result not found',
+      detail: 'This job has no result to download: it makes none (an import), it did not succeed, or its result has expired.',
+      errors: { result: ['not found'] },
+    }),
+  },
   IdempotencyKeyReused: {
     status: 422,
     describe: () => ({

@@ -9,6 +9,8 @@ export type OwnedWorld = ToolTargets & {
   readonly other: string;
   readonly admin: string;
   readonly sessionId: string;
+  /** The owner's account export, run to its end. */
+  readonly exportJobId: string;
 };
 
 /** Signs up an owner, another user, an admin and a target user; the owner writes an article, a comment and an import. */
@@ -22,6 +24,8 @@ export const anOwnedWorld = async (http: HttpTestHarness): Promise<OwnedWorld> =
   const comment = await http.call('POST', `/api/articles/${slug}/comments`, { token: owner, body: { comment: { body: 'c' } } });
   const job = await http.call('POST', '/api/articles/imports', { token: owner, body: VALID_BODIES.CreateArticleImport });
   const sessions = await http.call('GET', '/api/user/sessions', { token: owner });
+  const exported = await http.call('POST', '/api/user/export', { token: owner });
+  await http.memory.useCases.runJob(exported.body.job.id);
   return {
     owner,
     other,
@@ -31,5 +35,6 @@ export const anOwnedWorld = async (http: HttpTestHarness): Promise<OwnedWorld> =
     username: 'target',
     jobId: job.body.job.id,
     sessionId: sessions.body.sessions[0].id,
+    exportJobId: exported.body.job.id,
   };
 };

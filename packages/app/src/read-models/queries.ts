@@ -48,6 +48,20 @@ export interface TagQueries {
   all(): Promise<string[]>;
 }
 
+/** What an account export gathers beyond the user's profile and articles: every item, in order of creation. */
+export type AccountActivity = {
+  readonly comments: readonly { readonly id: number; readonly article: string; readonly body: string; readonly createdAt: Date }[];
+  /** Slugs of the articles the user favorited. */
+  readonly favorites: readonly string[];
+  /** Usernames the user follows. */
+  readonly following: readonly string[];
+};
+
+export interface AccountQueries {
+  /** The user's comments (with their article's slug), favorites and follows; empty lists for an unknown user. */
+  activityOf(userId: UserId): Promise<AccountActivity>;
+}
+
 /** A signed-in request's actor, and when its session was last recorded as seen. */
 export type SessionActor = { readonly actor: UserActor; readonly lastSeenAt: Date };
 
@@ -62,6 +76,7 @@ export interface ActorQueries {
 
 export type Queries = {
   readonly actors: ActorQueries;
+  readonly accounts: AccountQueries;
   readonly articles: ArticleQueries;
   readonly profiles: ProfileQueries;
   readonly comments: CommentQueries;

@@ -215,6 +215,43 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
       });
     });
 
+    describe('AccountQueries', () => {
+      const at = (iso: string) => new Date(iso);
+      it("gather a user's comments (with their article's slug), favorites and follows, in order, and nobody else's", async () => {
+        const user = await addUser();
+        const other = await addUser({ username: 'aaa-first' });
+        const third = await addUser({ username: 'zzz-last' });
+        const older = (
+          await fx.repositories.articles.add(aNewArticle(anArticleDraft({ title: 'Older' }), other.id, at('2026-01-01T10:00:00.000Z')))
+        )._unsafeUnwrap();
+        const newer = (
+          await fx.repositories.articles.add(aNewArticle(anArticleDraft({ title: 'Newer' }), other.id, at('2026-01-02T10:00:00.000Z')))
+        )._unsafeUnwrap();
+        await fx.repositories.favorites.add(user.id, newer.id);
+        await fx.repositories.favorites.add(user.id, older.id);
+        await fx.repositories.favorites.add(other.id, newer.id);
+        await fx.repositories.follows.follow(user.id, third.id);
+        await fx.repositories.follows.follow(user.id, other.id);
+        await fx.repositories.follows.follow(other.id, third.id);
+        const second = await fx.repositories.comments.add(
+          newComment(aCommentDraft('second'), newer.id, user.id, at('2026-01-03T10:00:00.000Z')),
+        );
+        const first = await fx.repositories.comments.add(
+          newComment(aCommentDraft('first'), older.id, user.id, at('2026-01-03T09:00:00.000Z')),
+        );
+        await fx.repositories.comments.add(newComment(aCommentDraft('theirs'), older.id, other.id, at('2026-01-03T08:00:00.000Z')));
+        expect(await fx.queries.accounts.activityOf(user.id)).toEqual({
+          comments: [
+            { id: first.id, article: older.slug, body: 'first', createdAt: at('2026-01-03T09:00:00.000Z') },
+            { id: second.id, article: newer.slug, body: 'second', createdAt: at('2026-01-03T10:00:00.000Z') },
+          ],
+          favorites: [older.slug, newer.slug],
+          following: ['aaa-first', 'zzz-last'],
+        });
+        expect(await fx.queries.accounts.activityOf((user.id + 1000) as UserId)).toEqual({ comments: [], favorites: [], following: [] });
+      });
+    });
+
     describe('ProfileQueries', () => {
       it('shows whether the viewer follows the profile', async () => {
         const viewer = await addUser();

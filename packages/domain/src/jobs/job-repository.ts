@@ -62,3 +62,13 @@ export interface JobRepository {
 export interface JobQueue {
   enqueue(id: JobId): Promise<void>;
 }
+
+/** What a finished job produced (an account export's document), kept until it expires. */
+export interface JobResultRepository {
+  /** Keeps the job's result until `expiresAt`; in the transaction that ends the job. */
+  save(id: JobId, document: string, expiresAt: Date): Promise<void>;
+  /** The job's result; null when it has none, or it expired before `now`. */
+  find(id: JobId, now: Date): Promise<string | null>;
+  /** Forgets results that expired before `now`; how many. */
+  forgetExpired(now: Date): Promise<number>;
+}

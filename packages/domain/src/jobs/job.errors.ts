@@ -23,4 +23,9 @@ export type UploadInvalid = { readonly type: 'UploadInvalid'; readonly errors: F
 /** Why an upload was refused before it became a job, whatever carried it. */
 export type UploadRefused = UploadMalformed | UploadItemTooLarge | UploadInvalid;
 
-export type JobError = JobNotFound | JobAlreadyFinished | IdempotencyKeyReused | UploadRefused;
+/** The result of a job that has not ended yet: poll the job, then ask again. */
+export type JobNotFinished = { readonly type: 'JobNotFinished'; readonly id: string; readonly status: string };
+/** A job that produces no result (an import), or whose result has expired or was never made (it failed). */
+export type JobResultNotFound = { readonly type: 'JobResultNotFound'; readonly id: string };
+
+export type JobError = JobNotFound | JobAlreadyFinished | IdempotencyKeyReused | UploadRefused | JobNotFinished | JobResultNotFound;

@@ -15,3 +15,10 @@ export const canManageJob = (actor: UserActor | SystemActor, job: Job): Result<J
 /** Whoever may manage a job may cancel it: the proof the cancel write takes. */
 export const canCancelJob = (actor: UserActor | SystemActor, job: Job): Result<Authorized<'job:cancel'>, JobNotFound> =>
   canManageJob(actor, job).map(() => grant('job:cancel', job.id));
+
+/**
+ * A job's result (an account export: personal data) is for its owner alone; admins, who manage every
+ * job, do not read it. For anyone else the job does not exist, as above.
+ */
+export const canReadJobResult = (actor: UserActor, job: Job): Result<Job, JobNotFound> =>
+  actor.userId === job.ownerId ? ok(job) : err({ type: 'JobNotFound', id: job.id });

@@ -9,7 +9,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A job id written by a client: only a lowercase UUID names a job; anything else names none. */
 export const parseJobId = (text: string): JobId | null => (UUID.test(text) ? jobId(text) : null);
 
-export const JOB_TYPES = ['article-import'] as const;
+/** article-import: articles applied from an upload; account-export: a document of everything a user made, kept for its owner. */
+export const JOB_TYPES = ['article-import', 'account-export'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 export const isJobType = (value: string): value is JobType => JOB_TYPES.some((type) => type === value);
 
@@ -24,6 +25,9 @@ export const isJobStatus = (value: string): value is JobStatus => JOB_STATUSES.s
 
 /** Every status at 0: what counting jobs by status starts from. */
 export const noJobsByStatus = (): Record<JobStatus, number> => ({ queued: 0, running: 0, succeeded: 0, failed: 0, canceled: 0 });
+
+/** How long a job's result (an account export) can be downloaded after the job ends. */
+export const JOB_RESULT_LIFETIME_MS = 24 * 3600 * 1000;
 
 /** A refused item, numbered from 1 in the order given. */
 export type ItemError = { readonly item: number; readonly errors: FieldErrors };

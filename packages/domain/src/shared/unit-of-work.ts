@@ -2,7 +2,7 @@ import type { ResultAsync } from 'neverthrow';
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { FavoriteRepository } from '../articles/favorite-repository.js';
 import type { CommentRepository } from '../comments/comment-repository.js';
-import type { JobItemRepository, JobQueue, JobRepository, JobUploadRepository } from '../jobs/job-repository.js';
+import type { JobItemRepository, JobQueue, JobRepository, JobResultRepository, JobUploadRepository } from '../jobs/job-repository.js';
 import type { SessionRepository } from '../sessions/session-repository.js';
 import type { FollowRepository } from '../users/follow-repository.js';
 import type { UserRepository } from '../users/user-repository.js';
@@ -19,6 +19,7 @@ export interface Repositories {
   readonly jobs: JobRepository;
   readonly jobUploads: JobUploadRepository;
   readonly jobItems: JobItemRepository;
+  readonly jobResults: JobResultRepository;
   /** Announces queued jobs to the workers when the transaction commits, and not before. */
   readonly jobQueue: JobQueue;
   /** Idempotency keys of writes, claimed in the write's own transaction. */

@@ -257,6 +257,19 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
       /** Applies a transition to the job as stored and saves it: whether the save won. */
       const saved = async (change: Result<JobChange, unknown>) => fx.repositories.jobs.save(change._unsafeUnwrap());
 
+      it('keeps a job result until it expires, replaces it when saved again, and forgets it after', async () => {
+        const owner = await addUser();
+        const job = await received(owner.id, ['x']);
+        expect(await fx.repositories.jobResults.find(job.id, t0)).toBeNull();
+        await fx.repositories.jobResults.save(job.id, '{"first":true}', later(60));
+        await fx.repositories.jobResults.save(job.id, '{"a":"é"}', later(60));
+        expect(await fx.repositories.jobResults.find(job.id, later(59))).toBe('{"a":"é"}');
+        expect(await fx.repositories.jobResults.find(job.id, later(60))).toBeNull();
+        expect(await fx.repositories.jobResults.forgetExpired(later(59))).toBe(0);
+        expect(await fx.repositories.jobResults.forgetExpired(later(60))).toBe(1);
+        expect(await fx.repositories.jobResults.find(job.id, t0)).toBeNull();
+      });
+
       it('keeps an upload invisible until it is queued, then reads its items in order from any point', async () => {
         const owner = await addUser();
         const id = await open(owner.id);
