@@ -17,12 +17,14 @@ import type {
 import {
   type Article,
   type ArticleId,
+  articleId,
   type Comment,
   type CommentId,
   type TokenClaims,
   type User,
   type UserId,
   userActor,
+  userId,
 } from '@conduit/domain';
 import { favoriteKey, followKey, type InMemoryStore } from './in-memory-store.js';
 
@@ -168,16 +170,14 @@ export const makeInMemoryQueries = (store: InMemoryStore): Queries => {
         .filter((comment) => comment.authorId === id && store.articles.has(comment.articleId))
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
       const slugOf = (articleId: ArticleId) => store.articles.get(articleId)?.slug ?? '';
-      const favorites = [...store.favorites]
-        .map((key) => key.split(':').map(Number) as [UserId, ArticleId])
-        .filter(([userId, articleId]) => userId === id && store.articles.has(articleId))
-        .map(([, articleId]) => store.articles.get(articleId) as Article)
+      const theirs = (keys: Iterable<string>) =>
+        [...keys].filter((key) => key.startsWith(`${id}:`)).map((key) => Number(key.split(':')[1]));
+      const favorites = theirs(store.favorites)
+        .flatMap((other) => store.articles.get(articleId(other)) ?? [])
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id)
         .map((article) => article.slug);
-      const following = [...store.follows]
-        .map((key) => key.split(':').map(Number) as [UserId, UserId])
-        .filter(([follower]) => follower === id)
-        .map(([, followee]) => userById(followee).username)
+      const following = theirs(store.follows)
+        .map((followee) => userById(userId(followee)).username)
         .sort();
       return {
         comments: ownComments.map((comment) => ({

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { NewSession, Session, SessionId, SessionRepository, UserId } from '@conduit/domain';
+import { type NewSession, type Session, type SessionId, type SessionRepository, sessionId, type UserId } from '@conduit/domain';
 import type { InMemoryStore } from './in-memory-store.js';
 
 export class InMemorySessionRepository implements SessionRepository {
   constructor(private readonly store: InMemoryStore) {}
 
   async add(session: NewSession): Promise<Session> {
-    const stored = { ...session, id: randomUUID() as SessionId };
+    const stored = { ...session, id: sessionId(randomUUID()) };
     this.store.sessions.set(stored.id, stored);
     return stored;
   }

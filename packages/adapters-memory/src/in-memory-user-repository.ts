@@ -1,5 +1,6 @@
 import {
   type Authorized,
+  articleId,
   assertAuthorized,
   type NewUser,
   type UniqueUserFieldTaken,
@@ -60,8 +61,8 @@ export class InMemoryUserRepository implements UserRepository {
       if (comment.authorId === user.id || articles.has(comment.articleId)) store.comments.delete(id);
     }
     for (const key of store.favorites) {
-      const [userId, articleId] = key.split(':').map(Number);
-      if (userId === user.id || articles.has(articleId as never)) store.favorites.delete(key);
+      const [owner, article] = key.split(':').map(Number);
+      if (owner === user.id || articles.has(articleId(article ?? 0))) store.favorites.delete(key);
     }
     for (const key of store.follows) {
       if (key.split(':').map(Number).includes(user.id)) store.follows.delete(key);

@@ -1,5 +1,5 @@
 import type { ActorQueries, SessionActor } from '@conduit/app';
-import { type SessionId, type TokenClaims, type UserId, userActor } from '@conduit/domain';
+import { type TokenClaims, userActor } from '@conduit/domain';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
 import { dateFromColumn } from '../kysely/database.js';
@@ -24,7 +24,7 @@ export class KyselyActorQueries implements ActorQueries {
     const row = await bySessionId.first(this.em(), { sessionId: claims.sessionId, userId: claims.userId, now: now.toISOString() });
     if (row === undefined) return null;
     return {
-      actor: userActor(claims.userId as UserId, toRole(row.role), claims.sessionId as SessionId),
+      actor: userActor(claims.userId, toRole(row.role), claims.sessionId),
       lastSeenAt: dateFromColumn(row.last_seen_at),
     };
   }

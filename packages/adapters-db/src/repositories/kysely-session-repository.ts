@@ -1,4 +1,4 @@
-import type { NewSession, Session, SessionId, SessionRepository, UserId } from '@conduit/domain';
+import { type NewSession, type Session, type SessionId, type SessionRepository, sessionId, type UserId, userId } from '@conduit/domain';
 import { sql } from 'kysely';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, type SlotOf, type StatementRow } from '../kysely/compiled-statement.js';
@@ -54,8 +54,8 @@ const forgotten = new CompiledStatement((db, slot: SlotOf<{ now: string; limit: 
 );
 
 const toSession = (row: StatementRow<typeof live>): Session => ({
-  id: row.id as SessionId,
-  userId: row.user_id as UserId,
+  id: sessionId(row.id),
+  userId: userId(row.user_id),
   createdAt: dateFromColumn(row.created_at),
   lastSeenAt: dateFromColumn(row.last_seen_at),
   expiresAt: dateFromColumn(row.expires_at),

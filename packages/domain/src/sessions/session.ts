@@ -5,8 +5,11 @@ export type SessionId = string & { readonly __brand: 'SessionId' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** The store's own id for a session (a UUID it generated). */
+export const sessionId = (value: string): SessionId => value as SessionId;
+
 /** A session id written by a client or inside a token: only a lower-case UUID counts. */
-export const parseSessionId = (text: string): SessionId | null => (UUID.test(text) ? (text as SessionId) : null);
+export const parseSessionId = (text: string): SessionId | null => (UUID.test(text) ? sessionId(text) : null);
 
 /** Where a session was started from, as the client said: so its owner can tell one session from another. */
 export type SessionOrigin = { readonly userAgent: string | null; readonly address: string | null };
