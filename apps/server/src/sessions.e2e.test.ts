@@ -1,29 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import { createConduitClient } from '@conduit/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, spawnServer } from './testing/spawn-server.js';
+import { describe, expect, it } from 'vitest';
+import { serverForThisFile } from './testing/spawn-server.js';
 
 const CLI = fileURLToPath(new URL('../../cli/dist/main.js', import.meta.url));
 
-let database: TestDatabase;
-let server: RunningServer;
+const target = serverForThisFile();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await spawnServer({ DATABASE_URL: database.url, JWT_SECRET: randomBytes(32).toString('hex') });
-});
-afterAll(async () => {
-  await server?.stop('SIGKILL');
-  await database?.drop();
-});
-
-const anonymous = () => createConduitClient({ baseUrl: server.baseUrl });
-const as = (token: string) => createConduitClient({ baseUrl: server.baseUrl, token });
+const anonymous = () => createConduitClient({ baseUrl: target.server.baseUrl });
+const as = (token: string) => createConduitClient({ baseUrl: target.server.baseUrl, token });
 const conduit = (...args: string[]) =>
-  spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: database.url }, encoding: 'utf8' });
+  spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: target.database.url }, encoding: 'utf8' });
 
 const signUp = async (username: string) => {
   const { data, error } = await anonymous().POST('/api/users', {

@@ -7,7 +7,8 @@ import { failureStatuses } from '../problems/app-error-problem.js';
 import { edgeProblems } from '../problems/edge-problems.js';
 import { problemResponse } from '../problems/problem.js';
 import type { ClientAddress } from '../rate-limit/client-address.js';
-import type { LoginAttempts, LoginOutcome } from '../rate-limit/rate-limits.types.js';
+import { checkPasswordUnderBudget } from '../rate-limit/password-check.js';
+import type { LoginAttempts } from '../rate-limit/rate-limits.types.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
 import { EraseUserBody, LoginBody, NewUserBody, UpdateUserBody, UserResponse } from '../schemas/user.schemas.js';
 import { json } from './json-content.js';
@@ -100,17 +101,12 @@ export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts, cl
     })
     .openapi(loginRoute, async (c) => {
       const { user } = c.req.valid('json');
-      const attempt = await loginAttempts.begin(c, user.email);
-      if (!attempt.allowed) return problemResponse(c, attempt.refusal);
-      let outcome: LoginOutcome = 'other';
-      try {
-        const result = await useCases.loginUser(signInContext(c, clientAddress), { email: user.email, password: user.password });
-        outcome = result.isOk() ? 'succeeded' : result.error.type === 'InvalidCredentials' ? 'failed' : 'other';
-        for (const [name, value] of Object.entries(attempt.headers)) c.header(name, value);
-        return respond(c, result, presentUser, 200);
-      } finally {
-        await attempt.settle(outcome);
-      }
+      const checked = await checkPasswordUnderBudget(c, loginAttempts, user.email, 'InvalidCredentials', () =>
+        useCases.loginUser(signInContext(c, clientAddress), { email: user.email, password: user.password }),
+      );
+      if ('refused' in checked) return problemResponse(c, checked.refused);
+      for (const [name, value] of Object.entries(checked.headers)) c.header(name, value);
+      return respond(c, checked.result, presentUser, 200);
     })
     .openapi(currentUserRoute, async (c) => {
       const result = await useCases.getCurrentUser(useCaseContext(c));
@@ -121,16 +117,10 @@ export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts, cl
       const me = await useCases.getCurrentUser(ctx);
       if (me.isErr()) return respondEmpty(c, me);
       // A password guess like a login's: counted against the same account and address budgets.
-      const attempt = await loginAttempts.begin(c, me.value.email);
-      if (!attempt.allowed) return problemResponse(c, attempt.refusal);
-      let outcome: LoginOutcome = 'other';
-      try {
-        const result = await useCases.eraseAccount(ctx, { password: c.req.valid('json').user.password });
-        outcome = result.isOk() ? 'succeeded' : result.error.type === 'WrongPassword' ? 'failed' : 'other';
-        return respondEmpty(c, result);
-      } finally {
-        await attempt.settle(outcome);
-      }
+      const checked = await checkPasswordUnderBudget(c, loginAttempts, me.value.email, 'WrongPassword', () =>
+        useCases.eraseAccount(ctx, { password: c.req.valid('json').user.password }),
+      );
+      return 'refused' in checked ? problemResponse(c, checked.refused) : respondEmpty(c, checked.result);
     })
     .openapi(updateUserRoute, async (c) => {
       const changes = checkProfileChanges(c.req.valid('json').user);
