@@ -1,5 +1,5 @@
-import type { UserId } from '../shared/ids.js';
-import type { NewSession, Session, SessionId } from './session.js';
+import type { SessionId, UserId } from '../shared/ids.js';
+import type { NewSession, Session } from './session.js';
 
 /**
  * Sessions as stored. Ending a session deletes it: a token is good only while its session row

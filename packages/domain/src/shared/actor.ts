@@ -1,5 +1,4 @@
-import type { SessionId } from '../sessions/session.js';
-import type { UserId } from './ids.js';
+import type { SessionId, UserId } from './ids.js';
 
 export const ROLES = ['user', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

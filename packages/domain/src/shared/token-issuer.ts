@@ -1,5 +1,4 @@
-import type { SessionId } from '../sessions/session.js';
-import type { UserId } from './ids.js';
+import type { SessionId, UserId } from './ids.js';
 
 /** What a token says: whose it is and which session it belongs to. */
 export type TokenClaims = { readonly userId: UserId; readonly sessionId: SessionId };
