@@ -23,7 +23,7 @@ const SETTINGS: { readonly [K in Setting]: { readonly meaning: string; readonly 
   JWT_KEYS: { meaning: 'kid:secret,kid:secret: the first signs, all verify (key rotation); overrides JWT_SECRET' },
   JWT_ISSUER: { meaning: 'iss claim set and checked' },
   JWT_AUDIENCE: { meaning: 'aud claim set and checked' },
-  JWT_TTL_SECONDS: { meaning: 'token lifetime' },
+  JWT_TTL_SECONDS: { meaning: 'how long a session (and its tokens) lasts from sign-in, unless ended first' },
   CORS_ORIGINS: { meaning: 'comma-separated allowed origins; * allows any (without credentials)' },
   BODY_LIMIT_BYTES: { meaning: 'largest request body (413 beyond)' },
   IMPORT_BODY_LIMIT_BYTES: {
