@@ -95,7 +95,16 @@ describe('deep pages', () => {
     const byAuthor = await db.queries.articles.list({ author: author.username }, { limit: 2, offset: 5998 }, null);
     expect(byAuthor.articles.map((article) => article.slug)).toEqual(['deep-2', 'deep-1']);
     const pastTheEnd = await db.queries.articles.list({}, { limit: 3, offset: 7000 }, null);
-    expect(pastTheEnd).toEqual({ articles: [], articlesCount: 6000 });
+    expect(pastTheEnd).toEqual({ articles: [], articlesCount: 6000, next: null });
+    // From the position of the article above it, the same page, in one statement whatever the depth.
+    const above = await db.queries.articles.list({}, { limit: 1, offset: 5499 }, reader.id);
+    let fromCursor: Awaited<ReturnType<typeof db.queries.articles.list>> | undefined;
+    const statementsRun = await countStatements(async () => {
+      fromCursor = await db.queries.articles.list({}, { limit: 3, offset: 0, after: above.next ?? undefined }, reader.id);
+    });
+    expect(fromCursor?.articles).toEqual(deep.articles);
+    expect(fromCursor?.next).toEqual(deep.next);
+    expect(statementsRun).toBe(1);
   });
 
   it('starts a deep page of all articles from the day counts, on the same rows as skipping from the top, across day boundaries', async () => {
@@ -156,6 +165,18 @@ describe('feed pages', () => {
     expect(scanned.articles.map((article) => article.slug)).toEqual(expected.slice(0, 100));
     expect(perAuthor.articles.map((article) => article.slug)).toEqual(expected.slice(10, 30));
     expect(scanned.articlesCount).toBe(101);
+    // Followed page by page, both ways give every article once, in order.
+    for (const limit of [100, 20]) {
+      const walked: string[] = [];
+      let after = undefined as Parameters<typeof db.queries.articles.feed>[1]['after'];
+      for (;;) {
+        const page = await db.queries.articles.feed(reader.id, { limit, offset: 0, after });
+        walked.push(...page.articles.map((article) => article.slug));
+        if (page.next === null) break;
+        after = page.next;
+      }
+      expect(walked, `${limit} a page`).toEqual(expected);
+    }
   });
 });
 

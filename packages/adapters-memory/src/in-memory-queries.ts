@@ -4,6 +4,7 @@ import type {
   ArticleFilter,
   ArticleListItemView,
   ArticlePage,
+  ArticlePosition,
   ArticleQueries,
   ArticleView,
   CommentQueries,
@@ -59,14 +60,21 @@ export const makeInMemoryQueries = (store: InMemoryStore): Queries => {
     const { body: _body, ...item } = articleView(article, viewerId);
     return item;
   };
-  const newestFirst = (a: Article, b: Article) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id;
-  const page = (matching: Article[], request: PageRequest, viewerId: UserId | null): ArticlePage => ({
-    articles: matching
-      .sort(newestFirst)
-      .slice(request.offset, request.offset + request.limit)
-      .map((article) => listItem(article, viewerId)),
-    articlesCount: matching.length,
-  });
+  const newestFirst = (a: ArticlePosition, b: ArticlePosition) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id;
+  const page = (matching: Article[], request: PageRequest, viewerId: UserId | null): ArticlePage => {
+    const { after } = request;
+    const sorted = matching.sort(newestFirst);
+    const top = after === undefined ? sorted : sorted.filter((article) => newestFirst(after, article) < 0);
+    // One more than the page, to know whether another follows.
+    const rows = top.slice(request.offset, request.offset + request.limit + 1);
+    const shown = rows.slice(0, request.limit);
+    const last = shown.at(-1);
+    return {
+      articles: shown.map((article) => listItem(article, viewerId)),
+      articlesCount: matching.length,
+      next: rows.length > shown.length && last !== undefined ? { createdAt: last.createdAt, id: last.id } : null,
+    };
+  };
   const userIdByName = (username: string): UserId | undefined => [...store.users.values()].find((user) => user.username === username)?.id;
 
   const articles: ArticleQueries = {

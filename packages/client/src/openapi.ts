@@ -679,6 +679,11 @@ export interface components {
         MultipleArticlesResponse: {
             articles: components["schemas"]["ArticleListItem"][];
             articlesCount: number;
+            /**
+             * @description The URL of the following page (the same filters and limit, with a `cursor`), also sent as `Link: <…>; rel="next"`; null on the last page. Following it costs the same at any depth, and no article is skipped or repeated while articles are added.
+             * @example /api/articles?limit=20&cursor=cDE6MTc2NDYzMzYwMDAwMDo0Mg
+             */
+            next: string | null;
         };
         ArticleListItem: {
             slug: string;
@@ -2466,6 +2471,8 @@ export interface operations {
                 /** @description Page size, default 20, at most 100. */
                 limit?: number | null;
                 offset?: number | null;
+                /** @description Start after this position: the `cursor` of a previous page's `next` URL. A page from a cursor costs the same at any depth and does not shift when articles are added; `offset` then counts from the cursor. */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -2563,6 +2570,8 @@ export interface operations {
                 /** @description Page size, default 20, at most 100. */
                 limit?: number | null;
                 offset?: number | null;
+                /** @description Start after this position: the `cursor` of a previous page's `next` URL. A page from a cursor costs the same at any depth and does not shift when articles are added; `offset` then counts from the cursor. */
+                cursor?: string;
             };
             header?: never;
             path?: never;

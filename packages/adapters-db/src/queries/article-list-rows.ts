@@ -10,6 +10,7 @@ import { authorColumns, favoritedByViewer, flag, followingAuthor, profileFromRow
 type ListRow = Omit<RowOf<ReturnType<typeof seenBy>>, 'total'>;
 
 export const listColumns = [
+  'a.id',
   'a.slug',
   'a.title',
   'a.description',

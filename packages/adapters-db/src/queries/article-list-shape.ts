@@ -4,7 +4,19 @@ import type { SlotOf } from '../kysely/compiled-statement.js';
 import type { Database } from '../kysely/database.js';
 import type { Viewer } from './viewer-columns.js';
 
-export type ListParams = Viewer & { tag: string; author: string; favoritedBy: string; limit: number; offset: number };
+/**
+ * A page's parameters. `afterCreatedAt`/`afterId` are the position the page starts after: from the
+ * top, `'infinity'` (every article is older), so one statement serves pages with and without one.
+ */
+export type ListParams = Viewer & {
+  tag: string;
+  author: string;
+  favoritedBy: string;
+  limit: number;
+  offset: number;
+  afterCreatedAt: string;
+  afterId: number;
+};
 export type Slot = SlotOf<ListParams>;
 export type Articles = Database & { a: Database['articles'] };
 
@@ -15,15 +27,30 @@ export const shapeOf = (filter: ArticleFilter): Shape =>
   `list:${filter.tag === undefined ? '' : 'tag'}:${filter.author === undefined ? '' : 'author'}:${filter.favoritedBy === undefined ? '' : 'favorited'}`;
 
 /**
+ * Rows after the page's starting position in newest-first order: a row comparison on the columns of
+ * the `created_at desc, id desc` indexes, so the index is entered at the position (a page there
+ * costs what the first page does) rather than walked to it.
+ */
+export const afterPosition = (createdAt: string, id: string, slot: Slot) =>
+  sql<boolean>`(${sql.ref(createdAt)}, ${sql.ref(id)}) < (${slot('afterCreatedAt')}::timestamptz, ${slot('afterId')}::int)`;
+
+/**
  * One page of `qb`, newest first with ties broken by id (the order of every list, and of the
- * `created_at desc, id desc` indexes that serve it): `limit` rows after skipping `offset`.
+ * `created_at desc, id desc` indexes that serve it): `limit` rows after the starting position,
+ * skipping `offset` of them.
  */
 export const newestPage = <DB, TB extends keyof DB, O>(
   qb: SelectQueryBuilder<DB, TB, O>,
-  createdAt: StringReference<DB, TB>,
-  id: StringReference<DB, TB>,
+  createdAt: StringReference<DB, TB> & string,
+  id: StringReference<DB, TB> & string,
   slot: Slot,
-) => qb.orderBy(createdAt, 'desc').orderBy(id, 'desc').limit(slot('limit')).offset(slot('offset'));
+) =>
+  qb
+    .where(afterPosition(createdAt, id, slot))
+    .orderBy(createdAt, 'desc')
+    .orderBy(id, 'desc')
+    .limit(slot('limit'))
+    .offset(slot('offset'));
 
 /** The id of the user with this username (a primary-key subquery; none when no such user). */
 export const userIdNamed = (db: Kysely<Database>, username: RawBuilder<string>) =>

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../kysely/database.js';
-import { matching, newestPage, type Shape, type Slot, userIdNamed } from './article-list-shape.js';
+import { afterPosition, matching, newestPage, type Shape, type Slot, userIdNamed } from './article-list-shape.js';
 
 /**
  * Index entries read per followed author (each one's newest `limit + offset`) at most, for a feed
@@ -32,6 +32,7 @@ export const feedIds = (db: Kysely<Database>, slot: Slot) => {
           .selectFrom('articles as pa')
           .select(['pa.id', 'pa.created_at'])
           .whereRef('pa.author_id', '=', 'fo.followee_id')
+          .where(afterPosition('pa.created_at', 'pa.id', slot))
           .orderBy('pa.created_at', 'desc')
           .orderBy('pa.id', 'desc')
           .limit(perPage)
@@ -47,6 +48,7 @@ export const feedIds = (db: Kysely<Database>, slot: Slot) => {
       matching(db, 'feed', slot)
         .select(['a.id', 'a.created_at'])
         .where(fanIn, '>', sql.lit(FEED_FAN_IN_ROWS))
+        .where(afterPosition('a.created_at', 'a.id', slot))
         .orderBy('a.created_at', 'desc')
         .orderBy('a.id', 'desc')
         .limit(perPage)
@@ -117,13 +119,15 @@ export const pageIds = (db: Kysely<Database>, shape: Shape, slot: Slot) => {
     case 'feed':
       return feedIds(db, slot);
     case 'list:::':
-      // Only ever asked for far down the list: shallow pages of all articles read rows in one pass.
+      // Only ever asked for far down the list from the top: shallow pages of all articles, and pages
+      // after a position, read rows in one pass.
       return deepPageIds(db, slot);
     case 'list:::favorited':
       return db
         .selectFrom('favorites as f')
         .select('f.article_id as id')
         .where('f.user_id', '=', userIdNamed(db, slot('favoritedBy')))
+        .where(afterPosition('f.article_created_at', 'f.article_id', slot))
         .orderBy('f.article_created_at', 'desc')
         .orderBy('f.article_id', 'desc')
         .limit(slot('limit'))

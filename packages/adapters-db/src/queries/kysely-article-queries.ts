@@ -1,9 +1,9 @@
 import type {
   ArticleFilter,
   ArticlePage,
+  ArticlePosition,
   ArticleQueries,
   ArticleView,
-  ExportCursor,
   ExportedArticle,
   ExportFilter,
   PageRequest,
@@ -15,6 +15,10 @@ import { dateFromColumn } from '../kysely/database.js';
 import { type ExportParams, type ExportShape, exportPage } from './article-export-statement.js';
 import { DEEP_OFFSET, listColumns, listItemFromRow, pageRows, pageRowsByIds, seenBy } from './article-list-rows.js';
 import { type ListParams, type Shape, shapeOf, total } from './article-list-shape.js';
+
+type Paging = Pick<ListParams, 'limit' | 'offset' | 'afterCreatedAt' | 'afterId'>;
+const NO_FILTER = { tag: '', author: '', favoritedBy: '' };
+
 import { authorColumns, favoritedByViewer, followingAuthor, type Viewer } from './viewer-columns.js';
 
 const one = new CompiledStatement((db, slot: SlotOf<Viewer & { slug: string }>) =>
@@ -39,7 +43,7 @@ const exports = new CompiledStatements((shape: ExportShape, db, slot: SlotOf<Exp
 export class KyselyArticleQueries implements ArticleQueries {
   constructor(private readonly em: EntityManagerSource) {}
 
-  async exportPage(filter: ExportFilter, after: ExportCursor | null, limit: number): Promise<ExportedArticle[]> {
+  async exportPage(filter: ExportFilter, after: ArticlePosition | null, limit: number): Promise<ExportedArticle[]> {
     const shape: ExportShape = `${filter.tag === undefined ? '' : 'tag'}:${filter.author === undefined ? '' : 'author'}:${after === null ? '' : 'after'}`;
     const rows = await exports.for(shape).rows(this.em(), {
       tag: filter.tag ?? '',
@@ -68,21 +72,41 @@ export class KyselyArticleQueries implements ArticleQueries {
   }
 
   list(filter: ArticleFilter, request: PageRequest, viewerId: UserId | null): Promise<ArticlePage> {
-    return this.page(shapeOf(filter), { tag: '', author: '', favoritedBy: '', ...filter, viewerId, ...request });
+    return this.page(shapeOf(filter), { ...NO_FILTER, ...filter, viewerId }, request);
   }
 
   feed(viewerId: UserId, request: PageRequest): Promise<ArticlePage> {
-    return this.page('feed', { tag: '', author: '', favoritedBy: '', viewerId, ...request });
+    return this.page('feed', { ...NO_FILTER, viewerId }, request);
   }
 
-  private async page(shape: Shape, params: ListParams): Promise<ArticlePage> {
+  private async page(shape: Shape, filter: Omit<ListParams, keyof Paging>, request: PageRequest): Promise<ArticlePage> {
     const em = this.em();
-    const idsFirst = params.offset >= DEEP_OFFSET || shape === 'feed' || shape === 'list:tag::' || shape === 'list:::favorited';
+    const { limit, offset, after } = request;
+    // One row more than the page says whether another follows.
+    const params: ListParams = {
+      ...filter,
+      limit: limit + 1,
+      offset,
+      afterCreatedAt: after === undefined ? 'infinity' : after.createdAt.toISOString(),
+      afterId: after?.id ?? 0,
+    };
+    const deep = offset >= DEEP_OFFSET && after === undefined;
+    const idsFirst = deep || shape === 'feed' || shape === 'list:tag::' || shape === 'list:::favorited';
     const rows = await (idsFirst ? idsFirstPages : pages).for(shape).rows(em, params);
     const first = rows[0];
     // A page past the end has no row to carry the total: only then is it asked for on its own.
     const articlesCount =
-      first !== undefined ? (first.total ?? 0) : params.offset === 0 ? 0 : ((await totals.for(shape).first(em, params))?.total ?? 0);
-    return { articles: rows.map(listItemFromRow), articlesCount };
+      first !== undefined
+        ? (first.total ?? 0)
+        : offset === 0 && after === undefined
+          ? 0
+          : ((await totals.for(shape).first(em, params))?.total ?? 0);
+    const shown = rows.slice(0, limit);
+    const last = shown.at(-1);
+    return {
+      articles: shown.map(listItemFromRow),
+      articlesCount,
+      next: rows.length > shown.length && last !== undefined ? { createdAt: dateFromColumn(last.created_at), id: last.id } : null,
+    };
   }
 }

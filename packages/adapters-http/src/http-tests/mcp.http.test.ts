@@ -52,6 +52,28 @@ describe('MCP at /mcp', () => {
     expect(overMcp).toMatchObject({ ok: false, body: { status: 422, code: overRest.body.code, errors: overRest.body.errors } });
   });
 
+  it('pages list_articles and get_feed by the cursor in `next`, the page HTTP gives for the same cursor', async () => {
+    const http = createHttpTestHarness();
+    const jake = await http.register('jake');
+    for (const title of ['One', 'Two', 'Three']) await http.createArticle(jake, { title });
+    const agent = await http.mcp(jake);
+    const titles: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await agent.call('list_articles', cursor === null ? { limit: 2 } : { limit: 2, cursor });
+      expect(page.ok).toBe(true);
+      titles.push(...(page.body.articles as { title: string }[]).map((a) => a.title));
+      cursor = page.body.next as string | null;
+      if (cursor !== null) {
+        const overHttp = await http.call('GET', `/api/articles?limit=2&cursor=${cursor}`, { token: jake });
+        expect(overHttp.body.next).toBeNull();
+      }
+    } while (cursor !== null);
+    expect(titles).toEqual(['Three', 'Two', 'One']);
+    const refused = await agent.call('get_feed', { cursor: 'not-one' });
+    expect(refused).toMatchObject({ ok: false, body: { status: 422, errors: { cursor: [expect.any(String)] } } });
+  });
+
   it('refuses a write tool to an anonymous session with the 401 problem, and an invalid token at the door', async () => {
     const http = createHttpTestHarness();
     const anonymous = await http.mcp();

@@ -12,11 +12,19 @@ import {
   SingleArticleResponse,
   UpdateArticleBody,
 } from '../schemas/article.schemas.js';
+import { encodeCursor } from '../schemas/article-cursor.js';
 import { MultipleCommentsResponse } from '../schemas/comment.schemas.js';
 import { slugParam } from '../schemas/fields.js';
 import { answer, readTool, writeTool } from './mcp-tool.js';
 
-const PAGING = 'Pages: `limit` (default 20, at most 100) and `offset`; `articlesCount` is the total.';
+const PAGING =
+  'Pages: `limit` (default 20, at most 100) and `offset`; `articlesCount` is the total. `next` is the cursor of the following page (null on the last): pass it as `cursor` to continue, at the same cost at any depth.';
+
+/** A page as a tool answers it: `next` is the cursor itself, which the tool takes back as `cursor`. */
+const ArticlePageOutput = MultipleArticlesResponse.extend({
+  next: z.string().nullable().describe("The following page's `cursor`; null on the last page."),
+});
+const presentPage = presentArticlePage(encodeCursor);
 
 export const articleTools = [
   readTool({
@@ -24,7 +32,7 @@ export const articleTools = [
     title: 'List articles',
     description: `Articles, newest first, without their bodies. Filters combine: \`tag\`, \`author\` (a username), \`favorited\` (articles favorited by this username). ${PAGING} Read one with get_article.`,
     input: ListArticlesQueryParams,
-    output: MultipleArticlesResponse,
+    output: ArticlePageOutput,
     hints: { readOnlyHint: true },
     run: async (useCases, ctx, query) =>
       answer(
@@ -34,8 +42,9 @@ export const articleTools = [
           favoritedBy: query.favorited,
           limit: query.limit,
           offset: query.offset,
+          after: query.cursor,
         }),
-        presentArticlePage,
+        presentPage,
       ),
   }),
   readTool({
@@ -56,9 +65,10 @@ export const articleTools = [
     title: 'Read my feed',
     description: `Articles by the authors the caller follows, newest first, without their bodies. ${PAGING}`,
     input: FeedQueryParams,
-    output: MultipleArticlesResponse,
+    output: ArticlePageOutput,
     hints: { readOnlyHint: true },
-    run: async (useCases, ctx, page) => answer(await useCases.feedArticles(ctx, page), presentArticlePage),
+    run: async (useCases, ctx, { limit, offset, cursor }) =>
+      answer(await useCases.feedArticles(ctx, { limit, offset, after: cursor }), presentPage),
   }),
   writeTool({
     name: 'create_article',

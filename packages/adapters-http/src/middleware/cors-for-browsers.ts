@@ -15,8 +15,8 @@ export const corsForBrowsers = (settings: CorsSettings): MiddlewareHandler => {
     origin: anyOrigin ? '*' : [...settings.origins],
     allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-    // Browser clients may read what they need to behave: ids for support, quotas and back-off.
-    exposeHeaders: ['X-Request-Id', 'WWW-Authenticate', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
+    // Browser clients may read what they need to behave: ids for support, quotas and back-off, next pages.
+    exposeHeaders: ['X-Request-Id', 'WWW-Authenticate', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'Link'],
     maxAge: 600,
   });
   return async (c, next) => {

@@ -1,4 +1,4 @@
-import type { ArticleListItemView, ArticlePage, ArticleView } from '@conduit/app';
+import type { ArticleListItemView, ArticlePage, ArticlePosition, ArticleView } from '@conduit/app';
 import type { z } from '@hono/zod-openapi';
 import type { ArticleListItem, MultipleArticlesResponse, SingleArticleResponse } from '../schemas/article.schemas.js';
 import { presentProfile } from './profile.presenter.js';
@@ -19,7 +19,11 @@ export const presentSingleArticle = (view: ArticleView): z.infer<typeof SingleAr
   article: { ...presentListItem(view), body: view.body },
 });
 
-export const presentArticlePage = (page: ArticlePage): z.infer<typeof MultipleArticlesResponse> => ({
-  articles: page.articles.map(presentListItem),
-  articlesCount: page.articlesCount,
-});
+/** A page, its `next` given by the transport (a URL over HTTP, a cursor for a tool call). */
+export const presentArticlePage =
+  (next: (position: ArticlePosition) => string) =>
+  (page: ArticlePage): z.infer<typeof MultipleArticlesResponse> => ({
+    articles: page.articles.map(presentListItem),
+    articlesCount: page.articlesCount,
+    next: page.next === null ? null : next(page.next),
+  });

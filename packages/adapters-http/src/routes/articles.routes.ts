@@ -1,7 +1,7 @@
 import type { UseCases } from '@conduit/app';
 import { checkArticleChanges, checkArticleDraft } from '@conduit/domain';
 import { authenticatedRoute, optionalAuthRoute } from '../auth/route-auth.js';
-import { presentArticlePage, presentSingleArticle } from '../presenters/article.presenter.js';
+import { presentSingleArticle } from '../presenters/article.presenter.js';
 import { failureStatuses } from '../problems/app-error-problem.js';
 import { edgeProblems } from '../problems/edge-problems.js';
 import { problemResponse } from '../problems/problem.js';
@@ -15,6 +15,7 @@ import {
 } from '../schemas/article.schemas.js';
 import { slugParam } from '../schemas/fields.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
+import { respondPage } from './article-page.js';
 import { json } from './json-content.js';
 import { respond, respondEmpty, useCaseContext } from './respond.js';
 import { createRouter } from './router.js';
@@ -129,19 +130,13 @@ export const articlesRouter = (useCases: UseCases) =>
   createRouter()
     // Registered before /articles/{slug}, which would otherwise take "feed" for a slug.
     .openapi(feedRoute, async (c) => {
-      const { limit, offset } = c.req.valid('query');
-      return respond(c, await useCases.feedArticles(useCaseContext(c), { limit, offset }), presentArticlePage, 200);
+      const { limit, offset, cursor } = c.req.valid('query');
+      return respondPage(c, await useCases.feedArticles(useCaseContext(c), { limit, offset, after: cursor }), { limit });
     })
     .openapi(listArticlesRoute, async (c) => {
-      const query = c.req.valid('query');
-      const result = await useCases.listArticles(useCaseContext(c), {
-        tag: query.tag,
-        author: query.author,
-        favoritedBy: query.favorited,
-        limit: query.limit,
-        offset: query.offset,
-      });
-      return respond(c, result, presentArticlePage, 200);
+      const { tag, author, favorited, limit, offset, cursor } = c.req.valid('query');
+      const result = await useCases.listArticles(useCaseContext(c), { tag, author, favoritedBy: favorited, limit, offset, after: cursor });
+      return respondPage(c, result, { tag, author, favorited, limit });
     })
     .openapi(getArticleRoute, async (c) => {
       return respond(c, await useCases.getArticle(useCaseContext(c), c.req.valid('param').slug), presentSingleArticle, 200);

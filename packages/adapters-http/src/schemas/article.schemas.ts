@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { cursorQuery } from './article-cursor.js';
 import { atLeastOneField, LIMITS, pageQuery, requiredText, stringField, tagList } from './fields.js';
 import { ProfileJson } from './profile.schemas.js';
 
@@ -21,7 +22,15 @@ export const ArticleJson = z.object({ ...articleFields, body: z.string() }).open
 
 export const SingleArticleResponse = z.object({ article: ArticleJson }).openapi('SingleArticleResponse');
 export const MultipleArticlesResponse = z
-  .object({ articles: z.array(ArticleListItem), articlesCount: z.number().int() })
+  .object({
+    articles: z.array(ArticleListItem),
+    articlesCount: z.number().int(),
+    next: z.string().nullable().openapi({
+      description:
+        'The URL of the following page (the same filters and limit, with a `cursor`), also sent as `Link: <…>; rel="next"`; null on the last page. Following it costs the same at any depth, and no article is skipped or repeated while articles are added.',
+      example: '/api/articles?limit=20&cursor=cDE6MTc2NDYzMzYwMDAwMDo0Mg',
+    }),
+  })
   .openapi('MultipleArticlesResponse');
 
 /*
@@ -66,6 +75,7 @@ export const ListArticlesQueryParams = z.object({
   author: filterText('Only articles by this username.'),
   favorited: filterText('Only articles favorited by this username.'),
   ...pageQuery,
+  cursor: cursorQuery,
 });
 
-export const FeedQueryParams = z.object(pageQuery);
+export const FeedQueryParams = z.object({ ...pageQuery, cursor: cursorQuery });

@@ -10,6 +10,6 @@ export type ListArticlesQuery = ArticleFilter & PageRequest;
 export const makeListArticles =
   (deps: Pick<AppDeps, 'queries'>) =>
   (ctx: Context, query: ListArticlesQuery): ResultAsync<ArticlePage, never> => {
-    const { limit, offset, ...filter } = query;
-    return ResultAsync.fromSafePromise(deps.queries.articles.list(filter, { limit, offset }, viewerIdOf(ctx.actor)));
+    const { limit, offset, after, ...filter } = query;
+    return ResultAsync.fromSafePromise(deps.queries.articles.list(filter, { limit, offset, after }, viewerIdOf(ctx.actor)));
   };

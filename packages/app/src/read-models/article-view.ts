@@ -18,14 +18,19 @@ export type ArticlePage = {
   readonly articles: readonly ArticleListItemView[];
   /** Total number of articles matching the filter, not the size of this page. */
   readonly articlesCount: number;
+  /** Where the following page starts (this page's last article), or null when no article follows. */
+  readonly next: ArticlePosition | null;
 };
 
 /** An article as an export writes it: what an import needs to make it again, and its author. */
 export type ExportedArticle = Pick<ArticleView, 'title' | 'description' | 'body' | 'tagList' | 'createdAt'> & {
   readonly author: string;
   /** Where the next page starts. */
-  readonly cursor: ExportCursor;
+  readonly cursor: ArticlePosition;
 };
 
-/** A position in creation order (creation time, then id): pages stay right while articles are added. */
-export type ExportCursor = { readonly createdAt: Date; readonly id: number };
+/**
+ * An article's place in creation order (creation time, then id, unique): a page that starts after
+ * it stays right while articles are added or removed anywhere, and costs the same at any depth.
+ */
+export type ArticlePosition = { readonly createdAt: Date; readonly id: number };

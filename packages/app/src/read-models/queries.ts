@@ -1,9 +1,13 @@
 import type { ArticleId, CommentId, TokenClaims, UserActor, UserId } from '@conduit/domain';
-import type { ArticlePage, ArticleView, ExportCursor, ExportedArticle } from './article-view.js';
+import type { ArticlePage, ArticlePosition, ArticleView, ExportedArticle } from './article-view.js';
 import type { CommentView } from './comment-view.js';
 import type { ProfileView } from './profile-view.js';
 
-export type PageRequest = { readonly limit: number; readonly offset: number };
+/**
+ * A page: `limit` articles, after skipping `offset` of them, counted from the top of the list or,
+ * with `after`, from that position (a previous page's `next`).
+ */
+export type PageRequest = { readonly limit: number; readonly offset: number; readonly after?: ArticlePosition };
 
 /** Filters combine with AND; an absent filter does not restrict. */
 export type ArticleFilter = {
@@ -26,7 +30,7 @@ export interface ArticleQueries {
    * Oldest first, the `limit` articles after `after` (from the start when null): an export walks
    * every article this way, a page at a time, at the same cost on the last page as on the first.
    */
-  exportPage(filter: ExportFilter, after: ExportCursor | null, limit: number): Promise<ExportedArticle[]>;
+  exportPage(filter: ExportFilter, after: ArticlePosition | null, limit: number): Promise<ExportedArticle[]>;
 }
 
 export type ExportFilter = { readonly tag?: string; readonly author?: string };

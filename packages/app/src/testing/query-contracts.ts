@@ -18,7 +18,8 @@ import {
   type PersistenceFixture,
 } from '@conduit/domain/testing';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Queries } from '../read-models/queries.js';
+import type { ArticlePage, ArticlePosition } from '../read-models/article-view.js';
+import type { PageRequest, Queries } from '../read-models/queries.js';
 
 export type QueryFixture = PersistenceFixture & { readonly queries: Queries };
 
@@ -116,6 +117,72 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         expect((await fx.queries.articles.feed(stranger.id, page)).articlesCount).toBe(0);
         await fx.repositories.articles.remove(first.id, authorizedForTest('article:delete', first.id));
         expect((await fx.queries.articles.feed(reader.id, page)).articlesCount).toBe(1);
+      });
+
+      it('pages by position: following `next` walks every filter in the order offsets give, ties broken by id, unshifted by new articles', async () => {
+        const reader = await addUser();
+        const jake = await addUser();
+        const ann = await addUser();
+        await fx.repositories.follows.follow(reader.id, jake.id);
+        await fx.repositories.follows.follow(reader.id, ann.id);
+        const same = new Date(Date.UTC(2026, 0, 1, 12, 0, 0, 0));
+        for (let i = 0; i < 7; i++) {
+          // Three pairs share a creation time: the id orders them.
+          const article = await addArticle(i % 2 === 0 ? jake.id : ann.id, {
+            tagList: ['dragons'],
+            ...(i < 6 ? { createdAt: new Date(same.getTime() + Math.floor(i / 2) * 1000) } : {}),
+          });
+          await fx.repositories.favorites.add(reader.id, article.id);
+        }
+        const reads: Record<string, (request: PageRequest) => Promise<ArticlePage>> = {
+          all: (request) => fx.queries.articles.list({}, request, reader.id),
+          tag: (request) => fx.queries.articles.list({ tag: 'dragons' }, request, null),
+          author: (request) => fx.queries.articles.list({ author: jake.username }, request, null),
+          favorited: (request) => fx.queries.articles.list({ favoritedBy: reader.username }, request, null),
+          combined: (request) => fx.queries.articles.list({ tag: 'dragons', author: ann.username }, request, null),
+          feed: (request) => fx.queries.articles.feed(reader.id, request),
+        };
+        for (const [name, read] of Object.entries(reads)) {
+          const everything = (await read({ limit: 100, offset: 0 })).articles.map((a) => a.slug);
+          expect(everything.length, name).toBeGreaterThan(2);
+          for (const limit of [1, 2, 3]) {
+            const walked: string[] = [];
+            let after: ArticlePosition | undefined;
+            let pages = 0;
+            for (;;) {
+              const current = await read({ limit, offset: 0, after });
+              pages += 1;
+              walked.push(...current.articles.map((a) => a.slug));
+              expect(current.articlesCount, name).toBe(everything.length);
+              if (current.next === null) break;
+              after = current.next;
+            }
+            expect(walked, `${name}, ${limit} a page`).toEqual(everything);
+            // The last page says so even when it is full: no empty page to fetch.
+            expect(pages, `${name}, ${limit} a page`).toBe(Math.ceil(everything.length / limit));
+          }
+          const first = await read({ limit: 2, offset: 0 });
+          expect(first.next, name).not.toBeNull();
+          // offset counts from the position.
+          const skipped = await read({ limit: 2, offset: 1, after: first.next ?? undefined });
+          expect(
+            skipped.articles.map((a) => a.slug),
+            name,
+          ).toEqual(everything.slice(3, 5));
+        }
+
+        // A new article on top does not shift the pages after a position, as it shifts offsets.
+        const first = await reads.all?.({ limit: 3, offset: 0 });
+        const newer = await addArticle(jake.id, { tagList: ['dragons'], createdAt: new Date(same.getTime() + 3_600_000) });
+        const after = await reads.all?.({ limit: 3, offset: 0, after: first?.next ?? undefined });
+        const byOffset = await reads.all?.({ limit: 3, offset: 3 });
+        expect(after?.articles.map((a) => a.slug)).not.toContain(newer.slug);
+        expect(byOffset?.articles[0]?.slug).toBe(first?.articles[2]?.slug);
+        // A position whose article is gone still says where to start.
+        const third = first?.articles[2]?.slug ?? '';
+        const removed = await fx.repositories.articles.findBySlug(third);
+        if (removed !== null) await fx.repositories.articles.remove(removed.id, authorizedForTest('article:delete', removed.id));
+        expect((await reads.all?.({ limit: 3, offset: 0, after: first?.next ?? undefined }))?.articles).toEqual(after?.articles);
       });
 
       it('counts favorites exactly and drops them with unfavorite', async () => {
