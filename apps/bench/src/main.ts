@@ -5,14 +5,15 @@ import { CONNECTIONS, type Measurement, measureSideBySide, SECONDS } from './mea
 import { sqlSeededScene } from './scenes.js';
 import { seed } from './seed.js';
 import { scalePlan } from './seed-sql.js';
-import { deepPageTarget, mcpTargets, readTargets, type Scene, writeTargets } from './targets.js';
+import { deepCursorTarget, deepPageTarget, mcpTargets, readTargets, type Scene, writeTargets } from './targets.js';
 
 const USAGE = `pnpm bench [--articles N] [--workers N] [--tags N]
 
   (no option)    2,000 articles seeded through the API; the hot reads and the writes. With
                  BENCH_BASELINE_SERVER (another build's main.js) and/or BENCH_BASELINE_ENV (JSON of
                  settings), a second server on the same data, measured side by side.
-  --articles N   2,000 articles against N articles (seeded by set-based SQL, same shape), side by side.
+  --articles N   2,000 articles against N articles a minute apart and N in bulk (one day), seeded by
+                 set-based SQL, same shape otherwise, side by side; adds deep pages by offset and cursor.
   --workers N    WEB_CONCURRENCY=1 against WEB_CONCURRENCY=N, side by side, unpinned, on 2,000
                  articles (or --articles N of them).
   --tags N       GET /api/tags with 100 tags against N distinct tags, side by side, with the size
@@ -46,18 +47,28 @@ const compare = (results: readonly Measurement[], first: string, second: string)
     };
   });
 
-/** 2,000 articles against `articles`, same shape, same build, measured alternately. */
+/**
+ * 2,000 articles against `articles` a minute apart and `articles` in bulk (one day), same shape
+ * otherwise, same build, measured alternately.
+ */
 const benchScale = (articles: number, only?: string) =>
   withBenchSession(async (session) => {
     const variants = [];
-    for (const size of [SMALL, articles]) {
-      log(`seeding ${size} articles`);
-      const { server, scene } = await sqlSeededScene(session, scalePlan(size), log);
-      variants.push({ name: `${size} articles`, server, targets: [...readTargets(scene), deepPageTarget, ...writeTargets(scene)] });
+    const plans = [
+      { name: `${SMALL} articles`, plan: scalePlan(SMALL) },
+      { name: `${articles} articles`, plan: scalePlan(articles) },
+      { name: `${articles} in bulk`, plan: scalePlan(articles, 'bulk') },
+    ];
+    for (const { name, plan } of plans) {
+      log(`seeding ${name}`);
+      const { server, scene } = await sqlSeededScene(session, plan, log);
+      const deep = [deepPageTarget, await deepCursorTarget(server.baseUrl)];
+      variants.push({ name, server, targets: [...readTargets(scene), ...deep, ...writeTargets(scene)] });
     }
     const results = await measureSideBySide(variants, log, only);
     console.table(results);
     console.table(compare(results, `${SMALL} articles`, `${articles} articles`));
+    console.table(compare(results, `${articles} articles`, `${articles} in bulk`));
   });
 
 /** One process against N on the same data, neither pinned: what the cores give. */

@@ -1,7 +1,14 @@
+import { RECOUNT_ARTICLE_PERIODS } from '@conduit/adapters-db';
 import pg from 'pg';
 
 export type ScalePlan = {
   readonly articles: number;
+  /**
+   * How creation times spread: one article a minute (years of a live site), or in bulk as
+   * `conduit seed` and the import leave them (6 a millisecond, the import's measured pace: a
+   * million within three minutes of one day).
+   */
+  readonly spread: 'minutes' | 'bulk';
   readonly users: number;
   readonly tags: number;
   readonly followsPerUser: number;
@@ -11,8 +18,9 @@ export type ScalePlan = {
  * The shape of the data at any size: 40 articles a user up to 1,000 users (then more each), 100
  * tags, 50 follows a user; so every filter of the benchmark fills a page of 20 at 2,000 articles too.
  */
-export const scalePlan = (articles: number): ScalePlan => ({
+export const scalePlan = (articles: number, spread: ScalePlan['spread'] = 'minutes'): ScalePlan => ({
   articles,
+  spread,
   users: Math.min(1_000, Math.max(50, Math.round(articles / 40))),
   tags: 100,
   followsPerUser: 50,
@@ -41,7 +49,11 @@ export const seedBySql = async (databaseUrl: string, plan: ScalePlan, log: (mess
   try {
     await client.query('set synchronous_commit = off');
     await client.query("set maintenance_work_mem = '512MB'");
-    const { users, articles, tags, followsPerUser } = plan;
+    const { users, articles, tags, followsPerUser, spread } = plan;
+    const createdAt =
+      spread === 'bulk'
+        ? "timestamptz '2026-01-01 10:00:00Z' + (g / 6) * interval '1 millisecond'"
+        : "timestamptz '2020-01-01' + g * interval '1 minute'";
     // Users can sign in with no password: the hash is not a valid argon2 string (readers sign up through the API).
     await step(
       `${users} users`,
@@ -50,7 +62,7 @@ export const seedBySql = async (databaseUrl: string, plan: ScalePlan, log: (mess
        from generate_series(1, $1::int) g`,
       [users],
     );
-    // Two different tags per article; authors in turn; one article a minute, oldest first.
+    // Two different tags per article; authors in turn; oldest first, spread as planned.
     await step(
       `${articles} articles`,
       `insert into articles (slug, title, description, body, author_id, created_at, updated_at, favorites_count, tag_list)
@@ -58,7 +70,7 @@ export const seedBySql = async (databaseUrl: string, plan: ScalePlan, log: (mess
               repeat('Lorem ipsum dolor sit amet, consectetur adipiscing elit. ', 40) || g,
               1 + (g % $2::int), t, t, 1,
               array['tag' || (g % $3::int), 'tag' || ((g % $3::int + 1 + (g / $3::int) % ($3::int - 1)) % $3::int)]
-       from generate_series(1, $1::int) g, lateral (select timestamptz '2020-01-01' + g * interval '1 minute' as t) at`,
+       from generate_series(1, $1::int) g, lateral (select ${createdAt} as t) at`,
       [articles, users, tags],
     );
     await step('tag links', 'insert into article_tags (article_id, tag, created_at) select id, unnest(tag_list), created_at from articles');
@@ -85,12 +97,7 @@ export const seedBySql = async (databaseUrl: string, plan: ScalePlan, log: (mess
       `update users u set articles_count = c.n from (select author_id, count(*) n from articles group by author_id) c where u.id = c.author_id`,
     );
     await step('tags table', 'insert into tags (name, articles_count) select tag, count(*) from article_tags group by tag');
-    // As the migration that made article_days counts existing articles (8 rows a day, by id).
-    await step(
-      'day counts',
-      `insert into article_days (day, shard, articles_count)
-       select (created_at at time zone 'UTC')::date, id % 8, count(*) from articles group by 1, 2`,
-    );
+    await step('period counts', RECOUNT_ARTICLE_PERIODS);
     await client.query('reset synchronous_commit');
     await step('vacuum analyze', 'vacuum analyze');
     log(`seeded ${articles} articles by SQL in ${((Date.now() - started) / 1000).toFixed(1)} s`);

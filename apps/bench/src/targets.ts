@@ -41,6 +41,13 @@ export const readTargets = (scene: Scene): Target[] => [
 /** A page far down the list, where offset paging is at its most expensive. */
 export const deepPageTarget: Target = { name: 'GET /api/articles?offset=500000', path: '/api/articles?limit=20&offset=500000' };
 
+/** The same page by the cursor a client following `next` would hold there (of the article above it). */
+export const deepCursorTarget = async (baseUrl: string): Promise<Target> => {
+  const above = (await (await fetch(`${baseUrl}/api/articles?limit=1&offset=499999`)).json()) as { next: string | null };
+  const cursor = above.next === null ? '' : (new URL(above.next, baseUrl).searchParams.get('cursor') ?? '');
+  return { name: 'GET /api/articles?cursor= (at 500000)', path: `/api/articles?limit=20&cursor=${cursor}` };
+};
+
 /** Writes: each request a new article, a new (user, article) favorite, a new comment. */
 export const writeTargets = (scene: Scene): Target[] => {
   const writers = scene.writerTokens;

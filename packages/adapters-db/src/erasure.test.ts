@@ -3,6 +3,7 @@ import { anonymous, checkSignUp, type UserActor, userIdempotencyScope } from '@c
 import { aCommentDraft, anArticleDraft } from '@conduit/domain/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERIOD_COUNT_DRIFT } from './article-period-counts.js';
 import { openPostgresTestContext, type PostgresTestContext } from './testing/test-database.js';
 
 let db: PostgresTestContext;
@@ -64,9 +65,7 @@ const counterDrift = async () =>
        union all
        select 'tags', t.name from tags t where t.articles_count <> (select count(*) from article_tags x where x.tag = t.name)
        union all
-       select 'days', d.day::text || '/' || d.shard from article_days d
-         where d.articles_count <> (select count(*) from articles a
-           where (a.created_at at time zone 'UTC')::date = d.day and a.id % 8 = d.shard)
+       select 'periods', d.unit || ' ' || d.start || '/' || d.shard from (${PERIOD_COUNT_DRIFT}) d
        union all
        select 'authors', u.username from users u where u.articles_count <> (select count(*) from articles a where a.author_id = u.id)`,
     )

@@ -1,3 +1,4 @@
+export * from './article-period-counts.js';
 export type { ConnectionBudgets } from './connection-budgets.js';
 export * from './database-errors.js';
 export * from './database-health.js';

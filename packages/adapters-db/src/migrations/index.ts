@@ -9,6 +9,7 @@ import { Migration20261125203834_jobs } from './Migration20261125203834_jobs.js'
 import { Migration20261202085625_idempotency_keys } from './Migration20261202085625_idempotency_keys.js';
 import { Migration20261202185727_sessions_and_locks } from './Migration20261202185727_sessions_and_locks.js';
 import { Migration20261202193647_job_results } from './Migration20261202193647_job_results.js';
+import { Migration20261203054518_article_periods } from './Migration20261203054518_article_periods.js';
 
 /** Every migration, in order. Listed in code so the built server needs no file discovery. */
 export const migrationsList = [
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261202085625_idempotency_keys', class: Migration20261202085625_idempotency_keys },
   { name: 'Migration20261202185727_sessions_and_locks', class: Migration20261202185727_sessions_and_locks },
   { name: 'Migration20261202193647_job_results', class: Migration20261202193647_job_results },
+  { name: 'Migration20261203054518_article_periods', class: Migration20261203054518_article_periods },
 ];

@@ -1,7 +1,7 @@
 import type { UserId } from '@conduit/domain';
 import { sql } from 'kysely';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
-import { dayOf, shardOf } from './counter-expressions.js';
+import { countOutPeriods } from './counter-expressions.js';
 
 /*
  * An account's erasure, in the order the repository runs these in one transaction. Each keeps the
@@ -19,38 +19,29 @@ export const removeFavoritesOf = new CompiledStatement((db, slot: SlotOf<{ userI
 );
 
 /**
- * The user's articles go (their tags, favorites and comments with them); each tag and each day
+ * The user's articles go (their tags, favorites and comments with them); each tag and each period
  * counts as many fewer as it lost. Every part sees the rows as they were before the statement.
  */
 export const removeArticlesOf = new CompiledStatement((db, slot: SlotOf<{ userId: UserId }>) =>
-  db
-    .with('removed', (db) => db.deleteFrom('articles').where('author_id', '=', slot('userId')).returning(['id', 'created_at']))
-    .with('tag_losses', (db) =>
-      db
-        .selectFrom('article_tags')
-        .select(['tag', sql<number>`count(*)::int`.as('lost')])
-        .where('article_id', 'in', (eb) => eb.selectFrom('removed').select('id'))
-        .groupBy('tag'),
-    )
-    .with('untagged', (db) =>
-      db
-        .updateTable('tags')
-        .from('tag_losses')
-        .set((eb) => ({ articles_count: eb('tags.articles_count', '-', eb.ref('tag_losses.lost')) }))
-        .whereRef('tags.name', '=', 'tag_losses.tag')
-        .returning('tags.name'),
-    )
-    .with('day_losses', (db) =>
-      db
-        .selectFrom('removed')
-        .select([dayOf('removed.created_at').as('day'), shardOf('removed.id').as('shard'), sql<number>`count(*)::int`.as('lost')])
-        .groupBy(['day', 'shard']),
-    )
-    .updateTable('article_days')
-    .from('day_losses')
-    .set((eb) => ({ articles_count: eb('article_days.articles_count', '-', eb.ref('day_losses.lost')) }))
-    .whereRef('article_days.day', '=', 'day_losses.day')
-    .whereRef('article_days.shard', '=', 'day_losses.shard'),
+  countOutPeriods(
+    db
+      .with('removed', (db) => db.deleteFrom('articles').where('author_id', '=', slot('userId')).returning(['id', 'created_at']))
+      .with('tag_losses', (db) =>
+        db
+          .selectFrom('article_tags')
+          .select(['tag', sql<number>`count(*)::int`.as('lost')])
+          .where('article_id', 'in', (eb) => eb.selectFrom('removed').select('id'))
+          .groupBy('tag'),
+      )
+      .with('untagged', (db) =>
+        db
+          .updateTable('tags')
+          .from('tag_losses')
+          .set((eb) => ({ articles_count: eb('tags.articles_count', '-', eb.ref('tag_losses.lost')) }))
+          .whereRef('tags.name', '=', 'tag_losses.tag')
+          .returning('tags.name'),
+      ),
+  ),
 );
 
 /** Keys of the user's writes: scoped by text (`user:<id>`), so no foreign key takes them with the user. */

@@ -1,25 +1,17 @@
 import type { ArticleId } from '@conduit/domain';
 import { sql } from 'kysely';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
-import { dayOf, shardOf, unnest, untag } from './counter-expressions.js';
+import { countOutPeriods, unnest, untag } from './counter-expressions.js';
 
 /**
  * Tags, favorites and comments go with the article (ON DELETE CASCADE); the author's count, its
- * day's and its tags' counts follow. Every part of one statement sees the rows as they were before it.
+ * periods' and its tags' counts follow. Every part of one statement sees the rows as they were before it.
  */
 export const removeArticle = new CompiledStatement((db, slot: SlotOf<{ id: ArticleId }>) =>
   db
     .with('removed', (db) => db.deleteFrom('articles').where('id', '=', slot('id')).returning(['id', 'author_id', 'created_at']))
     .with('untagged', (db) => untag(db, slot('id')).returning('name'))
-    .with('undated', (db) =>
-      db
-        .updateTable('article_days')
-        .from('removed')
-        .set((eb) => ({ articles_count: eb('article_days.articles_count', '-', 1) }))
-        .whereRef('article_days.day', '=', dayOf('removed.created_at'))
-        .whereRef('article_days.shard', '=', shardOf('removed.id'))
-        .returning('article_days.day'),
-    )
+    .with('undated', (db) => countOutPeriods(db).returning('article_periods.unit'))
     .updateTable('users')
     .set((eb) => ({ articles_count: eb('articles_count', '-', 1) }))
     .where('id', 'in', (eb) => eb.selectFrom('removed').select('author_id')),
