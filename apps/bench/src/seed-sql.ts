@@ -1,4 +1,3 @@
-import { RECOUNT_ARTICLE_PERIODS } from '@conduit/adapters-db';
 import pg from 'pg';
 
 export type ScalePlan = {
@@ -97,7 +96,6 @@ export const seedBySql = async (databaseUrl: string, plan: ScalePlan, log: (mess
       `update users u set articles_count = c.n from (select author_id, count(*) n from articles group by author_id) c where u.id = c.author_id`,
     );
     await step('tags table', 'insert into tags (name, articles_count) select tag, count(*) from article_tags group by tag');
-    await step('period counts', RECOUNT_ARTICLE_PERIODS);
     await client.query('reset synchronous_commit');
     await step('vacuum analyze', 'vacuum analyze');
     log(`seeded ${articles} articles by SQL in ${((Date.now() - started) / 1000).toFixed(1)} s`);

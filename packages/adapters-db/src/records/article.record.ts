@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { COUNT_INTO_PERIODS, COUNT_OUT_OF_PERIODS } from './article-period.record.js';
 import { UserRecord } from './user.record.js';
 
 export const ArticleRecord = defineEntity({
@@ -28,6 +29,11 @@ export const ArticleRecord = defineEntity({
       name: 'articles_author_created_at_index',
       expression: 'create index "articles_author_created_at_index" on "articles" ("author_id", "created_at" desc, "id" desc)',
     },
+  ],
+  // The day, minute and second counts of deep pages (see article-period.record.ts).
+  triggers: [
+    { name: 'count_into_periods', timing: 'after', events: ['insert'], forEach: 'statement', expression: COUNT_INTO_PERIODS },
+    { name: 'count_out_of_periods', timing: 'after', events: ['delete'], forEach: 'statement', expression: COUNT_OUT_OF_PERIODS },
   ],
 });
 

@@ -1,4 +1,5 @@
 import { ArticleRecord } from './article.record.js';
+import { ArticleDayRecord } from './article-day.record.js';
 import { ArticlePeriodRecord } from './article-period.record.js';
 import { ArticleTagRecord } from './article-tag.record.js';
 import { CommentRecord } from './comment.record.js';
@@ -14,6 +15,7 @@ import { TagRecord } from './tag.record.js';
 import { UserRecord } from './user.record.js';
 
 export {
+  ArticleDayRecord,
   ArticlePeriodRecord,
   ArticleRecord,
   ArticleTagRecord,
@@ -38,6 +40,7 @@ export const allRecords = [
   FavoriteRecord,
   CommentRecord,
   TagRecord,
+  ArticleDayRecord,
   ArticlePeriodRecord,
   JobRecord,
   JobItemRecord,

@@ -1,7 +1,6 @@
 import type { UserId } from '@conduit/domain';
 import { sql } from 'kysely';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
-import { countOutPeriods } from './counter-expressions.js';
 
 /*
  * An account's erasure, in the order the repository runs these in one transaction. Each keeps the
@@ -19,29 +18,23 @@ export const removeFavoritesOf = new CompiledStatement((db, slot: SlotOf<{ userI
 );
 
 /**
- * The user's articles go (their tags, favorites and comments with them); each tag and each period
- * counts as many fewer as it lost. Every part sees the rows as they were before the statement.
+ * The user's articles go (their tags, favorites and comments with them); each tag counts as many
+ * fewer (each period too, by trigger) as it lost. Every part sees the rows as they were before the statement.
  */
 export const removeArticlesOf = new CompiledStatement((db, slot: SlotOf<{ userId: UserId }>) =>
-  countOutPeriods(
-    db
-      .with('removed', (db) => db.deleteFrom('articles').where('author_id', '=', slot('userId')).returning(['id', 'created_at']))
-      .with('tag_losses', (db) =>
-        db
-          .selectFrom('article_tags')
-          .select(['tag', sql<number>`count(*)::int`.as('lost')])
-          .where('article_id', 'in', (eb) => eb.selectFrom('removed').select('id'))
-          .groupBy('tag'),
-      )
-      .with('untagged', (db) =>
-        db
-          .updateTable('tags')
-          .from('tag_losses')
-          .set((eb) => ({ articles_count: eb('tags.articles_count', '-', eb.ref('tag_losses.lost')) }))
-          .whereRef('tags.name', '=', 'tag_losses.tag')
-          .returning('tags.name'),
-      ),
-  ),
+  db
+    .with('removed', (db) => db.deleteFrom('articles').where('author_id', '=', slot('userId')).returning('id'))
+    .with('tag_losses', (db) =>
+      db
+        .selectFrom('article_tags')
+        .select(['tag', sql<number>`count(*)::int`.as('lost')])
+        .where('article_id', 'in', (eb) => eb.selectFrom('removed').select('id'))
+        .groupBy('tag'),
+    )
+    .updateTable('tags')
+    .from('tag_losses')
+    .set((eb) => ({ articles_count: eb('tags.articles_count', '-', eb.ref('tag_losses.lost')) }))
+    .whereRef('tags.name', '=', 'tag_losses.tag'),
 );
 
 /** Keys of the user's writes: scoped by text (`user:<id>`), so no foreign key takes them with the user. */

@@ -1,7 +1,7 @@
 import type { NewArticle, UserId } from '@conduit/domain';
 import { sql } from 'kysely';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
-import { periodStart, periodUnits, shardOf, unnest } from './counter-expressions.js';
+import { unnest } from './counter-expressions.js';
 
 /**
  * New articles as parallel arrays (one entry per article, in order) and their tags as
@@ -56,7 +56,7 @@ export const toArticleRows = (articles: readonly NewArticle[]): ArticleRows => {
 
 /**
  * New articles in one statement: the rows (those whose slug is taken insert nothing and are left
- * out of what comes back), their tag links, and one more for each one's author, periods and tags
+ * out of what comes back), their tag links, and one more for each one's author and tags
  * (creating the tags not seen before). Every part reads the inserted rows, so nothing is counted
  * for an article not written. A batch of an import and a single POST /api/articles alike: one
  * round trip (measured: POST /api/articles 0.9-1.0 ms of server CPU with four statements).
@@ -147,31 +147,6 @@ export const addArticles = new CompiledStatement((db, slot: SlotOf<ArticleRows>)
           conflict
             .column('name')
             .doUpdateSet((eb) => ({ articles_count: eb('tags.articles_count', '+', eb.ref('excluded.articles_count')) })),
-        ),
-    )
-    .with('dated', (db) =>
-      db
-        .insertInto('article_periods')
-        .columns(['unit', 'start', 'shard', 'articles_count'])
-        .expression(
-          db
-            .selectFrom(['written as w', periodUnits])
-            .select((eb) => [
-              'u.unit',
-              periodStart('u.unit', 'w.created_at').as('start'),
-              shardOf('w.id').as('shard'),
-              eb.cast<number>(eb.fn.countAll(), 'integer').as('articles_count'),
-            ])
-            .groupBy(['u.unit', 'start', 'shard'])
-            // Rows are locked in one order (see the tags above).
-            .orderBy('u.unit')
-            .orderBy('start')
-            .orderBy('shard'),
-        )
-        .onConflict((conflict) =>
-          conflict
-            .columns(['unit', 'start', 'shard'])
-            .doUpdateSet((eb) => ({ articles_count: eb('article_periods.articles_count', '+', eb.ref('excluded.articles_count')) })),
         ),
     )
     .with('authored', (db) =>

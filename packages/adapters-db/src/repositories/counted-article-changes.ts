@@ -1,17 +1,16 @@
 import type { ArticleId } from '@conduit/domain';
 import { sql } from 'kysely';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
-import { countOutPeriods, unnest, untag } from './counter-expressions.js';
+import { unnest, untag } from './counter-expressions.js';
 
 /**
- * Tags, favorites and comments go with the article (ON DELETE CASCADE); the author's count, its
- * periods' and its tags' counts follow. Every part of one statement sees the rows as they were before it.
+ * Tags, favorites and comments go with the article (ON DELETE CASCADE); the author's count and its
+ * tags' counts follow (its periods', by trigger: see article-period.record.ts). Every part of one statement sees the rows as they were before it.
  */
 export const removeArticle = new CompiledStatement((db, slot: SlotOf<{ id: ArticleId }>) =>
   db
     .with('removed', (db) => db.deleteFrom('articles').where('id', '=', slot('id')).returning(['id', 'author_id', 'created_at']))
     .with('untagged', (db) => untag(db, slot('id')).returning('name'))
-    .with('undated', (db) => countOutPeriods(db).returning('article_periods.unit'))
     .updateTable('users')
     .set((eb) => ({ articles_count: eb('articles_count', '-', 1) }))
     .where('id', 'in', (eb) => eb.selectFrom('removed').select('author_id')),
