@@ -107,7 +107,7 @@ const startingPeriod = (db: Kysely<Database>, slot: Slot, unit: ArticlePeriodUni
  * The ids of a page of all articles far down the list: from the start of the second it starts in
  * (the day, then the minute, then the second, each from the period counts; see `startingPeriod`),
  * skipping only that second's newer articles. The same rows as skipping `offset` from the top (the
- * counts are kept in the articles' own transactions), at the cost of a page near the top, however
+ * counts are kept by triggers in the articles' own statements), at the cost of a page near the top, however
  * the articles spread over time. Day counts alone took 1.5 ms at offset 500,000 of 1,000,000
  * articles a minute apart, but had half a million to skip when all were imported in one day.
  */

@@ -15,11 +15,11 @@ import { dateFromColumn } from '../kysely/database.js';
 import { type ExportParams, type ExportShape, exportPage } from './article-export-statement.js';
 import { DEEP_OFFSET, listColumns, listItemFromRow, pageRows, pageRowsByIds, seenBy } from './article-list-rows.js';
 import { type ListParams, type Shape, shapeOf, total } from './article-list-shape.js';
+import { authorColumns, favoritedByViewer, followingAuthor, type Viewer } from './viewer-columns.js';
 
+/** The parameters of a page's position and size, as `page` fills them from the request. */
 type Paging = Pick<ListParams, 'limit' | 'offset' | 'afterCreatedAt' | 'afterId'>;
 const NO_FILTER = { tag: '', author: '', favoritedBy: '' };
-
-import { authorColumns, favoritedByViewer, followingAuthor, type Viewer } from './viewer-columns.js';
 
 const one = new CompiledStatement((db, slot: SlotOf<Viewer & { slug: string }>) =>
   db
