@@ -15,6 +15,7 @@ import type {
   Queries,
   TagQueries,
 } from '@conduit/app';
+import { pageFromRows } from '@conduit/app';
 import {
   type Article,
   type ArticleId,
@@ -67,13 +68,8 @@ export const makeInMemoryQueries = (store: InMemoryStore): Queries => {
     const top = after === undefined ? sorted : sorted.filter((article) => newestFirst(after, article) < 0);
     // One more than the page, to know whether another follows.
     const rows = top.slice(request.offset, request.offset + request.limit + 1);
-    const shown = rows.slice(0, request.limit);
-    const last = shown.at(-1);
-    return {
-      articles: shown.map((article) => listItem(article, viewerId)),
-      articlesCount: matching.length,
-      next: rows.length > shown.length && last !== undefined ? { createdAt: last.createdAt, id: last.id } : null,
-    };
+    const { shown, next } = pageFromRows(rows, request.limit, (article) => ({ createdAt: article.createdAt, id: article.id }));
+    return { articles: shown.map((article) => listItem(article, viewerId)), articlesCount: matching.length, next };
   };
   const userIdByName = (username: string): UserId | undefined => [...store.users.values()].find((user) => user.username === username)?.id;
 

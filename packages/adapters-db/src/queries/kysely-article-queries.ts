@@ -8,6 +8,7 @@ import type {
   ExportFilter,
   PageRequest,
 } from '@conduit/app';
+import { pageFromRows } from '@conduit/app';
 import type { UserId } from '@conduit/domain';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, CompiledStatements, type SlotOf } from '../kysely/compiled-statement.js';
@@ -101,12 +102,7 @@ export class KyselyArticleQueries implements ArticleQueries {
         : offset === 0 && after === undefined
           ? 0
           : ((await totals.for(shape).first(em, params))?.total ?? 0);
-    const shown = rows.slice(0, limit);
-    const last = shown.at(-1);
-    return {
-      articles: shown.map(listItemFromRow),
-      articlesCount,
-      next: rows.length > shown.length && last !== undefined ? { createdAt: dateFromColumn(last.created_at), id: last.id } : null,
-    };
+    const { shown, next } = pageFromRows(rows, limit, (row) => ({ createdAt: dateFromColumn(row.created_at), id: row.id }));
+    return { articles: shown.map(listItemFromRow), articlesCount, next };
   }
 }

@@ -34,3 +34,13 @@ export type ExportedArticle = Pick<ArticleView, 'title' | 'description' | 'body'
  * it stays right while articles are added or removed anywhere, and costs the same at any depth.
  */
 export type ArticlePosition = { readonly createdAt: Date; readonly id: number };
+
+/**
+ * A page from the rows read for it: list statements read one row more than `limit`, and that row's
+ * presence says whether another page follows, which then starts after the last row shown.
+ */
+export const pageFromRows = <R>(rows: readonly R[], limit: number, positionOf: (row: R) => ArticlePosition) => {
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return { shown, next: rows.length > shown.length && last !== undefined ? positionOf(last) : null };
+};
