@@ -25,17 +25,38 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
   ) {}
 
   run<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E> {
-    return new ResultAsync(this.transactWithRetries(work));
+    return new ResultAsync(this.withRetries(() => this.transact(work)));
   }
 
-  private async transactWithRetries<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): Promise<Result<T, E>> {
-    for (let attempt = 1; ; attempt++) {
+  /**
+   * The write runs on a fork outside any transaction, so its one statement commits on its own. The
+   * repositories' entity manager is handed out once: a second repository call would run in a
+   * transaction of its own, not with the first, so it is refused as the defect it is.
+   */
+  runOneWrite<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E> {
+    return new ResultAsync(
+      this.withRetries(async () => {
+        throwIfDeadlinePassed(this.currentDeadline);
+        const em = this.orm.em.fork();
+        let handedOut = false;
+        const once = () => {
+          if (handedOut) throw new Error('A unit of work of one write made a second repository call; run it as a transaction');
+          handedOut = true;
+          return em;
+        };
+        return work(makePostgresRepositories(once, this.queueIn));
+      }),
+    );
+  }
+
+  private async withRetries<T, E>(attempt: () => Promise<Result<T, E>>): Promise<Result<T, E>> {
+    for (let attempts = 1; ; attempts++) {
       try {
-        return await this.transact(work);
+        return await attempt();
       } catch (error) {
-        if (!(error instanceof DeadlockException) || attempt >= MAX_ATTEMPTS) throw error;
+        if (!(error instanceof DeadlockException) || attempts >= MAX_ATTEMPTS) throw error;
         // A short, random pause, so the two transactions do not collide again in lockstep.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempts));
       }
     }
   }

@@ -1,5 +1,5 @@
 import { ALL_FEATURES_ON, makeUseCases } from '@conduit/app';
-import { type User, type UserId, userActor } from '@conduit/domain';
+import { newComment, type User, type UserId, userActor } from '@conduit/domain';
 import { aCommentDraft, aNewArticle, aNewUser, anArticleDraft, articleChanges, authorizedForTest } from '@conduit/domain/testing';
 import { ResultAsync } from 'neverthrow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ const seed = async (articleCount: number) => {
         aNewArticle(anArticleDraft({ tagList: ['a', `t${i}`] }), author.id, new Date(Date.UTC(2026, 0, 1, 0, i))),
       )
     )._unsafeUnwrap();
-    await db.repositories.favorites.add(fan.id, article.id);
+    await db.repositories.favorites.add(fan.id, article.slug);
   }
   return { author, reader, fan };
 };
@@ -40,6 +40,32 @@ const countStatements = async (work: () => Promise<unknown>): Promise<number> =>
   await work();
   return statements.length - before;
 };
+
+describe('writes on PostgreSQL', () => {
+  it('write an article, a favorite and a comment in one statement each, read back in one more: no BEGIN, no COMMIT, no check first', async () => {
+    const useCases = useCasesOnPostgres();
+    const { author, fan } = await seed(0);
+    const ctx = (id: UserId) => ({ actor: userActor(id, 'user'), features: ALL_FEATURES_ON });
+    let slug = '';
+    const written = await countStatements(async () => {
+      slug = (await useCases.createArticle(ctx(author.id), anArticleDraft({ title: 'Counted', tagList: ['one', 'two'] })))._unsafeUnwrap()
+        .slug;
+    });
+    // A second article of the same title: its slug is taken, so one more insert with a suffix.
+    const again = await countStatements(async () => useCases.createArticle(ctx(author.id), anArticleDraft({ title: 'Counted' })));
+    const favorited = await countStatements(async () => useCases.favoriteArticle(ctx(fan.id), slug));
+    const unfavorited = await countStatements(async () => useCases.unfavoriteArticle(ctx(fan.id), slug));
+    const commented = await countStatements(async () => useCases.addComment(ctx(fan.id), slug, aCommentDraft('counted')));
+    expect({ written, again, favorited, unfavorited, commented }).toEqual({
+      written: 2,
+      again: 3,
+      favorited: 2,
+      unfavorited: 2,
+      commented: 2,
+    });
+    expect(statements.slice(-2).map((sql) => sql.split(' ')[0]?.toLowerCase())).toEqual(['with', 'select']);
+  });
+});
 
 describe('read models on PostgreSQL', () => {
   it('issue the same single statement whatever the page size (no N+1)', async () => {
@@ -210,10 +236,10 @@ describe('concurrency', () => {
     const fans = [];
     for (let i = 0; i < 20; i++) fans.push((await db.repositories.users.add(aNewUser()))._unsafeUnwrap());
 
-    // Each fan favorites twice, all at once, each in its own transaction.
+    // Each fan favorites twice, all at once, each a write of its own.
     await Promise.all(
       [...fans, ...fans].map((fan) =>
-        db.unitOfWork.run((repositories) => ResultAsync.fromSafePromise(repositories.favorites.add(fan.id, article.id))),
+        db.unitOfWork.runOneWrite((repositories) => ResultAsync.fromSafePromise(repositories.favorites.add(fan.id, article.slug))),
       ),
     );
     expect((await db.queries.articles.bySlug(article.slug, null))?.favoritesCount).toBe(20);
@@ -322,6 +348,50 @@ describe('concurrency', () => {
     }
   });
 
+  it('makes a favorite or a comment wait for a delete that holds the article, then finds no article and writes nothing', async () => {
+    const { author, fan } = await seed(0);
+    const article = (await db.repositories.articles.add(aNewArticle(anArticleDraft(), author.id, new Date())))._unsafeUnwrap();
+    let held!: () => void;
+    const articleHeld = new Promise<void>((resolve) => (held = resolve));
+    const remove = db.unitOfWork.run((repositories) =>
+      ResultAsync.fromSafePromise(
+        (async () => {
+          await repositories.articles.findBySlugForChange(article.slug);
+          held();
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await repositories.articles.remove(article.id, authorizedForTest('article:delete', article.id));
+        })(),
+      ),
+    );
+    await articleHeld;
+    const [favorited, commented] = await Promise.all([
+      db.unitOfWork.runOneWrite((repositories) => ResultAsync.fromSafePromise(repositories.favorites.add(fan.id, article.slug))),
+      db.unitOfWork.runOneWrite((repositories) =>
+        ResultAsync.fromSafePromise(repositories.comments.add(article.slug, newComment(aCommentDraft('late'), fan.id, new Date()))),
+      ),
+    ]);
+    expect((await remove).isOk()).toBe(true);
+    expect(favorited._unsafeUnwrap()).toBe(false);
+    expect(commented._unsafeUnwrap()).toBeNull();
+    const left = await db.orm.em
+      .fork()
+      .execute('select (select count(*) from favorites)::int as favorites, (select count(*) from comments)::int as comments');
+    expect(left).toEqual([{ favorites: 0, comments: 0 }]);
+  });
+
+  it('refuses a second repository call in a unit of work of one write, as the defect it is', async () => {
+    const { author } = await seed(0);
+    const work = db.unitOfWork.runOneWrite((repositories) =>
+      ResultAsync.fromSafePromise(
+        (async () => {
+          await repositories.articles.findBySlug('any');
+          return repositories.articles.add(aNewArticle(anArticleDraft(), author.id, new Date()));
+        })(),
+      ),
+    );
+    await expect(work).rejects.toThrow('A unit of work of one write made a second repository call');
+  });
+
   it('holds an article found for a change, so a delete waits instead of pulling it out from under the write', async () => {
     const { author, fan } = await seed(0);
     const article = (await db.repositories.articles.add(aNewArticle(anArticleDraft(), author.id, new Date())))._unsafeUnwrap();
@@ -335,7 +405,7 @@ describe('concurrency', () => {
           found();
           await new Promise((resolve) => setTimeout(resolve, 200));
           expect(deleted).toBe(false);
-          await repositories.favorites.add(fan.id, (held ?? article).id);
+          await repositories.favorites.add(fan.id, (held ?? article).slug);
         })(),
       ),
     );

@@ -15,16 +15,12 @@ export class InMemoryArticleRepository implements ArticleRepository {
   constructor(private readonly store: InMemoryStore) {}
 
   async findBySlug(slug: string): Promise<Article | null> {
-    return [...this.store.articles.values()].find((article) => article.slug === slug) ?? null;
+    return this.store.articleWithSlug(slug) ?? null;
   }
 
   /** One unit of work at a time runs here, so nothing needs holding. */
   findBySlugForChange(slug: string): Promise<Article | null> {
     return this.findBySlug(slug);
-  }
-
-  async slugExists(slug: string): Promise<boolean> {
-    return (await this.findBySlug(slug)) !== null;
   }
 
   add(article: NewArticle): ResultAsync<Article, SlugTaken> {

@@ -18,8 +18,10 @@ export class InMemoryCommentRepository implements CommentRepository {
     return comment?.articleId === articleId ? comment : null;
   }
 
-  async add(comment: NewComment): Promise<Comment> {
-    const stored = { ...comment, id: commentId(this.store.nextId()) };
+  async add(slug: string, comment: NewComment): Promise<Comment | null> {
+    const article = this.store.articleWithSlug(slug);
+    if (article === undefined) return null;
+    const stored = { ...comment, articleId: article.id, id: commentId(this.store.nextId()) };
     this.store.comments.set(stored.id, stored);
     return stored;
   }

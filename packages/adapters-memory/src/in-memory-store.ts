@@ -46,6 +46,11 @@ export class InMemoryStore {
     return [...this.favorites].filter((key) => key.endsWith(suffix));
   }
 
+  articleWithSlug(slug: string): Article | undefined {
+    for (const article of this.articles.values()) if (article.slug === slug) return article;
+    return undefined;
+  }
+
   nextId(): number {
     this.sequence += 1;
     return this.sequence;

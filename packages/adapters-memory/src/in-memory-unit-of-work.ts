@@ -32,4 +32,9 @@ export class InMemoryUnitOfWork implements UnitOfWork {
     this.tail = result.catch(() => undefined);
     return new ResultAsync(result);
   }
+
+  /** One write is a transaction of one here: the store has no round trips to save. */
+  runOneWrite<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E> {
+    return this.run(work);
+  }
 }

@@ -15,7 +15,7 @@ const article = {
   ...aNewArticle(anArticleDraft({ title: 'T', description: 'd', body: 'b', tagList: [] }), author.userId, new Date()),
   id: articleId(10),
 };
-const comment = { ...newComment(aCommentDraft('c'), article.id, author.userId, new Date()), id: commentId(5) };
+const comment = { ...newComment(aCommentDraft('c'), author.userId, new Date()), articleId: article.id, id: commentId(5) };
 
 describe('policies', () => {
   it('let the author edit and delete their article, and nobody else', () => {

@@ -31,10 +31,6 @@ export class MikroOrmArticleRepository implements ArticleRepository {
     return record ? articleFromRecord(record) : null;
   }
 
-  async slugExists(slug: string): Promise<boolean> {
-    return (await this.em().count(ArticleRecord, { slug })) > 0;
-  }
-
   /** A taken slug inserts nothing (no row comes back), so the transaction stays usable. */
   add(article: NewArticle): ResultAsync<Article, SlugTaken> {
     return new ResultAsync(

@@ -1,6 +1,7 @@
 import {
   type ArticleId,
   type Authorized,
+  articleId,
   assertAuthorized,
   type Comment,
   type CommentId,
@@ -11,7 +12,9 @@ import {
 import type { EntityManagerSource } from '../entity-manager.js';
 import { commentFromRecord } from '../mappers/comment.mapper.js';
 import { CommentRecord } from '../records/comment.record.js';
+import { addComment } from './comment-adds.js';
 
+/** Reads and removes through MikroORM's entity manager; adds in one statement (comment-adds.ts). */
 export class MikroOrmCommentRepository implements CommentRepository {
   constructor(private readonly em: EntityManagerSource) {}
 
@@ -20,15 +23,15 @@ export class MikroOrmCommentRepository implements CommentRepository {
     return record ? commentFromRecord(record) : null;
   }
 
-  async add(comment: NewComment): Promise<Comment> {
-    const id = await this.em().insert(CommentRecord, {
+  async add(slug: string, comment: NewComment): Promise<Comment | null> {
+    const row = await addComment.first(this.em(), {
+      slug,
       body: comment.body,
-      article: comment.articleId,
-      author: comment.authorId,
-      createdAt: comment.createdAt,
-      updatedAt: comment.updatedAt,
+      authorId: comment.authorId,
+      createdAt: comment.createdAt.toISOString(),
+      updatedAt: comment.updatedAt.toISOString(),
     });
-    return { ...comment, id: commentId(Number(id)) };
+    return row === undefined ? null : { ...comment, id: commentId(row.id), articleId: articleId(row.article_id) };
   }
 
   async remove(id: CommentId, allowed: Authorized<'comment:delete'>): Promise<void> {

@@ -4,7 +4,7 @@ import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { readAfterCommit } from '../read-after-commit.js';
 import type { ArticleView } from '../read-models/article-view.js';
-import { chooseSlug, saveUnderFreeSlug } from './choose-slug.js';
+import { saveUnderFreeSlug, slugToTry } from './choose-slug.js';
 import { findArticleForChange } from './find-article.js';
 import { loadArticleView } from './load-article-view.js';
 
@@ -25,8 +25,7 @@ export const makeUpdateArticle =
             const article = yield* await findArticleForChange(repositories.articles, slug);
             const allowed = yield* canEditArticle(ctx.actor, article);
             const edited = editArticle(article, command, deps.clock.now(), allowed);
-            const newSlug =
-              edited.slug === article.slug ? edited.slug : await chooseSlug(repositories.articles, deps.suffixes, edited.slug, forceSuffix);
+            const newSlug = edited.slug === article.slug ? edited.slug : slugToTry(deps.suffixes, edited.slug, forceSuffix);
             return repositories.articles.update({ ...edited, slug: newSlug }, allowed);
           }),
         ),

@@ -1,6 +1,5 @@
 import { type ArticleNotFound, type CommentDraft, newComment } from '@conduit/domain';
-import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
-import { findArticleForChange } from '../articles/find-article.js';
+import { err, ok, ResultAsync, safeTry } from 'neverthrow';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import type { FeatureDisabled } from '../features.js';
@@ -14,11 +13,12 @@ export const makeAddComment =
   (ctx: AuthenticatedContext, slug: string, command: AddCommentCommand): ResultAsync<CommentView, ArticleNotFound | FeatureDisabled> =>
     safeTry(async function* () {
       if (!ctx.features.comments) return err({ type: 'FeatureDisabled', feature: 'comments' } as const);
-      const comment = yield* deps.unitOfWork.run((repositories) =>
-        safeTry(async function* () {
-          const article = yield* await findArticleForChange(repositories.articles, slug);
-          return ok(await repositories.comments.add(newComment(command, article.id, ctx.actor.userId, deps.clock.now())));
-        }),
+      // The comment and its article's check are one write: no lock on the article between round trips.
+      // No article is an Err of the unit of work, so that nothing of it commits (an idempotency key's claim included).
+      const comment = yield* deps.unitOfWork.runOneWrite((repositories) =>
+        ResultAsync.fromSafePromise(repositories.comments.add(slug, newComment(command, ctx.actor.userId, deps.clock.now()))).andThen(
+          (stored) => (stored === null ? err({ type: 'ArticleNotFound', slug } as const) : ok(stored)),
+        ),
       );
       const view = await readAfterCommit(() => deps.queries.comments.byId(comment.id, ctx.actor.userId));
       // Committed a moment ago: it is gone only if its article was deleted since, with its comments.

@@ -1,6 +1,8 @@
 import {
   type Article,
+  type Comment,
   type NewArticle,
+  type NewComment,
   newComment,
   setAccountLock,
   startSession,
@@ -39,6 +41,12 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
     });
 
     const addUser = async (overrides = {}): Promise<User> => (await fx.repositories.users.add(aNewUser(overrides)))._unsafeUnwrap();
+    /** A comment on the article with `slug`, which the test has just stored. */
+    const commentOn = async (slug: string, comment: NewComment): Promise<Comment> => {
+      const stored = await fx.repositories.comments.add(slug, comment);
+      if (stored === null) throw new Error(`no article ${slug} to comment on`);
+      return stored;
+    };
     /** Each article is one minute newer than the previous one. */
     const addArticle = async (authorId: UserId, overrides: Partial<NewArticle> = {}): Promise<Article> => {
       minute += 1;
@@ -51,7 +59,7 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         const author = await addUser({ bio: 'bio', image: 'https://example.com/i.png' });
         const viewer = await addUser();
         const article = await addArticle(author.id, { tagList: ['dragons', 'training'] });
-        await fx.repositories.favorites.add(viewer.id, article.id);
+        await fx.repositories.favorites.add(viewer.id, article.slug);
         await fx.repositories.follows.follow(viewer.id, author.id);
 
         expect(await fx.queries.articles.bySlug(article.slug, viewer.id)).toEqual({
@@ -90,7 +98,7 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         const jakesDragons = await addArticle(jake.id, { tagList: ['dragons'] });
         await addArticle(jake.id, { tagList: ['other'] });
         const annsDragons = await addArticle(ann.id, { tagList: ['dragons'] });
-        await fx.repositories.favorites.add(ann.id, jakesDragons.id);
+        await fx.repositories.favorites.add(ann.id, jakesDragons.slug);
 
         const slugs = async (filter: object) => (await fx.queries.articles.list(filter, page, null)).articles.map((a) => a.slug);
         expect(await slugs({ tag: 'dragons' })).toEqual([annsDragons.slug, jakesDragons.slug]);
@@ -132,7 +140,7 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
             tagList: ['dragons'],
             ...(i < 6 ? { createdAt: new Date(same.getTime() + Math.floor(i / 2) * 1000) } : {}),
           });
-          await fx.repositories.favorites.add(reader.id, article.id);
+          await fx.repositories.favorites.add(reader.id, article.slug);
         }
         const reads: Record<string, (request: PageRequest) => Promise<ArticlePage>> = {
           all: (request) => fx.queries.articles.list({}, request, reader.id),
@@ -189,12 +197,19 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         const author = await addUser();
         const fans = await Promise.all([addUser(), addUser(), addUser()]);
         const article = await addArticle(author.id);
-        for (const fan of fans) await fx.repositories.favorites.add(fan.id, article.id);
-        await fx.repositories.favorites.add(fans[0]!.id, article.id);
+        for (const fan of fans) expect(await fx.repositories.favorites.add(fan.id, article.slug)).toBe(true);
+        expect(await fx.repositories.favorites.add(fans[0]!.id, article.slug)).toBe(true);
         expect((await fx.queries.articles.bySlug(article.slug, null))?.favoritesCount).toBe(3);
-        await fx.repositories.favorites.remove(fans[0]!.id, article.id);
+        expect(await fx.repositories.favorites.remove(fans[0]!.id, article.slug)).toBe(true);
+        expect(await fx.repositories.favorites.remove(fans[0]!.id, article.slug)).toBe(true);
         expect((await fx.queries.articles.bySlug(article.slug, fans[0]!.id))?.favorited).toBe(false);
         expect((await fx.queries.articles.bySlug(article.slug, null))?.favoritesCount).toBe(2);
+      });
+      it('favorites nothing on a slug no article has', async () => {
+        const fan = await addUser();
+        expect(await fx.repositories.favorites.add(fan.id, 'no-such-article')).toBe(false);
+        expect(await fx.repositories.favorites.remove(fan.id, 'no-such-article')).toBe(false);
+        expect((await fx.queries.articles.list({ favoritedBy: fan.username }, { limit: 10, offset: 0 }, null)).articles).toEqual([]);
       });
       it('takes favorites and follows idempotently in both directions', async () => {
         const reader = await addUser();
@@ -206,13 +221,13 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         };
         for (const time of ['once', 'twice']) {
           await fx.repositories.follows.follow(reader.id, author.id);
-          await fx.repositories.favorites.add(reader.id, article.id);
+          await fx.repositories.favorites.add(reader.id, article.slug);
           expect(await seen(), `after following and favoriting ${time}`).toEqual({ favorited: true, favoritesCount: 1, following: true });
         }
         expect((await fx.queries.articles.feed(reader.id, page)).articlesCount).toBe(1);
         for (const time of ['once', 'twice']) {
           await fx.repositories.follows.unfollow(reader.id, author.id);
-          await fx.repositories.favorites.remove(reader.id, article.id);
+          await fx.repositories.favorites.remove(reader.id, article.slug);
           expect(await seen(), `after undoing ${time}`).toEqual({ favorited: false, favoritesCount: 0, following: false });
         }
         expect((await fx.queries.articles.feed(reader.id, page)).articlesCount).toBe(0);
@@ -223,8 +238,8 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         const fan = await addUser();
         const article = await addArticle(author.id);
         const kept = await addArticle(author.id);
-        await fx.repositories.favorites.add(fan.id, article.id);
-        await fx.repositories.favorites.add(fan.id, kept.id);
+        await fx.repositories.favorites.add(fan.id, article.slug);
+        await fx.repositories.favorites.add(fan.id, kept.slug);
         await fx.repositories.articles.remove(article.id, authorizedForTest('article:delete', article.id));
         const favorites = await fx.queries.articles.list({ favoritedBy: fan.username }, page, null);
         expect(favorites.articles.map((a) => a.slug)).toEqual([kept.slug]);
@@ -294,19 +309,15 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         const newer = (
           await fx.repositories.articles.add(aNewArticle(anArticleDraft({ title: 'Newer' }), other.id, at('2026-01-02T10:00:00.000Z')))
         )._unsafeUnwrap();
-        await fx.repositories.favorites.add(user.id, newer.id);
-        await fx.repositories.favorites.add(user.id, older.id);
-        await fx.repositories.favorites.add(other.id, newer.id);
+        await fx.repositories.favorites.add(user.id, newer.slug);
+        await fx.repositories.favorites.add(user.id, older.slug);
+        await fx.repositories.favorites.add(other.id, newer.slug);
         await fx.repositories.follows.follow(user.id, third.id);
         await fx.repositories.follows.follow(user.id, other.id);
         await fx.repositories.follows.follow(other.id, third.id);
-        const second = await fx.repositories.comments.add(
-          newComment(aCommentDraft('second'), newer.id, user.id, at('2026-01-03T10:00:00.000Z')),
-        );
-        const first = await fx.repositories.comments.add(
-          newComment(aCommentDraft('first'), older.id, user.id, at('2026-01-03T09:00:00.000Z')),
-        );
-        await fx.repositories.comments.add(newComment(aCommentDraft('theirs'), older.id, other.id, at('2026-01-03T08:00:00.000Z')));
+        const second = await commentOn(newer.slug, newComment(aCommentDraft('second'), user.id, at('2026-01-03T10:00:00.000Z')));
+        const first = await commentOn(older.slug, newComment(aCommentDraft('first'), user.id, at('2026-01-03T09:00:00.000Z')));
+        await fx.repositories.comments.add(older.slug, newComment(aCommentDraft('theirs'), other.id, at('2026-01-03T08:00:00.000Z')));
         expect(await fx.queries.accounts.activityOf(user.id)).toEqual({
           comments: [
             { id: first.id, article: older.slug, body: 'first', createdAt: at('2026-01-03T09:00:00.000Z') },
@@ -342,12 +353,8 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         const author = await addUser();
         const viewer = await addUser();
         const article = await addArticle(author.id);
-        const first = await fx.repositories.comments.add(
-          newComment(aCommentDraft('first'), article.id, author.id, new Date('2026-02-01T00:00:00.001Z')),
-        );
-        const second = await fx.repositories.comments.add(
-          newComment(aCommentDraft('second'), article.id, viewer.id, new Date('2026-02-01T00:00:00.002Z')),
-        );
+        const first = await commentOn(article.slug, newComment(aCommentDraft('first'), author.id, new Date('2026-02-01T00:00:00.001Z')));
+        const second = await commentOn(article.slug, newComment(aCommentDraft('second'), viewer.id, new Date('2026-02-01T00:00:00.002Z')));
         await fx.repositories.follows.follow(viewer.id, author.id);
 
         const comments = await fx.queries.comments.forArticle(article.id, viewer.id);

@@ -13,8 +13,6 @@ export interface ArticleRepository {
    * waits for this work, so no write lands on an article that is gone.
    */
   findBySlugForChange(slug: string): Promise<Article | null>;
-  /** True when some article already uses the slug. */
-  slugExists(slug: string): Promise<boolean>;
   /** Stores a new article with its tags; SlugTaken when a concurrent writer took the slug first. */
   add(article: NewArticle): ResultAsync<Article, SlugTaken>;
   /**

@@ -1,10 +1,12 @@
-import type { ArticleId, UserId } from '../shared/ids.js';
+import type { UserId } from '../shared/ids.js';
 
 /**
- * Idempotent: favoriting twice counts once. Counts are derived from these rows, so they stay exact
- * under concurrent favorites.
+ * Favorites of the article with a slug. Idempotent: favoriting twice counts once. Counts are
+ * derived from these rows, so they stay exact under concurrent favorites. Each call is one write,
+ * atomic on its own (see UnitOfWork.runOneWrite), and false when no article has the slug, a
+ * concurrent delete that won included: nothing is then written.
  */
 export interface FavoriteRepository {
-  add(userId: UserId, articleId: ArticleId): Promise<void>;
-  remove(userId: UserId, articleId: ArticleId): Promise<void>;
+  add(userId: UserId, slug: string): Promise<boolean>;
+  remove(userId: UserId, slug: string): Promise<boolean>;
 }

@@ -10,11 +10,11 @@ export type Comment = {
   readonly updatedAt: Date;
 };
 
-export type NewComment = Omit<Comment, 'id'>;
+/** A comment before it is stored: its id and its article's id come from the store. */
+export type NewComment = Omit<Comment, 'id' | 'articleId'>;
 
-export const newComment = (draft: CommentDraft, articleId: ArticleId, authorId: UserId, now: Date): NewComment => ({
+export const newComment = (draft: CommentDraft, authorId: UserId, now: Date): NewComment => ({
   body: draft.body,
-  articleId,
   authorId,
   createdAt: now,
   updatedAt: now,

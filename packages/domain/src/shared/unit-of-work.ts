@@ -50,6 +50,15 @@ export type UnitOfWorkScope = {
  */
 export interface UnitOfWork {
   run<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E>;
+  /**
+   * Runs `work` that makes exactly one repository call, a write that is atomic on its own (one
+   * statement on PostgreSQL), without opening a transaction around it: BEGIN and COMMIT would be two
+   * more round trips and would hold the write's locks while they travel. The deadline is checked
+   * before the write, as for `run`; once sent, the write is applied or not as a whole. A second
+   * repository call in `work` is a defect. With an idempotency key, the write runs as `run` does,
+   * since the key's claim must commit with it.
+   */
+  runOneWrite<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E>;
 }
 
 /** Throws the deadline's reason once it has passed (see UnitOfWork). */
