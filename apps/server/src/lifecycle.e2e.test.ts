@@ -45,6 +45,17 @@ describe('requests Node refuses before the application', () => {
     expect(answer).toContain('"code":"HEADERS_TOO_LARGE"');
   });
 
+  it('oversized headers followed by a large body: the client reads its 431, not a reset', async () => {
+    // fetch sends the body while the server has already answered: the answer must reach it whole.
+    const response = await fetch(`${server.baseUrl}/api/articles/any`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'X-Big': 'a'.repeat(20 * 1024) },
+      body: JSON.stringify({ padding: 'x'.repeat(2_000_000) }),
+    });
+    expect(response.status).toBe(431);
+    expect(((await response.json()) as { code: string }).code).toBe('HEADERS_TOO_LARGE');
+  });
+
   it('a non-numeric Content-Length: 413 problem', async () => {
     const answer = await rawRequest(
       'POST /api/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}',
