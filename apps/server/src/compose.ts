@@ -1,4 +1,4 @@
-import { DatabaseProbe, isDatabaseUnavailable } from '@conduit/adapters-db';
+import { DatabaseProbe, isDatabaseUnavailable, ReadScope } from '@conduit/adapters-db';
 import { clientAddressResolver, createHttpApp, type HttpApp, type HttpMetrics, RequestTimings } from '@conduit/adapters-http';
 import {
   type Config,
@@ -34,9 +34,12 @@ export type Application = {
 export const compose = async (config: Config, logger: Logger, cluster?: WorkerLink): Promise<Application> => {
   // Every statement's duration is added to the request that ran it (Server-Timing: db), and each
   // operation holds at most its share of the pool (the request names its operation).
-  const timings = new RequestTimings();
+  // Each request also keeps what its reads must see, when reads may go to replicas.
+  const readScope = new ReadScope();
+  const timings = new RequestTimings([readScope]);
   const core = await composeCore(config, logger, {
     databaseMode: 'exclusive',
+    readScope,
     onQuery: (_sql, durationMs) => timings.recordDatabase(durationMs),
     connectionBudgets: {
       perWorkload: config.DB_CONNECTIONS_PER_ROUTE,
@@ -67,7 +70,7 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
   const probe = new DatabaseProbe(core.database.url);
   let draining = false;
   const placement = metricsPlacement(config);
-  const metrics = placement === 'off' ? undefined : createMetrics(core.orm);
+  const metrics = placement === 'off' ? undefined : createMetrics(core.orm, core.replicas?.router);
   const jobMetrics = recordJobs(metrics?.registry, core.useCases.countJobs);
   // In a cluster the primary serves the metrics port and sums every worker's; /metrics asks it.
   if (metrics && cluster) cluster.shareMetrics(metrics.registry);

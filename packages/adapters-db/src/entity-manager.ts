@@ -1,7 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ReplicaRead } from './replicas/replica-router.js';
 
 /**
  * How a repository gets its EntityManager: inside a unit of work, the transaction's; outside, a
  * fresh fork per call, so no identity map outlives one operation.
  */
 export type EntityManagerSource = () => EntityManager;
+
+/**
+ * How a read model gets where its statements run: the primary's entity manager, or a replica the
+ * router chose for the current request (see ReplicaRouter). Asked once per read, so that the
+ * statements of one read run on one server.
+ */
+export type ReadSource = () => EntityManager | ReplicaRead;

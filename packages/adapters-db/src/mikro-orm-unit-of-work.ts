@@ -2,6 +2,7 @@ import { type CurrentDeadline, type Repositories, throwIfDeadlinePassed, type Un
 import { DeadlockException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type Result, ResultAsync } from 'neverthrow';
+import type { ReadScope } from './replicas/read-scope.js';
 import { type JobQueueSource, makePostgresRepositories } from './repositories/postgres-repositories.js';
 
 /** Thrown inside the transaction callback only to make MikroORM roll back; never escapes. */
@@ -17,15 +18,30 @@ const MAX_ATTEMPTS = 3;
  * what a client retrying would do, without the 500. The work is only database reads and writes
  * through the repositories, so running it again is safe.
  */
+export type UnitOfWorkOptions = {
+  /** Announces jobs (pg-boss); without it, announcing is a defect. */
+  readonly queueIn?: JobQueueSource;
+  readonly currentDeadline?: CurrentDeadline;
+  /** The current request's reads (with replicas): told of sessions started, and of each commit. */
+  readonly readScope?: ReadScope;
+  /** Runs after each commit, before the caller hears of it (with replicas: the sessions' write positions). */
+  readonly afterCommit?: () => Promise<void>;
+};
+
 export class MikroOrmUnitOfWork implements UnitOfWork {
+  private readonly queueIn: JobQueueSource | undefined;
+  private readonly currentDeadline: CurrentDeadline | undefined;
+
   constructor(
     private readonly orm: MikroORM,
-    private readonly queueIn?: JobQueueSource,
-    private readonly currentDeadline?: CurrentDeadline,
-  ) {}
+    private readonly options: UnitOfWorkOptions = {},
+  ) {
+    this.queueIn = options.queueIn;
+    this.currentDeadline = options.currentDeadline;
+  }
 
   run<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E> {
-    return new ResultAsync(this.withRetries(() => this.transact(work)));
+    return new ResultAsync(this.withRetries(() => this.transact(work)).then((outcome) => this.committed(outcome)));
   }
 
   /**
@@ -44,9 +60,14 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
           handedOut = true;
           return em;
         };
-        return work(makePostgresRepositories(once, this.queueIn));
-      }),
+        return work(makePostgresRepositories(once, this.queueIn, this.options.readScope));
+      }).then((outcome) => this.committed(outcome)),
     );
+  }
+
+  private async committed<T, E>(outcome: Result<T, E>): Promise<Result<T, E>> {
+    if (outcome.isOk()) await this.options.afterCommit?.();
+    return outcome;
   }
 
   private async withRetries<T, E>(attempt: () => Promise<Result<T, E>>): Promise<Result<T, E>> {
@@ -66,7 +87,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     throwIfDeadlinePassed(this.currentDeadline);
     try {
       await this.orm.em.fork().transactional(async (tx) => {
-        outcome = await work(makePostgresRepositories(() => tx, this.queueIn));
+        outcome = await work(makePostgresRepositories(() => tx, this.queueIn, this.options.readScope));
         if (outcome.isErr()) throw new RollbackForExpectedFailure();
         // The last moment to give up: past it the transaction commits, and its caller is told so.
         throwIfDeadlinePassed(this.currentDeadline);

@@ -1,10 +1,13 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
+import type { AbstractSqlConnection } from '@mikro-orm/sql';
 import pg, { type Pool } from 'pg';
 import type { ConnectionBudgets } from './connection-budgets.js';
+import type { Database } from './kysely/database.js';
 import { migrationsList } from './migrations/index.js';
-import { hookApplicationPool } from './pg-pool-hooks.js';
+import { hookApplicationPool, hookReplicaPool } from './pg-pool-hooks.js';
 import { allRecords } from './records/index.js';
+import type { ReplicaConnection } from './replicas/replica-router.js';
 import { type StatementHook, StatementHookLogger } from './statement-hook-logger.js';
 
 export type OrmOptions = {
@@ -24,6 +27,13 @@ export type OrmOptions = {
   readonly createDatabaseIfMissing?: boolean;
   /** Per-workload bounds on pooled connections (see connection-budgets.ts); absent means none. */
   readonly connectionBudgets?: ConnectionBudgets;
+  /**
+   * Read replicas of the database (streaming replication), each with a pool of its own, as MikroORM's
+   * own read connections. The entity manager never picks one by itself (`preferReadReplicas: false`:
+   * an account read at login must see the sign-up a moment before); the read models go there when
+   * the replica router says (see replicas/replica-router.ts).
+   */
+  readonly replicaUrls?: readonly string[];
 };
 
 /** The ORM handle the composition root passes around, without importing MikroORM itself. */
@@ -50,6 +60,11 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
   if (!options.createDatabaseIfMissing) await connectOnce(options.databaseUrl);
   const created: { pool?: Pool } = {};
   const { onQuery } = options;
+  const connectionOptions = {
+    application_name: 'conduit',
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
+  };
   const orm = await MikroORM.init({
     clientUrl: options.databaseUrl,
     entities: allRecords,
@@ -58,20 +73,41 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
     pool: { min: 0, max: options.poolSize ?? 10 },
     // Passed to the pg pool and its connections.
     driverOptions: {
-      application_name: 'conduit',
+      ...connectionOptions,
       onPoolCreated: (pool: Pool) => {
         created.pool = pool;
         hookApplicationPool(pool, options.connectionBudgets ? { budgets: options.connectionBudgets } : {});
       },
-      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
-      ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
     },
+    preferReadReplicas: false,
+    replicas: (options.replicaUrls ?? []).map((url, index) => ({
+      name: replicaName(index),
+      clientUrl: url,
+      // Reads only: the same timeouts, and pools of the same size, without the per-workload budgets.
+      driverOptions: { ...connectionOptions, onPoolCreated: (pool: Pool) => hookReplicaPool(pool) },
+    })),
     allowGlobalContext: false,
     ensureDatabase: options.createDatabaseIfMissing ?? false,
     ...(onQuery ? { loggerFactory: () => new StatementHookLogger(onQuery) } : {}),
   });
   pools.set(orm, created);
   return orm;
+};
+
+/** The name of the replica at `index` of DATABASE_REPLICA_URLS, as metrics and logs show it. */
+export const replicaName = (index: number): string => `replica-${index + 1}`;
+
+/**
+ * The read connections MikroORM made for `replicaUrls`, in their order. MikroORM hands out a random
+ * one (`getConnection('read')`); the router must pick by lag, so it takes them all from the driver.
+ */
+export const replicaConnections = (orm: MikroORM): ReplicaConnection[] => {
+  const connections: unknown = Reflect.get(orm.em.getDriver(), 'replicas');
+  if (!Array.isArray(connections)) throw new Error('MikroORM no longer keeps its read connections in `replicas`');
+  return connections.map((connection: AbstractSqlConnection, index) => ({
+    name: replicaName(index),
+    db: connection.getClient<Database>(),
+  }));
 };
 
 /** Connections in use, idle and awaited, for metrics (zeros before the first connection). */

@@ -94,3 +94,11 @@ export const hookApplicationPool = (pool: Pool, options: { readonly budgets?: Co
   nameParameterizedStatements(pool);
   if (options.budgets) budgetConnections(pool, options.budgets);
 };
+
+/**
+ * A read replica's pool: statements named as on the primary's. No budgets: only the read models'
+ * statements run there, and a replica that cannot serve one in time sends it to the primary.
+ */
+export const hookReplicaPool = (pool: Pool): void => {
+  nameParameterizedStatements(pool);
+};

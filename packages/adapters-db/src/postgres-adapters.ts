@@ -1,6 +1,7 @@
 import type { Queries } from '@conduit/app';
 import { claimingIdempotencyKeys, type Repositories, type UnitOfWork, type UnitOfWorkScope } from '@conduit/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { ReadSource } from './entity-manager.js';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work.js';
 import { KyselyAccountQueries } from './queries/kysely-account-queries.js';
 import { KyselyActorQueries } from './queries/kysely-actor-queries.js';
@@ -8,6 +9,9 @@ import { KyselyArticleQueries } from './queries/kysely-article-queries.js';
 import { KyselyCommentQueries } from './queries/kysely-comment-queries.js';
 import { KyselyProfileQueries } from './queries/kysely-profile-queries.js';
 import { KyselyTagQueries } from './queries/kysely-tag-queries.js';
+import type { ReadScope } from './replicas/read-scope.js';
+import { recordWritePositions } from './replicas/record-write-positions.js';
+import type { ReplicaRouter } from './replicas/replica-router.js';
 import { type JobQueueSource, makePostgresRepositories } from './repositories/postgres-repositories.js';
 
 export type PostgresAdapters = {
@@ -19,26 +23,53 @@ export type PostgresAdapters = {
 export type PostgresAdapterOptions = UnitOfWorkScope & {
   /** Announces jobs (pg-boss); without it, this process cannot submit jobs. */
   readonly queueIn?: JobQueueSource;
+  /**
+   * Read replicas (DATABASE_REPLICA_URLS) and the request scope that keeps what each request's reads
+   * must see: the read models then read from a replica where they may, and every commit records the
+   * primary's position on the sessions it was made in.
+   */
+  readonly replicas?: { readonly router: ReplicaRouter; readonly readScope: ReadScope };
 };
 
 /** Every statement, the read models' included, reaches the ORM's logger (see OrmOptions.onQuery). */
 export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOptions = {}): PostgresAdapters => {
-  const { queueIn, currentDeadline, currentIdempotencyClaim } = options;
+  const { queueIn, currentDeadline, currentIdempotencyClaim, replicas } = options;
   const fork = () => orm.em.fork();
   // Read models run outside any transaction, on the pool: they use no identity map, so the root
   // manager serves without a fork.
   const root = () => orm.em;
-  const unitOfWork = new MikroOrmUnitOfWork(orm, queueIn, currentDeadline);
+  // The read models that answer the API's reads go where the router says; the session check (which
+  // must see a session ended a moment ago) and the account export (a job's whole read) stay on the primary.
+  const read: ReadSource = replicas ? () => replicas.router.target(orm.em, replicas.readScope.floor()) : root;
+  const readScope = replicas?.readScope;
+  const unitOfWork = new MikroOrmUnitOfWork(orm, {
+    ...(queueIn ? { queueIn } : {}),
+    ...(currentDeadline ? { currentDeadline } : {}),
+    ...(readScope ? { readScope, afterCommit: () => recordPositions(orm, readScope) } : {}),
+  });
   return {
-    repositories: makePostgresRepositories(fork, queueIn),
+    repositories: makePostgresRepositories(fork, queueIn, readScope),
     unitOfWork: currentIdempotencyClaim ? claimingIdempotencyKeys(unitOfWork, currentIdempotencyClaim) : unitOfWork,
     queries: {
-      actors: new KyselyActorQueries(root),
+      actors: new KyselyActorQueries(root, readScope),
       accounts: new KyselyAccountQueries(root),
-      articles: new KyselyArticleQueries(root),
-      profiles: new KyselyProfileQueries(root),
-      comments: new KyselyCommentQueries(root),
-      tags: new KyselyTagQueries(root),
+      articles: new KyselyArticleQueries(read),
+      profiles: new KyselyProfileQueries(read),
+      comments: new KyselyCommentQueries(read),
+      tags: new KyselyTagQueries(read),
     },
   };
+};
+
+/**
+ * After a commit: the request reads from the primary from now on, and the sessions it ran in keep
+ * the primary's position for their next requests. One statement, only with replicas. Should it
+ * fail (the primary went away right after the commit), the write stands and is answered as done;
+ * the session's next reads may then come from a replica that has not replayed it yet, for at most
+ * the lag bound.
+ */
+const recordPositions = async (orm: MikroORM, readScope: ReadScope): Promise<void> => {
+  const sessionIds = readScope.wrote();
+  if (sessionIds.length === 0) return;
+  await recordWritePositions.rows(orm.em, { sessionIds: [...sessionIds] }).catch(() => undefined);
 };

@@ -40,6 +40,13 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * Read replicas of DATABASE_URL (streaming replication), comma-separated: the API's reads go there
+   * when a replica is close enough behind and has what the reader wrote (adapters-db/src/replicas).
+   */
+  DATABASE_REPLICA_URLS: commaList('').pipe(z.array(z.url({ protocol: /^postgres(ql)?$/ }))),
+  /** A replica further behind the primary than this serves no read (they go to the primary). */
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(100).default(2_000),
   DATA_DIR: z.string().min(1).default(defaultDataDir),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /**
@@ -189,6 +196,12 @@ const productionProblems = (config: Parsed): string[] => {
   ];
 };
 
+/** Replicas are of a configured primary: the embedded database has none. */
+const replicaProblems = (config: Parsed): string[] =>
+  config.DATABASE_REPLICA_URLS.length > 0 && config.DATABASE_URL === undefined
+    ? ['DATABASE_REPLICA_URLS needs DATABASE_URL (the primary they replicate)']
+    : [];
+
 /** Parses the environment; on failure, one line naming every bad or missing variable. */
 export const parseConfig = (env: NodeJS.ProcessEnv): ConfigResult => {
   const parsed = configSchema.safeParse(env);
@@ -197,7 +210,7 @@ export const parseConfig = (env: NodeJS.ProcessEnv): ConfigResult => {
     return { ok: false, message: `Invalid configuration: ${problems.join('; ')}` };
   }
   const parsedConfig = parsed.data;
-  const problems = productionProblems(parsedConfig);
+  const problems = [...productionProblems(parsedConfig), ...replicaProblems(parsedConfig)];
   // Node's own rule: the headers are part of the request.
   if (parsedConfig.HTTP_HEADERS_TIMEOUT_MS > parsedConfig.HTTP_REQUEST_TIMEOUT_MS) {
     problems.push('HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');

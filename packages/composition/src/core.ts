@@ -8,6 +8,9 @@ import {
   migrateToLatest,
   type Orm,
   PgBossJobs,
+  ReadScope,
+  ReplicaRouter,
+  replicaConnections,
   type StatementHook,
 } from '@conduit/adapters-db';
 import { makeUseCases, type UseCases } from '@conduit/app';
@@ -33,6 +36,8 @@ export type Core = {
   readonly appliedMigrations: readonly string[];
   /** The job queue, when `jobs` was asked for: this process can then submit jobs, and run them. */
   readonly jobs?: PgBossJobs;
+  /** With DATABASE_REPLICA_URLS: where reads go, and each request's read scope (the transport enters it per request). */
+  readonly replicas?: Replicas;
   /** Stops what the core started: the job queue (handing back a job in progress), the pool, then the embedded database. */
   close(): Promise<void>;
 };
@@ -49,6 +54,11 @@ export type CoreOptions = UnitOfWorkScope & {
   readonly connectionBudgets?: ConnectionBudgets;
   /** Start the job queue (pg-boss, on the same database): drivers that submit or run jobs. */
   readonly jobs?: boolean;
+  /**
+   * Where a transport keeps each request's read floor (with replicas), entering it per request; a
+   * driver without requests (a command, a worker) leaves it out and shares one for the process.
+   */
+  readonly readScope?: ReadScope;
 };
 
 /** The ORM on the database, with every pending migration applied (idempotent: a no-op when none is). */
@@ -59,6 +69,7 @@ const openMigratedOrm = async (
 ): Promise<{ orm: Orm; applied: string[] }> => {
   const orm = await createOrm({
     databaseUrl: database.url,
+    replicaUrls: config.DATABASE_REPLICA_URLS,
     poolSize: options.poolSize ?? config.DB_POOL_SIZE,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
@@ -109,6 +120,31 @@ const startJobQueue = async (logger: Logger, databaseUrl: string): Promise<PgBos
   return jobs;
 };
 
+export type Replicas = { readonly router: ReplicaRouter; readonly readScope: ReadScope };
+
+/**
+ * The replicas' router, checked once before the first request (a replica serves no read before its
+ * first check), then every quarter of the lag bound: a replica is known to be within the bound at
+ * most that long after it stopped being.
+ */
+const startReplicas = async (config: Config, logger: Logger, orm: Orm, readScope: ReadScope): Promise<Replicas> => {
+  const router = new ReplicaRouter(orm, replicaConnections(orm), {
+    maxLagMs: config.REPLICA_MAX_LAG_MS,
+    checkIntervalMs: Math.max(25, Math.floor(config.REPLICA_MAX_LAG_MS / 4)),
+    checkTimeoutMs: config.READINESS_TIMEOUT_MS,
+    onChange: (replica) =>
+      replica.up
+        ? logger.info({ replica: replica.name }, 'read replica up')
+        : logger.warn({ replica: replica.name }, 'read replica down: its reads go elsewhere'),
+  });
+  await router.start();
+  for (const replica of router.states()) {
+    if (!replica.up)
+      logger.warn({ replica: replica.name }, 'read replica not answering at start: its reads go to the primary until it does');
+  }
+  return { router, readScope };
+};
+
 /**
  * Configuration in, use cases out: database (configured or embedded), ORM with migrations applied,
  * adapters, hashing, tokens, clock. The one composition every driver shares; each adds only its
@@ -127,7 +163,12 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         leewaySeconds: 30,
       });
       const jobs = options.jobs ? await startJobQueue(logger, database.url) : undefined;
+      const replicas =
+        config.DATABASE_REPLICA_URLS.length > 0
+          ? await startReplicas(config, logger, orm, options.readScope ?? new ReadScope())
+          : undefined;
       const adapters = createPostgresAdapters(orm, {
+        ...(replicas ? { replicas } : {}),
         ...(jobs ? { queueIn: (em) => jobs.queueIn(em) } : {}),
         ...(options.currentDeadline ? { currentDeadline: options.currentDeadline } : {}),
         ...(options.currentIdempotencyClaim ? { currentIdempotencyClaim: options.currentIdempotencyClaim } : {}),
@@ -149,8 +190,10 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         tokens,
         appliedMigrations: applied,
         ...(jobs ? { jobs } : {}),
+        ...(replicas ? { replicas } : {}),
         close: async () => {
           await jobs?.stop(config.SHUTDOWN_GRACE_MS);
+          await replicas?.router.stop();
           await orm.close();
           await database.stop();
         },

@@ -13,6 +13,12 @@ const SETTINGS: { readonly [K in Setting]: { readonly meaning: string; readonly 
   HOST: { meaning: 'interface to bind' },
   PORT: { meaning: 'HTTP port (0 picks a free one; the "listening" log line names it)' },
   DATABASE_URL: { meaning: 'postgres://user:password@host:5432/database; without it, the embedded PostgreSQL in DATA_DIR/db' },
+  DATABASE_REPLICA_URLS: {
+    meaning:
+      'read replicas of DATABASE_URL (streaming replication), comma-separated: reads go to one within REPLICA_MAX_LAG_MS that has what the reader wrote',
+    default: 'none: every read on DATABASE_URL',
+  },
+  REPLICA_MAX_LAG_MS: { meaning: 'a replica further behind the primary than this serves no read' },
   DATA_DIR: { meaning: 'embedded database and generated JWT secret', default: '<checkout>/.data' },
   DB_POOL_SIZE: { meaning: 'most pooled PostgreSQL connections of each server process' },
   DB_CONNECTIONS_PER_ROUTE: {

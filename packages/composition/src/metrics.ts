@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { type Orm, poolUsage } from '@conduit/adapters-db';
+import { type Orm, poolUsage, type ReplicaRouter } from '@conduit/adapters-db';
 import type { UseCases } from '@conduit/app';
 import type { BatchOutcome } from '@conduit/domain';
 import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
@@ -22,6 +22,48 @@ export const recordPool = (registry: Registry, orm: Orm): void => {
       this.set({ state: 'total' }, usage.total);
       this.set({ state: 'idle' }, usage.idle);
       this.set({ state: 'waiting' }, usage.waiting);
+    },
+  });
+};
+
+/**
+ * Each read replica: whether it answers, how far behind the primary it may be (lag is measured by
+ * WAL position, see ReplicaRouter), and the reads it served and failed (a failed read is served
+ * again by the primary). Read spread is `rate(conduit_db_replica_reads_total[1m])` by replica.
+ */
+export const recordReplicas = (registry: Registry, router: ReplicaRouter): void => {
+  const states = () => router.states();
+  new Gauge({
+    name: 'conduit_db_replica_up',
+    help: 'Read replica answering its checks (1) or not (0)',
+    labelNames: ['replica'] as const,
+    registers: [registry],
+    collect() {
+      for (const replica of states()) this.set({ replica: replica.name }, replica.up ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'conduit_db_replica_lag_seconds',
+    help: 'How far behind the primary each read replica may be, measured by WAL position (-1 before its first check)',
+    labelNames: ['replica'] as const,
+    registers: [registry],
+    aggregator: 'max',
+    collect() {
+      for (const replica of states()) this.set({ replica: replica.name }, replica.lagMs === null ? -1 : replica.lagMs / 1000);
+    },
+  });
+  new Counter({
+    name: 'conduit_db_replica_reads_total',
+    help: 'Reads served by each read replica, and reads it failed (then served by the primary)',
+    labelNames: ['replica', 'outcome'] as const,
+    registers: [registry],
+    // The router counts; a scrape copies its counts.
+    collect() {
+      this.reset();
+      for (const replica of states()) {
+        this.inc({ replica: replica.name, outcome: 'served' }, replica.reads);
+        this.inc({ replica: replica.name, outcome: 'failed' }, replica.failures);
+      }
     },
   });
 };

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Compilable, type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
+import { ReplicaRead } from '../replicas/replica-router.js';
 import { type Database, kyselyOf } from './database.js';
 
 /** A named parameter: Kysely carries it into the compiled parameters as is, to be filled per call. */
@@ -36,18 +37,21 @@ export class CompiledStatement<P extends Record<string, unknown>, B extends Buil
   constructor(private readonly build: (db: Kysely<Database>, slot: SlotOf<P>) => B) {}
 
   /**
-   * Runs on `em`'s connection, inside its transaction if it has one. Like the entity manager's own
+   * Runs on `em`'s connection, inside its transaction if it has one, or on a replica (a read the
+   * router sent there; see ReplicaRead). Like the entity manager's own
    * statements, it is reported to MikroORM's logger (with its duration) and its failures surface as
    * MikroORM's exceptions (unique violation, deadlock, …), so everything downstream treats both alike.
    */
-  async rows(em: EntityManager, values: P): Promise<RowOf<B>[]> {
+  async rows(on: EntityManager | ReplicaRead, values: P): Promise<RowOf<B>[]> {
+    const em = on instanceof ReplicaRead ? on.em : on;
     const db = kyselyOf(em);
     this.compiled ??= this.build(db, (name) => sql<P[typeof name]>`${new Slot(name)}`).compile();
     const compiled = this.compiled;
     const parameters = compiled.parameters.map((parameter: unknown) => (parameter instanceof Slot ? values[parameter.name] : parameter));
+    const query = { ...compiled, parameters };
     const started = performance.now();
     try {
-      return (await db.executeQuery<RowOf<B>>({ ...compiled, parameters })).rows;
+      return (await (on instanceof ReplicaRead ? on.execute<RowOf<B>>(query) : db.executeQuery<RowOf<B>>(query))).rows;
     } catch (error) {
       throw error instanceof Error ? em.getDriver().convertException(error) : error;
     } finally {
@@ -55,8 +59,8 @@ export class CompiledStatement<P extends Record<string, unknown>, B extends Buil
     }
   }
 
-  async first(em: EntityManager, values: P): Promise<RowOf<B> | undefined> {
-    return (await this.rows(em, values))[0];
+  async first(on: EntityManager | ReplicaRead, values: P): Promise<RowOf<B> | undefined> {
+    return (await this.rows(on, values))[0];
   }
 }
 

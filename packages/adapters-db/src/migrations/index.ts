@@ -10,6 +10,7 @@ import { Migration20261202085625_idempotency_keys } from './Migration20261202085
 import { Migration20261202185727_sessions_and_locks } from './Migration20261202185727_sessions_and_locks.js';
 import { Migration20261202193647_job_results } from './Migration20261202193647_job_results.js';
 import { Migration20261203054518_article_periods } from './Migration20261203054518_article_periods.js';
+import { Migration20261203083047_session_write_positions } from './Migration20261203083047_session_write_positions.js';
 
 /** Every migration, in order. Listed in code so the built server needs no file discovery. */
 export const migrationsList = [
@@ -25,4 +26,5 @@ export const migrationsList = [
   { name: 'Migration20261202185727_sessions_and_locks', class: Migration20261202185727_sessions_and_locks },
   { name: 'Migration20261202193647_job_results', class: Migration20261202193647_job_results },
   { name: 'Migration20261203054518_article_periods', class: Migration20261203054518_article_periods },
+  { name: 'Migration20261203083047_session_write_positions', class: Migration20261203083047_session_write_positions },
 ];

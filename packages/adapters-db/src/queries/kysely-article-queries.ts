@@ -10,7 +10,7 @@ import type {
 } from '@conduit/app';
 import { pageFromRows } from '@conduit/app';
 import type { UserId } from '@conduit/domain';
-import type { EntityManagerSource } from '../entity-manager.js';
+import type { ReadSource } from '../entity-manager.js';
 import { CompiledStatement, CompiledStatements, type SlotOf } from '../kysely/compiled-statement.js';
 import { dateFromColumn } from '../kysely/database.js';
 import { type ExportParams, type ExportShape, exportPage } from './article-export-statement.js';
@@ -42,7 +42,7 @@ const exports = new CompiledStatements((shape: ExportShape, db, slot: SlotOf<Exp
  * (article-list-rows.ts, their ids chosen in article-page-ids.ts), one article, and the export.
  */
 export class KyselyArticleQueries implements ArticleQueries {
-  constructor(private readonly em: EntityManagerSource) {}
+  constructor(private readonly em: ReadSource) {}
 
   async exportPage(filter: ExportFilter, after: ArticlePosition | null, limit: number): Promise<ExportedArticle[]> {
     const shape: ExportShape = `${filter.tag === undefined ? '' : 'tag'}:${filter.author === undefined ? '' : 'author'}:${after === null ? '' : 'after'}`;

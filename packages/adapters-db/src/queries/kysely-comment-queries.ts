@@ -1,7 +1,7 @@
 import type { CommentQueries, CommentView } from '@conduit/app';
 import { type ArticleId, type CommentId, commentId, type UserId } from '@conduit/domain';
 import type { Kysely } from 'kysely';
-import type { EntityManagerSource } from '../entity-manager.js';
+import type { ReadSource } from '../entity-manager.js';
 import { CompiledStatement, type SlotOf, type StatementRow } from '../kysely/compiled-statement.js';
 import { type Database, dateFromColumn } from '../kysely/database.js';
 import { authorColumns, followingAuthor, profileFromRow, type Viewer } from './viewer-columns.js';
@@ -30,7 +30,7 @@ const commentFromRow = (row: StatementRow<typeof one>): CommentView => ({
 });
 
 export class KyselyCommentQueries implements CommentQueries {
-  constructor(private readonly em: EntityManagerSource) {}
+  constructor(private readonly em: ReadSource) {}
 
   async forArticle(articleId: ArticleId, viewerId: UserId | null): Promise<CommentView[]> {
     return (await onArticle.rows(this.em(), { articleId, viewerId })).map(commentFromRow);

@@ -1,6 +1,6 @@
 import type { ProfileQueries, ProfileView } from '@conduit/app';
 import type { UserId } from '@conduit/domain';
-import type { EntityManagerSource } from '../entity-manager.js';
+import type { ReadSource } from '../entity-manager.js';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
 import { authorColumns, followingAuthor, profileFromRow, type Viewer } from './viewer-columns.js';
 
@@ -13,7 +13,7 @@ const byName = new CompiledStatement((db, slot: SlotOf<Viewer & { username: stri
 );
 
 export class KyselyProfileQueries implements ProfileQueries {
-  constructor(private readonly em: EntityManagerSource) {}
+  constructor(private readonly em: ReadSource) {}
 
   async byUsername(username: string, viewerId: UserId | null): Promise<ProfileView | null> {
     const row = await byName.first(this.em(), { username, viewerId });

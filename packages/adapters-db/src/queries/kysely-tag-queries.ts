@@ -1,6 +1,6 @@
 import type { TagQueries } from '@conduit/app';
 import { sql } from 'kysely';
-import type { EntityManagerSource } from '../entity-manager.js';
+import type { ReadSource } from '../entity-manager.js';
 import { CompiledStatement } from '../kysely/compiled-statement.js';
 
 // One row holding the whole list as JSON, built by PostgreSQL while it walks the in-use index:
@@ -15,7 +15,7 @@ const byUse = new CompiledStatement((db) =>
 );
 
 export class KyselyTagQueries implements TagQueries {
-  constructor(private readonly em: EntityManagerSource) {}
+  constructor(private readonly em: ReadSource) {}
 
   async all(): Promise<string[]> {
     // The driver parses the JSON value.

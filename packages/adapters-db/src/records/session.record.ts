@@ -18,6 +18,9 @@ export const SessionRecord = defineEntity({
     expiresAt: p.datetime(3).index('sessions_expires_at_index'),
     userAgent: p.string().length(512).nullable(),
     address: p.string().length(64).nullable(),
+    // Where the primary's WAL was after the session's last write (only kept with read replicas):
+    // the session's reads go to a replica that has replayed this far.
+    lastWritePosition: p.string().columnType('pg_lsn').nullable(),
   },
 });
 

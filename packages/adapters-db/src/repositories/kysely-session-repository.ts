@@ -65,7 +65,11 @@ const toSession = (row: StatementRow<typeof live>): Session => ({
 
 /** `sessions`, one compiled statement per operation. */
 export class KyselySessionRepository implements SessionRepository {
-  constructor(private readonly em: EntityManagerSource) {}
+  /** `started` hears of each session added, whose next requests must read what this one wrote (see ReadScope). */
+  constructor(
+    private readonly em: EntityManagerSource,
+    private readonly started: (sessionId: string) => void = () => undefined,
+  ) {}
 
   async add(session: NewSession): Promise<Session> {
     const row = await added.first(this.em(), {
@@ -76,6 +80,7 @@ export class KyselySessionRepository implements SessionRepository {
       address: session.address,
     });
     if (row === undefined) throw new Error('the session insert returned no row');
+    this.started(row.id);
     return toSession(row);
   }
 

@@ -1,6 +1,7 @@
 import type { JobQueue, Repositories } from '@conduit/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityManagerSource } from '../entity-manager.js';
+import type { ReadScope } from '../replicas/read-scope.js';
 import { KyselyFavoriteRepository } from './kysely-favorite-repository.js';
 import { KyselyIdempotencyKeyRepository } from './kysely-idempotency-key-repository.js';
 import { KyselyJobItemRepository } from './kysely-job-item-repository.js';
@@ -27,9 +28,13 @@ const noQueue: JobQueueSource = () => ({
  * for what it writes through: MikroORM's entity manager, or Kysely statements compiled once
  * (MikroORM's own Kysely, on the same connection and transaction).
  */
-export const makePostgresRepositories = (em: EntityManagerSource, queueIn: JobQueueSource = noQueue): Repositories => ({
+export const makePostgresRepositories = (
+  em: EntityManagerSource,
+  queueIn: JobQueueSource = noQueue,
+  readScope?: ReadScope,
+): Repositories => ({
   users: new MikroOrmUserRepository(em),
-  sessions: new KyselySessionRepository(em),
+  sessions: new KyselySessionRepository(em, readScope?.startedSession),
   follows: new MikroOrmFollowRepository(em),
   articles: new MikroOrmArticleRepository(em),
   favorites: new KyselyFavoriteRepository(em),

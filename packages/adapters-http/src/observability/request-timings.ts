@@ -1,6 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IdempotencyClaim } from '@conduit/domain';
 
+/** A scope of its own that a request runs in, kept by another layer. */
+export type RequestScope = { run<T>(work: () => T): T };
+
 type Timings = { databaseMs: number; workload: string | undefined; deadline?: AbortSignal; idempotencyClaim?: IdempotencyClaim };
 
 /**
@@ -12,10 +15,17 @@ type Timings = { databaseMs: number; workload: string | undefined; deadline?: Ab
 export class RequestTimings {
   private readonly storage = new AsyncLocalStorage<Timings>();
 
+  /** `scopes`: other per-request scopes (the database's read scope), entered with this one for each request. */
+  constructor(private readonly scopes: readonly RequestScope[] = []) {}
+
   /** `workload` names what the request does (its operation), for the database's connection budgets. */
   run<T>(workload: string | undefined, work: (timings: Readonly<Timings>) => T): T {
     const timings = { databaseMs: 0, workload };
-    return this.storage.run(timings, () => work(timings));
+    const inScopes = this.scopes.reduce<() => T>(
+      (inner, scope) => () => scope.run(inner),
+      () => work(timings),
+    );
+    return this.storage.run(timings, inScopes);
   }
 
   /** The current request's workload, if there is a request. */
