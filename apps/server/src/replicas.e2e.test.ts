@@ -108,7 +108,7 @@ describe.skipIf(bindir === undefined)('reads on streaming replicas (made with pg
           article: { title: `Mine ${i} ${name}`, description: 'd', body: 'b' },
         });
         expect(created.status).toBe(201);
-        const { slug } = created.body?.article as { slug: string };
+        const slug = String((created.body?.article as { slug?: string } | undefined)?.slug);
         expect((await call('GET', `/api/articles/${slug}`, token)).status).toBe(200);
         expect((await call('POST', `/api/articles/${slug}/favorite`, token)).body?.article).toMatchObject({
           favorited: true,
