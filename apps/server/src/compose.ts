@@ -34,12 +34,12 @@ export type Application = {
 export const compose = async (config: Config, logger: Logger, cluster?: WorkerLink): Promise<Application> => {
   // Every statement's duration is added to the request that ran it (Server-Timing: db), and each
   // operation holds at most its share of the pool (the request names its operation).
-  // Each request also keeps what its reads must see, when reads may go to replicas.
-  const readScope = new ReadScope();
-  const timings = new RequestTimings([readScope]);
+  // With read replicas, each request also keeps what its reads must see.
+  const readScope = config.DATABASE_REPLICA_URLS.length > 0 ? new ReadScope() : undefined;
+  const timings = new RequestTimings(readScope ? [readScope] : []);
   const core = await composeCore(config, logger, {
     databaseMode: 'exclusive',
-    readScope,
+    ...(readScope ? { readScope } : {}),
     onQuery: (_sql, durationMs) => timings.recordDatabase(durationMs),
     connectionBudgets: {
       perWorkload: config.DB_CONNECTIONS_PER_ROUTE,

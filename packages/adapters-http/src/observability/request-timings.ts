@@ -21,6 +21,7 @@ export class RequestTimings {
   /** `workload` names what the request does (its operation), for the database's connection budgets. */
   run<T>(workload: string | undefined, work: (timings: Readonly<Timings>) => T): T {
     const timings = { databaseMs: 0, workload };
+    if (this.scopes.length === 0) return this.storage.run(timings, work, timings);
     const inScopes = this.scopes.reduce<() => T>(
       (inner, scope) => () => scope.run(inner),
       () => work(timings),
