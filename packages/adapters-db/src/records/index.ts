@@ -1,5 +1,4 @@
 import { ArticleRecord } from './article.record.js';
-import { ArticleDayRecord } from './article-day.record.js';
 import { ArticlePeriodRecord } from './article-period.record.js';
 import { ArticleTagRecord } from './article-tag.record.js';
 import { CommentRecord } from './comment.record.js';
@@ -15,7 +14,6 @@ import { TagRecord } from './tag.record.js';
 import { UserRecord } from './user.record.js';
 
 export {
-  ArticleDayRecord,
   ArticlePeriodRecord,
   ArticleRecord,
   ArticleTagRecord,
@@ -40,7 +38,6 @@ export const allRecords = [
   FavoriteRecord,
   CommentRecord,
   TagRecord,
-  ArticleDayRecord,
   ArticlePeriodRecord,
   JobRecord,
   JobItemRecord,
