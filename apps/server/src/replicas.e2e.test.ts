@@ -1,27 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { findPostgresPrograms, type StreamingCluster, startStreamingCluster } from '@conduit/adapters-db/testing';
-import pg from 'pg';
+import { postgresProgramsForTests, type StreamingCluster, sqlOn, startStreamingCluster } from '@conduit/adapters-db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inBatches, signUpAt } from './testing/sign-up.js';
 import { type RunningServer, spawnServer } from './testing/spawn-server.js';
 
-const bindir = await findPostgresPrograms();
-if (bindir === undefined)
-  console.warn('[replicas] no PostgreSQL server programs with pg_basebackup here (PG_BINDIR): the replica tests are skipped');
+const bindir = await postgresProgramsForTests();
 
 const MAX_LAG_MS = 1_000;
 let cluster: StreamingCluster;
 let server: RunningServer;
-
-const sqlOn = async <R extends pg.QueryResultRow>(url: string, text: string): Promise<R[]> => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<R>(text)).rows;
-  } finally {
-    await client.end();
-  }
-};
 
 /** A metric's samples from /metrics, by their label set as written. */
 const metric = async (name: string): Promise<Map<string, number>> => {

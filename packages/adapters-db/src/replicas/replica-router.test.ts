@@ -1,32 +1,18 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kyselyOf } from '../kysely/database.js';
 import { createOrm, migrateToLatest, replicaConnections } from '../orm.js';
-import { findPostgresPrograms, type StreamingCluster, startStreamingCluster } from '../testing/streaming-replicas.js';
+import { postgresProgramsForTests, type StreamingCluster, sqlOn, startStreamingCluster } from '../testing/streaming-replicas.js';
 import { ReplicaRead, ReplicaRouter } from './replica-router.js';
 import { walPosition } from './wal-position.js';
 
-const bindir = await findPostgresPrograms();
-if (bindir === undefined)
-  console.warn('[replicas] no PostgreSQL server programs with pg_basebackup here (PG_BINDIR): the replica tests are skipped');
+const bindir = await postgresProgramsForTests();
 
 const MAX_LAG_MS = 1_000;
 let cluster: StreamingCluster;
 let orm: MikroORM;
 let router: ReplicaRouter;
-
-/** SQL on one server of the cluster, outside the ORM. */
-const on = async <R extends pg.QueryResultRow>(url: string, text: string): Promise<R[]> => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<R>(text)).rows;
-  } finally {
-    await client.end();
-  }
-};
 
 /** Checks until `done` holds; a ceiling on checks (not on time) says it never did. */
 const checkUntil = async (done: () => boolean, write?: () => Promise<unknown>): Promise<void> => {
@@ -43,7 +29,7 @@ const targetName = (target: ReturnType<ReplicaRouter['target']>) =>
   target instanceof ReplicaRead ? (router.states().find((state) => target.name === state.name)?.name ?? '?') : 'primary';
 
 const primaryPosition = async () =>
-  walPosition((await on<{ lsn: string }>(cluster.primaryUrl, 'select pg_current_wal_lsn()::text as lsn'))[0]?.lsn ?? '');
+  walPosition((await sqlOn<{ lsn: string }>(cluster.primaryUrl, 'select pg_current_wal_lsn()::text as lsn'))[0]?.lsn ?? '');
 
 describe.skipIf(bindir === undefined)('the replica router, on real streaming replication', () => {
   beforeAll(async () => {
@@ -68,14 +54,14 @@ describe.skipIf(bindir === undefined)('the replica router, on real streaming rep
   });
 
   it('sends a reader to a replica only once it has replayed the reader’s last write', async () => {
-    await on(cluster.replicaUrls[0] as string, 'select pg_wal_replay_pause()');
-    await on(cluster.replicaUrls[1] as string, 'select pg_wal_replay_pause()');
-    await on(cluster.primaryUrl, "insert into tags (name, articles_count) values ('written', 1)");
+    await sqlOn(cluster.replicaUrls[0] as string, 'select pg_wal_replay_pause()');
+    await sqlOn(cluster.replicaUrls[1] as string, 'select pg_wal_replay_pause()');
+    await sqlOn(cluster.primaryUrl, "insert into tags (name, articles_count) values ('written', 1)");
     const written = { kind: 'position', position: await primaryPosition() } as const;
     await router.check();
     // Both replicas are within the lag bound (paused a moment ago), but neither has the write.
     for (let i = 0; i < 4; i++) expect(targetName(router.target(orm.em, written))).toBe('primary');
-    await on(cluster.replicaUrls[1] as string, 'select pg_wal_replay_resume()');
+    await sqlOn(cluster.replicaUrls[1] as string, 'select pg_wal_replay_resume()');
     await checkUntil(() => targetName(router.target(orm.em, written)) === 'replica-2');
     const read = router.target(orm.em, written);
     const rows = await (read as ReplicaRead).execute<{ n: number }>(
@@ -88,10 +74,10 @@ describe.skipIf(bindir === undefined)('the replica router, on real streaming rep
     let n = 0;
     await checkUntil(
       () => (router.states()[0]?.lagMs ?? 0) > MAX_LAG_MS,
-      () => on(cluster.primaryUrl, `insert into tags (name, articles_count) values ('lag-${n++}', 1)`),
+      () => sqlOn(cluster.primaryUrl, `insert into tags (name, articles_count) values ('lag-${n++}', 1)`),
     );
     for (let i = 0; i < 6; i++) expect(targetName(router.target(orm.em, undefined))).not.toBe('replica-1');
-    await on(cluster.replicaUrls[0] as string, 'select pg_wal_replay_resume()');
+    await sqlOn(cluster.replicaUrls[0] as string, 'select pg_wal_replay_resume()');
     await checkUntil(() => (router.states()[0]?.lagMs ?? Number.POSITIVE_INFINITY) <= MAX_LAG_MS);
     const names = Array.from({ length: 6 }, () => targetName(router.target(orm.em, undefined)));
     expect(names).toContain('replica-1');
@@ -103,7 +89,7 @@ describe.skipIf(bindir === undefined)('the replica router, on real streaming rep
     await cluster.stopReplica(1);
     const query = sql<{ n: number }>`select count(*)::int as n from tags`.compile(kyselyOf(orm.em));
     const counts = await Promise.all(reads.map((read) => read.execute<{ n: number }>(query)));
-    const expected = (await on<{ n: number }>(cluster.primaryUrl, 'select count(*)::int as n from tags'))[0]?.n;
+    const expected = (await sqlOn<{ n: number }>(cluster.primaryUrl, 'select count(*)::int as n from tags'))[0]?.n;
     for (const count of counts) expect(count.rows[0]?.n).toBe(expected);
     expect(router.states()[1]).toMatchObject({ name: 'replica-2', up: false });
     expect(router.states()[1]?.failures).toBeGreaterThan(0);

@@ -30,6 +30,26 @@ export const findPostgresPrograms = async (): Promise<string | undefined> => {
   return candidates.find((dir) => PROGRAMS.every((program) => existsSync(join(dir, program))));
 };
 
+/** As findPostgresPrograms, and saying so when there are none: the replica tests are then skipped. */
+export const postgresProgramsForTests = async (): Promise<string | undefined> => {
+  const bindir = await findPostgresPrograms();
+  if (bindir === undefined) {
+    console.warn('[replicas] no PostgreSQL server programs with pg_basebackup here (PG_BINDIR): the replica tests are skipped');
+  }
+  return bindir;
+};
+
+/** One statement on one server of the cluster, on a connection of its own (outside any pool). */
+export const sqlOn = async <R extends pg.QueryResultRow>(url: string, text: string): Promise<R[]> => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<R>(text)).rows;
+  } finally {
+    await client.end();
+  }
+};
+
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer();
