@@ -22,8 +22,8 @@ const signUp = async (username: string) => {
   return (await useCases.resolveActor(id))._unsafeUnwrap();
 };
 
-const jake = { actor: await signUp('jake'), features: ALL_FEATURES_ON };
-const ann = { actor: await signUp('ann'), features: ALL_FEATURES_ON };
+const jake = { ...(await signUp('jake')), features: ALL_FEATURES_ON };
+const ann = { ...(await signUp('ann')), features: ALL_FEATURES_ON };
 
 // The draft is made by the domain's rules or not at all: there is no way to hand a use case a blank title.
 const blank = checkArticleDraft({ title: '   ', description: 'About nothing', body: 'Nothing' });

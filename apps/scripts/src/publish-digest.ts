@@ -27,7 +27,7 @@ try {
     .loginUser(anonymous, { email, password })
     .orElse(() => checkSignUp({ username: author, email, password }).asyncAndThen((signUp) => useCases.registerUser(anonymous, signUp)));
   if (signedIn.isErr()) throw new Error(`${author} can neither sign in nor sign up: ${JSON.stringify(signedIn.error)}`);
-  const actor = (await tokens.verify(signedIn.value.token).andThen((id) => useCases.resolveActor(id)))._unsafeUnwrap();
+  const { actor, self } = (await tokens.verify(signedIn.value.token).andThen((id) => useCases.resolveActor(id)))._unsafeUnwrap();
 
   const newest = (await useCases.listArticles(anonymous, { limit: 5, offset: 0 }))._unsafeUnwrap().articles;
   const lines = newest
@@ -41,7 +41,7 @@ try {
     tagList: ['digest'],
   });
   if (draft.isErr()) throw new Error(`the digest breaks a rule: ${JSON.stringify(draft.error)}`);
-  const digest = (await useCases.createArticle({ actor, features: ALL_FEATURES_ON }, draft.value))._unsafeUnwrap();
+  const digest = (await useCases.createArticle({ actor, self, features: ALL_FEATURES_ON }, draft.value))._unsafeUnwrap();
   process.stdout.write(`${JSON.stringify({ slug: digest.slug, author: digest.author.username, listed: lines.length })}\n`);
 } finally {
   await core.close();

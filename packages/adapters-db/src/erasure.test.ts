@@ -79,7 +79,7 @@ describe('erasing an account (DELETE /api/user) on PostgreSQL', () => {
       (
         await app.registerUser(ctx, checkSignUp({ username, email: `${username}@erase.example`, password: 'password123' })._unsafeUnwrap())
       )._unsafeUnwrap();
-    const actorOf = async (token: string): Promise<UserActor> => (await app.resolveActor(JSON.parse(token)))._unsafeUnwrap();
+    const actorOf = async (token: string): Promise<UserActor> => (await app.resolveActor(JSON.parse(token)))._unsafeUnwrap().actor;
     const as = (actor: UserActor) => ({ actor, features: ALL_FEATURES_ON });
 
     const erased = await actorOf((await signUp('erasable')).token);

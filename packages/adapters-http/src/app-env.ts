@@ -1,4 +1,4 @@
-import type { FeatureSnapshot } from '@conduit/app';
+import type { FeatureSnapshot, SelfProfile } from '@conduit/app';
 import type { Actor } from '@conduit/domain';
 import type { IdempotencyKeys } from './middleware/idempotency-keys.types.js';
 import type { HttpLogger } from './observability/http-logger.js';
@@ -15,6 +15,8 @@ export type AppEnv = {
     serverTiming: () => string;
     /** Set by the route's authentication middleware; see auth/route-auth.ts. */
     actor: Actor;
+    /** The signed-in user's public profile, as the session check read it (none for anonymous). */
+    self: SelfProfile | undefined;
     /** The feature flags as evaluated for this request. */
     features: FeatureSnapshot;
     /** The `code` of the problem this request was answered with, if it was. */

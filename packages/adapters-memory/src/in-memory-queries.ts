@@ -164,7 +164,11 @@ export const makeInMemoryQueries = (store: InMemoryStore): Queries => {
       const session = store.sessions.get(sessionId);
       const user = store.users.get(userId);
       if (session?.userId !== userId || session.expiresAt <= now || user === undefined || user.lock !== null) return null;
-      return { actor: userActor(user.id, user.role, session.id), lastSeenAt: session.lastSeenAt };
+      return {
+        actor: userActor(user.id, user.role, session.id),
+        lastSeenAt: session.lastSeenAt,
+        self: { username: user.username, bio: user.bio, image: user.image },
+      };
     },
   };
 

@@ -24,5 +24,6 @@ export type { EraseAccountCommand } from './users/erase-account.js';
 export type { AccountLockView, SetAccountLockCommand } from './users/lock-account.js';
 export type { LoginUserCommand } from './users/login-user.js';
 export type { RegisterUserCommand } from './users/register-user.js';
+export type { SignedIn } from './users/resolve-actor.js';
 export { makeSetUserRole, type SetUserRoleCommand, type UserRoleView } from './users/set-user-role.js';
 export type { UpdateUserCommand } from './users/update-user.js';

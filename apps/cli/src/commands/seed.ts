@@ -74,7 +74,7 @@ export const seed = async (core: Core, options: SeedOptions): Promise<number> =>
     const id = await core.tokens.verify(user.value.token);
     const actor = id.isOk() ? await useCases.resolveActor(id.value) : undefined;
     if (actor === undefined || actor.isErr()) throw new Error(`cannot act as ${username}`);
-    actors[index] = actor.value;
+    actors[index] = actor.value.actor;
   });
   process.stderr.write(`${names.length} users in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 

@@ -11,7 +11,7 @@ const bySessionId = new CompiledStatement((db, slot: SlotOf<{ sessionId: string;
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.role', 'sessions.last_seen_at', 'sessions.last_write_position'])
+    .select(['users.role', 'users.username', 'users.bio', 'users.image', 'sessions.last_seen_at', 'sessions.last_write_position'])
     .where('sessions.id', '=', slot('sessionId'))
     .where('sessions.user_id', '=', slot('userId'))
     .where('sessions.expires_at', '>', slot('now'))
@@ -35,6 +35,7 @@ export class KyselyActorQueries implements ActorQueries {
     return {
       actor: userActor(claims.userId, toRole(row.role), claims.sessionId),
       lastSeenAt: dateFromColumn(row.last_seen_at),
+      self: { username: row.username, bio: row.bio, image: row.image },
     };
   }
 }

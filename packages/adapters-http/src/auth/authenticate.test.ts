@@ -11,8 +11,11 @@ const verifier = {
       ? okAsync({ userId: userId(token === 'good' ? 1 : 2), sessionId: session })
       : errAsync({ type: 'InvalidToken' as const, reason: 'bad' }),
 };
+const self = { username: 'jake', bio: null, image: null };
 const resolveActor = (claims: TokenClaims) =>
-  claims.userId === 1 ? okAsync(userActor(claims.userId, 'user', claims.sessionId)) : errAsync({ type: 'CurrentUserGone' as const });
+  claims.userId === 1
+    ? okAsync({ actor: userActor(claims.userId, 'user', claims.sessionId), self })
+    : errAsync({ type: 'CurrentUserGone' as const });
 
 describe('authenticate (parse -> verify -> load)', () => {
   it('is anonymous without a header, invalid when any step refuses, a user when all pass', async () => {
@@ -23,6 +26,7 @@ describe('authenticate (parse -> verify -> load)', () => {
     expect(await authenticate('Token good', verifier, resolveActor)).toEqual({
       kind: 'user',
       actor: userActor(userId(1), 'user', session),
+      self,
     });
   });
 });

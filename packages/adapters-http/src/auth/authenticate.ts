@@ -1,11 +1,11 @@
-import type { UseCases } from '@conduit/app';
+import type { SelfProfile, UseCases } from '@conduit/app';
 import type { TokenVerifier, UserActor } from '@conduit/domain';
 import { parseAuthorization } from './parse-authorization.js';
 
 export type Authentication =
   | { readonly kind: 'anonymous' }
   | { readonly kind: 'invalid' }
-  | { readonly kind: 'user'; readonly actor: UserActor };
+  | { readonly kind: 'user'; readonly actor: UserActor; readonly self: SelfProfile };
 
 /**
  * Parse, verify, load: three separate steps, each its own unit. Loading checks that the token's
@@ -22,6 +22,6 @@ export const authenticate = async (
   if (parsed.kind === 'malformed') return { kind: 'invalid' };
   const verified = await tokenVerifier.verify(parsed.token);
   if (verified.isErr()) return { kind: 'invalid' };
-  const actor = await resolveActor(verified.value);
-  return actor.isOk() ? { kind: 'user', actor: actor.value } : { kind: 'invalid' };
+  const signedIn = await resolveActor(verified.value);
+  return signedIn.isOk() ? { kind: 'user', actor: signedIn.value.actor, self: signedIn.value.self } : { kind: 'invalid' };
 };

@@ -19,6 +19,7 @@ type ActorEnv<A extends Actor> = { Variables: AppEnv['Variables'] & { actor: A; 
 /** No authentication: the token, if any, is not even parsed. */
 const noAuth = createMiddleware<ActorEnv<AnonymousActor>>(async (c, next) => {
   c.set('actor', anonymous);
+  c.set('self', undefined);
   await next();
 });
 
@@ -26,6 +27,7 @@ const noAuth = createMiddleware<ActorEnv<AnonymousActor>>(async (c, next) => {
 const optionalAuth = createMiddleware<ActorEnv<Actor>>(async (c, next) => {
   const outcome = await c.get('authentication')();
   c.set('actor', outcome.kind === 'user' ? outcome.actor : anonymous);
+  c.set('self', outcome.kind === 'user' ? outcome.self : undefined);
   await next();
 });
 
@@ -36,6 +38,7 @@ const requiredAuth = createMiddleware<ActorEnv<UserActor>>(async (c, next) => {
     return problemResponse(c, edgeProblems.unauthenticated(outcome.kind === 'anonymous' ? 'missing' : 'invalid'));
   }
   c.set('actor', outcome.actor);
+  c.set('self', outcome.self);
   await next();
 });
 

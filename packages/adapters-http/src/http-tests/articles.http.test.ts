@@ -29,6 +29,27 @@ describe('articles', () => {
     });
     expect(result.body.article.createdAt).toMatch(ISO_WITH_MS);
     expect(result.body.article.updatedAt).toMatch(ISO_WITH_MS);
+    // Built from the write and the profile the session check read: what reading it back gives its author.
+    expect((await http.call('GET', '/api/articles/how-to-train-your-dragon', { token })).body).toEqual(result.body);
+    await http.call('PUT', '/api/user', { token, body: { user: { bio: 'Dragon trainer', image: 'https://example.com/j.png' } } });
+    const second = await http.call('POST', '/api/articles', {
+      token,
+      body: { article: { title: 'How to train your dragon', description: 'd', body: 'b' } },
+    });
+    const comment = await http.call('POST', '/api/articles/how-to-train-your-dragon/comments', {
+      token,
+      body: { comment: { body: 'Nice' } },
+    });
+    expect((await http.call('GET', `/api/articles/${second.body.article.slug}`, { token })).body).toEqual(second.body);
+    expect(second.body.article.author).toEqual({
+      username: 'jake',
+      bio: 'Dragon trainer',
+      image: 'https://example.com/j.png',
+      following: false,
+    });
+    expect((await http.call('GET', '/api/articles/how-to-train-your-dragon/comments', { token })).body.comments).toEqual([
+      comment.body.comment,
+    ]);
   });
 
   it('create: 401 anonymous, 422 with field errors, 415 for non-JSON', async () => {

@@ -35,11 +35,12 @@ export const mcpRouter = (useCases: UseCases, options: McpOptions) =>
     // A token that does not verify is refused outright (RFC 6750), not silently read as anonymous.
     if (authentication.kind === 'invalid') return problemResponse(c, edgeProblems.unauthenticated('invalid'));
     const actor = authentication.kind === 'user' ? authentication.actor : anonymous;
+    const self = authentication.kind === 'user' ? authentication.self : undefined;
     c.set('actor', actor);
     const server = mcpServerFor(
       {
         useCases,
-        ctx: { actor, features: c.get('features') },
+        ctx: { actor, features: c.get('features'), ...(self ? { self } : {}) },
         requestId: c.get('requestId'),
         path: c.req.path,
         named: (operation) => c.set('operation', `${MCP_PATH} ${operation}`),

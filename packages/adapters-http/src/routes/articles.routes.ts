@@ -70,7 +70,7 @@ export const createArticleRoute = authenticatedRoute({
   request: { body: { ...json(NewArticleBody), required: true } },
   responses: {
     201: { description: 'The new article', ...json(SingleArticleResponse) },
-    ...problemResponses(...bodyProblems, 401, ...failureStatuses('createArticle', ['ArticleNotFound'])),
+    ...problemResponses(...bodyProblems, 401, ...failureStatuses('createArticle', ['CurrentUserGone'])),
   },
 });
 

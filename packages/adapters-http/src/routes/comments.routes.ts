@@ -37,7 +37,7 @@ export const addCommentRoute = authenticatedRoute({
   responses: {
     200: { description: 'The new comment', ...json(SingleCommentResponse) },
     // 403: comments are switched off (feature flag).
-    ...problemResponses(...bodyProblems, 401, ...failureStatuses('addComment', ['ArticleNotFound', 'FeatureDisabled'])),
+    ...problemResponses(...bodyProblems, 401, ...failureStatuses('addComment', ['ArticleNotFound', 'FeatureDisabled', 'CurrentUserGone'])),
   },
 });
 

@@ -1,4 +1,4 @@
-import type { AppError, FeatureSnapshot } from '@conduit/app';
+import type { AppError, FeatureSnapshot, SelfProfile } from '@conduit/app';
 import type { Actor } from '@conduit/domain';
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed, JSONValue } from 'hono/utils/types';
@@ -8,7 +8,7 @@ import type { ProblemAnswer } from '../problems/problem.js';
 import { entityTag, isConditionalHit } from './conditional-get.js';
 import { emptyHeaders, jsonHeaders } from './json-content.js';
 
-type ActorEnv = { Variables: { actor: Actor; features: FeatureSnapshot } };
+type ActorEnv = { Variables: { actor: Actor; self: SelfProfile | undefined; features: FeatureSnapshot } };
 
 /**
  * What a use case gets from the request: the actor the route's auth middleware set (its type follows
@@ -16,10 +16,10 @@ type ActorEnv = { Variables: { actor: Actor; features: FeatureSnapshot } };
  */
 export const useCaseContext = <E extends ActorEnv>(
   c: Context<E, string, object>,
-): { actor: E['Variables']['actor']; features: FeatureSnapshot } => ({
-  actor: c.get('actor'),
-  features: c.get('features'),
-});
+): { actor: E['Variables']['actor']; features: FeatureSnapshot; self?: SelfProfile } => {
+  const self = c.get('self');
+  return { actor: c.get('actor'), features: c.get('features'), ...(self ? { self } : {}) };
+};
 
 type Answer<Body, Status extends 200 | 201> = Response & TypedResponse<JSONParsed<Body>, Status, 'json'>;
 

@@ -1,24 +1,29 @@
-import { type ArticleDraft, type ArticleNotFound, newArticle, publishAsSelf } from '@conduit/domain';
-import { type ResultAsync, safeTry } from 'neverthrow';
+import { type ArticleDraft, type CurrentUserGone, newArticle, publishAsSelf } from '@conduit/domain';
+import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
-import { readAfterCommit } from '../read-after-commit.js';
 import type { ArticleView } from '../read-models/article-view.js';
+import { ownNewArticleView, writerProfile } from '../read-models/own-writes.js';
 import { saveUnderFreeSlug, slugToTry } from './choose-slug.js';
-import { loadArticleView } from './load-article-view.js';
 
 export type CreateArticleCommand = ArticleDraft;
 
+/**
+ * One write (the article, its tags and every counter in one statement, no transaction around it),
+ * answered with what was written and the author's profile: nothing is read back, so a delete or
+ * an edit racing in right after cannot turn a published article into an error.
+ */
 export const makeCreateArticle =
-  (deps: Pick<AppDeps, 'unitOfWork' | 'queries' | 'clock' | 'suffixes'>) =>
-  (ctx: AuthenticatedContext, command: CreateArticleCommand): ResultAsync<ArticleView, ArticleNotFound> =>
+  (deps: Pick<AppDeps, 'unitOfWork' | 'repositories' | 'clock' | 'suffixes'>) =>
+  (ctx: AuthenticatedContext, command: CreateArticleCommand): ResultAsync<ArticleView, CurrentUserGone> =>
     safeTry(async function* () {
+      const self = await writerProfile(deps, ctx);
+      if (self === null) return err({ type: 'CurrentUserGone' } as const);
       const article = newArticle(command, ctx.actor.userId, deps.clock.now(), publishAsSelf(ctx.actor));
-      // The article, its tags and every counter are one statement: one write, no transaction around it.
       const created = yield* saveUnderFreeSlug((forceSuffix) =>
         deps.unitOfWork.runOneWrite((repositories) =>
           repositories.articles.add({ ...article, slug: slugToTry(deps.suffixes, article.slug, forceSuffix) }),
         ),
       );
-      return readAfterCommit(() => loadArticleView(deps, created.slug, ctx.actor.userId));
+      return ok(ownNewArticleView(created, self));
     });

@@ -1,4 +1,5 @@
 import type { ArticleId, CommentId, TokenClaims, UserActor, UserId } from '@conduit/domain';
+import type { SelfProfile } from '../context.js';
 import type { ArticlePage, ArticlePosition, ArticleView, ExportedArticle } from './article-view.js';
 import type { CommentView } from './comment-view.js';
 import type { ProfileView } from './profile-view.js';
@@ -67,7 +68,7 @@ export interface AccountQueries {
 }
 
 /** A signed-in request's actor, and when its session was last recorded as seen. */
-export type SessionActor = { readonly actor: UserActor; readonly lastSeenAt: Date };
+export type SessionActor = { readonly actor: UserActor; readonly lastSeenAt: Date; readonly self: SelfProfile };
 
 /** Runs on every authenticated request, so it is a read model of its own: one indexed lookup. */
 export interface ActorQueries {

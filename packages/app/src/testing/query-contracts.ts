@@ -283,6 +283,7 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         expect(await fx.queries.actors.bySession(claims, now)).toEqual({
           actor: { kind: 'user', userId: user.id, role: 'admin', sessionId: session.id },
           lastSeenAt: session.lastSeenAt,
+          self: { username: user.username, bio: user.bio, image: user.image },
         });
         expect(await fx.queries.actors.bySession({ ...claims, userId: other.id }, now)).toBeNull();
         expect(await fx.queries.actors.bySession({ ...claims, userId: (user.id + 1000) as UserId }, now)).toBeNull();

@@ -24,9 +24,9 @@ describe('setUserRole', () => {
     expect((await app.repositories.users.findByUsername('jake'))?.roleAssignment).toEqual({ by: 'ops@example.com', at: expect.any(Date) });
     expect((await app.useCases.setUserRole(operator, { username: 'jake', role: 'admin' })).isOk()).toBe(true);
     const claims = { userId: jake.userId, sessionId: jake.sessionId! };
-    expect((await app.useCases.resolveActor(claims))._unsafeUnwrap().role).toBe('admin');
+    expect((await app.useCases.resolveActor(claims))._unsafeUnwrap().actor.role).toBe('admin');
     (await app.useCases.setUserRole(operator, { username: 'jake', role: 'user' }))._unsafeUnwrap();
-    expect((await app.useCases.resolveActor(claims))._unsafeUnwrap().role).toBe('user');
+    expect((await app.useCases.resolveActor(claims))._unsafeUnwrap().actor.role).toBe('user');
     expect((await app.useCases.setUserRole(operator, { username: 'nobody', role: 'admin' }))._unsafeUnwrapErr().type).toBe(
       'ProfileNotFound',
     );

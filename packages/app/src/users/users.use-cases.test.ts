@@ -76,7 +76,10 @@ describe('getCurrentUser and resolveActor', () => {
   it('return the signed-in user', async () => {
     const jake = await app.signUp('jake');
     expect((await app.useCases.getCurrentUser({ actor: jake, features: ALL_FEATURES_ON }))._unsafeUnwrap().username).toBe('jake');
-    expect((await app.useCases.resolveActor({ userId: jake.userId, sessionId: jake.sessionId! }))._unsafeUnwrap()).toEqual(jake);
+    expect((await app.useCases.resolveActor({ userId: jake.userId, sessionId: jake.sessionId! }))._unsafeUnwrap()).toEqual({
+      actor: jake,
+      self: { username: 'jake', bio: null, image: null },
+    });
   });
 
   it('refuse a user that no longer exists', async () => {
