@@ -126,8 +126,8 @@ export class ReplicaRouter {
     if (floor?.kind === 'primary' || this.replicas.length === 0) return em;
     const now = this.now();
     for (let tried = 0; tried < this.replicas.length; tried++) {
-      const replica = this.replicas[(this.next + tried) % this.replicas.length] as Tracked;
-      if (!this.serves(replica, now, floor)) continue;
+      const replica = this.replicas[(this.next + tried) % this.replicas.length];
+      if (replica === undefined || !this.serves(replica, now, floor)) continue;
       this.next = (this.next + tried + 1) % this.replicas.length;
       return new ReplicaRead(
         replica.connection.name,
@@ -171,7 +171,7 @@ export class ReplicaRouter {
       this.samples.push({ at: now, position: primary });
       // Samples older than the lag bound can no longer make a replica eligible; one is kept as the floor.
       const horizon = now - this.options.maxLagMs - this.options.checkIntervalMs;
-      while (this.samples.length > 1 && (this.samples[1] as PrimarySample).at < horizon) this.samples.shift();
+      while ((this.samples[1]?.at ?? Number.POSITIVE_INFINITY) < horizon) this.samples.shift();
     }
     await Promise.all(this.replicas.map((replica) => this.checkReplica(replica)));
   }
