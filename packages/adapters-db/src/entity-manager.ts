@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ReplicaRead } from './replicas/replica-router.js';
+import type { ReplicaRead } from './kysely/replica-read.js';
 
 /**
  * How a repository gets its EntityManager: inside a unit of work, the transaction's; outside, a

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Compilable, type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
-import { ReplicaRead } from '../replicas/replica-router.js';
 import { type Database, kyselyOf } from './database.js';
+import { ReplicaRead } from './replica-read.js';
 
 /** A named parameter: Kysely carries it into the compiled parameters as is, to be filled per call. */
 class Slot {

@@ -2,9 +2,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kyselyOf } from '../kysely/database.js';
+import { ReplicaRead } from '../kysely/replica-read.js';
 import { createOrm, migrateToLatest, replicaConnections } from '../orm.js';
 import { postgresProgramsForTests, type StreamingCluster, sqlOn, startStreamingCluster } from '../testing/streaming-replicas.js';
-import { ReplicaRead, ReplicaRouter } from './replica-router.js';
+import { ReplicaRouter } from './replica-router.js';
 import { walPosition } from './wal-position.js';
 
 const bindir = await postgresProgramsForTests();

@@ -1,7 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { CompiledQuery, type Kysely, type QueryResult } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { isDatabaseUnavailable } from '../database-errors.js';
 import { type Database, kyselyOf } from '../kysely/database.js';
+import { ReplicaRead } from '../kysely/replica-read.js';
 import { type WalPosition, walPosition } from './wal-position.js';
 
 /** A replica as MikroORM holds it: a named read connection with its own pool. */
@@ -216,30 +217,3 @@ const positionStatement = (fn: 'pg_current_wal_lsn()' | 'pg_last_wal_replay_lsn(
 /** Replica failures a read survives by going to the primary: the replica is away, or replay cancelled the read. */
 const isReplicaUnavailable = (error: unknown): boolean =>
   isDatabaseUnavailable(error) || (typeof error === 'object' && error !== null && Reflect.get(error, 'code') === '40001');
-
-/**
- * A read on a replica's pool. The entity manager is the primary's: its logger reports the statement
- * and its driver names the failures, as for every other statement; a read the replica cannot serve
- * runs again on the primary.
- */
-export class ReplicaRead {
-  constructor(
-    /** The replica's name, as metrics show it. */
-    readonly name: string,
-    readonly em: EntityManager,
-    private readonly db: Kysely<Database>,
-    private readonly failed: (error: unknown) => boolean,
-    private readonly served: () => void,
-  ) {}
-
-  async execute<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    try {
-      const result = await this.db.executeQuery<R>(query);
-      this.served();
-      return result;
-    } catch (error) {
-      if (!this.failed(error)) throw error;
-      return kyselyOf(this.em).executeQuery<R>(query);
-    }
-  }
-}
