@@ -3,7 +3,8 @@ import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import type { ArticleView } from '../read-models/article-view.js';
-import { ownNewArticleView, writerProfile } from '../read-models/own-writes.js';
+import { ownNewArticleView } from '../read-models/own-writes.js';
+import { writerProfile } from '../users/writer-profile.js';
 import { saveUnderFreeSlug, slugToTry } from './choose-slug.js';
 
 export type CreateArticleCommand = ArticleDraft;

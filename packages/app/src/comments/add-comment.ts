@@ -4,7 +4,8 @@ import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import type { FeatureDisabled } from '../features.js';
 import type { CommentView } from '../read-models/comment-view.js';
-import { ownNewCommentView, writerProfile } from '../read-models/own-writes.js';
+import { ownNewCommentView } from '../read-models/own-writes.js';
+import { writerProfile } from '../users/writer-profile.js';
 
 export type AddCommentCommand = CommentDraft;
 

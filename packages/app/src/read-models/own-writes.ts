@@ -1,6 +1,5 @@
 import type { Article, Comment } from '@conduit/domain';
-import type { AuthenticatedContext, SelfProfile } from '../context.js';
-import type { AppDeps } from '../deps.js';
+import type { SelfProfile } from '../context.js';
 import type { ArticleView } from './article-view.js';
 import type { CommentView } from './comment-view.js';
 import type { ProfileView } from './profile-view.js';
@@ -33,14 +32,3 @@ export const ownNewCommentView = (comment: Comment, self: SelfProfile): CommentV
   updatedAt: comment.updatedAt,
   author: asAuthor(self),
 });
-
-/**
- * The writer's profile for the answer: the driver's (read with the session check), or, for a
- * driver that has none, read now, before the write. Null when the account is gone: nothing is
- * then written.
- */
-export const writerProfile = async (deps: Pick<AppDeps, 'repositories'>, ctx: AuthenticatedContext): Promise<SelfProfile | null> => {
-  if (ctx.self !== undefined) return ctx.self;
-  const user = await deps.repositories.users.findById(ctx.actor.userId);
-  return user === null ? null : { username: user.username, bio: user.bio, image: user.image };
-};
