@@ -23,8 +23,12 @@ export class InMemoryArticleRepository implements ArticleRepository {
     return this.findBySlug(slug);
   }
 
-  add(article: NewArticle): ResultAsync<Article, SlugTaken> {
-    return this.save({ ...article, id: articleId(this.store.nextId()) });
+  add(article: NewArticle, fallbackSlug?: string): ResultAsync<Article, SlugTaken> {
+    const slug = fallbackSlug !== undefined && this.store.articleWithSlug(article.slug) ? fallbackSlug : article.slug;
+    return this.save({ ...article, slug, id: articleId(this.store.nextId()) }).mapErr(() => ({
+      type: 'SlugTaken' as const,
+      slug: article.slug,
+    }));
   }
 
   async addMany(articles: readonly NewArticle[]): Promise<{ stored: Article[]; taken: NewArticle[] }> {

@@ -32,11 +32,16 @@ export class MikroOrmArticleRepository implements ArticleRepository {
   }
 
   /** A taken slug inserts nothing (no row comes back), so the transaction stays usable. */
-  add(article: NewArticle): ResultAsync<Article, SlugTaken> {
+  add(article: NewArticle, fallbackSlug?: string): ResultAsync<Article, SlugTaken> {
+    const fallbackSlugs = fallbackSlug === undefined ? [] : [fallbackSlug];
     return new ResultAsync(
-      this.addMany([article]).then(({ stored }) =>
-        stored[0] === undefined ? err({ type: 'SlugTaken', slug: article.slug } as const) : ok(stored[0]),
-      ),
+      addArticles
+        .rows(this.em(), toArticleRows([article], fallbackSlugs))
+        .then(([row]) =>
+          row === undefined
+            ? err({ type: 'SlugTaken', slug: article.slug } as const)
+            : ok({ ...article, slug: row.slug, id: articleId(row.id) }),
+        ),
     );
   }
 

@@ -10,7 +10,8 @@ import { saveUnderFreeSlug, slugToTry } from './choose-slug.js';
 export type CreateArticleCommand = ArticleDraft;
 
 /**
- * One write (the article, its tags and every counter in one statement, no transaction around it),
+ * One write (the article under its slug or, if taken, a suffixed one; its tags and every counter in
+ * one statement, no transaction around it),
  * answered with what was written and the author's profile: nothing is read back, so a delete or
  * an edit racing in right after cannot turn a published article into an error.
  */
@@ -21,9 +22,13 @@ export const makeCreateArticle =
       const self = await writerProfile(deps, ctx);
       if (self === null) return err({ type: 'CurrentUserGone' } as const);
       const article = newArticle(command, ctx.actor.userId, deps.clock.now(), publishAsSelf(ctx.actor));
+      // The suffixed slug goes along as the fallback: a taken title (a test suite's, an "Untitled")
+      // costs no second write. Only a concurrent writer taking the chosen slug first does.
       const created = yield* saveUnderFreeSlug((forceSuffix) =>
         deps.unitOfWork.runOneWrite((repositories) =>
-          repositories.articles.add({ ...article, slug: slugToTry(deps.suffixes, article.slug, forceSuffix) }),
+          forceSuffix
+            ? repositories.articles.add({ ...article, slug: slugToTry(deps.suffixes, article.slug, true) })
+            : repositories.articles.add(article, slugToTry(deps.suffixes, article.slug, true)),
         ),
       );
       return ok(ownNewArticleView(created, self));

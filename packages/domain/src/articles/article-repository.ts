@@ -13,8 +13,12 @@ export interface ArticleRepository {
    * waits for this work, so no write lands on an article that is gone.
    */
   findBySlugForChange(slug: string): Promise<Article | null>;
-  /** Stores a new article with its tags; SlugTaken when a concurrent writer took the slug first. */
-  add(article: NewArticle): ResultAsync<Article, SlugTaken>;
+  /**
+   * Stores a new article with its tags under its slug or, when that is taken and a fallback is
+   * given, under the fallback: the write decides, so a taken title costs no second write.
+   * SlugTaken when the slug it chose was taken first by a concurrent writer.
+   */
+  add(article: NewArticle, fallbackSlug?: string): ResultAsync<Article, SlugTaken>;
   /**
    * Stores many new articles at once, in order (a bulk import's batch); those whose slug is taken
    * (by a stored article or an earlier one of the batch) are not stored and come back as `taken`.

@@ -178,6 +178,22 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         expect(second._unsafeUnwrapErr()).toEqual({ type: 'SlugTaken', slug: 'same' });
       });
 
+      it('stores under the fallback slug only when its own is taken, and refuses when both are', async () => {
+        const author = await addUser();
+        const free = (
+          await fx.repositories.articles.add(articleBy(author.id, { slug: 'same', tagList: ['a'] }), 'same-x1')
+        )._unsafeUnwrap();
+        expect(free.slug).toBe('same');
+        const fellBack = (
+          await fx.repositories.articles.add(articleBy(author.id, { slug: 'same', tagList: ['b'] }), 'same-x2')
+        )._unsafeUnwrap();
+        expect(fellBack.slug).toBe('same-x2');
+        expect(await fx.repositories.articles.findBySlug('same-x2')).toEqual(fellBack);
+        expect(await fx.repositories.articles.findBySlug('same-x1')).toBeNull();
+        const bothTaken = await fx.repositories.articles.add(articleBy(author.id, { slug: 'same' }), 'same-x2');
+        expect(bothTaken._unsafeUnwrapErr()).toEqual({ type: 'SlugTaken', slug: 'same' });
+      });
+
       it('stores many articles at once, in order, leaving out those whose slug is taken', async () => {
         const author = await addUser();
         const other = await addUser();
