@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { log, withBenchServer, withBenchSession } from './bench-server.js';
+import { benchHot } from './hot.js';
 import { CONNECTIONS, type Measurement, measureSideBySide, SECONDS } from './measure.js';
 import { sqlSeededScene } from './scenes.js';
 import { seed } from './seed.js';
 import { scalePlan } from './seed-sql.js';
 import { deepCursorTarget, deepPageTarget, mcpTargets, readTargets, type Scene, writeTargets } from './targets.js';
 
-const USAGE = `pnpm bench [--articles N] [--workers N] [--tags N]
+const USAGE = `pnpm bench [--articles N] [--workers N] [--tags N] [--hot N]
 
   (no option)    2,000 articles seeded through the API; the hot reads and the writes. With
                  BENCH_BASELINE_SERVER (another build's main.js) and/or BENCH_BASELINE_ENV (JSON of
@@ -18,6 +19,9 @@ const USAGE = `pnpm bench [--articles N] [--workers N] [--tags N]
                  articles (or --articles N of them).
   --tags N       GET /api/tags with 100 tags against N distinct tags, side by side, with the size
                  of the answer.
+  --hot N        N users favorite one article at once, then unfavorite it, with production's
+                 budgets, while 0, one per core and two per core other processes spin: the answers
+                 (200/503/other) and whether the count is exact; beside BENCH_BASELINE_SERVER.
   --only TEXT    only the scenarios whose name contains TEXT (e.g. "GET /api/tags").
 
 Settings: BENCH_SECONDS (${SECONDS}), BENCH_CONNECTIONS (${CONNECTIONS}), DATABASE_URL (a throwaway
@@ -165,6 +169,7 @@ const main = async () => {
       articles: { type: 'string' },
       workers: { type: 'string' },
       tags: { type: 'string' },
+      hot: { type: 'string' },
       only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -173,6 +178,8 @@ const main = async () => {
   const articles = positive(values.articles, 'articles');
   const workers = positive(values.workers, 'workers');
   const tags = positive(values.tags, 'tags');
+  const hot = positive(values.hot, 'hot');
+  if (hot !== undefined) return benchHot(hot);
   if (tags !== undefined) return benchTags(tags);
   if (workers !== undefined) return benchWorkers(workers, articles ?? SMALL, values.only);
   if (articles !== undefined) return benchScale(articles, values.only);
