@@ -24,11 +24,10 @@ export const makeCreateArticle =
       const article = newArticle(command, ctx.actor.userId, deps.clock.now(), publishAsSelf(ctx.actor));
       // The suffixed slug goes along as the fallback: a taken title (a test suite's, an "Untitled")
       // costs no second write. Only a concurrent writer taking the chosen slug first does.
+      const suffixed = () => slugToTry(deps.suffixes, article.slug, true);
       const created = yield* saveUnderFreeSlug((forceSuffix) =>
         deps.unitOfWork.runOneWrite((repositories) =>
-          forceSuffix
-            ? repositories.articles.add({ ...article, slug: slugToTry(deps.suffixes, article.slug, true) })
-            : repositories.articles.add(article, slugToTry(deps.suffixes, article.slug, true)),
+          forceSuffix ? repositories.articles.add({ ...article, slug: suffixed() }) : repositories.articles.add(article, suffixed()),
         ),
       );
       return ok(ownNewArticleView(created, self));
