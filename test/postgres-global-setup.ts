@@ -1,9 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createOrm, migrateToLatest, startEmbeddedPostgres } from '../packages/adapters-db/src/index.js';
+import {
+  createOrm,
+  ensureRuntimeRole,
+  grantRuntimeRole,
+  grantRuntimeRoleJobQueue,
+  migrateToLatest,
+  PgBossJobs,
+  RUNTIME_ROLE,
+  startEmbeddedPostgres,
+  urlAsRole,
+} from '../packages/adapters-db/src/index.js';
 
 // Unique per run, so two runs against one server do not clobber each other's template.
 export const TEMPLATE_DATABASE = `conduit_test_template_${process.pid}`;
@@ -12,6 +23,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A URL on the test server whose database may create and drop databases. */
     postgresAdminUrl: string;
+    /** The same server as the runtime role (owns no table, held by row-level security), whose database tests swap in. */
+    postgresRuntimeUrl: string;
     templateDatabase: string;
   }
 }
@@ -47,11 +60,21 @@ export default async function setup(project: TestProject) {
   await admin.query(`create database ${TEMPLATE_DATABASE}`);
   await admin.end();
 
-  const orm = await createOrm({ databaseUrl: withDatabase(adminUrl, TEMPLATE_DATABASE), poolSize: 1 });
+  const templateUrl = withDatabase(adminUrl, TEMPLATE_DATABASE);
+  const orm = await createOrm({ databaseUrl: templateUrl, poolSize: 1 });
   await migrateToLatest(orm);
   await orm.close();
+  // The role the servers and adapters under test run as, as in production: the template carries its
+  // grants and the job queue's schema into every database cloned from it. A shared server's role
+  // keeps its password (other runs use it at the same time); an embedded one gets one of its own.
+  const password = process.env.DATABASE_URL ? undefined : randomBytes(18).toString('base64url');
+  await ensureRuntimeRole(adminUrl, RUNTIME_ROLE, password);
+  await grantRuntimeRole(templateUrl, RUNTIME_ROLE);
+  await PgBossJobs.install(templateUrl);
+  await grantRuntimeRoleJobQueue(templateUrl, RUNTIME_ROLE, PgBossJobs.SCHEMA);
 
   project.provide('postgresAdminUrl', adminUrl);
+  project.provide('postgresRuntimeUrl', urlAsRole(adminUrl, RUNTIME_ROLE, password));
   project.provide('templateDatabase', TEMPLATE_DATABASE);
 
   return async () => {

@@ -26,7 +26,7 @@ const conduit = (...args: string[]) =>
   spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: database.url }, encoding: 'utf8' });
 
 const roleOf = async (username: string) => {
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
   const { rows } = await client.query<{ role: string; by: string }>(
     "select role, role_assigned_by as by from users where username = $1 and role_assigned_at > now() - interval '1 minute'",
@@ -38,9 +38,9 @@ const roleOf = async (username: string) => {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
-  await client.query(`insert into users (username, email, password_hash) values ('jake', 'jake@example.com', 'x')`);
+  await client.query(`insert into users (tenant_id, username, email, password_hash) values (1, 'jake', 'jake@example.com', 'x')`);
   await client.end();
 });
 afterAll(async () => {
@@ -83,9 +83,11 @@ describe('conduit users promote / demote', () => {
 
 describe('conduit users revoke / lock / unlock', () => {
   const query = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: database.ownerUrl });
     await client.connect();
     try {
+      // Behind the application's back, as the tables' owner, for the default tenant the commands work on.
+      await client.query("select set_config('conduit.tenant', '1', false)");
       return (await client.query<R>(text, values)).rows;
     } finally {
       await client.end();
@@ -191,9 +193,9 @@ describe('conduit import / export articles', () => {
 
     const empty = await createTestDatabase();
     try {
-      const client = new pg.Client({ connectionString: empty.url });
+      const client = new pg.Client({ connectionString: empty.ownerUrl });
       await client.connect();
-      await client.query(`insert into users (username, email, password_hash) values ('anna', 'anna@example.com', 'x')`);
+      await client.query(`insert into users (tenant_id, username, email, password_hash) values (1, 'anna', 'anna@example.com', 'x')`);
       await client.end();
       const again = run(empty.url, 'import', 'articles', file, '--as', 'anna');
       expect(again.stdout.trim()).toBe('imported 598 of 598 articles as anna');

@@ -14,6 +14,7 @@ import { exportArticles } from './commands/export-articles.js';
 import { importArticles } from './commands/import-articles.js';
 import { cancelJob, listJobs, showJob } from './commands/jobs.js';
 import { seed } from './commands/seed.js';
+import { addTenant, listTenants, removeTenant } from './commands/tenants.js';
 import { runWorker } from './commands/worker.js';
 
 // Before anything reads a setting (the options' defaults below read $USER and JOB_WORKERS).
@@ -32,7 +33,7 @@ const fail = (message: string) => {
  */
 const withCore = async (
   work: (core: Core) => Promise<void>,
-  options: { readonly jobs?: boolean; readonly poolSize?: number; readonly logLevel?: string } = {},
+  options: { readonly jobs?: boolean; readonly poolSize?: number; readonly logLevel?: string; readonly anyTenant?: boolean } = {},
 ): Promise<void> => {
   const parsed = parseConfig({ LOG_LEVEL: options.logLevel ?? 'warn', ...environment });
   if (!parsed.ok) return fail(parsed.message);
@@ -48,7 +49,11 @@ const withCore = async (
     return fail(describeStartupFailure(error, parsed.config));
   }
   try {
-    await work(core);
+    if (options.anyTenant) await work(core);
+    else {
+      // Everything the command reads and writes is --tenant's, as a request's is its Host's.
+      await core.tenants.runNamed(program.opts<{ tenant: string }>().tenant, () => work(core));
+    }
   } catch (error) {
     // A defect or a lost database mid-command: one line, as for every other failure; the rest in the log.
     logger.debug({ err: error }, 'command failed');
@@ -83,19 +88,73 @@ const oneJobCommand = (
 ) => oneThingCommand(name, '<id>', description, run);
 
 /** Administrative tasks: the same use cases and database adapter as the server, no HTTP. */
-const program = new Command().name('conduit').description('Conduit administrative tasks').showHelpAfterError();
+const program = new Command()
+  .name('conduit')
+  .description('Conduit administrative tasks')
+  .option('--tenant <slug>', 'the publication a command works on (conduit tenants list)', environment.CONDUIT_TENANT ?? 'default')
+  .showHelpAfterError();
 
 program
   .command('migrate')
   .description('apply every pending database migration (DATABASE_URL, or the embedded database)')
   .action(() =>
-    withCore(async ({ appliedMigrations }) => {
-      process.stdout.write(
-        appliedMigrations.length === 0
-          ? 'no migrations were pending: the database is up to date\n'
-          : `applied ${appliedMigrations.length} migration${appliedMigrations.length === 1 ? '' : 's'}: ${appliedMigrations.join(', ')}\n`,
-      );
-    }),
+    withCore(
+      async ({ appliedMigrations }) => {
+        process.stdout.write(
+          appliedMigrations.length === 0
+            ? 'no migrations were pending: the database is up to date\n'
+            : `applied ${appliedMigrations.length} migration${appliedMigrations.length === 1 ? '' : 's'}: ${appliedMigrations.join(', ')}\n`,
+        );
+      },
+      { anyTenant: true },
+    ),
+  );
+
+program
+  .command('tenants')
+  .description('the publications this deployment hosts, each at its own host names')
+  .addCommand(
+    new Command('add')
+      .description('add a tenant, served at each --host (a host name, or *.domain for any one label there)')
+      .argument('<slug>')
+      .option('--host <name>', 'a host name it is served at (repeatable)', (value: string, all: string[]) => [...all, value], [])
+      .option(...operatorOption)
+      .action((slug: string, options: { host: string[]; operator: string }) =>
+        withCore(
+          async (core) => {
+            process.exitCode = await addTenant(core, slug, options);
+          },
+          { anyTenant: true },
+        ),
+      ),
+  )
+  .addCommand(
+    new Command('list')
+      .description('every tenant: id, slug, hosts')
+      .option(...operatorOption)
+      .action((options: { operator: string }) =>
+        withCore(
+          async (core) => {
+            process.exitCode = await listTenants(core, options);
+          },
+          { anyTenant: true },
+        ),
+      ),
+  )
+  .addCommand(
+    new Command('remove')
+      .description('remove a tenant and its hosts; refused while it holds data unless --purge')
+      .argument('<slug>')
+      .option('--purge', 'delete every row of the tenant first (cannot be undone)')
+      .option(...operatorOption)
+      .action((slug: string, options: { purge?: boolean; operator: string }) =>
+        withCore(
+          async (core) => {
+            process.exitCode = await removeTenant(core, slug, options);
+          },
+          { anyTenant: true },
+        ),
+      ),
   );
 
 program
@@ -244,8 +303,8 @@ program
       async (core) => {
         process.exitCode = await runWorker(core, { concurrency });
       },
-      // A connection per job in progress, and one for the rest.
-      { jobs: true, poolSize: concurrency + 1, logLevel: 'info' },
+      // A connection per job in progress, and one for the rest. Each job runs for its own tenant.
+      { jobs: true, poolSize: concurrency + 1, logLevel: 'info', anyTenant: true },
     );
   });
 

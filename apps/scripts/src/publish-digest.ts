@@ -6,7 +6,8 @@
  *
  *   DIGEST_PASSWORD=… node apps/scripts/dist/publish-digest.js
  *
- * DIGEST_AUTHOR names the author (default `digest-bot`, email `<author>@example.com`).
+ * DIGEST_AUTHOR names the author (default `digest-bot`, email `<author>@example.com`); CONDUIT_TENANT
+ * the publication it works on (default `default`), as `conduit --tenant` does.
  */
 import { ALL_FEATURES_ON } from '@conduit/app';
 import { composeCore, createLogger, parseConfig } from '@conduit/composition';
@@ -15,11 +16,18 @@ import { checkArticleDraft, checkSignUp } from '@conduit/domain';
 const parsed = parseConfig({ LOG_LEVEL: 'warn', ...process.env });
 if (!parsed.ok) throw new Error(parsed.message);
 const author = process.env.DIGEST_AUTHOR ?? 'digest-bot';
-const password = process.env.DIGEST_PASSWORD;
-if (password === undefined) throw new Error('DIGEST_PASSWORD must be set');
+const given = process.env.DIGEST_PASSWORD;
+if (given === undefined) throw new Error('DIGEST_PASSWORD must be set');
+const password: string = given;
 
 const core = await composeCore(parsed.config, createLogger(parsed.config), { databaseMode: 'shared', poolSize: 1 });
 try {
+  await core.tenants.runNamed(process.env.CONDUIT_TENANT ?? 'default', publishDigest);
+} finally {
+  await core.close();
+}
+
+async function publishDigest() {
   const { useCases, tokens } = core;
   const anonymous = { actor: { kind: 'anonymous' as const }, features: ALL_FEATURES_ON };
   const email = `${author}@example.com`;
@@ -43,6 +51,4 @@ try {
   if (draft.isErr()) throw new Error(`the digest breaks a rule: ${JSON.stringify(draft.error)}`);
   const digest = (await useCases.createArticle({ actor, self, features: ALL_FEATURES_ON }, draft.value))._unsafeUnwrap();
   process.stdout.write(`${JSON.stringify({ slug: digest.slug, author: digest.author.username, listed: lines.length })}\n`);
-} finally {
-  await core.close();
 }

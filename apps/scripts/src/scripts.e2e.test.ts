@@ -37,7 +37,7 @@ describe('batch scripts are drivers like any other', () => {
       const second = jsonLines((await run(process.execPath, [script('publish-digest')], { env })).stdout);
       expect(first).toEqual([{ slug: expect.stringMatching(/^digest-of-/), author: 'digest-bot', listed: 0 }]);
       expect(second).toEqual([{ slug: expect.stringMatching(/^digest-of-/), author: 'digest-bot', listed: 0 }]);
-      const client = new pg.Client({ connectionString: database.url });
+      const client = new pg.Client({ connectionString: database.ownerUrl });
       await client.connect();
       try {
         const { rows } = await client.query<{ username: string; count: number }>(

@@ -28,7 +28,7 @@ const post = (path: string, body: unknown, token: string) => send('POST', path, 
 const unexpected: string[] = [];
 
 const savedIn = async (sql: string): Promise<Set<string>> => {
-  const client = new pg.Client({ connectionString: target.database.url });
+  const client = new pg.Client({ connectionString: target.database.ownerUrl });
   await client.connect();
   try {
     return new Set((await client.query<{ text: string }>(sql)).rows.map((row) => row.text));

@@ -6,6 +6,7 @@ import {
   composeCore,
   configuredFeatureFlags,
   type JobMetrics,
+  jobCountsOf,
   type Logger,
   metricsPlacement,
   REPEATED_FAILURE_INTERVAL_MS,
@@ -71,11 +72,12 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
   let draining = false;
   const placement = metricsPlacement(config);
   const metrics = placement === 'off' ? undefined : createMetrics(core.orm, core.replicas?.router);
-  const jobMetrics = recordJobs(metrics?.registry, core.useCases.countJobs);
+  const jobMetrics = recordJobs(metrics?.registry, jobCountsOf(core));
   // In a cluster the primary serves the metrics port and sums every worker's; /metrics asks it.
   if (metrics && cluster) cluster.shareMetrics(metrics.registry);
   const app = createHttpApp({
     useCases: core.useCases,
+    tenants: { resolve: (host) => core.tenants.directory.resolve(host), run: (tenant, work) => core.tenants.scope.run(tenant, work) },
     tokenVerifier: core.tokens,
     logger,
     config: {

@@ -143,7 +143,7 @@ describe('one slow table does not take everything down', () => {
     });
     const { slug } = (await created.json()).article;
 
-    const locker = new pg.Client({ connectionString: target.database.url });
+    const locker = new pg.Client({ connectionString: target.database.ownerUrl });
     await locker.connect();
     await locker.query('begin');
     await locker.query('lock table articles in access exclusive mode');

@@ -16,7 +16,7 @@ const target = serverForThisFile({ REQUEST_TIMEOUT_MS: '120000', DB_STATEMENT_TI
 const FANS = 200;
 
 const favoritesIn = async (slug: string) => {
-  const client = new pg.Client({ connectionString: target.database.url });
+  const client = new pg.Client({ connectionString: target.database.ownerUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ kept: number; rows: number }>(

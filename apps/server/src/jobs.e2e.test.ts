@@ -78,7 +78,7 @@ const waitFor = async (what: string, check: () => Promise<boolean>, timeoutMs: n
 
 /** The imported articles in the database: how many, and how many distinct titles (a title twice is an item applied twice). */
 const storedArticles = async (database: TestDatabase) => {
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ total: string; titles: string; counted: string }>(
@@ -171,13 +171,13 @@ describe('article import jobs, durable and exactly once', () => {
     expect(await jobOf(server, token, job.id)).toMatchObject({ processed: 3_000, succeeded: 3_000 });
     expect((await storedArticles(database)).total).toBe(3_000);
     const metrics = await (await fetch(`${server.baseUrl}/metrics`)).text();
-    expect(metrics).toMatch(/^conduit_jobs\{status="succeeded"\} 1$/m);
-    expect(metrics).toMatch(/^conduit_jobs\{status="canceled"\} 1$/m);
+    expect(metrics).toMatch(/^conduit_jobs\{tenant="default",status="succeeded"\} 1$/m);
+    expect(metrics).toMatch(/^conduit_jobs\{tenant="default",status="canceled"\} 1$/m);
     const metricsPort = /"port":(\d+),"msg":"metrics listening"/.exec(logs.join(''))?.[1];
     expect(metricsPort, logs.join('')).toBeDefined();
     const workerMetrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
-    expect(workerMetrics).toMatch(/^conduit_job_items_total\{outcome="succeeded"\} 3000$/m);
-    expect(workerMetrics).toMatch(/^conduit_jobs\{status="succeeded"\} 1$/m);
+    expect(workerMetrics).toMatch(/^conduit_job_items_total\{tenant="default",outcome="succeeded"\} 3000$/m);
+    expect(workerMetrics).toMatch(/^conduit_jobs\{tenant="default",status="succeeded"\} 1$/m);
     expect(workerMetrics).toMatch(/^db_pool_connections\{state="total"\} \d+$/m);
 
     const exited = once(worker, 'exit');
@@ -203,7 +203,7 @@ describe('article import jobs, durable and exactly once', () => {
     expect(await jobOf(second, token, job.id)).toMatchObject({ processed: items, succeeded: items });
     expect(await storedArticles(database)).toEqual({ total: items, titles: items, counted: items });
     const metrics = await (await fetch(`${second.baseUrl}/metrics`)).text();
-    const applied = Number(/^conduit_job_items_total\{outcome="succeeded"\} (\d+)$/m.exec(metrics)?.[1]);
+    const applied = Number(/^conduit_job_items_total\{tenant="default",outcome="succeeded"\} (\d+)$/m.exec(metrics)?.[1]);
     expect(applied).toBe(items - afterStop.total);
     // Unless the first server had finished by the time it stopped, it handed the job back.
     if (afterStop.total < items) expect(handedBack).toBe(true);
@@ -224,7 +224,7 @@ describe('article import jobs, durable and exactly once', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const listed = await fetch(`${server.baseUrl}/api/jobs`, { headers: { Authorization: `Token ${token}` } });
     expect(((await listed.json()) as { jobsCount: number }).jobsCount).toBe(0);
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: database.ownerUrl });
     await client.connect();
     const { rows } = await client.query<{ count: string }>('select count(*) from jobs');
     await client.end();

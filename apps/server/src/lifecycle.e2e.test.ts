@@ -68,7 +68,7 @@ describe('requests Node refuses before the application', () => {
 describe('graceful shutdown', () => {
   it('fails readiness, drains, lets a slow in-flight request finish with 200, then exits 0', async () => {
     // Make GET /api/articles slow: it waits for this lock.
-    const locker = new pg.Client({ connectionString: database.url });
+    const locker = new pg.Client({ connectionString: database.ownerUrl });
     await locker.connect();
     await locker.query('begin');
     await locker.query('lock table articles in access exclusive mode');
@@ -239,7 +239,7 @@ describe('configuration', () => {
     const run = await startOnce({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: missing.toString() });
     expect(run.status).toBe(1);
     expect(run.lines).toEqual([expect.stringMatching(/database "conduit_missing_\w+" does not exist.*createdb/)]);
-    const admin = new pg.Client({ connectionString: database.url });
+    const admin = new pg.Client({ connectionString: database.ownerUrl });
     await admin.connect();
     const found = await admin.query('select 1 from pg_database where datname = $1', [missing.pathname.slice(1)]);
     await admin.end();

@@ -9,7 +9,7 @@ const target = serverForThisFile();
 
 /** The slugs of every article in list order, as PostgreSQL has them now. */
 const slugsInOrder = async (where = 'true'): Promise<string[]> => {
-  const client = new pg.Client({ connectionString: target.database.url });
+  const client = new pg.Client({ connectionString: target.database.ownerUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ slug: string }>(

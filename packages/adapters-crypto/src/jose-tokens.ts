@@ -1,7 +1,9 @@
 import {
+  DEFAULT_TENANT,
   type InvalidToken,
   parseId,
   parseSessionId,
+  type TenantId,
   type TokenClaims,
   type TokenIssuer,
   type TokenVerifier,
@@ -25,14 +27,24 @@ export type JwtSettings = {
   readonly ttlSeconds: number;
   /** Tolerated clock skew when checking `exp` and `iat`. */
   readonly leewaySeconds: number;
+  /**
+   * The tenant in scope (a request's Host): a token names the tenant it was issued for (`tid`) and
+   * is valid for that tenant only. Absent, or none in scope: the default tenant's.
+   */
+  readonly currentTenant?: () => TenantId | undefined;
 };
+
+/** What a verified token is remembered as: its claims, and the tenant it belongs to. */
+type Verified = { readonly claims: TokenClaims; readonly tenant: number };
 
 const ALGORITHM = 'HS256';
 
 /**
  * HS256 JWTs: one allow-listed algorithm (so `none` and key confusion are refused), iss/aud/exp
- * checked. `sub` is the user, `sid` the session; a token without a session (issued before sessions
- * existed) is refused, so its holder signs in once more.
+ * checked. `sub` is the user, `sid` the session, `tid` the tenant; a token without a session (issued
+ * before sessions existed) is refused, so its holder signs in once more. A token without `tid` was
+ * issued before there were tenants, by the default tenant. A token of another tenant is refused
+ * (its session would not be found there either: row-level security hides it).
  */
 export class JoseTokens implements TokenIssuer, TokenVerifier {
   /**
@@ -40,7 +52,7 @@ export class JoseTokens implements TokenIssuer, TokenVerifier {
    * expires: the signature is checked once per token, not once per request. Bounded in size; only
    * successes are kept, and the session behind a token is still checked on every request.
    */
-  private readonly verified = new LRUCache<string, TokenClaims>({ max: 10_000, ttlAutopurge: false });
+  private readonly verified = new LRUCache<string, Verified>({ max: 10_000, ttlAutopurge: false });
 
   private readonly keysById: ReadonlyMap<string, Uint8Array>;
 
@@ -61,8 +73,19 @@ export class JoseTokens implements TokenIssuer, TokenVerifier {
     return this.settings.ttlSeconds;
   }
 
+  private tenantInScope(): number {
+    return this.settings.currentTenant?.() ?? DEFAULT_TENANT.id;
+  }
+
+  /** The verified claims when the token is the current tenant's. */
+  private forThisTenant(verified: Verified): ResultAsync<TokenClaims, InvalidToken> {
+    return verified.tenant === this.tenantInScope()
+      ? okAsync(verified.claims)
+      : errAsync({ type: 'InvalidToken', reason: 'another tenant' } as const);
+  }
+
   issue(claims: TokenClaims): Promise<string> {
-    return new SignJWT({ sid: claims.sessionId })
+    return new SignJWT({ sid: claims.sessionId, tid: this.tenantInScope() })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid: this.signingKey.kid })
       .setSubject(String(claims.userId))
       .setIssuer(this.settings.issuer)
@@ -74,7 +97,7 @@ export class JoseTokens implements TokenIssuer, TokenVerifier {
 
   verify(token: string): ResultAsync<TokenClaims, InvalidToken> {
     const known = this.verified.get(token);
-    if (known !== undefined) return okAsync(known);
+    if (known !== undefined) return this.forThisTenant(known);
     return ResultAsync.fromPromise(
       jwtVerify(token, (header) => this.keyFor(header.kid), {
         algorithms: [ALGORITHM],
@@ -89,11 +112,13 @@ export class JoseTokens implements TokenIssuer, TokenVerifier {
       if (id === null) return errAsync({ type: 'InvalidToken', reason: 'bad subject' } as const);
       const session = typeof payload['sid'] === 'string' ? parseSessionId(payload['sid']) : null;
       if (session === null) return errAsync({ type: 'InvalidToken', reason: 'bad session' } as const);
-      const claims: TokenClaims = { userId: userId(id), sessionId: session };
+      const tid = payload['tid'] ?? DEFAULT_TENANT.id;
+      if (typeof tid !== 'number' || !Number.isSafeInteger(tid)) return errAsync({ type: 'InvalidToken', reason: 'bad tenant' } as const);
+      const verified: Verified = { claims: { userId: userId(id), sessionId: session }, tenant: tid };
       // jose has checked `exp` (verification fails without a valid one).
       const ttl = (payload.exp ?? 0) * 1000 - Date.now();
-      if (ttl > 0) this.verified.set(token, claims, { ttl });
-      return okAsync(claims);
+      if (ttl > 0) this.verified.set(token, verified, { ttl });
+      return this.forThisTenant(verified);
     });
   }
 

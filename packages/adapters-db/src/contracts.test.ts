@@ -1,4 +1,4 @@
-import { describeQueryContracts } from '@conduit/app/testing';
+import { describeQueryContracts, describeTenantContracts } from '@conduit/app/testing';
 import { describeRepositoryContracts } from '@conduit/domain/testing';
 import { openPostgresTestContext, type PostgresTestContext, truncateAll } from './testing/test-database.js';
 
@@ -6,7 +6,7 @@ let context: PostgresTestContext | undefined;
 const factory = {
   fresh: async () => {
     context ??= await openPostgresTestContext();
-    await truncateAll(context.orm);
+    await truncateAll(context);
     return context;
   },
   close: async () => {
@@ -17,3 +17,4 @@ const factory = {
 
 describeRepositoryContracts('PostgreSQL', factory);
 describeQueryContracts('PostgreSQL', factory);
+describeTenantContracts('PostgreSQL', factory);

@@ -19,7 +19,7 @@ export type EmbeddedPostgresOptions = {
 };
 
 /** A password generated with the cluster and kept beside it: no credential is a constant in code. */
-const clusterPassword = async (file: string): Promise<string> => {
+export const clusterPassword = async (file: string): Promise<string> => {
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   const password = randomBytes(24).toString('base64url');
   await writeFile(file, password, { mode: 0o600 });

@@ -11,8 +11,11 @@ let sql: pg.Client;
 
 beforeAll(async () => {
   db = await openPostgresTestContext();
+  // What the test reads and writes behind the application's back, as the runtime role, for the
+  // default tenant (as the test context's adapters run).
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
+  await sql.query("select set_config('conduit.tenant', '1', false)");
 });
 afterAll(async () => {
   await sql?.end();

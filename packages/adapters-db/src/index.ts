@@ -9,3 +9,5 @@ export * from './postgres-adapters.js';
 export { ReadScope } from './replicas/read-scope.js';
 export { ReplicaRouter, type ReplicaRouterOptions, type ReplicaState } from './replicas/replica-router.js';
 export type { StatementHook } from './statement-hook-logger.js';
+export * from './tenants/runtime-role.js';
+export { TENANT_OWNED_TABLES } from './tenants/tenant-isolation.js';

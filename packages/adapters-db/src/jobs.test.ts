@@ -21,6 +21,7 @@ const useCases = () =>
     tokenIssuer: {} as never,
     clock: { now: () => new Date(), wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
     suffixes: { next: () => Math.random().toString(36).slice(2, 8) },
+    tenancy: context.tenancy,
   });
 
 const article = (index: number) => JSON.stringify({ article: { title: `Raced ${index}`, description: 'd', body: 'b' } });

@@ -5,8 +5,9 @@ import pg, { type Pool } from 'pg';
 import type { ConnectionBudgets } from './connection-budgets.js';
 import type { Database } from './kysely/database.js';
 import { migrationsList } from './migrations/index.js';
-import { hookApplicationPool, hookReplicaPool } from './pg-pool-hooks.js';
+import { type CurrentTenant, hookApplicationPool, hookReplicaPool } from './pg-pool-hooks.js';
 import { allRecords } from './records/index.js';
+import { CURRENT_TENANT_FUNCTION } from './records/tenant-column.js';
 import type { ReplicaConnection } from './replicas/replica-router.js';
 import { type StatementHook, StatementHookLogger } from './statement-hook-logger.js';
 
@@ -34,6 +35,12 @@ export type OrmOptions = {
    * the replica router says (see replicas/replica-router.ts).
    */
   readonly replicaUrls?: readonly string[];
+  /**
+   * The tenant in scope (a request's, a command's, a job's), which every statement then runs for
+   * (tenants/tenant-statements.ts). Without it, or with none in scope, statements run for no tenant
+   * and see no tenant-owned row: migrations and the grants are such.
+   */
+  readonly currentTenant?: CurrentTenant;
 };
 
 /** The ORM handle the composition root passes around, without importing MikroORM itself. */
@@ -68,6 +75,7 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
   const orm = await MikroORM.init({
     clientUrl: options.databaseUrl,
     entities: allRecords,
+    routines: [CURRENT_TENANT_FUNCTION],
     extensions: [Migrator],
     migrations: { migrationsList, snapshot: false, transactional: true, silent: true },
     pool: { min: 0, max: options.poolSize ?? 10 },
@@ -76,7 +84,10 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
       ...connectionOptions,
       onPoolCreated: (pool: Pool) => {
         created.pool = pool;
-        hookApplicationPool(pool, options.connectionBudgets ? { budgets: options.connectionBudgets } : {});
+        hookApplicationPool(pool, {
+          ...(options.connectionBudgets ? { budgets: options.connectionBudgets } : {}),
+          ...(options.currentTenant ? { currentTenant: options.currentTenant } : {}),
+        });
       },
     },
     preferReadReplicas: false,
@@ -84,7 +95,7 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
       name: replicaName(index),
       clientUrl: url,
       // Reads only: the same timeouts, and pools of the same size, without the per-workload budgets.
-      driverOptions: { ...connectionOptions, onPoolCreated: (pool: Pool) => hookReplicaPool(pool) },
+      driverOptions: { ...connectionOptions, onPoolCreated: (pool: Pool) => hookReplicaPool(pool, options.currentTenant) },
     })),
     allowGlobalContext: false,
     ensureDatabase: options.createDatabaseIfMissing ?? false,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { budgetedConnect, type ConnectionBudgets } from './connection-budgets.js';
+import { isTransactionControl, PREPARE_SET_TENANT, queryForTenant, type StatementConfig } from './tenants/tenant-statements.js';
 
 /*
  * The only code that reaches into node-postgres's objects. Both hooks go on the pool MikroORM creates
@@ -12,15 +13,22 @@ import { budgetedConnect, type ConnectionBudgets } from './connection-budgets.js
 
 type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, done: (release?: Error | boolean) => void) => void;
 
+/** Who the current statement runs for: the tenant in scope (a request's, a command's, a job's), if any. */
+export type CurrentTenant = () => number | undefined;
+
 /**
- * Statements sent with parameters are prepared once per connection, under a name derived from their
- * text, so PostgreSQL parses and plans them once instead of on every request. Those are the compiled
- * Kysely statements of the read models and counters (a couple of dozen texts); MikroORM sends its
- * own statements with their values inlined, so they are left as they are and cannot fill the
- * per-connection statement cache. pg keeps the prepared names per connection and re-prepares on a
- * new one by itself.
+ * Every query of a connection goes through here. Two things happen to it:
+ *
+ * - Statements sent with parameters are prepared once per connection, under a name derived from
+ *   their text, so PostgreSQL parses and plans them once instead of on every request. Those are the
+ *   compiled Kysely statements of the read models and counters (a couple of dozen texts); MikroORM
+ *   sends its own statements with their values inlined, so they are left unnamed and cannot fill
+ *   the per-connection statement cache. pg keeps the prepared names per connection.
+ * - With a tenant in scope, the statement carries it (tenants/tenant-statements.ts): one Sync with
+ *   the setting, local to its transaction. Without one (migrations, the grants, the tenant table's
+ *   own statements) it goes as it is, and sees no tenant-owned row.
  */
-const nameParameterizedStatements = (pool: Pool): void => {
+const routeQueries = (pool: Pool, currentTenant: CurrentTenant | undefined): void => {
   const names = new Map<string, string>();
   const nameOf = (text: string): string => {
     let name = names.get(text);
@@ -33,15 +41,36 @@ const nameParameterizedStatements = (pool: Pool): void => {
   pool.on('connect', (client) => {
     const query: unknown = client.query;
     if (typeof query !== 'function') return;
-    // Kysely calls `query(text, values)`; everything else (configs, callbacks, no values) passes through.
+    const send = (...args: unknown[]): unknown => Reflect.apply(query, client, args);
+    // Queued before anything else the connection runs; should it fail, the tenant's statements
+    // fail with it (an unknown prepared statement), never run without their tenant.
+    if (currentTenant) (send(PREPARE_SET_TENANT) as Promise<unknown>).catch(() => undefined);
     Reflect.set(client, 'query', (...args: unknown[]): unknown => {
-      const [text, values] = args;
-      if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0) {
-        return Reflect.apply(query, client, [{ name: nameOf(text), text, values }]);
-      }
-      return Reflect.apply(query, client, args);
+      const config = statementConfig(args);
+      if (config === undefined) return send(...args);
+      if (config.values !== undefined && config.values.length > 0 && config.name === undefined) config.name = nameOf(config.text);
+      const callback = args.find((arg): arg is (error: Error | null, result: unknown) => void => typeof arg === 'function');
+      const tenant = currentTenant?.();
+      if (tenant === undefined || isTransactionControl(config.text)) return callback ? send(config, callback) : send(config);
+      return queryForTenant(send, config, tenant, callback);
     });
   });
+};
+
+/**
+ * A query as pg's `query(text | config, values?, callback?)` takes it, as a config of our own; or
+ * undefined for what passes through untouched (a submittable such as a cursor, an unknown shape).
+ */
+const statementConfig = (args: readonly unknown[]): StatementConfig | undefined => {
+  const [first, second] = args;
+  const values = Array.isArray(second) ? (second as unknown[]) : undefined;
+  if (typeof first === 'string') return { text: first, ...(values ? { values } : {}) };
+  if (typeof first !== 'object' || first === null || 'submit' in first) return undefined;
+  const text: unknown = Reflect.get(first, 'text');
+  if (typeof text !== 'string') return undefined;
+  const config = { ...(first as StatementConfig) };
+  if (values) config.values = values;
+  return config;
 };
 
 /**
@@ -90,8 +119,11 @@ const budgetConnections = (pool: Pool, budgets: ConnectionBudgets): void => {
 };
 
 /** Installs both hooks on the application's pool; the budgets only where the process has them (the server). */
-export const hookApplicationPool = (pool: Pool, options: { readonly budgets?: ConnectionBudgets }): void => {
-  nameParameterizedStatements(pool);
+export const hookApplicationPool = (
+  pool: Pool,
+  options: { readonly budgets?: ConnectionBudgets; readonly currentTenant?: CurrentTenant },
+): void => {
+  routeQueries(pool, options.currentTenant);
   if (options.budgets) budgetConnections(pool, options.budgets);
 };
 
@@ -99,6 +131,6 @@ export const hookApplicationPool = (pool: Pool, options: { readonly budgets?: Co
  * A read replica's pool: statements named as on the primary's. No budgets: only the read models'
  * statements run there, and a replica that cannot serve one in time sends it to the primary.
  */
-export const hookReplicaPool = (pool: Pool): void => {
-  nameParameterizedStatements(pool);
+export const hookReplicaPool = (pool: Pool, currentTenant: CurrentTenant | undefined): void => {
+  routeQueries(pool, currentTenant);
 };

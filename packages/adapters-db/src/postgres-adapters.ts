@@ -1,5 +1,12 @@
 import type { Queries } from '@conduit/app';
-import { claimingIdempotencyKeys, type Repositories, type UnitOfWork, type UnitOfWorkScope } from '@conduit/domain';
+import {
+  claimingIdempotencyKeys,
+  type Repositories,
+  type TenantContents,
+  type TenantRepository,
+  type UnitOfWork,
+  type UnitOfWorkScope,
+} from '@conduit/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ReadSource } from './entity-manager.js';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work.js';
@@ -13,11 +20,15 @@ import type { ReadScope } from './replicas/read-scope.js';
 import { recordWritePositions } from './replicas/record-write-positions.js';
 import type { ReplicaRouter } from './replicas/replica-router.js';
 import { type JobQueueSource, makePostgresRepositories } from './repositories/postgres-repositories.js';
+import { KyselyTenantRepository } from './tenants/kysely-tenant-repository.js';
+import { PostgresTenantContents } from './tenants/tenant-contents.js';
 
 export type PostgresAdapters = {
   readonly repositories: Repositories;
   readonly unitOfWork: UnitOfWork;
   readonly queries: Queries;
+  /** The tenants (read before any is chosen), and the current tenant's data as a whole. */
+  readonly tenancy: { readonly tenants: TenantRepository; readonly contents: TenantContents };
 };
 
 export type PostgresAdapterOptions = UnitOfWorkScope & {
@@ -58,6 +69,7 @@ export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOp
       comments: new KyselyCommentQueries(read),
       tags: new KyselyTagQueries(read),
     },
+    tenancy: { tenants: new KyselyTenantRepository(fork), contents: new PostgresTenantContents(fork) },
   };
 };
 

@@ -16,7 +16,7 @@ afterAll(async () => {
   await db.close();
 });
 beforeEach(async () => {
-  await truncateAll(db.orm);
+  await truncateAll(db);
 });
 
 const seed = async (articleCount: number) => {

@@ -1,5 +1,5 @@
 import type { FeatureSnapshot, SelfProfile } from '@conduit/app';
-import type { Actor } from '@conduit/domain';
+import type { Actor, Tenant } from '@conduit/domain';
 import type { IdempotencyKeys } from './middleware/idempotency-keys.types.js';
 import type { HttpLogger } from './observability/http-logger.js';
 import type { TraceContext } from './observability/traceparent.js';
@@ -13,6 +13,8 @@ export type AppEnv = {
     trace: TraceContext;
     /** The `Server-Timing` value so far (database and total time). */
     serverTiming: () => string;
+    /** The publication the request's Host names (middleware/tenant-resolution.ts). */
+    tenant: Tenant;
     /** Set by the route's authentication middleware; see auth/route-auth.ts. */
     actor: Actor;
     /** The signed-in user's public profile, as the session check read it (none for anonymous). */

@@ -14,6 +14,7 @@ import { requestBodyLimit } from './middleware/request-body-limit.js';
 import { requestContext } from './middleware/request-context.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { settleRequestBody } from './middleware/settle-request-body.js';
+import { tenantResolution } from './middleware/tenant-resolution.js';
 import { RequestTimings } from './observability/request-timings.js';
 import { openApiDocumentConfig, tokenSecurityScheme } from './openapi-document.js';
 import { notFoundOrMethodNotAllowed } from './problems/method-not-allowed.js';
@@ -58,6 +59,8 @@ export const createHttpApp = (deps: HttpDeps) => {
     app.use(path, except(isImport, requestBodyLimit(config.bodyLimitBytes)));
   }
   app.use(IMPORTS_PATH, requestBodyLimit(config.importBodyLimitBytes));
+  // The tenant first: the session check, the rate limits and everything after are the tenant's.
+  for (const path of api) app.use(path, tenantResolution(deps.tenants));
   for (const path of api) app.use(path, authenticationContext(deps.tokenVerifier, useCases.resolveActor));
   if (deps.rateLimits) {
     for (const path of api) app.use(path, deps.rateLimits.everyRequest);
@@ -118,6 +121,7 @@ export type HttpApp = ReturnType<typeof createHttpApp>;
 export const openApiDocument = (): object =>
   createHttpApp({
     useCases: {} as HttpDeps['useCases'],
+    tenants: {} as HttpDeps['tenants'],
     tokenVerifier: {} as HttpDeps['tokenVerifier'],
     logger: {
       info() {},

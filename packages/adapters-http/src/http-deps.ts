@@ -2,6 +2,7 @@ import type { FeatureFlags, UseCases } from '@conduit/app';
 import type { IdempotencyKeyRepository, TokenVerifier } from '@conduit/domain';
 import type { Health } from './health/health.js';
 import type { RepeatWindows } from './middleware/access-log.js';
+import type { TenantResolution } from './middleware/tenant-resolution.js';
 import type { HttpLogger } from './observability/http-logger.js';
 import type { HttpMetrics } from './observability/metrics.js';
 import type { RequestTimings } from './observability/request-timings.js';
@@ -27,6 +28,8 @@ export type HttpConfig = {
 
 export type HttpDeps = {
   readonly useCases: UseCases;
+  /** Which tenant each request's Host names, and the scope its work runs in. */
+  readonly tenants: TenantResolution;
   readonly tokenVerifier: TokenVerifier;
   readonly logger: HttpLogger;
   readonly config: HttpConfig;

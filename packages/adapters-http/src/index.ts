@@ -1,6 +1,7 @@
 export * from './create-http-app.js';
 export type { Health } from './health/health.js';
 export * from './http-deps.js';
+export type { TenantResolution } from './middleware/tenant-resolution.js';
 export { createHttpMetrics, type HttpMetrics } from './observability/metrics.js';
 export { RequestTimings } from './observability/request-timings.js';
 export { toProblem as renderProblem } from './problems/problem.js';

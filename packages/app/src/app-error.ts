@@ -1,5 +1,5 @@
-import type { ArticleError, CommentError, JobError, UserError } from '@conduit/domain';
+import type { ArticleError, CommentError, JobError, TenantError, UserError } from '@conduit/domain';
 import type { FeatureDisabled } from './features.js';
 
 /** Every expected failure a use case can return. Drivers map each one exhaustively. */
-export type AppError = UserError | ArticleError | CommentError | JobError | FeatureDisabled;
+export type AppError = UserError | ArticleError | CommentError | JobError | TenantError | FeatureDisabled;

@@ -1,4 +1,14 @@
-import type { Clock, PasswordHasher, Repositories, SuffixGenerator, TokenIssuer, UnitOfWork } from '@conduit/domain';
+import type {
+  Clock,
+  PasswordHasher,
+  Repositories,
+  RunInTenant,
+  SuffixGenerator,
+  TenantContents,
+  TenantRepository,
+  TokenIssuer,
+  UnitOfWork,
+} from '@conduit/domain';
 import type { Queries } from './read-models/queries.js';
 
 /** The ports every use case may use, handed over once by the composition root. */
@@ -11,4 +21,14 @@ export type AppDeps = {
   readonly tokenIssuer: TokenIssuer;
   readonly clock: Clock;
   readonly suffixes: SuffixGenerator;
+  /**
+   * The tenants, and the current tenant's data as a whole (an operator's). Every other port works
+   * on the current tenant's data only, which the driver chose (a request's Host, a command's
+   * --tenant, a job's tenant) and which `runIn` changes for the work it runs.
+   */
+  readonly tenancy: {
+    readonly tenants: TenantRepository;
+    readonly contents: TenantContents;
+    readonly runIn: RunInTenant;
+  };
 };

@@ -19,6 +19,8 @@ export * from './read-models/queries.js';
 export * from './read-models/session-view.js';
 export * from './read-models/user-view.js';
 export type { LogOutCommand } from './sessions/log-out.js';
+export type { AddTenantCommand, RemovedTenant, RemoveTenantCommand } from './tenants/manage-tenants.js';
+export { TenantDirectory, type TenantDirectoryOptions } from './tenants/tenant-directory.js';
 export * from './use-cases.js';
 export type { EraseAccountCommand } from './users/erase-account.js';
 export type { AccountLockView, SetAccountLockCommand } from './users/lock-account.js';

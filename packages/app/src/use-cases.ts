@@ -32,6 +32,7 @@ import { makeForgetExpiredSessions } from './sessions/forget-expired-sessions.js
 import { makeListSessions } from './sessions/list-sessions.js';
 import { makeLogOut } from './sessions/log-out.js';
 import { makeListTags } from './tags/list-tags.js';
+import { makeAddTenant, makeListTenants, makeRemoveTenant } from './tenants/manage-tenants.js';
 import { makeEndUserSessions } from './users/end-user-sessions.js';
 import { makeEraseAccount } from './users/erase-account.js';
 import { makeGetCurrentUser } from './users/get-current-user.js';
@@ -87,6 +88,9 @@ export const makeUseCases = (deps: AppDeps) => ({
   countJobs: makeCountJobs(deps),
   sweepUploads: makeSweepUploads(deps),
   forgetIdempotencyKeys: makeForgetIdempotencyKeys(deps),
+  addTenant: makeAddTenant(deps),
+  listTenants: makeListTenants(deps),
+  removeTenant: makeRemoveTenant(deps),
 });
 
 export type UseCases = ReturnType<typeof makeUseCases>;

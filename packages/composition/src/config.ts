@@ -41,6 +41,12 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /**
+   * The tables' owner, which applies migrations (and runs the job queue's own tables); DATABASE_URL
+   * is then the role the server and the worker run as, which may not own the tables nor bypass
+   * row-level security, and is granted what it needs after each migration. Unset: DATABASE_URL does both.
+   */
+  DATABASE_MIGRATION_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
    * Read replicas of DATABASE_URL (streaming replication), comma-separated: the API's reads go there
    * when a replica is close enough behind and has what the reader wrote (adapters-db/src/replicas).
    */
@@ -142,6 +148,13 @@ export const configSchema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * A request whose Host no tenant is mapped to: served by the `default` tenant (what a
+   * single-publication deployment and existing clients need), or refused with 421 (`reject`).
+   */
+  TENANT_UNKNOWN_HOST: z.enum(['default', 'reject']).default('default'),
+  /** How often each server re-reads the tenants' host names (a tenant added by the CLI is served within this). */
+  TENANT_REFRESH_MS: z.coerce.number().int().min(100).default(5_000),
 });
 
 type Budget = { points: number; windowSeconds: number };
@@ -196,11 +209,15 @@ const productionProblems = (config: Parsed): string[] => {
   ];
 };
 
-/** Replicas are of a configured primary: the embedded database has none. */
-const replicaProblems = (config: Parsed): string[] =>
-  config.DATABASE_REPLICA_URLS.length > 0 && config.DATABASE_URL === undefined
+/** Replicas are of a configured primary, as is a migration role: the embedded database has neither. */
+const replicaProblems = (config: Parsed): string[] => [
+  ...(config.DATABASE_REPLICA_URLS.length > 0 && config.DATABASE_URL === undefined
     ? ['DATABASE_REPLICA_URLS needs DATABASE_URL (the primary they replicate)']
-    : [];
+    : []),
+  ...(config.DATABASE_MIGRATION_URL !== undefined && config.DATABASE_URL === undefined
+    ? ['DATABASE_MIGRATION_URL needs DATABASE_URL (the role the server runs as)']
+    : []),
+];
 
 /** Parses the environment; on failure, one line naming every bad or missing variable. */
 export const parseConfig = (env: NodeJS.ProcessEnv): ConfigResult => {

@@ -1,9 +1,11 @@
 import { Argon2PasswordHasher, JoseTokens, RandomSuffixGenerator } from '@conduit/adapters-crypto';
 import {
+  bypassesRowSecurity,
   type ConnectionBudgets,
   createOrm,
   createPostgresAdapters,
-  type EmbeddedDatabase,
+  grantRuntimeRole,
+  grantRuntimeRoleJobQueue,
   isDatabaseUnavailable,
   migrateToLatest,
   type Orm,
@@ -11,22 +13,24 @@ import {
   ReadScope,
   ReplicaRouter,
   replicaConnections,
+  roleOf,
   type StatementHook,
 } from '@conduit/adapters-db';
-import { makeUseCases, type UseCases } from '@conduit/app';
-import type { IdempotencyKeyRepository, UnitOfWorkScope } from '@conduit/domain';
+import { makeUseCases, TenantDirectory, type UseCases } from '@conduit/app';
+import type { IdempotencyKeyRepository, Tenant, UnitOfWorkScope } from '@conduit/domain';
 import type { Config } from './config.js';
-import { type DatabaseMode, provideDatabase } from './database.js';
+import { type DatabaseMode, type ProvidedDatabase, provideDatabase } from './database.js';
 import { signingKeys } from './jwt-secret.js';
 import type { Logger } from './logger.js';
 import { REPEATED_FAILURE_INTERVAL_MS, reportRepeatedFailures } from './repeated-failures.js';
 import { systemClock } from './system-clock.js';
+import { TenantScope } from './tenant-scope.js';
 
 /** What every driver (server, command line, job worker) runs on: the same wiring, whatever its transport. */
 export type Core = {
   readonly config: Config;
   readonly logger: Logger;
-  readonly database: EmbeddedDatabase;
+  readonly database: ProvidedDatabase;
   readonly orm: Orm;
   readonly useCases: UseCases;
   /** Keys of writes and their answers, for a transport that takes `Idempotency-Key`. */
@@ -38,6 +42,18 @@ export type Core = {
   readonly jobs?: PgBossJobs;
   /** With DATABASE_REPLICA_URLS: where reads go, and each request's read scope (the transport enters it per request). */
   readonly replicas?: Replicas;
+  /**
+   * Which tenant work runs for: the scope every driver enters (a request by its Host, a command by
+   * --tenant, a job by its own), and the directory that resolves a Host or a slug to a tenant.
+   */
+  readonly tenants: {
+    readonly scope: TenantScope;
+    readonly directory: TenantDirectory;
+    /** Runs `work` for the tenant named `slug` (a command's --tenant, a script's CONDUIT_TENANT); an unknown name throws. */
+    runNamed<T>(slug: string, work: () => Promise<T>): Promise<T>;
+    /** Runs `work` for every tenant in turn (sweeps, gauges): what it returned for each. */
+    each<T>(work: (tenant: Tenant) => Promise<T>): Promise<{ readonly tenant: Tenant; readonly value: T }[]>;
+  };
   /** Stops what the core started: the job queue (handing back a job in progress), the pool, then the embedded database. */
   close(): Promise<void>;
 };
@@ -61,40 +77,67 @@ export type CoreOptions = UnitOfWorkScope & {
   readonly readScope?: ReadScope;
 };
 
-/** The ORM on the database, with every pending migration applied (idempotent: a no-op when none is). */
-const openMigratedOrm = async (
+/**
+ * Applies every pending migration as the tables' owner (idempotent: a no-op when none is). When the
+ * server runs as another role, the owner also installs the job queue's schema, and grants that role
+ * what it needs on everything there is. Returns the migrations applied, in order. Started with
+ * DATABASE_URL alone as a runtime role, a server finds nothing pending (a migration job ran
+ * `conduit migrate` as the owner first) and starts; with something pending, it says it cannot.
+ */
+const migrate = async (config: Config, logger: Logger, database: ProvidedDatabase): Promise<string[]> => {
+  const owner = await createOrm({
+    databaseUrl: database.ownerUrl,
+    poolSize: 1,
+    statementTimeoutMs: 0,
+    createDatabaseIfMissing: config.NODE_ENV !== 'production',
+  });
+  try {
+    const applied = await migrateToLatest(owner);
+    const runtimeRole = roleOf(database.url);
+    if (runtimeRole !== roleOf(database.ownerUrl)) {
+      await grantRuntimeRole(database.ownerUrl, runtimeRole);
+      await PgBossJobs.install(database.ownerUrl);
+      await grantRuntimeRoleJobQueue(database.ownerUrl, runtimeRole, PgBossJobs.SCHEMA);
+    }
+    if (await bypassesRowSecurity(database.url)) {
+      logger.warn(
+        { role: roleOf(database.url) },
+        'the server runs as a role that bypasses row-level security (a superuser or BYPASSRLS): tenants are kept apart by the application alone; run it as a role that owns no table (DATABASE_URL) and migrate as the owner (DATABASE_MIGRATION_URL)',
+      );
+    }
+    return applied;
+  } finally {
+    await owner.close();
+  }
+};
+
+/** The ORM the server runs on, as the runtime role; every statement for the tenant in scope. */
+const openOrm = async (
   config: Config,
-  database: EmbeddedDatabase,
+  database: ProvidedDatabase,
+  tenants: TenantScope,
   options: Omit<CoreOptions, 'databaseMode'>,
-): Promise<{ orm: Orm; applied: string[] }> => {
-  const orm = await createOrm({
+): Promise<Orm> =>
+  createOrm({
     databaseUrl: database.url,
     replicaUrls: config.DATABASE_REPLICA_URLS,
     poolSize: options.poolSize ?? config.DB_POOL_SIZE,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
-    createDatabaseIfMissing: config.NODE_ENV !== 'production',
+    currentTenant: tenants.currentId,
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
     ...(options.connectionBudgets ? { connectionBudgets: options.connectionBudgets } : {}),
   });
-  try {
-    return { orm, applied: await migrateToLatest(orm) };
-  } catch (error) {
-    await orm.close().catch(() => undefined);
-    throw error;
-  }
-};
 
 /**
  * For a process that starts others on one database (the cluster's primary): the database
  * (configured, or the embedded one, started here and stopped by `stop`), migrated once, so the
  * processes it starts find nothing to migrate and never race each other at it.
  */
-export const prepareDatabase = async (config: Config, logger: Logger): Promise<EmbeddedDatabase> => {
+export const prepareDatabase = async (config: Config, logger: Logger): Promise<ProvidedDatabase> => {
   const database = await provideDatabase(config, logger, 'exclusive');
   try {
-    const { orm } = await openMigratedOrm(config, database, { poolSize: 1 });
-    await orm.close();
+    await migrate(config, logger, database);
     return database;
   } catch (error) {
     await database.stop().catch(() => undefined);
@@ -102,8 +145,12 @@ export const prepareDatabase = async (config: Config, logger: Logger): Promise<E
   }
 };
 
-/** pg-boss on the application's database; its schema is installed or migrated on first start. */
-const startJobQueue = async (logger: Logger, databaseUrl: string): Promise<PgBossJobs> => {
+/**
+ * pg-boss on the application's database; its schema is installed or migrated on first start (by the
+ * owner beforehand when the server runs as another role: see migrate). Jobs are queued for the
+ * tenant in scope.
+ */
+const startJobQueue = async (logger: Logger, databaseUrl: string, tenants: TenantScope): Promise<PgBossJobs> => {
   // While the database is away, pg-boss's pollers fail every few seconds: warnings, counted.
   const unavailable = reportRepeatedFailures(logger, {
     level: 'warn',
@@ -113,6 +160,7 @@ const startJobQueue = async (logger: Logger, databaseUrl: string): Promise<PgBos
   });
   const jobs = new PgBossJobs({
     databaseUrl,
+    currentTenant: tenants.currentId,
     onError: (error) =>
       isDatabaseUnavailable(error) ? unavailable(error) : logger.error({ err: error, component: 'jobs' }, 'job queue error'),
   });
@@ -153,7 +201,9 @@ const startReplicas = async (config: Config, logger: Logger, orm: Orm, readScope
 export const composeCore = async (config: Config, logger: Logger, options: CoreOptions): Promise<Core> => {
   const database = await provideDatabase(config, logger, options.databaseMode);
   try {
-    const { orm, applied } = await openMigratedOrm(config, database, options);
+    const applied = await migrate(config, logger, database);
+    const scope = new TenantScope();
+    const orm = await openOrm(config, database, scope, options);
     try {
       const tokens = new JoseTokens({
         keys: await signingKeys(config),
@@ -161,8 +211,9 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         audience: config.JWT_AUDIENCE,
         ttlSeconds: config.JWT_TTL_SECONDS,
         leewaySeconds: 30,
+        currentTenant: scope.currentId,
       });
-      const jobs = options.jobs ? await startJobQueue(logger, database.url) : undefined;
+      const jobs = options.jobs ? await startJobQueue(logger, database.url, scope) : undefined;
       const replicas =
         config.DATABASE_REPLICA_URLS.length > 0
           ? await startReplicas(config, logger, orm, options.readScope ?? new ReadScope())
@@ -179,7 +230,12 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         tokenIssuer: tokens,
         clock: systemClock,
         suffixes: new RandomSuffixGenerator(),
+        tenancy: { ...adapters.tenancy, runIn: scope.runIn },
       });
+      const directory = new TenantDirectory(
+        { tenants: adapters.tenancy.tenants, clock: systemClock },
+        { refreshMs: config.TENANT_REFRESH_MS, unknownHost: config.TENANT_UNKNOWN_HOST },
+      );
       return {
         config,
         logger,
@@ -191,6 +247,20 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         appliedMigrations: applied,
         ...(jobs ? { jobs } : {}),
         ...(replicas ? { replicas } : {}),
+        tenants: {
+          scope,
+          directory,
+          runNamed: async (slug, work) => {
+            const tenant = (await directory.all()).find((candidate) => candidate.slug === slug);
+            if (tenant === undefined) throw new Error(`no tenant named "${slug}" (conduit tenants list)`);
+            return scope.run(tenant, work);
+          },
+          each: async (work) => {
+            const results = [];
+            for (const tenant of await directory.all()) results.push({ tenant, value: await scope.run(tenant, () => work(tenant)) });
+            return results;
+          },
+        },
         close: async () => {
           await jobs?.stop(config.SHUTDOWN_GRACE_MS);
           await replicas?.router.stop();

@@ -1,25 +1,51 @@
 import { rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type EmbeddedDatabase, openLocalEmbeddedPostgres, removeEmbeddedPostgres, startEmbeddedPostgres } from '@conduit/adapters-db';
+import {
+  clusterPassword,
+  ensureRuntimeRole,
+  openLocalEmbeddedPostgres,
+  RUNTIME_ROLE,
+  removeEmbeddedPostgres,
+  startEmbeddedPostgres,
+  urlAsRole,
+} from '@conduit/adapters-db';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 
 export type DatabaseMode = 'exclusive' | 'shared';
 
+/** The database a process runs on, and stops when done (an embedded one it started). */
+export type ProvidedDatabase = {
+  /** Who the server and the worker run as: a role that owns no table and is held by row-level security. */
+  readonly url: string;
+  /** The tables' owner, which applies migrations and runs the job queue's own schema. */
+  readonly ownerUrl: string;
+  stop(): Promise<void>;
+};
+
 /**
- * DATABASE_URL when given; otherwise a real PostgreSQL from the data folder: started by the server
- * (`exclusive`), or for a short-lived tool the one the running server started, else one started and
- * stopped with the tool (`shared`).
+ * DATABASE_URL (and DATABASE_MIGRATION_URL) when given; otherwise a real PostgreSQL from the data
+ * folder: started by the server (`exclusive`), or for a short-lived tool the one the running server
+ * started, else one started and stopped with the tool (`shared`). The embedded database's superuser
+ * owns the tables; the server runs as a login role made for it (`conduit_app`, with a password
+ * generated and kept beside the cluster's).
  */
-export const provideDatabase = async (config: Config, logger: Logger, mode: DatabaseMode): Promise<EmbeddedDatabase> => {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => undefined };
+export const provideDatabase = async (config: Config, logger: Logger, mode: DatabaseMode): Promise<ProvidedDatabase> => {
+  if (config.DATABASE_URL) {
+    return { url: config.DATABASE_URL, ownerUrl: config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, stop: async () => undefined };
+  }
   logger.info({ dataDir: config.DATA_DIR }, 'no DATABASE_URL: using the embedded PostgreSQL');
-  const options = {
-    dataDir: join(config.DATA_DIR, 'db'),
-    databaseName: 'conduit',
-    onLog: (message: string) => logger.debug({ component: 'postgres' }, message),
-  };
-  return mode === 'exclusive' ? startEmbeddedPostgres(options) : openLocalEmbeddedPostgres(options);
+  const dataDir = join(config.DATA_DIR, 'db');
+  const options = { dataDir, databaseName: 'conduit', onLog: (message: string) => logger.debug({ component: 'postgres' }, message) };
+  const embedded = mode === 'exclusive' ? await startEmbeddedPostgres(options) : await openLocalEmbeddedPostgres(options);
+  try {
+    const password = await clusterPassword(join(dataDir, 'runtime-password'));
+    await ensureRuntimeRole(embedded.url, RUNTIME_ROLE, password);
+    return { url: urlAsRole(embedded.url, RUNTIME_ROLE, password), ownerUrl: embedded.url, stop: () => embedded.stop() };
+  } catch (error) {
+    await embedded.stop().catch(() => undefined);
+    throw error;
+  }
 };
 
 /**

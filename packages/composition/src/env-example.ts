@@ -12,7 +12,14 @@ const SETTINGS: { readonly [K in Setting]: { readonly meaning: string; readonly 
   NODE_ENV: { meaning: 'development, production or test; production requires DATABASE_URL and JWT_SECRET or JWT_KEYS' },
   HOST: { meaning: 'interface to bind' },
   PORT: { meaning: 'HTTP port (0 picks a free one; the "listening" log line names it)' },
-  DATABASE_URL: { meaning: 'postgres://user:password@host:5432/database; without it, the embedded PostgreSQL in DATA_DIR/db' },
+  DATABASE_URL: {
+    meaning:
+      'postgres://user:password@host:5432/database, the role the server runs as (row-level security holds it); without it, the embedded PostgreSQL in DATA_DIR/db',
+  },
+  DATABASE_MIGRATION_URL: {
+    meaning: "the tables' owner, which migrates and runs the job queue's schema, then grants DATABASE_URL's role its rights",
+    default: 'none: DATABASE_URL does both',
+  },
   DATABASE_REPLICA_URLS: {
     meaning:
       'read replicas of DATABASE_URL (streaming replication), comma-separated: reads go to one within REPLICA_MAX_LAG_MS that has what the reader wrote',
@@ -74,6 +81,8 @@ const SETTINGS: { readonly [K in Setting]: { readonly meaning: string; readonly 
     meaning: "after SIGTERM, how long to keep accepting connections while readiness fails (≥ the load balancer's probe interval)",
   },
   SHUTDOWN_GRACE_MS: { meaning: 'after the drain delay, how long requests in flight (and a job batch in hand) may take' },
+  TENANT_UNKNOWN_HOST: { meaning: 'a Host no tenant is mapped to: served by the default tenant (default), or refused with 421 (reject)' },
+  TENANT_REFRESH_MS: { meaning: "how often each server re-reads the tenants' host names (a tenant added is served within this)" },
 };
 
 /** The schema's own default for a setting, as the environment would spell it; undefined when it has none. */

@@ -4,6 +4,7 @@ import { createInMemoryAdapters } from '@conduit/adapters-memory';
 import { makeUseCases, type UseCases } from '@conduit/app';
 import type { TokenVerifier } from '@conduit/domain';
 import { systemClock } from './system-clock.js';
+import { TenantScope } from './tenant-scope.js';
 
 /**
  * The use cases over the in-memory adapters, with the real hashing, tokens and slugs: for a batch
@@ -11,20 +12,24 @@ import { systemClock } from './system-clock.js';
  * server's (they live in the use cases and the domain); nothing outlives the process. `tokens`
  * turns a signed-in user's token into the actor, as the HTTP layer does.
  */
-export const composeInMemoryCore = (): { readonly useCases: UseCases; readonly tokens: TokenVerifier } => {
+export const composeInMemoryCore = (): { readonly useCases: UseCases; readonly tokens: TokenVerifier; readonly tenants: TenantScope } => {
+  const tenants = new TenantScope();
   const tokens = new JoseTokens({
+    currentTenant: tenants.currentId,
     keys: [{ kid: 'in-memory', secret: randomBytes(32) }],
     issuer: 'conduit',
     audience: 'conduit-api',
     ttlSeconds: 3600,
     leewaySeconds: 30,
   });
+  const adapters = createInMemoryAdapters({ currentTenant: tenants.currentId });
   const useCases = makeUseCases({
-    ...createInMemoryAdapters(),
+    ...adapters,
+    tenancy: { ...adapters.tenancy, runIn: tenants.runIn },
     passwordHasher: new Argon2PasswordHasher(),
     tokenIssuer: tokens,
     clock: systemClock,
     suffixes: new RandomSuffixGenerator(),
   });
-  return { useCases, tokens };
+  return { useCases, tokens, tenants };
 };

@@ -1,6 +1,6 @@
 export * from './config.js';
 export * from './core.js';
-export { resetLocalData } from './database.js';
+export { type ProvidedDatabase, resetLocalData } from './database.js';
 export * from './dot-env.js';
 export * from './env-example.js';
 export * from './feature-flags.js';
@@ -10,3 +10,4 @@ export * from './logger.js';
 export * from './metrics.js';
 export * from './repeated-failures.js';
 export * from './startup-failure.js';
+export * from './tenant-scope.js';

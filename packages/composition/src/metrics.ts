@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { type Orm, poolUsage, type ReplicaRouter } from '@conduit/adapters-db';
-import type { UseCases } from '@conduit/app';
-import type { BatchOutcome } from '@conduit/domain';
+import type { BatchOutcome, JobStatus, Tenant } from '@conduit/domain';
 import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { Config } from './config.js';
+import type { Core } from './core.js';
 
 /**
  * Metrics every process that holds the core reports, whatever its transport: the pool, the jobs,
@@ -70,45 +70,64 @@ export const recordReplicas = (registry: Registry, router: ReplicaRouter): void 
 
 export type JobMetrics = { readonly recordBatch: (batch: BatchOutcome) => void };
 
+/** What the job metrics read: each tenant's jobs by status, and the tenant a batch was applied for. */
+export type JobCounts = {
+  readonly byTenant: () => Promise<readonly { readonly tenant: Tenant; readonly value: Record<JobStatus, number> }[]>;
+  readonly currentTenant: () => Tenant | undefined;
+};
+
+/** The jobs' counts of a core: every tenant's, each read in its own scope. */
+export const jobCountsOf = (core: Pick<Core, 'useCases' | 'tenants'>): JobCounts => ({
+  byTenant: () => core.tenants.each(() => core.useCases.countJobs()),
+  currentTenant: core.tenants.scope.current,
+});
+
 /**
- * Jobs by status (read from the database at each scrape: every process sees the same jobs, so a
- * cluster reports the largest, not the sum) and the items job workers applied, by outcome:
- * `rate(conduit_job_items_total[1m])` is items per second.
+ * Jobs by tenant and status (read from the database at each scrape: every process sees the same
+ * jobs, so a cluster reports the largest, not the sum) and the items job workers applied, by tenant
+ * and outcome: `rate(conduit_job_items_total[1m])` is items per second. The `tenant` label's values
+ * are the tenants operators added, a bounded set (HTTP metrics have none: routes × statuses ×
+ * tenants would not be).
  */
-export const recordJobs = (registry: Registry | undefined, countJobs: UseCases['countJobs']): JobMetrics => {
+export const recordJobs = (registry: Registry | undefined, jobs: JobCounts): JobMetrics => {
   if (registry === undefined) return { recordBatch: () => undefined };
   new Gauge({
     name: 'conduit_jobs',
-    help: 'Jobs by status',
-    labelNames: ['status'] as const,
+    help: 'Jobs by tenant and status',
+    labelNames: ['tenant', 'status'] as const,
     registers: [registry],
     aggregator: 'max',
     async collect() {
       // A scrape while the database is away keeps the last counts rather than failing whole.
-      const counts = await countJobs().catch(() => null);
-      for (const [status, count] of Object.entries(counts ?? {})) this.set({ status }, count);
+      const counts = await jobs.byTenant().catch(() => null);
+      if (counts === null) return;
+      this.reset();
+      for (const { tenant, value } of counts) {
+        for (const [status, count] of Object.entries(value)) this.set({ tenant: tenant.slug, status }, count);
+      }
     },
   });
   const items = new Counter({
     name: 'conduit_job_items_total',
     help: 'Job items applied by the workers of this process: succeeded became articles, failed were refused',
-    labelNames: ['outcome'] as const,
+    labelNames: ['tenant', 'outcome'] as const,
     registers: [registry],
   });
   return {
     recordBatch: (batch) => {
-      items.inc({ outcome: 'succeeded' }, batch.written);
-      items.inc({ outcome: 'failed' }, batch.refused.length);
+      const tenant = jobs.currentTenant()?.slug ?? 'none';
+      items.inc({ tenant, outcome: 'succeeded' }, batch.written);
+      items.inc({ tenant, outcome: 'failed' }, batch.refused.length);
     },
   };
 };
 
 /** A job worker's metrics (`conduit worker`): the process, the pool, the jobs and their items. */
-export const createWorkerMetrics = (orm: Orm, countJobs: UseCases['countJobs']): { registry: Registry; jobs: JobMetrics } => {
+export const createWorkerMetrics = (orm: Orm, jobs: JobCounts): { registry: Registry; jobs: JobMetrics } => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   recordPool(registry, orm);
-  return { registry, jobs: recordJobs(registry, countJobs) };
+  return { registry, jobs: recordJobs(registry, jobs) };
 };
 
 /** Where the scrape endpoint lives: the API port (`/metrics`), its own port, or nowhere. */

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { type Core, createWorkerMetrics, expositionOf, startJobWorkers, startMetricsServer } from '@conduit/composition';
+import { type Core, createWorkerMetrics, expositionOf, jobCountsOf, startJobWorkers, startMetricsServer } from '@conduit/composition';
 
 /**
  * `conduit worker`: runs queued jobs until SIGTERM or SIGINT, then hands a job in progress back
@@ -10,7 +10,7 @@ import { type Core, createWorkerMetrics, expositionOf, startJobWorkers, startMet
 export const runWorker = async (core: Core, options: { concurrency: number }): Promise<number> => {
   const { config, logger } = core;
   const serveMetrics = config.METRICS_ENABLED && config.METRICS_PORT !== undefined;
-  const metrics = serveMetrics ? createWorkerMetrics(core.orm, core.useCases.countJobs) : undefined;
+  const metrics = serveMetrics ? createWorkerMetrics(core.orm, jobCountsOf(core)) : undefined;
   const metricsServer = metrics ? startMetricsServer(expositionOf(metrics.registry), config) : undefined;
   if (metricsServer) {
     await once(metricsServer, 'listening');

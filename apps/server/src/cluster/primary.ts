@@ -47,7 +47,7 @@ export const runPrimary = async (config: Config, logger: Logger): Promise<void> 
   const listening = new Set<number>();
   const restarts: number[] = [];
   // Workers reach the database by URL: the embedded one's too, so only this process starts it.
-  const fork = () => cluster.fork({ DATABASE_URL: database.url });
+  const fork = () => cluster.fork({ DATABASE_URL: database.url, DATABASE_MIGRATION_URL: database.ownerUrl });
 
   const stopEverything = async (exitCode: number): Promise<never> => {
     metricsServer?.close();

@@ -1,9 +1,13 @@
-import { type JobId, type JobQueue, jobId } from '@conduit/domain';
+import { DEFAULT_TENANT, type JobId, type JobQueue, jobId, type TenantId, tenantId } from '@conduit/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fromKysely, PgBoss } from 'pg-boss';
 import { kyselyOf } from '../kysely/database.js';
 
-/** The pg-boss queue of article imports; a job's data is `{ jobId }`, the row in `jobs` that holds the rest. */
+/**
+ * The pg-boss queue of article imports; a job's data is `{ jobId, tenantId }`: the row in `jobs`
+ * that holds the rest, and the tenant it belongs to, which its worker runs it for. A job queued
+ * before there were tenants has no `tenantId`: it is the default tenant's, as all data then was.
+ */
 export const ARTICLE_IMPORT_QUEUE = 'article-import';
 /** Imports whose retries were spent on faults land here, to be marked failed. */
 const ARTICLE_IMPORT_DEAD = 'article-import-failed';
@@ -14,12 +18,16 @@ const UPLOADS_SWEEP = 'job-uploads-sweep';
  * What a worker does with one announced job: 'handed-back' when it stopped early (shutdown), so
  * the queue gives the job to a worker again; anything else ends the queue's job.
  */
-export type JobRunner = (id: JobId, signal: AbortSignal) => Promise<'finished' | 'handed-back' | 'superseded'>;
+export type JobRunner = (id: JobId, tenant: TenantId, signal: AbortSignal) => Promise<'finished' | 'handed-back' | 'superseded'>;
+
+/** A queued job's data as pg-boss keeps it. */
+type QueuedJob = { readonly jobId: string; readonly tenantId?: number };
+const tenantOf = (data: QueuedJob): TenantId => tenantId(data.tenantId ?? DEFAULT_TENANT.id);
 
 /** What the workers of a process do: run a job, end one the queue gave up on, sweep abandoned uploads. */
 export type JobHandlers = {
   readonly run: JobRunner;
-  readonly failed: (id: JobId) => Promise<void>;
+  readonly failed: (id: JobId, tenant: TenantId) => Promise<void>;
   readonly sweep: () => Promise<void>;
 };
 
@@ -30,6 +38,8 @@ export type PgBossJobsOptions = {
   /** How often the queue looks for jobs whose worker went silent (and other upkeep). */
   readonly superviseSeconds?: number;
   readonly onError?: (error: Error) => void;
+  /** The tenant a job is queued for: the one in scope where it is submitted. */
+  readonly currentTenant: () => number | undefined;
 };
 
 class HandedBack extends Error {
@@ -47,11 +57,15 @@ class HandedBack extends Error {
  */
 export class PgBossJobs {
   private static readonly HEARTBEAT_SECONDS = 10;
+  /** pg-boss's schema (its default). */
+  static readonly SCHEMA = 'pgboss';
   private readonly boss: PgBoss;
   private readonly stopping = new AbortController();
   private working = false;
+  private readonly currentTenant: () => number | undefined;
 
   constructor(options: PgBossJobsOptions) {
+    this.currentTenant = options.currentTenant;
     const supervise = options.superviseSeconds ?? 5;
     this.boss = new PgBoss({
       connectionString: options.databaseUrl,
@@ -62,6 +76,16 @@ export class PgBossJobs {
       registerInstance: false,
     });
     this.boss.on('error', (error) => options.onError?.(error));
+  }
+
+  /**
+   * Installs or migrates pg-boss's schema and the queues, then stops: for the tables' owner, before
+   * the server and workers start as a role that may not create them.
+   */
+  static async install(ownerUrl: string): Promise<void> {
+    const jobs = new PgBossJobs({ databaseUrl: ownerUrl, poolSize: 1, currentTenant: () => undefined });
+    await jobs.start();
+    await jobs.stop(0);
   }
 
   /** Installs or migrates pg-boss's schema when needed, and the queues. Safe to run in many processes at once. */
@@ -94,8 +118,12 @@ export class PgBossJobs {
   queueIn(em: EntityManager): JobQueue {
     return {
       enqueue: async (id) => {
+        const tenant = this.currentTenant();
+        // The job's row was written for a tenant; a job without one would be applied for nobody.
+        if (tenant === undefined) throw new Error(`job ${id} announced without a tenant in scope`);
+        const data: QueuedJob = { jobId: id, tenantId: tenant };
         // On the entity manager's connection: inside its transaction when it has one.
-        await this.boss.send(ARTICLE_IMPORT_QUEUE, { jobId: id }, { db: fromKysely(kyselyOf(em)) });
+        await this.boss.send(ARTICLE_IMPORT_QUEUE, data, { db: fromKysely(kyselyOf(em)) });
       },
     };
   }
@@ -107,17 +135,13 @@ export class PgBossJobs {
   async work(concurrency: number, handlers: JobHandlers): Promise<void> {
     this.working = true;
     const signal = this.stopping.signal;
-    await this.boss.work<{ jobId: string }>(
-      ARTICLE_IMPORT_QUEUE,
-      { localConcurrency: concurrency, pollingIntervalSeconds: 1 },
-      async ([job]) => {
-        if (job === undefined) return;
-        const id = jobId(job.data.jobId);
-        if ((await handlers.run(id, AbortSignal.any([signal, job.signal]))) === 'handed-back') throw new HandedBack(id);
-      },
-    );
-    await this.boss.work<{ jobId: string }>(ARTICLE_IMPORT_DEAD, { pollingIntervalSeconds: 5 }, async ([job]) => {
-      if (job !== undefined) await handlers.failed(jobId(job.data.jobId));
+    await this.boss.work<QueuedJob>(ARTICLE_IMPORT_QUEUE, { localConcurrency: concurrency, pollingIntervalSeconds: 1 }, async ([job]) => {
+      if (job === undefined) return;
+      const id = jobId(job.data.jobId);
+      if ((await handlers.run(id, tenantOf(job.data), AbortSignal.any([signal, job.signal]))) === 'handed-back') throw new HandedBack(id);
+    });
+    await this.boss.work<QueuedJob>(ARTICLE_IMPORT_DEAD, { pollingIntervalSeconds: 5 }, async ([job]) => {
+      if (job !== undefined) await handlers.failed(jobId(job.data.jobId), tenantOf(job.data));
     });
     await this.boss.work(UPLOADS_SWEEP, { pollingIntervalSeconds: 30 }, () => handlers.sweep());
   }

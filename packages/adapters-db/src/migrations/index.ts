@@ -12,6 +12,7 @@ import { Migration20261202193647_job_results } from './Migration20261202193647_j
 import { Migration20261203054518_article_periods } from './Migration20261203054518_article_periods.js';
 import { Migration20261203083047_session_write_positions } from './Migration20261203083047_session_write_positions.js';
 import { Migration20261203085326_drop_article_days } from './Migration20261203085326_drop_article_days.js';
+import { Migration20261203225337_tenants } from './Migration20261203225337_tenants.js';
 
 /** Every migration, in order. Listed in code so the built server needs no file discovery. */
 export const migrationsList = [
@@ -29,4 +30,5 @@ export const migrationsList = [
   { name: 'Migration20261203054518_article_periods', class: Migration20261203054518_article_periods },
   { name: 'Migration20261203083047_session_write_positions', class: Migration20261203083047_session_write_positions },
   { name: 'Migration20261203085326_drop_article_days', class: Migration20261203085326_drop_article_days },
+  { name: 'Migration20261203225337_tenants', class: Migration20261203225337_tenants },
 ];

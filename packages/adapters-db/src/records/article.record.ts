@@ -1,13 +1,16 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { COUNT_INTO_PERIODS, COUNT_OUT_OF_PERIODS } from './article-period.record.js';
+import { tenantColumn, tenantOwned } from './tenant-column.js';
 import { UserRecord } from './user.record.js';
 
 export const ArticleRecord = defineEntity({
   name: 'ArticleRecord',
   tableName: 'articles',
+  ...tenantOwned,
   properties: {
+    tenantId: tenantColumn(),
     id: p.integer().primary().autoincrement(),
-    slug: p.string().length(255).unique('articles_slug_unique'),
+    slug: p.string().length(255),
     title: p.string().length(255),
     description: p.string().length(1000),
     body: p.text(),
@@ -19,11 +22,13 @@ export const ArticleRecord = defineEntity({
     createdAt: p.datetime(3),
     updatedAt: p.datetime(3),
   },
-  // Every list is "newest first", globally or per author (the feed and the author filter).
+  // A slug is unique within its publication; the article is found by both.
+  uniques: [{ name: 'articles_tenant_slug_unique', properties: ['tenantId', 'slug'] }],
+  // Every list is "newest first", in a publication or per author (the feed and the author filter).
   indexes: [
     {
-      name: 'articles_created_at_index',
-      expression: 'create index "articles_created_at_index" on "articles" ("created_at" desc, "id" desc)',
+      name: 'articles_tenant_created_at_index',
+      expression: 'create index "articles_tenant_created_at_index" on "articles" ("tenant_id", "created_at" desc, "id" desc)',
     },
     {
       name: 'articles_author_created_at_index',

@@ -1,11 +1,14 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { ArticleRecord } from './article.record.js';
+import { tenantColumn, tenantOwned } from './tenant-column.js';
 import { UserRecord } from './user.record.js';
 
 export const FavoriteRecord = defineEntity({
   name: 'FavoriteRecord',
   tableName: 'favorites',
+  ...tenantOwned,
   properties: {
+    tenantId: tenantColumn(),
     user: () => p.manyToOne(UserRecord).primary().deleteRule('cascade'),
     // Counting an article's favorites starts from the article.
     article: () => p.manyToOne(ArticleRecord).primary().deleteRule('cascade').index('favorites_article_index'),

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { tenantColumn, tenantOwned } from './tenant-column.js';
 
 /** A stored answer's headers, as the transport chose to keep them. */
 export type AnswerHeadersColumn = Record<string, string>;
@@ -11,7 +12,9 @@ export type AnswerHeadersColumn = Record<string, string>;
 export const IdempotencyKeyRecord = defineEntity({
   name: 'IdempotencyKeyRecord',
   tableName: 'idempotency_keys',
+  ...tenantOwned,
   properties: {
+    tenantId: tenantColumn().primary(),
     /** `user:<id>`, or `anonymous` (sign-up): whose key it is. */
     scope: p.string().length(64).primary(),
     key: p.string().length(255).primary(),

@@ -11,6 +11,8 @@ import { JobItemRecord } from './job-item.record.js';
 import { JobResultRecord } from './job-result.record.js';
 import { SessionRecord } from './session.record.js';
 import { TagRecord } from './tag.record.js';
+import { TenantRecord } from './tenant.record.js';
+import { TenantHostRecord } from './tenant-host.record.js';
 import { UserRecord } from './user.record.js';
 
 export {
@@ -27,10 +29,14 @@ export {
   JobResultRecord,
   SessionRecord,
   TagRecord,
+  TenantHostRecord,
+  TenantRecord,
   UserRecord,
 };
 
 export const allRecords = [
+  TenantRecord,
+  TenantHostRecord,
   UserRecord,
   FollowRecord,
   ArticleRecord,

@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { JobRecord } from './job.record.js';
+import { tenantColumn, tenantOwned } from './tenant-column.js';
 import { UserRecord } from './user.record.js';
 
 /**
@@ -9,7 +10,9 @@ import { UserRecord } from './user.record.js';
 export const JobIdempotencyKeyRecord = defineEntity({
   name: 'JobIdempotencyKeyRecord',
   tableName: 'job_idempotency_keys',
+  ...tenantOwned,
   properties: {
+    tenantId: tenantColumn(),
     owner: () => p.manyToOne(UserRecord).primary().deleteRule('cascade'),
     key: p.string().length(255).primary(),
     // Dropping a job (a discarded upload) finds its key by this index.

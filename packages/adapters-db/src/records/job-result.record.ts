@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { JobRecord } from './job.record.js';
+import { tenantColumn, tenantOwned } from './tenant-column.js';
 
 /**
  * What a finished job produced (an account export's JSON document), for its owner to download
@@ -8,7 +9,9 @@ import { JobRecord } from './job.record.js';
 export const JobResultRecord = defineEntity({
   name: 'JobResultRecord',
   tableName: 'job_results',
+  ...tenantOwned,
   properties: {
+    tenantId: tenantColumn(),
     job: () => p.manyToOne(JobRecord).primary().deleteRule('cascade'),
     document: p.text(),
     // The sweep finds expired results by this index.

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { tenantColumn, tenantOwned } from './tenant-column.js';
 import { UserRecord } from './user.record.js';
 
 /** Refused items as stored: `[{"item": 7, "errors": {"title": ["can't be blank"]}}]`, at most 1,000. */
@@ -7,7 +8,9 @@ export type ItemErrorsColumn = { item: number; errors: Record<string, string[]> 
 export const JobRecord = defineEntity({
   name: 'JobRecord',
   tableName: 'jobs',
+  ...tenantOwned,
   properties: {
+    tenantId: tenantColumn(),
     id: p.uuid().primary(),
     type: p.string().length(32),
     owner: () => p.manyToOne(UserRecord).deleteRule('cascade'),

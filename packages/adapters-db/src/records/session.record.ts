@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { tenantColumn, tenantOwned } from './tenant-column.js';
 import { UserRecord } from './user.record.js';
 
 /**
@@ -8,7 +9,9 @@ import { UserRecord } from './user.record.js';
 export const SessionRecord = defineEntity({
   name: 'SessionRecord',
   tableName: 'sessions',
+  ...tenantOwned,
   properties: {
+    tenantId: tenantColumn(),
     id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
     // A user's sessions are listed and ended together, by this index; erasing the user erases them.
     user: () => p.manyToOne(UserRecord).deleteRule('cascade').index('sessions_user_index'),

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { tenantColumn, tenantOwned } from './tenant-column.js';
 
 /**
  * Every tag with the number of articles that carry it, kept exact by the article repository in
@@ -8,15 +9,18 @@ import { defineEntity, p } from '@mikro-orm/core';
 export const TagRecord = defineEntity({
   name: 'TagRecord',
   tableName: 'tags',
+  ...tenantOwned,
   properties: {
+    tenantId: tenantColumn().primary(),
     name: p.string().length(64).primary(),
     articlesCount: p.integer().default(0),
   },
   // GET /tags walks this index in order (most used first), reading no table row.
   indexes: [
     {
-      name: 'tags_in_use_index',
-      expression: 'create index "tags_in_use_index" on "tags" ("articles_count" desc, "name") where "articles_count" > 0',
+      name: 'tags_tenant_in_use_index',
+      expression:
+        'create index "tags_tenant_in_use_index" on "tags" ("tenant_id", "articles_count" desc, "name") where "articles_count" > 0',
     },
   ],
 });

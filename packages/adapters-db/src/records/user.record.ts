@@ -1,12 +1,15 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { tenantColumn, tenantOwned } from './tenant-column.js';
 
 export const UserRecord = defineEntity({
   name: 'UserRecord',
   tableName: 'users',
+  ...tenantOwned,
   properties: {
+    tenantId: tenantColumn(),
     id: p.integer().primary().autoincrement(),
-    username: p.string().length(64).unique('users_username_unique'),
-    email: p.string().length(254).unique('users_email_unique'),
+    username: p.string().length(64),
+    email: p.string().length(254),
     passwordHash: p.string().length(255),
     bio: p.text().nullable(),
     image: p.string().length(2048).nullable(),
@@ -21,6 +24,11 @@ export const UserRecord = defineEntity({
     /** Maintained by the article repository; the feed's total is a sum of these. */
     articlesCount: p.integer().default(0),
   },
+  // Usernames and emails are unique within a publication: one person may join several.
+  uniques: [
+    { name: 'users_tenant_username_unique', properties: ['tenantId', 'username'] },
+    { name: 'users_tenant_email_unique', properties: ['tenantId', 'email'] },
+  ],
 });
 
 export type UserRecord = InstanceType<typeof UserRecord.class>;

@@ -136,7 +136,7 @@ export const addArticles = new CompiledStatement((db, slot: SlotOf<ArticleRows>)
             ])
             .orderBy('i.position'),
         )
-        .onConflict((conflict) => conflict.column('slug').doNothing())
+        .onConflict((conflict) => conflict.columns(['tenant_id', 'slug']).doNothing())
         .returning(['id', 'slug', 'author_id', 'created_at']),
     )
     .with('written', (db) =>
@@ -172,7 +172,7 @@ export const addArticles = new CompiledStatement((db, slot: SlotOf<ArticleRows>)
         )
         .onConflict((conflict) =>
           conflict
-            .column('name')
+            .columns(['tenant_id', 'name'])
             .doUpdateSet((eb) => ({ articles_count: eb('tags.articles_count', '+', eb.ref('excluded.articles_count')) })),
         ),
     )

@@ -81,7 +81,9 @@ export const changeArticle = new CompiledStatement((db, slot: SlotOf<ArticleChan
         .insertInto('tags')
         .columns(['name', 'articles_count'])
         .expression(db.selectFrom('added').select((eb) => ['tag', eb.lit(1).as('articles_count')]))
-        .onConflict((conflict) => conflict.column('name').doUpdateSet((eb) => ({ articles_count: eb('tags.articles_count', '+', 1) }))),
+        .onConflict((conflict) =>
+          conflict.columns(['tenant_id', 'name']).doUpdateSet((eb) => ({ articles_count: eb('tags.articles_count', '+', 1) })),
+        ),
     )
     .selectFrom('changed')
     .select('id'),

@@ -22,7 +22,7 @@ const claimed = new CompiledStatement(
       .values({ scope: slot('scope'), key: slot('key'), fingerprint: slot('fingerprint'), holder: slot('holder'), created_at: slot('at') })
       .onConflict((conflict) =>
         conflict
-          .columns(['scope', 'key'])
+          .columns(['tenant_id', 'scope', 'key'])
           .doUpdateSet({
             fingerprint: slot('fingerprint'),
             holder: slot('holder'),

@@ -88,7 +88,7 @@ export class MikroOrmArticleRepository implements ArticleRepository {
       write().then(
         (saved) => ok(saved),
         (error: unknown) => {
-          if (violatedUniqueConstraint(error) === 'articles_slug_unique') return err({ type: 'SlugTaken', slug } as const);
+          if (violatedUniqueConstraint(error) === 'articles_tenant_slug_unique') return err({ type: 'SlugTaken', slug } as const);
           throw error;
         },
       ),

@@ -71,8 +71,8 @@ export class MikroOrmUserRepository implements UserRepository {
         (saved) => ok(saved),
         (error: unknown) => {
           const constraint = violatedUniqueConstraint(error);
-          if (constraint === 'users_username_unique') return err({ type: 'UsernameTaken', username: user.username } as const);
-          if (constraint === 'users_email_unique') return err({ type: 'EmailTaken', email: user.email } as const);
+          if (constraint === 'users_tenant_username_unique') return err({ type: 'UsernameTaken', username: user.username } as const);
+          if (constraint === 'users_tenant_email_unique') return err({ type: 'EmailTaken', email: user.email } as const);
           throw error;
         },
       ),

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DEFAULT_TENANT } from '@conduit/domain';
 import pg from 'pg';
 
 const run = promisify(execFile);
@@ -39,11 +40,12 @@ export const postgresProgramsForTests = async (): Promise<string | undefined> =>
   return bindir;
 };
 
-/** One statement on one server of the cluster, on a connection of its own (outside any pool). */
+/** One statement on one server of the cluster, on a connection of its own (outside any pool), for the default tenant. */
 export const sqlOn = async <R extends pg.QueryResultRow>(url: string, text: string): Promise<R[]> => {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    await client.query(`select set_config('conduit.tenant', '${DEFAULT_TENANT.id}', false)`);
     return (await client.query<R>(text)).rows;
   } finally {
     await client.end();

@@ -1,9 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_TENANT, type RunInTenant, type Tenant, type TenantContents, type TenantRepository } from '@conduit/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createOrm, type OrmOptions } from '../orm.js';
 import { createPostgresAdapters, type PostgresAdapters } from '../postgres-adapters.js';
+import { TENANT_OWNED_TABLES } from '../tenants/tenant-isolation.js';
 
 const withDatabase = (url: string, database: string): string => {
   const parsed = new URL(url);
@@ -11,8 +14,8 @@ const withDatabase = (url: string, database: string): string => {
   return parsed.toString();
 };
 
-const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-  const client = new pg.Client({ connectionString: inject('postgresAdminUrl') });
+const onDatabase = async <T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -21,34 +24,62 @@ const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => 
   }
 };
 
-export type TestDatabase = { readonly url: string; drop(): Promise<void> };
+const admin = <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => onDatabase(inject('postgresAdminUrl'), work);
 
-/** A fresh, migrated database cloned from the run's template (see test/postgres-global-setup.ts). */
+export type TestDatabase = {
+  /** As the runtime role (owns no table, held by row-level security): what a server runs as. */
+  readonly url: string;
+  /** As the tables' owner: migrations, and what a test does behind the application's back. */
+  readonly ownerUrl: string;
+  drop(): Promise<void>;
+};
+
+/**
+ * A fresh, migrated database cloned from the run's template (see test/postgres-global-setup.ts),
+ * with the runtime role's grants and the job queue's schema already in it: a server started with
+ * `url` alone finds nothing to migrate.
+ */
 export const createTestDatabase = async (): Promise<TestDatabase> => {
   const name = `conduit_test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
   await admin((client) => client.query(`create database ${name} template ${inject('templateDatabase')}`));
   return {
-    url: withDatabase(inject('postgresAdminUrl'), name),
+    url: withDatabase(inject('postgresRuntimeUrl'), name),
+    ownerUrl: withDatabase(inject('postgresAdminUrl'), name),
     drop: () => admin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
   };
 };
 
-/** Empties every table the records map (a new record's table too) and restarts ids, between tests of one file. */
-export const truncateAll = async (orm: MikroORM): Promise<void> => {
-  const tables = [...orm.getMetadata().getAll().values()].map((meta) => `"${meta.tableName}"`);
-  await orm.em.fork().execute(`truncate ${tables.join(', ')} restart identity cascade`);
+export type PostgresTestContext = Omit<PostgresAdapters, 'tenancy'> & {
+  /** The adapters' tenancy, with `runIn` switching the tenant the context's statements run for. */
+  readonly tenancy: { readonly tenants: TenantRepository; readonly contents: TenantContents; readonly runIn: RunInTenant };
+  readonly orm: MikroORM;
+  readonly url: string;
+  readonly ownerUrl: string;
+  close(): Promise<void>;
 };
 
-export type PostgresTestContext = PostgresAdapters & { readonly orm: MikroORM; readonly url: string; close(): Promise<void> };
+/** Empties every tenant-owned table and restarts ids, and leaves the default tenant alone, between tests of one file. */
+export const truncateAll = async (context: Pick<PostgresTestContext, 'ownerUrl'>): Promise<void> =>
+  onDatabase(context.ownerUrl, async (client) => {
+    await client.query(`truncate ${TENANT_OWNED_TABLES.map((table) => `"${table}"`).join(', ')} restart identity cascade`);
+    await client.query(`delete from tenants where id <> ${DEFAULT_TENANT.id}`);
+  });
 
-/** A test database with an ORM and the PostgreSQL adapters over it. */
+/**
+ * A test database with an ORM and the PostgreSQL adapters over it, as the runtime role: every
+ * statement runs for the default tenant, or for the one `tenancy.runIn` runs work for.
+ */
 export const openPostgresTestContext = async (options: Omit<OrmOptions, 'databaseUrl'> = {}): Promise<PostgresTestContext> => {
   const database = await createTestDatabase();
-  const orm = await createOrm({ ...options, databaseUrl: database.url });
+  const inScope = new AsyncLocalStorage<Tenant>();
+  const orm = await createOrm({ currentTenant: () => (inScope.getStore() ?? DEFAULT_TENANT).id, ...options, databaseUrl: database.url });
+  const adapters = createPostgresAdapters(orm);
   return {
     orm,
     url: database.url,
-    ...createPostgresAdapters(orm),
+    ownerUrl: database.ownerUrl,
+    ...adapters,
+    tenancy: { ...adapters.tenancy, runIn: (tenant, work) => inScope.run(tenant, work) },
     close: async () => {
       await orm.close();
       await database.drop();

@@ -46,6 +46,7 @@ export const accessLog = (logger: HttpLogger, metrics?: RequestRecorder, repeats
             spanId: trace?.spanId,
             ...completed,
             ...(code === undefined ? {} : { code }),
+            tenant: c.get('tenant')?.slug,
             userId: actor?.kind === 'user' ? actor.userId : null,
           },
           'request completed',

@@ -47,6 +47,13 @@ export const edgeProblems = {
       'A request with this Idempotency-Key was applied, but its answer could not be kept (the server failed right after); read the resource to see its state.',
     errors: { 'Idempotency-Key': ['was used by a request that was applied'] },
   }),
+  misdirected: (): ProblemSpec => ({
+    status: 421,
+    code: 'MISDIRECTED_REQUEST',
+    title: 'Misdirected request',
+    detail: 'No publication is served at this host name.',
+    errors: { host: ['is not served here'] },
+  }),
   routeNotFound: (): ProblemSpec => ({
     status: 404,
     code: 'ROUTE_NOT_FOUND',

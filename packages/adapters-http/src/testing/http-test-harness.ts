@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { JoseTokens } from '@conduit/adapters-crypto';
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
+import { DEFAULT_TENANT } from '@conduit/domain';
 import { expect } from 'vitest';
 import { createHttpApp, OPENAPI_PATH } from '../create-http-app.js';
 import type { HttpConfig } from '../http-deps.js';
@@ -71,6 +72,8 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
   const logger = new RecordingLogger();
   const app = createHttpApp({
     useCases: memory.useCases,
+    // One publication: tenants over HTTP are tested against the built server (apps/server tenants.e2e).
+    tenants: { resolve: async () => DEFAULT_TENANT, run: (_tenant, work) => work() },
     tokenVerifier: tokens,
     logger,
     config: {

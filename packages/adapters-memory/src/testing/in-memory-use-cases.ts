@@ -1,5 +1,14 @@
 import { ALL_FEATURES_ON, makeUseCases, type UseCases } from '@conduit/app';
-import { assignRole, type Role, type TokenIssuer, type UnitOfWorkScope, type UserActor, userActor } from '@conduit/domain';
+import {
+  assignRole,
+  type Role,
+  type RunInTenant,
+  type TenantId,
+  type TokenIssuer,
+  type UnitOfWorkScope,
+  type UserActor,
+  userActor,
+} from '@conduit/domain';
 import { aSignUp, authorizedForTest } from '@conduit/domain/testing';
 import { CountingSuffixGenerator } from '../counting-suffix-generator.js';
 import { SteppingClock } from '../fake-clock.js';
@@ -16,10 +25,19 @@ export type InMemoryApp = InMemoryAdapters & {
   signUp(username: string, role?: Role): Promise<UserActor>;
 };
 
+/** Which tenant the app works for, and how work is run for another (a test's own scope). */
+export type TestTenancy = { readonly currentTenant: () => TenantId | undefined; readonly runIn: RunInTenant };
+
+/** One tenant, the default: enough for every test but those that switch tenants, which bring their own scope. */
+const oneTenant: TestTenancy = {
+  currentTenant: () => undefined,
+  runIn: () => Promise.reject(new Error('this test app serves the default tenant only: pass `tenancy` to run work for another')),
+};
+
 /** The test composition root: every use case over fakes, no I/O. */
-export const createInMemoryApp = (options: UnitOfWorkScope & { tokenIssuer?: TokenIssuer } = {}): InMemoryApp => {
-  const { tokenIssuer, ...scope } = options;
-  const adapters = createInMemoryAdapters(scope);
+export const createInMemoryApp = (options: UnitOfWorkScope & { tokenIssuer?: TokenIssuer; tenancy?: TestTenancy } = {}): InMemoryApp => {
+  const { tokenIssuer, tenancy = oneTenant, ...scope } = options;
+  const adapters = createInMemoryAdapters({ ...scope, currentTenant: tenancy.currentTenant });
   const passwordHasher = new FakePasswordHasher();
   const clock = new SteppingClock();
   const useCases = makeUseCases({
@@ -28,6 +46,7 @@ export const createInMemoryApp = (options: UnitOfWorkScope & { tokenIssuer?: Tok
     tokenIssuer: tokenIssuer ?? new FakeTokenIssuer(),
     clock,
     suffixes: new CountingSuffixGenerator(),
+    tenancy: { ...adapters.tenancy, runIn: tenancy.runIn },
   });
   const signUp = async (username: string, role: Role = 'user'): Promise<UserActor> => {
     (

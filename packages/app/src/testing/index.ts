@@ -1,1 +1,2 @@
 export * from './query-contracts.js';
+export * from './tenant-contracts.js';

@@ -8,7 +8,8 @@ export type Action =
   | 'job:cancel'
   | 'account:lock'
   | 'session:end-all'
-  | 'account:erase';
+  | 'account:erase'
+  | 'tenant:manage';
 
 declare const proof: unique symbol;
 
