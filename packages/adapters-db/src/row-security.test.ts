@@ -18,9 +18,8 @@ let acme: Tenant;
 /** One author with one tagged article, in the tenant in scope. */
 const publish = async (username: string) => {
   const author = (await db.repositories.users.add(aNewUser({ username, email: `${username}@example.com` })))._unsafeUnwrap();
-  await db.repositories.articles.add(
-    aNewArticle(anArticleDraft({ title: `${username} writes`, tagList: [username] }), author.id, new Date()),
-  );
+  const article = aNewArticle(anArticleDraft({ title: `${username} writes`, tagList: [username] }), author.id, new Date());
+  (await db.repositories.articles.add(article))._unsafeUnwrap();
   return author;
 };
 
