@@ -7,7 +7,12 @@ export const openApiDocumentConfig = {
     description:
       'The RealWorld ("Conduit") API. Every error is one body: RFC 9457 problem details with a ' +
       'stable `code` and the `requestId`, and the RealWorld `errors` map with readable messages. ' +
-      "It is `application/json`, or `application/problem+json` when the request's `Accept` asks for it.",
+      "It is `application/json`, or `application/problem+json` when the request's `Accept` asks for it.\n\n" +
+      'One deployment hosts many publications (tenants), each with its own users, articles, tags and ' +
+      "jobs. A request's publication is the one its `Host` header is mapped to (an exact host name, " +
+      'or a `*.domain` wildcard); a host no publication is mapped to is served by the default one, or ' +
+      'refused with 421 where the deployment says so. A token is valid only at the publication that ' +
+      'issued it (401 elsewhere).',
   },
   tags: [
     { name: 'User and Authentication' },

@@ -887,6 +887,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -1011,6 +1021,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -1090,6 +1110,16 @@ export interface operations {
             };
             /** @description Missing or invalid token, or wrong credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1209,6 +1239,16 @@ export interface operations {
             };
             /** @description Request body is not of a media type the operation accepts */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1339,6 +1379,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -1418,6 +1468,16 @@ export interface operations {
             };
             /** @description Missing or invalid token, or wrong credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1506,6 +1566,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -1579,6 +1649,16 @@ export interface operations {
             };
             /** @description Missing or invalid token, or wrong credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1723,6 +1803,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -1817,6 +1907,16 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1925,6 +2025,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -2001,6 +2111,16 @@ export interface operations {
             };
             /** @description Missing or invalid token, or wrong credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2110,6 +2230,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -2191,6 +2321,16 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2306,6 +2446,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -2413,6 +2563,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -2498,6 +2658,16 @@ export interface operations {
             };
             /** @description Missing or invalid token, or wrong credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2594,6 +2764,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid request fields */
             422: {
@@ -2724,6 +2904,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -2805,6 +2995,16 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2964,6 +3164,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -3079,6 +3289,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -3178,6 +3398,16 @@ export interface operations {
             };
             /** @description In conflict with the state of the resource */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3293,6 +3523,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -3374,6 +3614,16 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3533,6 +3783,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -3649,6 +3909,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -3725,6 +3995,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Rate limit reached: retry after Retry-After (RateLimit-Policy and RateLimit state the budget) */
             429: {
@@ -3849,6 +4129,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request fields */
             422: {
                 headers: {
@@ -3932,6 +4222,16 @@ export interface operations {
             };
             /** @description Missing or invalid token, or wrong credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4033,6 +4333,16 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4146,6 +4456,16 @@ export interface operations {
             };
             /** @description In conflict with the state of the resource */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
                 headers: {
                     [name: string]: unknown;
                 };

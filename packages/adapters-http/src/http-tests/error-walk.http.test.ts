@@ -119,6 +119,11 @@ describe('every documented error response', async () => {
               result = await send(existing, keyed);
             }
             break;
+          case 421:
+            // No publication is mapped to the harness's host, and now unmapped hosts are refused.
+            http.tenancy.unknownHost = 'reject';
+            result = await send(existing, valid);
+            break;
           case 413:
             result = await send(existing, { token: owner, body: { padding: 'x'.repeat(8192) } });
             break;

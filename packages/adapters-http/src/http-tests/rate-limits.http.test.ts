@@ -139,7 +139,9 @@ describe.skipIf(!redisReachable)(`rate limits on Redis (${REDIS_URL})`, () => {
     expect((await instanceB.call('GET', '/api/tags')).status).toBe(200);
     expect((await instanceA.call('GET', '/api/tags')).status).toBe(200);
     expectProblem(await instanceB.call('GET', '/api/tags'), 429, 'RATE_LIMITED');
-    expect(await redis.keys(`conduit:rl:${shared.anonymous.name}*`)).toContain(`conduit:rl:${shared.anonymous.name}:address:203.0.113.10`);
+    expect(await redis.keys(`conduit:rl:${shared.anonymous.name}*`)).toContain(
+      `conduit:rl:${shared.anonymous.name}:tenant:1:address:203.0.113.10`,
+    );
   });
 });
 

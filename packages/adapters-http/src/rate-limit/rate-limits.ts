@@ -1,4 +1,4 @@
-import { normalizeEmail } from '@conduit/domain';
+import { normalizeEmail, type Tenant } from '@conduit/domain';
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.js';
@@ -32,6 +32,13 @@ const rateLimited = (quotas: readonly Quota[]): ProblemSpec => {
 
 type Env = AppEnv & { Variables: { authentication: () => Promise<Authentication> } };
 
+/**
+ * Every budget is the tenant's: a user, an address or an account is counted at each publication
+ * apart (the same email is another account at another tenant, and guessing its password at one
+ * locks nothing at the other).
+ */
+const inTenant = (tenant: Tenant | undefined, key: string): string => `tenant:${tenant?.id ?? 'none'}:${key}`;
+
 export const createRateLimits = (settings: RateLimitSettings): RateLimits => {
   const { budgets, clientAddress, store } = settings;
   const anonymous = new Limiter(budgets.anonymous, store);
@@ -45,8 +52,8 @@ export const createRateLimits = (settings: RateLimitSettings): RateLimits => {
     const who = await c.get('authentication')();
     const verdict =
       who.kind === 'user'
-        ? await authenticated.consume(`user:${who.actor.userId}`)
-        : await anonymous.consume(`address:${clientAddress(c)}`);
+        ? await authenticated.consume(inTenant(c.get('tenant'), `user:${who.actor.userId}`))
+        : await anonymous.consume(inTenant(c.get('tenant'), `address:${clientAddress(c)}`));
     if (!verdict.allowed) return problemResponse(c, rateLimited([verdict.quota]));
     for (const [name, value] of Object.entries(quotaHeaders([verdict.quota]))) c.header(name, value);
     await next();
@@ -55,7 +62,7 @@ export const createRateLimits = (settings: RateLimitSettings): RateLimits => {
   /** POST /api/users: every attempt counts. */
   const signUp: MiddlewareHandler = async (c, next) => {
     if (c.req.method !== 'POST') return next();
-    const verdict = await signUpPerAddress.consume(`address:${clientAddress(c)}`);
+    const verdict = await signUpPerAddress.consume(inTenant(c.get('tenant'), `address:${clientAddress(c)}`));
     if (!verdict.allowed) return problemResponse(c, rateLimited([verdict.quota]));
     await next();
   };
@@ -69,8 +76,8 @@ export const createRateLimits = (settings: RateLimitSettings): RateLimits => {
    */
   const loginAttempts: LoginAttempts = {
     begin: async (c, email) => {
-      const accountKey = `account:${normalizeEmail(email)}`;
-      const addressKey = `address:${clientAddress(c)}`;
+      const accountKey = inTenant(c.get('tenant'), `account:${normalizeEmail(email)}`);
+      const addressKey = inTenant(c.get('tenant'), `address:${clientAddress(c)}`);
       const verdicts = [await loginPerAddress.consume(addressKey), await loginPerAccount.consume(accountKey)];
       const quotas = verdicts.map((verdict) => verdict.quota);
       const refused = verdicts.filter((verdict) => !verdict.allowed).map((verdict) => verdict.quota);

@@ -1,8 +1,12 @@
 import { hash } from 'node:crypto';
 import type { Context } from 'hono';
 
-/** A strong validator for a JSON answer: a digest of exactly the bytes sent. */
-export const entityTag = (text: string): string => `"${hash('sha1', text, 'base64url')}"`;
+/**
+ * A strong validator for a JSON answer: a digest of exactly the bytes sent, and of the tenant that
+ * sent them, so that two publications' equal answers (an empty list) never validate each other's
+ * copies in a cache shared between their hosts.
+ */
+export const entityTag = (text: string, tenant: number | undefined): string => `"${hash('sha1', `${tenant ?? ''}\n${text}`, 'base64url')}"`;
 
 /**
  * RFC 9110 §13.1.2: `If-None-Match` matches when it is `*` or lists the tag; weak comparison, so a

@@ -36,7 +36,7 @@ export const respond = <T, Body extends JSONValue | object, Status extends 200 |
   if (result.isErr()) return appProblem(c, result.error);
   if (c.req.method !== 'GET') return c.json(present(result.value), status, jsonHeaders(c));
   const text = JSON.stringify(present(result.value));
-  const tag = entityTag(text);
+  const tag = entityTag(text, c.get('tenant')?.id);
   // Typed as the JSON answer: the body is that JSON, serialized here once to be hashed.
   if (isConditionalHit(c, tag)) return c.body(null, 304, { ...emptyHeaders(c), ETag: tag }) as unknown as Answer<Body, Status>;
   return c.body(text, status, { ...jsonHeaders(c), ETag: tag }) as unknown as Answer<Body, Status>;

@@ -24,6 +24,7 @@ const descriptions = {
   409: 'In conflict with the state of the resource',
   413: 'Request body too large',
   415: 'Request body is not of a media type the operation accepts',
+  421: 'No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject)',
   422: 'Invalid request fields',
   431: 'Request line or headers too large (refused by the HTTP server before routing)',
   429: 'Rate limit reached: retry after Retry-After (RateLimit-Policy and RateLimit state the budget)',
@@ -39,14 +40,14 @@ const problemContent = {
   'application/problem+json': { schema: ProblemResponse },
 };
 
-/** OpenAPI response entries for the problem statuses an operation can answer; 429, 431, 500 and 503 always. */
+/** OpenAPI response entries for the problem statuses an operation can answer; 421, 429, 431, 500 and 503 always. */
 export const problemResponses = <const S extends ProblemStatus>(...statuses: S[]) =>
   Object.fromEntries(
-    [...statuses, 429 as const, 431 as const, 500 as const, 503 as const].map((status) => [
+    [...statuses, 421 as const, 429 as const, 431 as const, 500 as const, 503 as const].map((status) => [
       status,
       { description: descriptions[status], content: problemContent },
     ]),
-  ) as unknown as { [K in S | 429 | 431 | 500 | 503]: { description: string; content: typeof problemContent } };
+  ) as unknown as { [K in S | 421 | 429 | 431 | 500 | 503]: { description: string; content: typeof problemContent } };
 
 /** Statuses every operation with a JSON body can answer at the edge. */
 export const bodyProblems = [400, 413, 415, 422] as const;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { JoseTokens } from '@conduit/adapters-crypto';
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
-import { DEFAULT_TENANT } from '@conduit/domain';
+import { TenantDirectory } from '@conduit/app';
 import { expect } from 'vitest';
 import { createHttpApp, OPENAPI_PATH } from '../create-http-app.js';
 import type { HttpConfig } from '../http-deps.js';
@@ -62,6 +62,8 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
   const healthState = { databaseUp: true, draining: false };
   /** Flip to switch features off, as configuration would. */
   const features = { registration: true, comments: true };
+  /** Set `unknownHost` to 'reject' to refuse hosts no tenant is mapped to (TENANT_UNKNOWN_HOST), as configuration would. */
+  const tenancy: { unknownHost: 'default' | 'reject'; refreshMs: number } = { unknownHost: 'default', refreshMs: 0 };
   const tokens = new JoseTokens(jwtSettings);
   const timings = new RequestTimings();
   const memory: InMemoryApp = createInMemoryApp({
@@ -70,10 +72,12 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
     currentIdempotencyClaim: timings.currentIdempotencyClaim,
   });
   const logger = new RecordingLogger();
+  const directory = new TenantDirectory({ tenants: memory.tenancy.tenants, clock: memory.clock }, tenancy);
   const app = createHttpApp({
     useCases: memory.useCases,
-    // One publication: tenants over HTTP are tested against the built server (apps/server tenants.e2e).
-    tenants: { resolve: async () => DEFAULT_TENANT, run: (_tenant, work) => work() },
+    // The default publication alone (this app's memory serves one tenant): tenants over HTTP are
+    // tested against the built server (apps/server tenants.e2e). Resolution is the real one.
+    tenants: { resolve: (host) => directory.resolve(host), run: (_tenant, work) => work() },
     tokenVerifier: tokens,
     logger,
     config: {
@@ -172,7 +176,7 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
     return connectMcp('http://conduit.test/mcp', { ...(token ? { token } : {}), fetch: inProcess });
   };
 
-  return { app, memory, tokens, logger, timings, healthState, features, raw, call, register, createArticle, mcp };
+  return { app, memory, tokens, logger, timings, healthState, features, tenancy, raw, call, register, createArticle, mcp };
 };
 
 export type HttpTestHarness = ReturnType<typeof createHttpTestHarness>;
