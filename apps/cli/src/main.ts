@@ -6,6 +6,7 @@ import {
   environmentWithDotEnv,
   parseConfig,
   resetLocalData,
+  UnknownTenant,
 } from '@conduit/composition';
 import { type Role, systemActor } from '@conduit/domain';
 import { Command, InvalidArgumentError } from 'commander';
@@ -55,6 +56,7 @@ const withCore = async (
       await core.tenants.runNamed(program.opts<{ tenant: string }>().tenant, () => work(core));
     }
   } catch (error) {
+    if (error instanceof UnknownTenant) return fail(error.message);
     // A defect or a lost database mid-command: one line, as for every other failure; the rest in the log.
     logger.debug({ err: error }, 'command failed');
     fail(`failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -26,6 +26,14 @@ import { REPEATED_FAILURE_INTERVAL_MS, reportRepeatedFailures } from './repeated
 import { systemClock } from './system-clock.js';
 import { TenantScope } from './tenant-scope.js';
 
+/** A tenant named by an operator (--tenant, CONDUIT_TENANT) that does not exist. */
+export class UnknownTenant extends Error {
+  override readonly name = 'UnknownTenant';
+  constructor(readonly slug: string) {
+    super(`no tenant named "${slug}" (conduit tenants list)`);
+  }
+}
+
 /** What every driver (server, command line, job worker) runs on: the same wiring, whatever its transport. */
 export type Core = {
   readonly config: Config;
@@ -252,7 +260,7 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
           directory,
           runNamed: async (slug, work) => {
             const tenant = (await directory.all()).find((candidate) => candidate.slug === slug);
-            if (tenant === undefined) throw new Error(`no tenant named "${slug}" (conduit tenants list)`);
+            if (tenant === undefined) throw new UnknownTenant(slug);
             return scope.run(tenant, work);
           },
           each: async (work) => {

@@ -1,0 +1,257 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
+import newman from 'newman';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, spawnServer } from './testing/spawn-server.js';
+
+/*
+ * Two publications on one built server and one database, told apart by the Host header alone, as a
+ * browser on either site would send it: `alpha` at localhost, `beta` at 127.0.0.1 (so the official
+ * collection, which has no Host setting, reaches beta by its URL). Tenants are added with the CLI.
+ */
+
+const CLI = fileURLToPath(new URL('../../cli/dist/main.js', import.meta.url));
+const COLLECTION = fileURLToPath(new URL('../../../test/realworld/Conduit.postman_collection.json', import.meta.url));
+const ALPHA = 'localhost';
+const BETA = '127.0.0.1';
+
+let database: TestDatabase;
+let server: RunningServer;
+const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+
+const conduit = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: database.url }, encoding: 'utf8' });
+
+type Answer = {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  // biome-ignore lint: tests read arbitrary JSON
+  body: any;
+};
+
+/** One request to the server with the Host a client of `host` sends, over kept-alive connections. */
+const call = (host: string, method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<Answer> =>
+  new Promise((resolve, reject) => {
+    const port = new URL(server.baseUrl).port;
+    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const outgoing = request(
+      `${server.baseUrl}${path}`,
+      {
+        method,
+        agent,
+        headers: {
+          Host: `${host}:${port}`,
+          ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}),
+          ...(options.token ? { Authorization: `Token ${options.token}` } : {}),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(payload);
+  });
+
+const signUp = async (host: string, username: string) => {
+  const answer = await call(host, 'POST', '/api/users', {
+    body: { user: { username, email: `${username}@example.com`, password: 'password123' } },
+  });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  return answer.body.user.token as string;
+};
+
+const publish = async (host: string, token: string, title: string, tagList: string[]) => {
+  const answer = await call(host, 'POST', '/api/articles', { token, body: { article: { title, description: 'd', body: 'b', tagList } } });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  return answer.body.article.slug as string;
+};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  for (const [slug, host] of [
+    ['alpha', ALPHA],
+    ['beta', BETA],
+  ]) {
+    const added = conduit('tenants', 'add', slug as string, '--host', host as string);
+    expect(added.status, added.stderr).toBe(0);
+  }
+  server = await spawnServer({
+    DATABASE_URL: database.url,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    // A small pool, so that both tenants' statements take turns on the same connections.
+    DB_POOL_SIZE: '4',
+    TENANT_REFRESH_MS: '200',
+    RATE_LIMITS_ENABLED: 'false',
+  });
+});
+afterAll(async () => {
+  agent.destroy();
+  await server?.stop('SIGKILL');
+  await database?.drop();
+});
+
+describe('tenants on the built server, by Host', () => {
+  it('keeps two publications apart: same username and title in both, each sees only its own; a token is good at its own host only', async () => {
+    const alphaJake = await signUp(ALPHA, 'jake');
+    const betaJake = await signUp(BETA, 'jake');
+    const alphaSlug = await publish(ALPHA, alphaJake, 'Hello', ['alpha-tag']);
+    const betaSlug = await publish(BETA, betaJake, 'Hello', ['beta-tag']);
+    expect(alphaSlug).toBe('hello');
+    expect(betaSlug).toBe('hello');
+    await call(ALPHA, 'PUT', '/api/user', { token: alphaJake, body: { user: { bio: 'alpha bio' } } });
+
+    expect((await call(ALPHA, 'GET', '/api/tags')).body).toEqual({ tags: ['alpha-tag'] });
+    expect((await call(BETA, 'GET', '/api/tags')).body).toEqual({ tags: ['beta-tag'] });
+    expect((await call(ALPHA, 'GET', '/api/profiles/jake')).body.profile.bio).toBe('alpha bio');
+    expect((await call(BETA, 'GET', '/api/profiles/jake')).body.profile.bio).toBeNull();
+    const betaList = (await call(BETA, 'GET', '/api/articles')).body;
+    expect(betaList.articlesCount).toBe(1);
+    expect(betaList.articles[0].tagList).toEqual(['beta-tag']);
+
+    // A token is its tenant's: alpha's jake is nobody at beta.
+    expect((await call(ALPHA, 'GET', '/api/user', { token: alphaJake })).status).toBe(200);
+    const elsewhere = await call(BETA, 'GET', '/api/user', { token: alphaJake });
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.body.code).toBe('UNAUTHENTICATED');
+    expect((await call(BETA, 'DELETE', `/api/articles/${alphaSlug}`, { token: alphaJake })).status).toBe(401);
+    expect((await call(ALPHA, 'GET', `/api/articles/${alphaSlug}`)).status).toBe(200);
+
+    // Equal answers of two tenants carry different validators.
+    const [alphaTags, betaEmpty] = [await call(ALPHA, 'GET', '/api/articles?tag=none'), await call(BETA, 'GET', '/api/articles?tag=none')];
+    expect(alphaTags.body).toEqual(betaEmpty.body);
+    expect(alphaTags.headers.etag).not.toBe(betaEmpty.headers.etag);
+
+    // A host no tenant is mapped to is the default publication's, which has none of it.
+    expect((await call('elsewhere.example', 'GET', '/api/articles')).body.articlesCount).toBe(0);
+    expect(server.logs.some((line) => line.includes('"tenant":"alpha"') && line.includes('"route":"/api/tags"'))).toBe(true);
+  });
+
+  it('gives each of 2,000 interleaved requests of two tenants, on kept-alive connections over a pool of 4, its own tenant’s data alone', async () => {
+    const tokens = { [ALPHA]: await signUp(ALPHA, 'mixer'), [BETA]: await signUp(BETA, 'mixer') } as Record<string, string>;
+    const own = { [ALPHA]: 'alpha-tag', [BETA]: 'beta-tag' } as Record<string, string>;
+    const wrong: string[] = [];
+    await Promise.all(
+      Array.from({ length: 2000 }, async (_, index) => {
+        const host = index % 3 === 0 ? BETA : ALPHA;
+        if (index % 10 === 0) {
+          // A write in between: a comment by the host's own user on the host's own article.
+          const posted = await call(host, 'POST', '/api/articles/hello/comments', {
+            token: tokens[host] as string,
+            body: { comment: { body: `from ${host}` } },
+          });
+          if (posted.status !== 200) wrong.push(`${host}: comment ${posted.status}`);
+          return;
+        }
+        const answer = await call(host, 'GET', '/api/articles', { token: tokens[host] as string });
+        if (answer.status !== 200) return wrong.push(`${host}: ${answer.status}`);
+        for (const article of answer.body.articles) {
+          if (article.tagList.join() !== own[host]) wrong.push(`${host}: saw ${article.tagList.join()}`);
+        }
+        return undefined;
+      }),
+    );
+    expect(wrong).toEqual([]);
+    const comments = async (host: string) => (await call(host, 'GET', '/api/articles/hello/comments')).body.comments as { body: string }[];
+    expect(new Set((await comments(ALPHA)).map((comment) => comment.body))).toEqual(new Set([`from ${ALPHA}`]));
+    expect(new Set((await comments(BETA)).map((comment) => comment.body))).toEqual(new Set([`from ${BETA}`]));
+  });
+
+  it("passes the whole official collection as tenant beta against tenant alpha's data, and finds nothing of alpha", async () => {
+    const seeded = conduit('--tenant', 'alpha', 'seed', '--users', '4', '--articles', '40');
+    expect(seeded.status, seeded.stderr).toBe(0);
+    const alphaTags = (await call(ALPHA, 'GET', '/api/tags')).body.tags as string[];
+    expect(alphaTags.length).toBeGreaterThan(1);
+
+    const suffix = randomBytes(4).toString('hex');
+    const summary = await new Promise<{ run: { stats: Record<string, { total: number }>; failures: { error: { message: string } }[] } }>(
+      (resolve, reject) =>
+        newman.run(
+          {
+            collection: COLLECTION,
+            envVar: [
+              { key: 'APIURL', value: `http://${BETA}:${new URL(server.baseUrl).port}/api` },
+              { key: 'USERNAME', value: `u${suffix}` },
+              { key: 'EMAIL', value: `u${suffix}@example.com` },
+              { key: 'PASSWORD', value: 'password123' },
+            ],
+            timeoutRequest: 60_000,
+          },
+          (error, result) => (error ? reject(error) : resolve(result as never)),
+        ),
+    );
+    expect(summary.run.failures.map((failure) => failure.error.message)).toEqual([]);
+    expect(summary.run.stats.assertions?.total).toBeGreaterThan(100);
+
+    const betaArticles = (await call(BETA, 'GET', '/api/articles?limit=100')).body.articles as { author: { username: string } }[];
+    expect(betaArticles.filter((article) => article.author.username.startsWith('demo'))).toEqual([]);
+    const betaTags = (await call(BETA, 'GET', '/api/tags')).body.tags as string[];
+    expect(betaTags.filter((tag) => alphaTags.includes(tag) && tag !== 'beta-tag')).toEqual([]);
+    expect((await call(BETA, 'GET', '/api/profiles/demo1')).status).toBe(404);
+    expect((await call(ALPHA, 'GET', '/api/profiles/demo1')).status).toBe(200);
+  });
+
+  it('serves a tenant added while running within TENANT_REFRESH_MS, and removes one only with --purge while it holds data', async () => {
+    const added = conduit('tenants', 'add', 'gamma', '--host', 'gamma.example', '--host', '*.gamma.example');
+    expect(added.stdout.trim()).toBe('added tenant gamma at *.gamma.example, gamma.example');
+    expect(conduit('tenants', 'list').stdout).toContain('gamma\t*.gamma.example,gamma.example\n');
+    // Until this server has read the hosts again, gamma's are the default tenant's; a ceiling, not a timing.
+    const servedAsGamma = async () => {
+      await call('www.gamma.example', 'GET', '/api/tags');
+      return server.logs.some((line) => line.includes('"tenant":"gamma"'));
+    };
+    for (let attempt = 0; attempt < 600 && !(await servedAsGamma()); attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await servedAsGamma()).toBe(true);
+    await signUp('www.gamma.example', 'gina');
+    expect((await call('gamma.example', 'GET', '/api/profiles/gina')).status).toBe(200);
+    expect((await call(ALPHA, 'GET', '/api/profiles/gina')).status).toBe(404);
+
+    const refused = conduit('tenants', 'remove', 'gamma');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim()).toBe('tenant "gamma" still holds data: add --purge to delete it too');
+    expect(conduit('tenants', 'remove', 'default').stderr.trim()).toBe('the default tenant serves every unmapped host and stays');
+    const purged = conduit('tenants', 'remove', 'gamma', '--purge');
+    expect(purged.status, purged.stderr).toBe(0);
+    expect(purged.stdout).toMatch(/^removed tenant gamma and its \d+ rows$/m);
+    expect(conduit('--tenant', 'gamma', 'export', 'articles').stderr.trim()).toBe('no tenant named "gamma" (conduit tenants list)');
+  });
+});
+
+describe('a deployment that refuses unmapped hosts', () => {
+  let strict: RunningServer;
+  beforeAll(async () => {
+    strict = await spawnServer({ DATABASE_URL: database.url, JWT_SECRET: randomBytes(32).toString('hex'), TENANT_UNKNOWN_HOST: 'reject' });
+  });
+  afterAll(async () => {
+    await strict?.stop('SIGKILL');
+  });
+
+  it('answers 421 in the error shape to a host no tenant is mapped to, and serves mapped ones', async () => {
+    const response = await fetch(`${strict.baseUrl}/api/articles`);
+    // fetch sends the URL's host, 127.0.0.1: beta's.
+    expect(response.status).toBe(200);
+    const port = new URL(strict.baseUrl).port;
+    const refused = await new Promise<Answer>((resolve, reject) => {
+      const outgoing = request(`${strict.baseUrl}/api/articles`, { headers: { Host: `nowhere.example:${port}` } }, (answer) => {
+        let text = '';
+        answer.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        answer.on('end', () => resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body: JSON.parse(text) }));
+      });
+      outgoing.on('error', reject);
+      outgoing.end();
+    });
+    expect(refused.status).toBe(421);
+    expect(refused.body).toMatchObject({ code: 'MISDIRECTED_REQUEST', status: 421, errors: { host: ['is not served here'] } });
+    expect(typeof refused.body.requestId).toBe('string');
+    // Health is the process's, whatever the host.
+    expect((await fetch(`${strict.baseUrl}/livez`)).status).toBe(200);
+  });
+});
