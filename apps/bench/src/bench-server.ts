@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
 import pg from 'pg';
-import { openBenchDatabase } from './bench-database.js';
+import { type BenchDatabase, openBenchDatabase } from './bench-database.js';
 
 const SERVER = fileURLToPath(new URL('../../server/dist/main.js', import.meta.url));
 export const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -22,7 +22,14 @@ const JWT_SECRET = randomBytes(32).toString('hex');
 /** Where a server runs: `cpus` is a taskset list ('0', '0,1'); without it, anywhere. */
 export type ServerPlacement = { readonly env?: Record<string, string>; readonly main?: string; readonly cpus?: string };
 
-const startServer = async (databaseUrl: string, placement: ServerPlacement): Promise<{ child: ChildProcess; baseUrl: string }> => {
+/**
+ * `database`: as the owner, and as the role this build runs as (it migrates as the owner). Another
+ * build (`main`, a baseline from before the runtime role) runs as the owner, as it did.
+ */
+const startServer = async (
+  database: { readonly url: string; readonly runtimeUrl: string },
+  placement: ServerPlacement,
+): Promise<{ child: ChildProcess; baseUrl: string }> => {
   const { env: extraEnv = {}, main = SERVER, cpus } = placement;
   const pin = cpus !== undefined && (await hasTaskset());
   const port = await getPort({ host: '127.0.0.1' });
@@ -31,7 +38,9 @@ const startServer = async (databaseUrl: string, placement: ServerPlacement): Pro
   const child = spawn(command, args, {
     env: {
       ...process.env,
-      DATABASE_URL: databaseUrl,
+      ...(placement.main === undefined
+        ? { DATABASE_URL: database.runtimeUrl, DATABASE_MIGRATION_URL: database.url }
+        : { DATABASE_URL: database.url }),
       PORT: String(port),
       HOST: '127.0.0.1',
       // Access logs stay on, as in production; they go to /dev/null instead of a log shipper.
@@ -135,7 +144,7 @@ export type BenchSession = {
  */
 export const withBenchSession = async (work: (session: BenchSession) => Promise<void>, pinned = true) => {
   if (pinned) await pinSelf();
-  const databases: { close(): Promise<void> }[] = [];
+  const databases: BenchDatabase[] = [];
   const unpins: (() => Promise<void>)[] = [];
   const servers: RunningBenchServer[] = [];
   const session: BenchSession = {
@@ -146,7 +155,8 @@ export const withBenchSession = async (work: (session: BenchSession) => Promise<
       return database.url;
     },
     server: async (databaseUrl, placement = {}) => {
-      const server = running(await startServer(databaseUrl, { cpus: pinned ? '0' : undefined, ...placement }), databaseUrl);
+      const database = databases.find((candidate) => candidate.url === databaseUrl) ?? { url: databaseUrl, runtimeUrl: databaseUrl };
+      const server = running(await startServer(database, { cpus: pinned ? '0' : undefined, ...placement }), databaseUrl);
       servers.push(server);
       return server;
     },

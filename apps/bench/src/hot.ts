@@ -69,22 +69,24 @@ const newArticle = async (baseUrl: string, token: string, title: string): Promis
  */
 export const benchHot = (fans: number) =>
   withBenchSession(async (session) => {
-    const databaseUrl = await session.database();
-    const variants: { name: string; server: RunningBenchServer }[] = [{ name: 'current', server: await session.server(databaseUrl) }];
+    // Each build on a database of its own (a build's schema is its own), with the same users.
+    const variants: { name: string; server: RunningBenchServer; author: string; tokens: string[] }[] = [];
     const baselineMain = process.env.BENCH_BASELINE_SERVER;
-    if (baselineMain)
-      variants.push({ name: `baseline ${baselineMain}`, server: await session.server(databaseUrl, { main: baselineMain }) });
-    const baseUrl = variants[0]?.server.baseUrl ?? '';
-    const [author = ''] = await signUp(baseUrl, ['hotauthor']);
-    const tokens = await signUp(
-      baseUrl,
-      Array.from({ length: fans }, (_, index) => `hotfan${index}`),
-    );
+    for (const [name, main] of [['current', undefined], ...(baselineMain ? [[`baseline ${baselineMain}`, baselineMain]] : [])] as const) {
+      const server = await session.server(await session.database(), main ? { main } : {});
+      const [author = ''] = await signUp(server.baseUrl, ['hotauthor']);
+      const tokens = await signUp(
+        server.baseUrl,
+        Array.from({ length: fans }, (_, index) => `hotfan${index}`),
+      );
+      variants.push({ name, server, author, tokens });
+    }
     const rows = [];
     const cores = availableParallelism();
     for (const spinning of [0, cores, 2 * cores]) {
       const order = spinning % 2 === 0 ? variants : [...variants].reverse();
-      for (const { name, server } of order) {
+      for (const { name, server, author, tokens } of order) {
+        const { databaseUrl } = server;
         const slug = await newArticle(server.baseUrl, author, `Hot ${name} ${spinning}`);
         log(`${fans} favorites, then unfavorites, of one article on ${name} with ${spinning} processes spinning`);
         const { favorited, afterFavorites, unfavorited, afterUnfavorites } = await withSpinners(spinning, async () => {

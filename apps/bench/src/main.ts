@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { log, withBenchServer, withBenchSession } from './bench-server.js';
+import { log, type RunningBenchServer, withBenchSession } from './bench-server.js';
 import { benchHot } from './hot.js';
 import { CONNECTIONS, type Measurement, measureSideBySide, SECONDS } from './measure.js';
 import { sqlSeededScene } from './scenes.js';
@@ -115,39 +115,58 @@ const benchTags = (tags: number) =>
     console.table(results);
   });
 
-/** The default: data written through the API, the reads and writes, optionally beside a baseline. */
+/** The data written through the API on `server`'s database, and the scene the targets read it by. */
+const seedScene = async (server: RunningBenchServer): Promise<Scene> => {
+  const seeded = await seed(server.baseUrl, { users: 50, articles: SMALL, tags: 25, followsPerUser: 10, favoritesPerArticle: 3 }, log);
+  // A live database has been analyzed and vacuumed by autovacuum; a just-seeded one has not yet.
+  const client = new pg.Client({ connectionString: server.databaseUrl });
+  await client.connect();
+  await client.query('vacuum analyze');
+  await client.end();
+  return {
+    slugs: (k) => seeded.slugs[(k - 1) % seeded.slugs.length] as string,
+    articleCount: seeded.slugs.length,
+    someAuthor: 'bench7',
+    someTag: 'tag3',
+    readerToken: seeded.readerToken,
+    writerTokens: seeded.tokens.slice(1, 21),
+  };
+};
+
+const targetsOf = (scene: Scene) => [...readTargets(scene), ...writeTargets(scene), ...mcpTargets(scene)];
+
+/**
+ * The default: data written through the API, the reads and writes, optionally beside a baseline:
+ * other settings of this build on the same database (BENCH_BASELINE_ENV), or another build
+ * (BENCH_BASELINE_SERVER) on a database of its own, seeded alike (a build's schema is its own).
+ */
 const benchDefault = (only?: string) =>
-  withBenchServer({}, async (server) => {
-    const seeded = await seed(server.baseUrl, { users: 50, articles: SMALL, tags: 25, followsPerUser: 10, favoritesPerArticle: 3 }, log);
-    // A live database has been analyzed and vacuumed by autovacuum; a just-seeded one has not yet.
-    const client = new pg.Client({ connectionString: server.databaseUrl });
-    await client.connect();
-    await client.query('vacuum analyze');
-    await client.end();
-    const scene: Scene = {
-      slugs: (k) => seeded.slugs[(k - 1) % seeded.slugs.length] as string,
-      articleCount: seeded.slugs.length,
-      someAuthor: 'bench7',
-      someTag: 'tag3',
-      readerToken: seeded.readerToken,
-      writerTokens: seeded.tokens.slice(1, 21),
-    };
-    const targets = [...readTargets(scene), ...writeTargets(scene), ...mcpTargets(scene)];
+  withBenchSession(async (session) => {
+    const databaseUrl = await session.database();
+    const seeding = await session.server(databaseUrl);
+    const scene = await seedScene(seeding);
     const baselineEnv = process.env.BENCH_BASELINE_ENV ? (JSON.parse(process.env.BENCH_BASELINE_ENV) as Record<string, string>) : undefined;
     const baselineServer = process.env.BENCH_BASELINE_SERVER;
     if (!baselineEnv && !baselineServer) {
-      console.table(await measureSideBySide([{ name: 'current', server, targets }], log, only));
+      console.table(await measureSideBySide([{ name: 'current', server: seeding, targets: targetsOf(scene) }], log, only));
       return;
     }
     const baselineName = `baseline ${baselineServer ?? ''} ${baselineEnv ? JSON.stringify(baselineEnv) : ''}`.trim();
-    const baseline = await server.startAlso(baselineEnv ?? {}, baselineServer);
+    const build = baselineServer ? { main: baselineServer } : {};
+    const baselineDatabase = baselineServer ? await session.database() : databaseUrl;
+    const baselineSeeding = baselineServer ? await session.server(baselineDatabase, build) : undefined;
+    const baselineScene = baselineSeeding ? await seedScene(baselineSeeding) : scene;
+    // Idle, the seeding servers would still poll for jobs on the measured CPU.
+    await seeding.stop();
+    await baselineSeeding?.stop();
     // Side by side, both servers start fresh after the seeding: the server that seeded runs slower
     // (measured: 4-9 % fewer req/s than an identical fresh one), which would bias the comparison.
-    const current = await server.startAlso({});
+    const baseline = await session.server(baselineDatabase, { env: baselineEnv ?? {}, ...build });
+    const current = await session.server(databaseUrl);
     const results = await measureSideBySide(
       [
-        { name: 'current', server: current, targets },
-        { name: baselineName, server: baseline, targets },
+        { name: 'current', server: current, targets: targetsOf(scene) },
+        { name: baselineName, server: baseline, targets: targetsOf(baselineScene) },
       ],
       log,
       only,

@@ -48,6 +48,7 @@ export const compose = async (config: Config, logger: Logger, cluster?: WorkerLi
       currentWorkload: timings.currentWorkload,
     },
     jobs: true,
+    watchTenants: true,
     currentDeadline: timings.currentDeadline,
     currentIdempotencyClaim: timings.currentIdempotencyClaim,
   });

@@ -32,12 +32,19 @@ describe('deployment files', () => {
     const kinds = kustomization.resources.flatMap((file) =>
       parseAllDocuments(read(`deploy/kubernetes/${file}`)).map((doc) => doc.toJS().kind),
     );
-    expect(kinds.sort()).toEqual(['ConfigMap', 'Deployment', 'Deployment', 'Job', 'PodDisruptionBudget', 'Secret', 'Service']);
+    // Two secrets: the runtime role's for every pod, the owner's for the migrate Job alone.
+    expect(kinds.sort()).toEqual(['ConfigMap', 'Deployment', 'Deployment', 'Job', 'PodDisruptionBudget', 'Secret', 'Secret', 'Service']);
     const config = parse(read('deploy/kubernetes/configmap.yaml')).data as Record<string, string>;
-    const secret = parse(read('deploy/kubernetes/secret.example.yaml')).stringData as Record<string, string>;
-    for (const setting of [...Object.keys(config), ...Object.keys(secret)]) expect(SETTINGS, setting).toContain(setting);
-    // The grace period covers preStop, the drain delay and the shutdown grace.
+    const secrets = parseAllDocuments(read('deploy/kubernetes/secret.example.yaml')).map(
+      (doc) => doc.toJS() as { metadata: { name: string }; stringData: Record<string, string> },
+    );
+    for (const setting of [...Object.keys(config), ...secrets.flatMap((secret) => Object.keys(secret.stringData))]) {
+      expect(SETTINGS, setting).toContain(setting);
+    }
+    expect(secrets.find((secret) => secret.metadata.name === 'conduit')?.stringData).not.toHaveProperty('DATABASE_MIGRATION_URL');
     const api = parse(read('deploy/kubernetes/api-deployment.yaml')).spec.template.spec;
+    expect(JSON.stringify(api.containers[0].envFrom)).not.toContain('conduit-migrate');
+    // The grace period covers preStop, the drain delay and the shutdown grace.
     const preStopSeconds = Number(api.containers[0].lifecycle.preStop.exec.command[1]);
     const needed = preStopSeconds + (Number(config.SHUTDOWN_DRAIN_DELAY_MS) + Number(config.SHUTDOWN_GRACE_MS)) / 1000;
     expect(api.terminationGracePeriodSeconds).toBeGreaterThan(needed);

@@ -156,7 +156,9 @@ describe('the container image and the manifests, on podman', () => {
 
     // Migrations once, then the replicas and the worker.
     const migrateFile = join(work, 'migrate.yaml');
-    writeFileSync(migrateFile, stringify(podFrom('conduit-migrate', { ...migrate, restartPolicy: 'Never' }, env)));
+    // As the tables' owner (the conduit-migrate secret); the pods after it run as the runtime role.
+    const owner = { ...env, DATABASE_MIGRATION_URL: database.ownerUrl };
+    writeFileSync(migrateFile, stringify(podFrom('conduit-migrate', { ...migrate, restartPolicy: 'Never' }, owner)));
     must(['play', 'kube', migrateFile], 300_000);
     expect(must(['wait', 'conduit-migrate-migrate'], 300_000)).toBe('0');
     must(['play', 'kube', '--down', migrateFile]);

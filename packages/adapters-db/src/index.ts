@@ -10,4 +10,5 @@ export { ReadScope } from './replicas/read-scope.js';
 export { ReplicaRouter, type ReplicaRouterOptions, type ReplicaState } from './replicas/replica-router.js';
 export type { StatementHook } from './statement-hook-logger.js';
 export * from './tenants/runtime-role.js';
+export { TenantChanges } from './tenants/tenant-changes.js';
 export { TENANT_OWNED_TABLES } from './tenants/tenant-isolation.js';

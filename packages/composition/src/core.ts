@@ -14,7 +14,9 @@ import {
   ReplicaRouter,
   replicaConnections,
   roleOf,
+  runtimeRoleReady,
   type StatementHook,
+  TenantChanges,
 } from '@conduit/adapters-db';
 import { makeUseCases, TenantDirectory, type UseCases } from '@conduit/app';
 import type { IdempotencyKeyRepository, Tenant, UnitOfWorkScope } from '@conduit/domain';
@@ -83,6 +85,11 @@ export type CoreOptions = UnitOfWorkScope & {
    * driver without requests (a command, a worker) leaves it out and shares one for the process.
    */
   readonly readScope?: ReadScope;
+  /**
+   * Listen for changes of the tenants (a long-running server): a tenant added by the CLI is served
+   * from its first request. Without it, they are read again every TENANT_REFRESH_MS.
+   */
+  readonly watchTenants?: boolean;
 };
 
 /**
@@ -102,7 +109,8 @@ const migrate = async (config: Config, logger: Logger, database: ProvidedDatabas
   try {
     const applied = await migrateToLatest(owner);
     const runtimeRole = roleOf(database.url);
-    if (runtimeRole !== roleOf(database.ownerUrl)) {
+    const separate = runtimeRole !== roleOf(database.ownerUrl);
+    if (separate && (applied.length > 0 || !(await runtimeRoleReady(database.ownerUrl, runtimeRole, PgBossJobs.SCHEMA)))) {
       await grantRuntimeRole(database.ownerUrl, runtimeRole);
       await PgBossJobs.install(database.ownerUrl);
       await grantRuntimeRoleJobQueue(database.ownerUrl, runtimeRole, PgBossJobs.SCHEMA);
@@ -244,6 +252,12 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         { tenants: adapters.tenancy.tenants, clock: systemClock },
         { refreshMs: config.TENANT_REFRESH_MS, unknownHost: config.TENANT_UNKNOWN_HOST },
       );
+      const changes = options.watchTenants
+        ? new TenantChanges(database.url, {
+            onError: (error) => logger.warn({ err: error }, 'tenant changes: listening connection lost; listening again'),
+          })
+        : undefined;
+      await changes?.listen(() => directory.changed());
       return {
         config,
         logger,
@@ -270,6 +284,7 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
           },
         },
         close: async () => {
+          await changes?.close();
           await jobs?.stop(config.SHUTDOWN_GRACE_MS);
           await replicas?.router.stop();
           await orm.close();

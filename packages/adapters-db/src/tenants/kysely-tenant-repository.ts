@@ -9,10 +9,11 @@ import {
   tenantId,
 } from '@conduit/domain';
 import { sql } from 'kysely';
-import { errAsync, okAsync, ResultAsync } from 'neverthrow';
+import { errAsync, ResultAsync } from 'neverthrow';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
+import { TENANT_CHANGES_CHANNEL } from './tenant-changes.js';
 
 const hostsOf = sql<string[]>`coalesce(array_agg(h.host order by h.host) filter (where h.host is not null), '{}')`;
 
@@ -55,6 +56,9 @@ const added = new CompiledStatement((db, slot: SlotOf<{ slug: string; hosts: str
 
 const removed = new CompiledStatement((db, slot: SlotOf<{ id: number }>) => db.deleteFrom('tenants').where('id', '=', slot('id')));
 
+/** Tells every server's directory (tenant-changes.ts) that the tenants changed. */
+const announced = new CompiledStatement((db) => db.selectNoFrom(sql<string>`pg_notify(${TENANT_CHANGES_CHANNEL}, '')`.as('sent')));
+
 /** `tenants` and `tenant_hosts`: no tenant's data, so no row-level security; read before a tenant is chosen. */
 export class KyselyTenantRepository implements TenantRepository {
   constructor(private readonly em: EntityManagerSource) {}
@@ -78,7 +82,8 @@ export class KyselyTenantRepository implements TenantRepository {
       .andThen(
         (row): ResultAsync<TenantWithHosts, TenantSlugTaken | TenantHostTaken> => {
           if (row === undefined) throw new Error('the tenant insert returned no row');
-          return okAsync({ id: tenantId(row.id), slug: row.slug, hosts: row.hosts ?? [] });
+          const tenant = { id: tenantId(row.id), slug: row.slug, hosts: row.hosts ?? [] };
+          return ResultAsync.fromSafePromise(announced.rows(this.em(), {}).then(() => tenant));
         },
         // A taken slug or host is the store's answer; anything else is a defect, thrown again.
       )
@@ -96,5 +101,6 @@ export class KyselyTenantRepository implements TenantRepository {
   async remove(tenant: Tenant, allowed: Authorized<'tenant:manage'>): Promise<void> {
     assertAuthorized(allowed, 'tenant:manage', tenant.slug);
     await removed.rows(this.em(), { id: tenant.id });
+    await announced.rows(this.em(), {});
   }
 }

@@ -73,6 +73,20 @@ export const grantRuntimeRoleJobQueue = async (ownerUrl: string, role: string, s
     await client.query(`grant select, insert, update, delete on all tables in schema ${client.escapeIdentifier(schema)} to ${name}`);
   });
 
+/**
+ * Whether `role` already has what a runtime role needs here: the job queue's schema installed and
+ * usable, and the newest table granted. A start that migrates nothing then grants nothing.
+ */
+export const runtimeRoleReady = async (ownerUrl: string, role: string, queueSchema: string): Promise<boolean> =>
+  withClient(ownerUrl, async (client) => {
+    const result = await client.query<{ ready: boolean }>(
+      `select case when to_regnamespace($2) is null or to_regclass('public.tenants') is null then false
+         else has_schema_privilege($1, $2, 'usage') and has_table_privilege($1, 'public.tenants', 'select') end as ready`,
+      [role, queueSchema],
+    );
+    return result.rows[0]?.ready === true;
+  });
+
 /** Whether the role `url` signs in as escapes row-level security (a superuser, BYPASSRLS), so the policies do not hold it. */
 export const bypassesRowSecurity = async (url: string): Promise<boolean> =>
   withClient(url, async (client) => {

@@ -12,12 +12,16 @@ type Snapshot = { readonly hosts: ReadonlyMap<string, Tenant>; readonly byId: Re
 
 /**
  * Which tenant a request's Host names, resolved once per request by the transport. The hosts are
- * read whole (a few rows per tenant) and kept in memory, read again at most every `refreshMs`, in
- * the background while the last read keeps serving: resolving costs no statement per request. Only
- * the first request waits for the first read; a failed read keeps the last one and is retried.
+ * read whole (a few rows per tenant) and kept in memory: resolving costs no statement per request.
+ * They are read again when a change is announced (`changed`, PostgreSQL's NOTIFY at the change's
+ * commit), and in any case every `refreshMs`, in the background while the last read keeps serving
+ * (a missed announcement costs at most that long). Only the first request waits for the first
+ * read; a failed read keeps the last one and is retried.
  */
 export class TenantDirectory {
   private snapshot: Snapshot | undefined;
+  /** Told that the tenants changed (changed()): the next resolution reads them first. */
+  private dirty = false;
   private readAt = Number.NEGATIVE_INFINITY;
   private reading: Promise<Snapshot> | undefined;
 
@@ -47,12 +51,17 @@ export class TenantDirectory {
     return [...(await this.read()).byId.values()];
   }
 
-  /** Forgets the last read: the next resolution reads the hosts again (after a change made in this process). */
-  invalidate(): void {
-    this.readAt = Number.NEGATIVE_INFINITY;
+  /**
+   * The tenants changed (another process said so at its commit): the next resolution waits for a
+   * fresh read, so a tenant added a moment ago is served from its first request.
+   */
+  changed(): void {
+    this.dirty = true;
+    void this.read().catch(() => undefined);
   }
 
   private async current(): Promise<Snapshot> {
+    if (this.dirty) return this.read();
     const stale = this.deps.clock.now().getTime() - this.readAt >= this.options.refreshMs;
     if (this.snapshot !== undefined) {
       if (stale) void this.read().catch(() => undefined);
@@ -64,6 +73,7 @@ export class TenantDirectory {
   private read(): Promise<Snapshot> {
     this.reading ??= (async () => {
       try {
+        this.dirty = false;
         const tenants = await this.deps.tenants.all();
         const hosts = new Map<string, Tenant>();
         const byId = new Map<TenantId, Tenant>();
