@@ -1,3 +1,4 @@
+import { DEFAULT_TENANT, systemActor } from '@conduit/domain';
 import { describe, expect, it } from 'vitest';
 import { OPENAPI_PATH } from '../create-http-app.js';
 import { type CallOptions, createHttpTestHarness } from '../testing/http-test-harness.js';
@@ -5,7 +6,7 @@ import { anOwnedWorld } from '../testing/owned-world.js';
 import { VALID_BODIES } from '../testing/valid-bodies.js';
 
 type Operation = { operationId: string; 'x-auth-mode': 'none' | 'optional' | 'required' };
-type Caller = 'anonymous' | 'invalid token' | 'another user' | 'owner' | 'admin';
+type Caller = 'anonymous' | 'invalid token' | 'another user' | 'owner' | 'admin' | 'owner elsewhere' | 'admin elsewhere';
 
 /**
  * Who may act on a resource beyond being signed in: `owner` operations change something that
@@ -51,8 +52,15 @@ const OWNERSHIP: Record<string, 'owner' | 'hidden' | 'self' | 'admin' | 'any'> =
 };
 
 const CALLERS: Caller[] = ['anonymous', 'invalid token', 'another user', 'owner', 'admin'];
+/** Users of the same names, the admin included, signed in at another publication: nobody here. */
+const ELSEWHERE: Caller[] = ['owner elsewhere', 'admin elsewhere'];
+
+/** The second publication the matrix runs in again, with the first one holding a world of the same names. */
+const SECOND = { slug: 'second', host: 'second.example' };
+const FIRST_HOST = { Host: 'first.example' };
 
 const expected = (operation: Operation, caller: Caller): 'success' | 401 | 403 | 404 => {
+  if (caller === 'owner elsewhere' || caller === 'admin elsewhere') return expected(operation, 'invalid token');
   const mode = operation['x-auth-mode'];
   if (mode !== 'required') return 'success';
   if (caller === 'anonymous' || caller === 'invalid token') return 401;
@@ -77,33 +85,55 @@ describe('authorization matrix', async () => {
     expect(operations.map(({ operation }) => operation.operationId).sort()).toEqual(Object.keys(OWNERSHIP).sort());
   });
 
-  for (const { path, method, operation } of operations) {
-    for (const caller of CALLERS) {
-      const outcome = expected(operation, caller);
-      it(`${method} ${path} as ${caller} -> ${outcome}`, async () => {
-        const http = createHttpTestHarness();
-        const { owner, other, admin, slug, id, username, jobId, sessionId, exportJobId } = await anOwnedWorld(http);
-        // A result is a finished export's: the owner's, run to its end.
-        const job = operation.operationId === 'GetJobResult' ? exportJobId : jobId;
-        const values: Record<string, string> = { slug, username, id: String(id), jobId: job, sessionId };
-        const tokens: Record<Caller, CallOptions> = {
-          anonymous: {},
-          'invalid token': { headers: { Authorization: 'Token not.a.valid-token' } },
-          'another user': { token: other },
-          owner: { token: owner },
-          admin: { token: admin },
-        };
-        const result = await http.call(
-          method,
-          path.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? name),
-          {
-            ...tokens[caller],
-            body: VALID_BODIES[operation.operationId],
-          },
-        );
-        if (outcome === 'success') expect(result.status, JSON.stringify(result.body)).toBeLessThan(300);
-        else expect(result.status).toBe(outcome);
-      });
+  /** In the default publication (a token from the second one would be `elsewhere`'s). */
+  const signUpFirst = async (http: ReturnType<typeof createHttpTestHarness>, username: string) => {
+    const body = { user: { username, email: `${username}@example.com`, password: 'password123' } };
+    const answer = await http.call('POST', '/api/users', { headers: FIRST_HOST, body });
+    expect(answer.status).toBe(201);
+    return answer.body.user.token as string;
+  };
+
+  for (const tenant of [undefined, SECOND]) {
+    for (const { path, method, operation } of operations) {
+      for (const caller of tenant ? [...CALLERS, ...ELSEWHERE] : CALLERS) {
+        const outcome = expected(operation, caller);
+        it(`${tenant ? `[${tenant.slug} tenant] ` : ''}${method} ${path} as ${caller} -> ${outcome}`, async () => {
+          const http = createHttpTestHarness({}, tenant ? { tenant } : {});
+          // The first publication has users of the same names, its admin an admin there.
+          const elsewhere = tenant
+            ? { owner: await signUpFirst(http, 'owner'), admin: await signUpFirst(http, 'admin') }
+            : { owner: '', admin: '' };
+          if (tenant) {
+            const promoted = await http.runIn(DEFAULT_TENANT, async () =>
+              http.memory.useCases.setUserRole({ actor: systemActor('test') }, { username: 'admin', role: 'admin' }),
+            );
+            promoted._unsafeUnwrap();
+          }
+          const { owner, other, admin, slug, id, username, jobId, sessionId, exportJobId } = await anOwnedWorld(http);
+          // A result is a finished export's: the owner's, run to its end.
+          const job = operation.operationId === 'GetJobResult' ? exportJobId : jobId;
+          const values: Record<string, string> = { slug, username, id: String(id), jobId: job, sessionId };
+          const tokens: Record<Caller, CallOptions> = {
+            anonymous: {},
+            'invalid token': { headers: { Authorization: 'Token not.a.valid-token' } },
+            'another user': { token: other },
+            owner: { token: owner },
+            admin: { token: admin },
+            'owner elsewhere': { token: elsewhere.owner },
+            'admin elsewhere': { token: elsewhere.admin },
+          };
+          const result = await http.call(
+            method,
+            path.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? name),
+            {
+              ...tokens[caller],
+              body: VALID_BODIES[operation.operationId],
+            },
+          );
+          if (outcome === 'success') expect(result.status, JSON.stringify(result.body)).toBeLessThan(300);
+          else expect(result.status).toBe(outcome);
+        });
+      }
     }
   }
 });

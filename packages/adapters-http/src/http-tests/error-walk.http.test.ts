@@ -39,12 +39,24 @@ describe('every documented error response', async () => {
       Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
     );
 
-  const setUp = async (smallBudgets = false) => {
+  /** The walk runs again in a second publication, while the default one holds users of the same names. */
+  const SECOND = { slug: 'second', host: 'second.example' };
+
+  const setUp = async (tenant: typeof SECOND | undefined, smallBudgets = false) => {
     const budget = (name: string) => ({ name, points: 12, windowSeconds: 60 });
     const http = createHttpTestHarness(
       { bodyLimitBytes: 4096, importBodyLimitBytes: 4096 },
-      smallBudgets ? { budgets: { anonymous: budget('anonymous'), authenticated: budget('user') } } : {},
+      {
+        ...(smallBudgets ? { budgets: { anonymous: budget('anonymous'), authenticated: budget('user') } } : {}),
+        ...(tenant ? { tenant } : {}),
+      },
     );
+    if (tenant) {
+      for (const username of ['owner', 'stranger']) {
+        const body = { user: { username, email: `${username}@example.com`, password: 'password123' } };
+        expect((await http.call('POST', '/api/users', { headers: { Host: 'first.example' }, body })).status).toBe(201);
+      }
+    }
     const owner = await http.register('owner');
     const stranger = await http.register('stranger');
     const { slug } = await http.createArticle(owner);
@@ -61,103 +73,104 @@ describe('every documented error response', async () => {
     return { http, owner, stranger, existing };
   };
 
-  for (const { path, method, operation } of operations) {
-    // 431 is answered by Node's HTTP parser before any route runs: lifecycle.e2e.test.ts covers it.
-    const statuses = Object.keys(operation.responses)
-      .map(Number)
-      .filter((status) => status >= 400 && status !== 431);
-    for (const status of statuses) {
-      it(`${method} ${path} -> ${status}`, async () => {
-        const { http, owner, stranger, existing } = await setUp(status === 429);
-        const hasBody = operation.requestBody !== undefined;
-        const valid: CallOptions = { token: owner, body: VALID_BODIES[operation.operationId] };
-        const send = (values: Record<string, string>, options: CallOptions) => http.call(method, fill(path, values), options);
-        let result: Awaited<ReturnType<typeof http.call>> | undefined;
-        switch (status) {
-          case 400:
-            result = await send(existing, { token: owner, body: '{"broken":' });
-            break;
-          case 401:
-            result =
-              operation['x-auth-mode'] === 'required'
-                ? await send(existing, { body: VALID_BODIES[operation.operationId] })
-                : await send(existing, { body: { user: { email: 'owner@example.com', password: 'wrong-password' } } });
-            break;
-          case 403:
-            if (operation.operationId === 'Login') {
-              // The right password for an account an operator has locked.
-              const lock = { username: 'owner', lock: { reason: 'walk' } };
-              (await http.memory.useCases.setAccountLock({ actor: systemActor('test') }, lock))._unsafeUnwrap();
-              result = await send(existing, { body: VALID_BODIES.Login });
+  for (const tenant of [undefined, SECOND])
+    for (const { path, method, operation } of operations) {
+      // 431 is answered by Node's HTTP parser before any route runs: lifecycle.e2e.test.ts covers it.
+      const statuses = Object.keys(operation.responses)
+        .map(Number)
+        .filter((status) => status >= 400 && status !== 431);
+      for (const status of statuses) {
+        it(`${tenant ? `[${tenant.slug} tenant] ` : ''}${method} ${path} -> ${status}`, async () => {
+          const { http, owner, stranger, existing } = await setUp(tenant, status === 429);
+          const hasBody = operation.requestBody !== undefined;
+          const valid: CallOptions = { token: owner, body: VALID_BODIES[operation.operationId] };
+          const send = (values: Record<string, string>, options: CallOptions) => http.call(method, fill(path, values), options);
+          let result: Awaited<ReturnType<typeof http.call>> | undefined;
+          switch (status) {
+            case 400:
+              result = await send(existing, { token: owner, body: '{"broken":' });
+              break;
+            case 401:
+              result =
+                operation['x-auth-mode'] === 'required'
+                  ? await send(existing, { body: VALID_BODIES[operation.operationId] })
+                  : await send(existing, { body: { user: { email: 'owner@example.com', password: 'wrong-password' } } });
+              break;
+            case 403:
+              if (operation.operationId === 'Login') {
+                // The right password for an account an operator has locked.
+                const lock = { username: 'owner', lock: { reason: 'walk' } };
+                (await http.memory.useCases.setAccountLock({ actor: systemActor('test') }, lock))._unsafeUnwrap();
+                result = await send(existing, { body: VALID_BODIES.Login });
+                break;
+              }
+              if (operation.operationId === 'DeleteCurrentUser') {
+                result = await send(existing, { token: owner, body: { user: { password: 'not-the-password' } } });
+                break;
+              }
+              // Either someone else's resource, an admin's operation, or a feature switched off.
+              http.features.registration = false;
+              http.features.comments = false;
+              result = await send(existing, { ...valid, token: stranger });
+              break;
+            case 404:
+              result = await send({ ...existing, ...MISSING }, valid);
+              break;
+            case 409:
+              if (operation.operationId === 'GetJobResult') {
+                // The import job has not run: it is still queued, so there is no result yet.
+                result = await send(existing, valid);
+              } else if (operation.operationId === 'CancelJob') {
+                // Only a job that has ended some other way refuses a cancel.
+                await http.memory.useCases.runArticleImport(existing.jobId as never);
+                result = await send(existing, valid);
+              } else {
+                // A keyed write whose first request applied but has not yet kept its answer is in progress.
+                http.memory.repositories.idempotencyKeys.recordAnswer = async () => undefined;
+                const keyed = { ...valid, headers: { 'Idempotency-Key': 'in-flight' } };
+                expect((await send(existing, keyed)).status).toBeLessThan(300);
+                result = await send(existing, keyed);
+              }
+              break;
+            case 421:
+              // No publication is mapped to this host, and now unmapped hosts are refused.
+              http.tenancy.unknownHost = 'reject';
+              result = await send(existing, { ...valid, headers: { Host: 'nowhere.example' } });
+              break;
+            case 413:
+              result = await send(existing, { token: owner, body: { padding: 'x'.repeat(8192) } });
+              break;
+            case 415:
+              result = await send(existing, { token: owner, body: 'plain', headers: { 'Content-Type': 'text/plain' } });
+              break;
+            case 422:
+              if (hasBody) result = await send(existing, { token: owner, body: { unexpected: true } });
+              else if (path.includes('{')) result = await send(MALFORMED, { token: owner });
+              // Whichever of these the operation takes is out of range; the others are ignored.
+              else result = await http.call(method, `${path}?limit=-1&all=maybe`, { token: owner });
+              break;
+            case 429:
+              for (let attempt = 0; attempt < 30 && result?.status !== 429; attempt++) result = await send(existing, valid);
+              expect(result?.headers.get('Retry-After')).toMatch(/^\d+$/);
+              expect(result?.headers.get('RateLimit-Policy')).toMatch(/;q=12;w=60$/);
+              break;
+            case 500:
+            case 503: {
+              const failure = status === 500 ? new Error('boom') : new Error('database unavailable');
+              const useCases = http.memory.useCases as Record<keyof UseCases, unknown>;
+              for (const name of Object.keys(useCases) as (keyof UseCases)[]) {
+                if (name !== 'resolveActor') useCases[name] = async () => Promise.reject(failure);
+              }
+              result = await send(existing, valid);
               break;
             }
-            if (operation.operationId === 'DeleteCurrentUser') {
-              result = await send(existing, { token: owner, body: { user: { password: 'not-the-password' } } });
-              break;
-            }
-            // Either someone else's resource, an admin's operation, or a feature switched off.
-            http.features.registration = false;
-            http.features.comments = false;
-            result = await send(existing, { ...valid, token: stranger });
-            break;
-          case 404:
-            result = await send({ ...existing, ...MISSING }, valid);
-            break;
-          case 409:
-            if (operation.operationId === 'GetJobResult') {
-              // The import job has not run: it is still queued, so there is no result yet.
-              result = await send(existing, valid);
-            } else if (operation.operationId === 'CancelJob') {
-              // Only a job that has ended some other way refuses a cancel.
-              await http.memory.useCases.runArticleImport(existing.jobId as never);
-              result = await send(existing, valid);
-            } else {
-              // A keyed write whose first request applied but has not yet kept its answer is in progress.
-              http.memory.repositories.idempotencyKeys.recordAnswer = async () => undefined;
-              const keyed = { ...valid, headers: { 'Idempotency-Key': 'in-flight' } };
-              expect((await send(existing, keyed)).status).toBeLessThan(300);
-              result = await send(existing, keyed);
-            }
-            break;
-          case 421:
-            // No publication is mapped to the harness's host, and now unmapped hosts are refused.
-            http.tenancy.unknownHost = 'reject';
-            result = await send(existing, valid);
-            break;
-          case 413:
-            result = await send(existing, { token: owner, body: { padding: 'x'.repeat(8192) } });
-            break;
-          case 415:
-            result = await send(existing, { token: owner, body: 'plain', headers: { 'Content-Type': 'text/plain' } });
-            break;
-          case 422:
-            if (hasBody) result = await send(existing, { token: owner, body: { unexpected: true } });
-            else if (path.includes('{')) result = await send(MALFORMED, { token: owner });
-            // Whichever of these the operation takes is out of range; the others are ignored.
-            else result = await http.call(method, `${path}?limit=-1&all=maybe`, { token: owner });
-            break;
-          case 429:
-            for (let attempt = 0; attempt < 30 && result?.status !== 429; attempt++) result = await send(existing, valid);
-            expect(result?.headers.get('Retry-After')).toMatch(/^\d+$/);
-            expect(result?.headers.get('RateLimit-Policy')).toMatch(/;q=12;w=60$/);
-            break;
-          case 500:
-          case 503: {
-            const failure = status === 500 ? new Error('boom') : new Error('database unavailable');
-            const useCases = http.memory.useCases as Record<keyof UseCases, unknown>;
-            for (const name of Object.keys(useCases) as (keyof UseCases)[]) {
-              if (name !== 'resolveActor') useCases[name] = async () => Promise.reject(failure);
-            }
-            result = await send(existing, valid);
-            break;
+            default:
+              throw new Error(`no way to provoke ${status}; extend this test`);
           }
-          default:
-            throw new Error(`no way to provoke ${status}; extend this test`);
-        }
-        if (result === undefined) throw new Error('no request was sent');
-        expectProblem(result, status, expect.any(String) as unknown as string);
-        expect(result.body.status).toBe(status);
-      });
+          if (result === undefined) throw new Error('no request was sent');
+          expectProblem(result, status, expect.any(String) as unknown as string);
+          expect(result.body.status).toBe(status);
+        });
+      }
     }
-  }
 });

@@ -1,7 +1,10 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { JoseTokens } from '@conduit/adapters-crypto';
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
 import { TenantDirectory } from '@conduit/app';
+import { DEFAULT_TENANT, type Tenant, tenantId } from '@conduit/domain';
+import { authorizedForTest } from '@conduit/domain/testing';
 import { expect } from 'vitest';
 import { createHttpApp, OPENAPI_PATH } from '../create-http-app.js';
 import type { HttpConfig } from '../http-deps.js';
@@ -48,6 +51,12 @@ export const roomyBudgets: RateLimitBudgets = {
 };
 
 export type HarnessOptions = {
+  /**
+   * Serve the app as a second publication (tenant) at `host`, which every request then names: the
+   * default tenant is still served at any other host (`Host: elsewhere.example`), and the memory's
+   * use cases called directly act on this tenant.
+   */
+  readonly tenant?: { readonly slug: string; readonly host: string };
   readonly budgets?: Partial<RateLimitBudgets>;
   readonly trustedProxies?: readonly string[];
   readonly redis?: unknown;
@@ -64,20 +73,34 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
   const features = { registration: true, comments: true };
   /** Set `unknownHost` to 'reject' to refuse hosts no tenant is mapped to (TENANT_UNKNOWN_HOST), as configuration would. */
   const tenancy: { unknownHost: 'default' | 'reject'; refreshMs: number } = { unknownHost: 'default', refreshMs: 0 };
-  const tokens = new JoseTokens(jwtSettings);
+  // The test's own tenant scope, as the composition root's TenantScope is the server's.
+  const inScope = new AsyncLocalStorage<Tenant>();
+  let harnessTenant: Tenant | undefined;
+  const currentTenant = () => (inScope.getStore() ?? harnessTenant)?.id;
+  const tokens = new JoseTokens({ ...jwtSettings, currentTenant });
   const timings = new RequestTimings();
   const memory: InMemoryApp = createInMemoryApp({
     tokenIssuer: tokens,
     currentDeadline: timings.currentDeadline,
     currentIdempotencyClaim: timings.currentIdempotencyClaim,
+    tenancy: { currentTenant, runIn: (tenant, work) => inScope.run(tenant, work) },
   });
+  if (options.tenant) {
+    const { slug, host } = options.tenant;
+    // The in-memory store adds at once; its answer is awaited by nobody but must not be dropped.
+    const added = memory.tenancy.tenants.add(slug, [host], authorizedForTest('tenant:manage', slug));
+    harnessTenant = { id: tenantId(DEFAULT_TENANT.id + 1), slug };
+    void added.match(
+      (tenant) => expect(tenant.id).toBe(harnessTenant?.id),
+      (error) => expect.fail(JSON.stringify(error)),
+    );
+  }
   const logger = new RecordingLogger();
   const directory = new TenantDirectory({ tenants: memory.tenancy.tenants, clock: memory.clock }, tenancy);
   const app = createHttpApp({
     useCases: memory.useCases,
-    // The default publication alone (this app's memory serves one tenant): tenants over HTTP are
-    // tested against the built server (apps/server tenants.e2e). Resolution is the real one.
-    tenants: { resolve: (host) => directory.resolve(host), run: (_tenant, work) => work() },
+    // Resolution is the real one; tenants over HTTP are also tested against the built server (apps/server tenants.e2e).
+    tenants: { resolve: (host) => directory.resolve(host), run: (tenant, work) => inScope.run(tenant, work) },
     tokenVerifier: tokens,
     logger,
     config: {
@@ -115,8 +138,13 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
     connection: { remoteAddress },
     headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value])),
   });
-  const raw = (method: string, path: string, init: RequestInit = {}, remoteAddress = '203.0.113.10') =>
-    app.request(path, { method, ...init }, { incoming: incoming(remoteAddress, (init.headers ?? {}) as Record<string, string>) });
+  const raw = (method: string, path: string, init: RequestInit = {}, remoteAddress = '203.0.113.10') => {
+    // The harness's tenant is named by its host, as a browser on its site would.
+    const given = (init.headers ?? {}) as Record<string, string>;
+    const named = Object.keys(given).some((name) => name.toLowerCase() === 'host');
+    const headers = options.tenant && !named ? { Host: options.tenant.host, ...given } : given;
+    return app.request(path, { method, ...init, headers }, { incoming: incoming(remoteAddress, headers) });
+  };
 
   const call = async (method: string, path: string, options: CallOptions = {}): Promise<CallResult> => {
     // Fetched before the request under test, so that request alone decides what the app is doing.
@@ -176,7 +204,10 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
     return connectMcp('http://conduit.test/mcp', { ...(token ? { token } : {}), fetch: inProcess });
   };
 
-  return { app, memory, tokens, logger, timings, healthState, features, tenancy, raw, call, register, createArticle, mcp };
+  /** Runs `work` (direct calls of the memory's use cases) for `tenant`, as a request to its host would. */
+  const runIn = <T>(tenant: Tenant, work: () => Promise<T>) => inScope.run(tenant, work);
+
+  return { app, memory, tokens, logger, timings, healthState, features, tenancy, runIn, raw, call, register, createArticle, mcp };
 };
 
 export type HttpTestHarness = ReturnType<typeof createHttpTestHarness>;
