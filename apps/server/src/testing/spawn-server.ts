@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import { afterAll, beforeAll } from 'vitest';
@@ -24,18 +25,18 @@ export const spawnServer = async (env: Record<string, string>): Promise<RunningS
   const logs: string[] = [];
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join('\n')}`)), 90_000);
-    const onLine = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) {
-        logs.push(line);
-        const match = /"port":(\d+).*"msg":"listening"/.exec(line);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          resolve(Number(match[1]));
-        }
+    // Whole lines: a pipe's chunk may end in the middle of one when the server writes fast.
+    const onLine = (line: string) => {
+      if (!line) return;
+      logs.push(line);
+      const match = /"port":(\d+).*"msg":"listening"/.exec(line);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
       }
     };
-    child.stdout?.on('data', onLine);
-    child.stderr?.on('data', onLine);
+    for (const stream of [child.stdout, child.stderr])
+      if (stream) createInterface({ input: stream, crlfDelay: Infinity }).on('line', onLine);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${logs.join('\n')}`)));
   });
   return {
@@ -45,7 +46,8 @@ export const spawnServer = async (env: Record<string, string>): Promise<RunningS
     stop: async (signal = 'SIGTERM') => {
       // Already gone (exited, or killed by a signal, when exitCode stays null).
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-      const exited = once(child, 'exit');
+      // 'close', not 'exit': the last lines it wrote are in `logs` by then.
+      const exited = once(child, 'close');
       child.kill(signal);
       const [code] = await exited;
       return code as number | null;
