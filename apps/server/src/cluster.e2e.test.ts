@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import getPort from 'get-port';
 import { describe, expect, it } from 'vitest';
-import { serverForThisFile, spawnServerOnTestDatabase } from './testing/spawn-server.js';
+import { serverForThisFile, spawnServerOnTestDatabase, workersThatAnswered } from './testing/spawn-server.js';
 
 const running = serverForThisFile({
   WEB_CONCURRENCY: '2',
@@ -25,9 +25,6 @@ const send = (method: string, path: string, headers: Record<string, string> = {}
     call.on('error', reject);
     call.end(body);
   });
-
-const workersThatAnswered = (logs: readonly string[]) =>
-  new Set(logs.flatMap((line) => /"worker":(\d+),"requestId"/.exec(line)?.[1] ?? []));
 
 const metricValue = (text: string, line: RegExp) =>
   Number(

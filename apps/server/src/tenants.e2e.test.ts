@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import newman from 'newman';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, spawnServer } from './testing/spawn-server.js';
+import { type RunningServer, spawnServer, workersThatAnswered } from './testing/spawn-server.js';
 
 /*
  * Two publications on one built server and one database, told apart by the Host header alone, as a
@@ -20,6 +20,8 @@ const BETA = '127.0.0.1';
 
 let database: TestDatabase;
 let server: RunningServer;
+// One secret for every server here, as replicas of one deployment share theirs.
+const JWT_SECRET = randomBytes(32).toString('hex');
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 
 const conduit = (...args: string[]) =>
@@ -33,12 +35,18 @@ type Answer = {
 };
 
 /** One request to the server with the Host a client of `host` sends, over kept-alive connections. */
-const call = (host: string, method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<Answer> =>
+const call = (
+  host: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; via?: RunningServer } = {},
+): Promise<Answer> =>
   new Promise((resolve, reject) => {
-    const port = new URL(server.baseUrl).port;
+    const { baseUrl } = options.via ?? server;
+    const port = new URL(baseUrl).port;
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     const outgoing = request(
-      `${server.baseUrl}${path}`,
+      `${baseUrl}${path}`,
       {
         method,
         agent,
@@ -61,9 +69,10 @@ const call = (host: string, method: string, path: string, options: { token?: str
     outgoing.end(payload);
   });
 
-const signUp = async (host: string, username: string) => {
+const signUp = async (host: string, username: string, via?: RunningServer) => {
   const answer = await call(host, 'POST', '/api/users', {
     body: { user: { username, email: `${username}@example.com`, password: 'password123' } },
+    via,
   });
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   return answer.body.user.token as string;
@@ -73,6 +82,50 @@ const publish = async (host: string, token: string, title: string, tagList: stri
   const answer = await call(host, 'POST', '/api/articles', { token, body: { article: { title, description: 'd', body: 'b', tagList } } });
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   return answer.body.article.slug as string;
+};
+
+/** An article as one tenant holds it: slugs and titles repeat across tenants, their creation instants do not. */
+const fingerprint = (article: { slug: string; createdAt: string }) => `${article.slug}@${article.createdAt}`;
+
+/** Every article `host`'s tenant holds now, as fingerprints. */
+const articlesOf = async (host: string, via: RunningServer): Promise<Set<string>> => {
+  const answer = await call(host, 'GET', '/api/articles?limit=100', { via });
+  expect(answer.body.articlesCount).toBeLessThanOrEqual(100);
+  return new Set((answer.body.articles as { slug: string; createdAt: string }[]).map(fingerprint));
+};
+
+/**
+ * 2,000 requests of both tenants at once through `via` (reads of the signed-in list, a comment on
+ * the tenant's own article every tenth), each by a user of the same name in both: what any answer
+ * showed that is not its own tenant's, or any status but the expected one.
+ */
+const interleave = async (via: RunningServer, username: string): Promise<string[]> => {
+  const tokens = { [ALPHA]: await signUp(ALPHA, username, via), [BETA]: await signUp(BETA, username, via) } as Record<string, string>;
+  const own = { [ALPHA]: await articlesOf(ALPHA, via), [BETA]: await articlesOf(BETA, via) } as Record<string, Set<string>>;
+  expect([...(own[ALPHA] as Set<string>)].filter((article) => own[BETA]?.has(article))).toEqual([]);
+  const wrong: string[] = [];
+  await Promise.all(
+    Array.from({ length: 2000 }, async (_, index) => {
+      const host = index % 3 === 0 ? BETA : ALPHA;
+      if (index % 10 === 0) {
+        // A write in between: a comment by the host's own user on the host's own article.
+        const posted = await call(host, 'POST', '/api/articles/hello/comments', {
+          token: tokens[host] as string,
+          body: { comment: { body: `from ${host}` } },
+          via,
+        });
+        if (posted.status !== 200) wrong.push(`${host}: comment ${posted.status}`);
+        return;
+      }
+      const answer = await call(host, 'GET', '/api/articles', { token: tokens[host] as string, via });
+      if (answer.status !== 200) return wrong.push(`${host}: ${answer.status}`);
+      for (const article of answer.body.articles) {
+        if (!own[host]?.has(fingerprint(article))) wrong.push(`${host}: saw ${fingerprint(article)}`);
+      }
+      return undefined;
+    }),
+  );
+  return wrong;
 };
 
 beforeAll(async () => {
@@ -86,7 +139,7 @@ beforeAll(async () => {
   }
   server = await spawnServer({
     DATABASE_URL: database.url,
-    JWT_SECRET: randomBytes(32).toString('hex'),
+    JWT_SECRET,
     // A small pool, so that both tenants' statements take turns on the same connections.
     DB_POOL_SIZE: '4',
     TENANT_REFRESH_MS: '200',
@@ -141,30 +194,7 @@ describe('tenants on the built server, by Host', () => {
   });
 
   it('gives each of 2,000 interleaved requests of two tenants, on kept-alive connections over a pool of 4, its own tenant’s data alone', async () => {
-    const tokens = { [ALPHA]: await signUp(ALPHA, 'mixer'), [BETA]: await signUp(BETA, 'mixer') } as Record<string, string>;
-    const own = { [ALPHA]: 'alpha-tag', [BETA]: 'beta-tag' } as Record<string, string>;
-    const wrong: string[] = [];
-    await Promise.all(
-      Array.from({ length: 2000 }, async (_, index) => {
-        const host = index % 3 === 0 ? BETA : ALPHA;
-        if (index % 10 === 0) {
-          // A write in between: a comment by the host's own user on the host's own article.
-          const posted = await call(host, 'POST', '/api/articles/hello/comments', {
-            token: tokens[host] as string,
-            body: { comment: { body: `from ${host}` } },
-          });
-          if (posted.status !== 200) wrong.push(`${host}: comment ${posted.status}`);
-          return;
-        }
-        const answer = await call(host, 'GET', '/api/articles', { token: tokens[host] as string });
-        if (answer.status !== 200) return wrong.push(`${host}: ${answer.status}`);
-        for (const article of answer.body.articles) {
-          if (article.tagList.join() !== own[host]) wrong.push(`${host}: saw ${article.tagList.join()}`);
-        }
-        return undefined;
-      }),
-    );
-    expect(wrong).toEqual([]);
+    expect(await interleave(server, 'mixer')).toEqual([]);
     const comments = async (host: string) => (await call(host, 'GET', '/api/articles/hello/comments')).body.comments as { body: string }[];
     expect(new Set((await comments(ALPHA)).map((comment) => comment.body))).toEqual(new Set([`from ${ALPHA}`]));
     expect(new Set((await comments(BETA)).map((comment) => comment.body))).toEqual(new Set([`from ${BETA}`]));
@@ -230,10 +260,31 @@ describe('tenants on the built server, by Host', () => {
   });
 });
 
+describe('inside the cluster (WEB_CONCURRENCY=2, a pool of 2 in each worker)', () => {
+  let clustered: RunningServer;
+  beforeAll(async () => {
+    clustered = await spawnServer({
+      DATABASE_URL: database.url,
+      JWT_SECRET,
+      WEB_CONCURRENCY: '2',
+      DB_POOL_SIZE: '2',
+      RATE_LIMITS_ENABLED: 'false',
+    });
+  });
+  afterAll(async () => {
+    await clustered?.stop('SIGTERM');
+  });
+
+  it('gives each of 2,000 interleaved requests of two tenants, spread over both workers, its own tenant’s data alone', async () => {
+    expect(await interleave(clustered, 'clustered')).toEqual([]);
+    expect(workersThatAnswered(clustered.logs).size).toBe(2);
+  });
+});
+
 describe('a deployment that refuses unmapped hosts', () => {
   let strict: RunningServer;
   beforeAll(async () => {
-    strict = await spawnServer({ DATABASE_URL: database.url, JWT_SECRET: randomBytes(32).toString('hex'), TENANT_UNKNOWN_HOST: 'reject' });
+    strict = await spawnServer({ DATABASE_URL: database.url, JWT_SECRET, TENANT_UNKNOWN_HOST: 'reject' });
   });
   afterAll(async () => {
     await strict?.stop('SIGKILL');
@@ -243,16 +294,7 @@ describe('a deployment that refuses unmapped hosts', () => {
     const response = await fetch(`${strict.baseUrl}/api/articles`);
     // fetch sends the URL's host, 127.0.0.1: beta's.
     expect(response.status).toBe(200);
-    const port = new URL(strict.baseUrl).port;
-    const refused = await new Promise<Answer>((resolve, reject) => {
-      const outgoing = request(`${strict.baseUrl}/api/articles`, { headers: { Host: `nowhere.example:${port}` } }, (answer) => {
-        let text = '';
-        answer.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        answer.on('end', () => resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body: JSON.parse(text) }));
-      });
-      outgoing.on('error', reject);
-      outgoing.end();
-    });
+    const refused = await call('nowhere.example', 'GET', '/api/articles', { via: strict });
     expect(refused.status).toBe(421);
     expect(refused.body).toMatchObject({ code: 'MISDIRECTED_REQUEST', status: 421, errors: { host: ['is not served here'] } });
     expect(typeof refused.body.requestId).toBe('string');

@@ -55,6 +55,10 @@ export const spawnServer = async (env: Record<string, string>): Promise<RunningS
   };
 };
 
+/** The cluster workers (WEB_CONCURRENCY) whose access lines are in `logs`: which of them answered. */
+export const workersThatAnswered = (logs: readonly string[]): Set<string> =>
+  new Set(logs.flatMap((line) => /"worker":(\d+),"requestId"/.exec(line)?.[1] ?? []));
+
 export type ServerOnTestDatabase = { readonly server: RunningServer; readonly database: TestDatabase; stop(): Promise<void> };
 
 /** A fresh test database and the built server on it, with a random JWT secret; `stop` ends both. */
