@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server, type ServerOptions } f
 import type { HttpApp } from '@conduit/adapters-http';
 import type { Config, Logger } from '@conduit/composition';
 import { serve } from '@hono/node-server';
+import { lingerWhenClosing } from './lingering-close.js';
 import { answerClientError, answerConnect, refusedForMissingHost } from './refused-requests.js';
 
 const TIMEOUT_CHECK_INTERVAL_MS = 250;
@@ -36,5 +37,6 @@ export const startHttpServer = (app: HttpApp, config: Config, logger: Logger, on
   server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
   server.on('clientError', answerClientError(logger));
   server.on('connect', answerConnect(logger));
+  lingerWhenClosing(server);
   return server;
 };

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { renderProblem } from '@conduit/adapters-http';
 import type { Logger } from '@conduit/composition';
+import { closeLingering } from './lingering-close.js';
 
 /**
  * Requests refused before the application sees them (by Node's parser, or here, for what Node
@@ -91,25 +92,12 @@ const rawAnswer = (problem: RefusedRequest, instance: string, requestId: string)
 /** Sockets answered and lingering: the parser fails again on each later chunk, which is no news. */
 const refused = new WeakSet<Duplex>();
 
-/** How long a refused client may go on sending before its connection is dropped. */
-const LINGER_MS = 2_000;
-
-/**
- * Answers and closes, lingering: the client may still be sending (the body after headers too large,
- * say). Closed with its bytes unread, the connection would be reset by the kernel, and the client
- * would see the reset instead of the answer; so what it sends is read and dropped until it closes
- * its side, for LINGER_MS at most.
- */
+/** Answers and closes lingering: the client may still be sending (the body after headers too large, say). */
 const refuseOnSocket = (logger: Logger, socket: Duplex, problem: RefusedRequest, instance: string, cause?: string) => {
   refused.add(socket);
   const requestId = randomUUID();
   logger.warn({ requestId, code: cause ?? problem.code, status: problem.status }, 'refused malformed request');
-  socket.on('data', () => undefined);
-  socket.resume();
-  socket.end(rawAnswer(problem, instance, requestId));
-  const linger = setTimeout(() => socket.destroy(), LINGER_MS);
-  linger.unref();
-  socket.once('close', () => clearTimeout(linger));
+  closeLingering(socket, rawAnswer(problem, instance, requestId));
 };
 
 /** Node's `clientError`: the request could not be parsed (or arrived too slowly). */
