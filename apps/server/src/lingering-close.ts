@@ -38,7 +38,8 @@ export const lingerWhenClosing = (server: Server): void => {
     const destroySoon = socket.destroySoon?.bind(socket);
     if (destroySoon === undefined) return;
     socket.destroySoon = () => {
-      if (socket.readableEnded || socket.destroyed) return destroySoon();
+      // Nothing more can arrive, or the sending side is already closing: Node's close is right.
+      if (socket.readableEnded || socket.destroyed || socket.writableEnded) return destroySoon();
       socket.removeAllListeners('data');
       closeLingering(socket);
     };
