@@ -6,7 +6,7 @@ import type { ConnectionBudgets } from './connection-budgets.js';
 import type { Database } from './kysely/database.js';
 import { migrationsList } from './migrations/index.js';
 import { type CurrentTenant, hookApplicationPool, hookReplicaPool } from './pg-pool-hooks.js';
-import { allRecords } from './records/index.js';
+import { allRecords, tenantOwnedRecords } from './records/index.js';
 import { CURRENT_TENANT_FUNCTION } from './records/tenant-column.js';
 import type { ReplicaConnection } from './replicas/replica-router.js';
 import { type StatementHook, StatementHookLogger } from './statement-hook-logger.js';
@@ -43,6 +43,13 @@ export type OrmOptions = {
   readonly currentTenant?: CurrentTenant;
 };
 
+/** The tenant the current statement runs for; a statement of tenant-owned records outside any is a bug, refused. */
+export const tenantInScope = (currentTenant: CurrentTenant | undefined): number => {
+  const tenant = currentTenant?.();
+  if (tenant === undefined) throw new Error('A statement of tenant-owned rows was sent outside any tenant');
+  return tenant;
+};
+
 /** The ORM handle the composition root passes around, without importing MikroORM itself. */
 export type Orm = MikroORM;
 
@@ -76,6 +83,16 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
     clientUrl: options.databaseUrl,
     entities: allRecords,
     routines: [CURRENT_TENANT_FUNCTION],
+    // The entity manager's own statements name their tenant too (tenants/tenant-predicates.ts says
+    // why): `tenant_id = …` on every find, update and delete of a tenant-owned record. Its inserts
+    // name it in their data (`tenantId`), as a filter cannot.
+    filters: {
+      tenant: {
+        cond: () => ({ tenantId: tenantInScope(options.currentTenant) }),
+        entity: tenantOwnedRecords,
+        default: true,
+      },
+    },
     extensions: [Migrator],
     migrations: { migrationsList, snapshot: false, transactional: true, silent: true },
     pool: { min: 0, max: options.poolSize ?? 10 },

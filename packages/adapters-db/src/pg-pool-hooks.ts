@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { budgetedConnect, type ConnectionBudgets } from './connection-budgets.js';
+import { TENANT } from './tenants/tenant-predicates.js';
 import { isTransactionControl, PREPARE_SET_TENANT, queryForTenant, type StatementConfig } from './tenants/tenant-statements.js';
 
 /*
@@ -51,10 +52,22 @@ const routeQueries = (pool: Pool, currentTenant: CurrentTenant | undefined): voi
       if (config.values !== undefined && config.values.length > 0 && config.name === undefined) config.name = nameOf(config.text);
       const callback = args.find((arg): arg is (error: Error | null, result: unknown) => void => typeof arg === 'function');
       const tenant = currentTenant?.();
+      if (config.values !== undefined) config.values = withTenantNamed(config.values, tenant);
       if (tenant === undefined || isTransactionControl(config.text)) return callback ? send(config, callback) : send(config);
       return queryForTenant(send, config, tenant, callback);
     });
   });
+};
+
+/**
+ * The values of a statement with its tenant predicates' parameter (tenants/tenant-predicates.ts)
+ * filled in. A statement of tenant-owned rows with no tenant in scope is a bug: it is refused here,
+ * before it is sent, rather than run for no tenant.
+ */
+const withTenantNamed = (values: unknown[], tenant: number | undefined): unknown[] => {
+  if (!values.includes(TENANT)) return values;
+  if (tenant === undefined) throw new Error('A statement of tenant-owned rows was sent outside any tenant');
+  return values.map((value) => (value === TENANT ? tenant : value));
 };
 
 /**

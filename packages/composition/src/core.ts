@@ -48,6 +48,11 @@ export type Core = {
   readonly tokens: JoseTokens;
   /** The migrations this start applied, in order (none when the database was up to date). */
   readonly appliedMigrations: readonly string[];
+  /**
+   * Whether the role this process runs as bypasses row-level security (a superuser or BYPASSRLS):
+   * then only the statements' own tenant predicates keep publications apart.
+   */
+  readonly bypassesRowSecurity: boolean;
   /** The job queue, when `jobs` was asked for: this process can then submit jobs, and run them. */
   readonly jobs?: PgBossJobs;
   /** With DATABASE_REPLICA_URLS: where reads go, and each request's read scope (the transport enters it per request). */
@@ -92,6 +97,10 @@ export type CoreOptions = UnitOfWorkScope & {
   readonly watchTenants?: boolean;
 };
 
+/** What a process running as a role row-level security does not hold says of itself, once, at start. */
+export const ROW_SECURITY_BYPASSED =
+  "this role bypasses row-level security (a superuser or BYPASSRLS): only the application's tenant predicates keep publications apart; for a second wall, run as a role that owns no table (DATABASE_URL) and migrate as the owner (DATABASE_MIGRATION_URL)";
+
 /**
  * Applies every pending migration as the tables' owner (idempotent: a no-op when none is). When the
  * server runs as another role, the owner also installs the job queue's schema, and grants that role
@@ -99,7 +108,11 @@ export type CoreOptions = UnitOfWorkScope & {
  * DATABASE_URL alone as a runtime role, a server finds nothing pending (a migration job ran
  * `conduit migrate` as the owner first) and starts; with something pending, it says it cannot.
  */
-const migrate = async (config: Config, logger: Logger, database: ProvidedDatabase): Promise<string[]> => {
+const migrate = async (
+  config: Config,
+  logger: Logger,
+  database: ProvidedDatabase,
+): Promise<{ readonly applied: string[]; readonly bypassesRowSecurity: boolean }> => {
   const owner = await createOrm({
     databaseUrl: database.ownerUrl,
     poolSize: 1,
@@ -115,13 +128,9 @@ const migrate = async (config: Config, logger: Logger, database: ProvidedDatabas
       await PgBossJobs.install(database.ownerUrl);
       await grantRuntimeRoleJobQueue(database.ownerUrl, runtimeRole, PgBossJobs.SCHEMA);
     }
-    if (await bypassesRowSecurity(database.url)) {
-      logger.warn(
-        { role: roleOf(database.url) },
-        'the server runs as a role that bypasses row-level security (a superuser or BYPASSRLS): tenants are kept apart by the application alone; run it as a role that owns no table (DATABASE_URL) and migrate as the owner (DATABASE_MIGRATION_URL)',
-      );
-    }
-    return applied;
+    const bypasses = await bypassesRowSecurity(database.url);
+    if (bypasses) logger.warn({ role: roleOf(database.url) }, ROW_SECURITY_BYPASSED);
+    return { applied, bypassesRowSecurity: bypasses };
   } finally {
     await owner.close();
   }
@@ -217,7 +226,7 @@ const startReplicas = async (config: Config, logger: Logger, orm: Orm, readScope
 export const composeCore = async (config: Config, logger: Logger, options: CoreOptions): Promise<Core> => {
   const database = await provideDatabase(config, logger, options.databaseMode);
   try {
-    const applied = await migrate(config, logger, database);
+    const { applied, bypassesRowSecurity: bypasses } = await migrate(config, logger, database);
     const scope = new TenantScope();
     const orm = await openOrm(config, database, scope, options);
     try {
@@ -267,6 +276,7 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         idempotencyKeys: adapters.repositories.idempotencyKeys,
         tokens,
         appliedMigrations: applied,
+        bypassesRowSecurity: bypasses,
         ...(jobs ? { jobs } : {}),
         ...(replicas ? { replicas } : {}),
         tenants: {

@@ -1,4 +1,4 @@
-import type { Core } from '@conduit/composition';
+import { type Core, ROW_SECURITY_BYPASSED } from '@conduit/composition';
 import { systemActor, type TenantError } from '@conduit/domain';
 
 type Operator = { readonly operator: string };
@@ -36,6 +36,8 @@ export const addTenant = async (core: Core, slug: string, options: Operator & { 
   if (result.isErr()) return refused(result.error);
   const { hosts } = result.value;
   process.stdout.write(`added tenant ${result.value.slug}${hosts.length > 0 ? ` at ${hosts.join(', ')}` : ' (no host yet)'}\n`);
+  // Said where the operator adding a second publication reads, not only in the start's log.
+  if (core.bypassesRowSecurity) process.stderr.write(`note: ${ROW_SECURITY_BYPASSED}\n`);
   return 0;
 };
 

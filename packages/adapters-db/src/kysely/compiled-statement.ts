@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Compilable, type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
+import { tenantPredicates } from '../tenants/tenant-predicates.js';
 import { type Database, kyselyOf } from './database.js';
 import { ReplicaRead } from './replica-read.js';
 
@@ -30,6 +31,7 @@ export type StatementRow<S> = S extends { rows(...args: never[]): Promise<readon
  * the same text every time either way. Its parameters are named by the `slot` annotation
  * (`(db, slot: SlotOf<{ id: JobId }>) => …`), its rows inferred from the query: no row type is
  * declared anywhere, so a mapper that reads a column the query does not select fails to compile.
+ * Its tenant is not a parameter of its own: the predicates name it, and the pool fills it in.
  */
 export class CompiledStatement<P extends Record<string, unknown>, B extends Built> {
   private compiled: CompiledQuery | undefined;
@@ -45,7 +47,9 @@ export class CompiledStatement<P extends Record<string, unknown>, B extends Buil
   async rows(on: EntityManager | ReplicaRead, values: P): Promise<RowOf<B>[]> {
     const em = on instanceof ReplicaRead ? on.em : on;
     const db = kyselyOf(em);
-    this.compiled ??= this.build(db, (name) => sql<P[typeof name]>`${new Slot(name)}`).compile();
+    // Built with the tenant predicates (tenants/tenant-predicates.ts): every tenant-owned table the
+    // statement touches is confined to the tenant it is sent for.
+    this.compiled ??= this.build(db.withPlugin(tenantPredicates), (name) => sql<P[typeof name]>`${new Slot(name)}`).compile();
     const compiled = this.compiled;
     const parameters = compiled.parameters.map((parameter: unknown) => (parameter instanceof Slot ? values[parameter.name] : parameter));
     const query = { ...compiled, parameters };

@@ -34,9 +34,8 @@ export {
   UserRecord,
 };
 
-export const allRecords = [
-  TenantRecord,
-  TenantHostRecord,
+/** The records whose rows belong to one tenant (`tenantOwned`): every one but the tenants' own. */
+export const tenantOwnedRecords = [
   UserRecord,
   FollowRecord,
   ArticleRecord,
@@ -52,3 +51,5 @@ export const allRecords = [
   SessionRecord,
   JobResultRecord,
 ];
+
+export const allRecords = [TenantRecord, TenantHostRecord, ...tenantOwnedRecords];

@@ -2,10 +2,11 @@ import type { Authorized, NewUser, UniqueUserFieldTaken, User, UserId, UserRepos
 import { assertAuthorized, userId, userIdempotencyScope } from '@conduit/domain';
 import { err, ok, ResultAsync } from 'neverthrow';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { lockToRecordData, profileToRecordData, roleToRecordData, userFromRecord, userToRecordData } from '../mappers/user.mapper.js';
+import { lockToRecordData, profileToRecordData, roleToRecordData, userFromRecord } from '../mappers/user.mapper.js';
 import { UserRecord } from '../records/user.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
 import { removeArticlesOf, removeFavoritesOf, removeIdempotencyKeysOf, removeUser } from './counted-account-erasure.js';
+import { addUser, toUserRow } from './user-adds.js';
 
 export class MikroOrmUserRepository implements UserRepository {
   constructor(private readonly em: EntityManagerSource) {}
@@ -24,8 +25,9 @@ export class MikroOrmUserRepository implements UserRepository {
 
   add(user: NewUser): ResultAsync<User, UniqueUserFieldTaken> {
     return this.guardUnique(user, async () => {
-      const id = await this.em().insert(UserRecord, userToRecordData(user));
-      return { ...user, id: userId(Number(id)) };
+      const added = await addUser.first(this.em(), toUserRow(user));
+      if (added === undefined) throw new Error('The insert of a user answered no id');
+      return { ...user, id: userId(added.id) };
     });
   }
 

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityManagerSource } from '../entity-manager.js';
 import type { ReadScope } from '../replicas/read-scope.js';
 import { KyselyFavoriteRepository } from './kysely-favorite-repository.js';
+import { KyselyFollowRepository } from './kysely-follow-repository.js';
 import { KyselyIdempotencyKeyRepository } from './kysely-idempotency-key-repository.js';
 import { KyselyJobItemRepository } from './kysely-job-item-repository.js';
 import { KyselyJobRepository } from './kysely-job-repository.js';
@@ -11,7 +12,6 @@ import { KyselyJobUploadRepository } from './kysely-job-upload-repository.js';
 import { KyselySessionRepository } from './kysely-session-repository.js';
 import { MikroOrmArticleRepository } from './mikro-orm-article-repository.js';
 import { MikroOrmCommentRepository } from './mikro-orm-comment-repository.js';
-import { MikroOrmFollowRepository } from './mikro-orm-follow-repository.js';
 import { MikroOrmUserRepository } from './mikro-orm-user-repository.js';
 
 /** How jobs are announced in a transaction; without a queue (a tool that runs no jobs), announcing is a defect. */
@@ -35,7 +35,7 @@ export const makePostgresRepositories = (
 ): Repositories => ({
   users: new MikroOrmUserRepository(em),
   sessions: new KyselySessionRepository(em, readScope?.startedSession),
-  follows: new MikroOrmFollowRepository(em),
+  follows: new KyselyFollowRepository(em),
   articles: new MikroOrmArticleRepository(em),
   favorites: new KyselyFavoriteRepository(em),
   comments: new MikroOrmCommentRepository(em),

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import { kyselyOf } from '../kysely/database.js';
 import { TENANT_OWNED_TABLES, type TenantOwnedTable } from './tenant-isolation.js';
+import { TENANT } from './tenant-predicates.js';
 
 /**
  * Deleted in this order, each table before those it references, so no cascade deletes what a later
@@ -26,9 +27,10 @@ const PURGE_ORDER: readonly TenantOwnedTable[] = [
 ];
 
 /**
- * The current tenant's rows in every tenant-owned table. Every statement here runs for the tenant
- * in scope, and row-level security confines it to that tenant's rows: `delete from users` with no
- * condition deletes one tenant's users, never another's.
+ * The current tenant's rows in every tenant-owned table. Every statement here names the tenant in
+ * scope (`where tenant_id = …`, filled in by the pool like the predicates of tenant-predicates.ts),
+ * and row-level security confines it to that tenant's rows as well: either alone keeps a purge to
+ * one publication.
  */
 export class PostgresTenantContents implements TenantContents {
   constructor(private readonly em: () => EntityManager) {
@@ -37,7 +39,7 @@ export class PostgresTenantContents implements TenantContents {
 
   async isEmpty(): Promise<boolean> {
     const any = sql.join(
-      TENANT_OWNED_TABLES.map((table) => sql`exists (select from ${sql.table(table)})`),
+      TENANT_OWNED_TABLES.map((table) => sql`exists (select from ${sql.table(table)} where tenant_id = ${TENANT})`),
       sql` or `,
     );
     const result = await sql<{ any: boolean }>`select ${any} as any`.execute(kyselyOf(this.em()));
@@ -49,7 +51,7 @@ export class PostgresTenantContents implements TenantContents {
     return this.em().transactional(async (em) => {
       let rows = 0;
       for (const table of PURGE_ORDER) {
-        const result = await sql`delete from ${sql.table(table)}`.execute(kyselyOf(em));
+        const result = await sql`delete from ${sql.table(table)} where tenant_id = ${TENANT}`.execute(kyselyOf(em));
         rows += Number(result.numAffectedRows ?? 0n);
       }
       return rows;

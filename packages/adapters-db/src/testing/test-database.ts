@@ -6,6 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createOrm, type OrmOptions } from '../orm.js';
 import { createPostgresAdapters, type PostgresAdapters } from '../postgres-adapters.js';
+import { bypassesRowSecurity } from '../tenants/runtime-role.js';
 import { TENANT_OWNED_TABLES } from '../tenants/tenant-isolation.js';
 
 const withDatabase = (url: string, database: string): string => {
@@ -66,17 +67,36 @@ export const truncateAll = async (context: Pick<PostgresTestContext, 'ownerUrl'>
   });
 
 /**
- * A test database with an ORM and the PostgreSQL adapters over it, as the runtime role: every
- * statement runs for the default tenant, or for the one `tenancy.runIn` runs work for.
+ * Who the adapters connect as: the runtime role, held by row-level security and by the statements'
+ * own tenant predicates; or a superuser, which row-level security does not hold, so that the
+ * predicates alone keep tenants apart (a newcomer's `postgres://postgres@…`).
  */
-export const openPostgresTestContext = async (options: Omit<OrmOptions, 'databaseUrl'> = {}): Promise<PostgresTestContext> => {
+export type TestRole = 'runtime' | 'superuser';
+
+/** The URL of `database` as `role`; a superuser's is checked to be one, or the test would prove nothing. */
+export const testDatabaseUrl = async (database: TestDatabase, role: TestRole): Promise<string> => {
+  if (role === 'runtime') return database.url;
+  if (!(await bypassesRowSecurity(database.ownerUrl)))
+    throw new Error("The test server's admin role (DATABASE_URL) must bypass row-level security (a superuser) for the superuser runs");
+  return database.ownerUrl;
+};
+
+/**
+ * A test database with an ORM and the PostgreSQL adapters over it, as the runtime role (or `as` a
+ * superuser): every statement runs for the default tenant, or for the one `tenancy.runIn` runs work for.
+ */
+export const openPostgresTestContext = async (
+  options: Omit<OrmOptions, 'databaseUrl'> & { readonly as?: TestRole } = {},
+): Promise<PostgresTestContext> => {
+  const { as = 'runtime', ...ormOptions } = options;
   const database = await createTestDatabase();
   const inScope = new AsyncLocalStorage<Tenant>();
-  const orm = await createOrm({ currentTenant: () => (inScope.getStore() ?? DEFAULT_TENANT).id, ...options, databaseUrl: database.url });
+  const databaseUrl = await testDatabaseUrl(database, as);
+  const orm = await createOrm({ currentTenant: () => (inScope.getStore() ?? DEFAULT_TENANT).id, ...ormOptions, databaseUrl });
   const adapters = createPostgresAdapters(orm);
   return {
     orm,
-    url: database.url,
+    url: databaseUrl,
     ownerUrl: database.ownerUrl,
     ...adapters,
     tenancy: { ...adapters.tenancy, runIn: (tenant, work) => inScope.run(tenant, work) },

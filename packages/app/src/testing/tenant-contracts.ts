@@ -30,9 +30,9 @@ export const describeTenantContracts = (family: string, factory: FixtureFactory<
     };
     const inTenant = <T>(tenant: Tenant, work: () => Promise<T>) => fx.tenancy.runIn(tenant, work);
     /** One author with one tagged article (titled as its slug), in the tenant in scope. */
-    const publish = async (username: string, slug: string) => {
+    const publish = async (username: string, slug: string, at = new Date('2026-01-01T00:00:00Z')) => {
       const author = (await fx.repositories.users.add(aNewUser({ username, email: `${username}@example.com` })))._unsafeUnwrap();
-      const article = aNewArticle(anArticleDraft({ title: slug, tagList: ['shared-tag'] }), author.id, new Date('2026-01-01T00:00:00Z'));
+      const article = aNewArticle(anArticleDraft({ title: slug, tagList: ['shared-tag'] }), author.id, at);
       return { author, article: (await fx.repositories.articles.add(article))._unsafeUnwrap() };
     };
 
@@ -89,6 +89,36 @@ export const describeTenantContracts = (family: string, factory: FixtureFactory<
         expect(await fx.repositories.users.findByUsername('alice')).toBeNull();
         expect((await fx.queries.articles.list({}, { limit: 20, offset: 0 }, null)).articlesCount).toBe(0);
         expect(await fx.queries.tags.all()).toEqual([]);
+      });
+
+      it('answers every read by a name that exists in two tenants with its own tenant’s rows alone', async () => {
+        const acme = await addTenant('acme');
+        const globex = await addTenant('globex');
+        const mine = await inTenant(acme, () => publish('alice', 'hello'));
+        await inTenant(globex, async () => {
+          const theirs = await publish('alice', 'hello', new Date('2026-02-02T00:00:00Z'));
+          await fx.repositories.favorites.add(theirs.author.id, 'hello');
+          await fx.repositories.follows.follow(theirs.author.id, theirs.author.id);
+        });
+        await inTenant(acme, async () => {
+          await fx.repositories.favorites.add(mine.author.id, 'hello');
+          await fx.repositories.follows.follow(mine.author.id, mine.author.id);
+          const page = { limit: 20, offset: 0 };
+          for (const filter of [{ author: 'alice' }, { tag: 'shared-tag' }, { favoritedBy: 'alice' }, {}]) {
+            const list = await fx.queries.articles.list(filter, page, mine.author.id);
+            // Both are `hello` by `alice`: told apart by when each was written.
+            expect({ filter, count: list.articlesCount, written: list.articles.map((article) => article.createdAt) }).toEqual({
+              filter,
+              count: 1,
+              written: [mine.article.createdAt],
+            });
+            expect(list.articles[0]).toMatchObject({ favorited: true, favoritesCount: 1, author: { following: true } });
+          }
+          const feed = await fx.queries.articles.feed(mine.author.id, page);
+          expect([feed.articlesCount, feed.articles.map((article) => article.createdAt)]).toEqual([1, [mine.article.createdAt]]);
+          expect((await fx.queries.articles.bySlug('hello', mine.author.id))?.createdAt).toEqual(mine.article.createdAt);
+          expect((await fx.queries.profiles.byUsername('alice', mine.author.id))?.following).toBe(true);
+        });
       });
 
       it('finds nothing of another tenant by id either', async () => {
