@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
+import { createTestDatabase, type TestDatabase, testDatabaseUrl } from '@conduit/adapters-db/testing';
 import newman from 'newman';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, spawnServer, workersThatAnswered } from './testing/spawn-server.js';
@@ -24,8 +24,9 @@ let server: RunningServer;
 const JWT_SECRET = randomBytes(32).toString('hex');
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 
-const conduit = (...args: string[]) =>
-  spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: database.url }, encoding: 'utf8' });
+const conduitAs = (url: string, ...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+const conduit = (...args: string[]) => conduitAs(database.url, ...args);
 
 type Answer = {
   status: number;
@@ -78,8 +79,12 @@ const signUp = async (host: string, username: string, via?: RunningServer) => {
   return answer.body.user.token as string;
 };
 
-const publish = async (host: string, token: string, title: string, tagList: string[]) => {
-  const answer = await call(host, 'POST', '/api/articles', { token, body: { article: { title, description: 'd', body: 'b', tagList } } });
+const publish = async (host: string, token: string, title: string, tagList: string[], via?: RunningServer) => {
+  const answer = await call(host, 'POST', '/api/articles', {
+    token,
+    body: { article: { title, description: 'd', body: 'b', tagList } },
+    via,
+  });
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   return answer.body.article.slug as string;
 };
@@ -128,6 +133,100 @@ const interleave = async (via: RunningServer, username: string): Promise<string[
   return wrong;
 };
 
+/**
+ * The same username, title and slug in two publications at `via`: each sees only its own, a token is
+ * good at its own host only, equal answers carry different validators.
+ */
+const keepsApart = async (via: RunningServer) => {
+  const alphaJake = await signUp(ALPHA, 'jake', via);
+  const betaJake = await signUp(BETA, 'jake', via);
+  const alphaSlug = await publish(ALPHA, alphaJake, 'Hello', ['alpha-tag'], via);
+  const betaSlug = await publish(BETA, betaJake, 'Hello', ['beta-tag'], via);
+  expect(alphaSlug).toBe('hello');
+  expect(betaSlug).toBe('hello');
+  await call(ALPHA, 'PUT', '/api/user', { token: alphaJake, body: { user: { bio: 'alpha bio' } }, via });
+  // One author name, one slug in both: each publication answers with its own article.
+  for (const [host, tag] of [
+    [ALPHA, 'alpha-tag'],
+    [BETA, 'beta-tag'],
+  ] as const) {
+    const byAuthor = await call(host, 'GET', '/api/articles?author=jake', { via });
+    expect([byAuthor.status, byAuthor.body.articlesCount, byAuthor.body.articles?.[0]?.tagList]).toEqual([200, 1, [tag]]);
+    const bySlug = await call(host, 'GET', '/api/articles/hello', { via });
+    expect([bySlug.status, bySlug.body.article?.tagList]).toEqual([200, [tag]]);
+    const favorited = await call(host, 'GET', '/api/articles?favorited=jake', { via });
+    expect([favorited.status, favorited.body.articlesCount]).toEqual([200, 0]);
+  }
+
+  expect((await call(ALPHA, 'GET', '/api/tags', { via })).body).toEqual({ tags: ['alpha-tag'] });
+  expect((await call(BETA, 'GET', '/api/tags', { via })).body).toEqual({ tags: ['beta-tag'] });
+  expect((await call(ALPHA, 'GET', '/api/profiles/jake', { via })).body.profile.bio).toBe('alpha bio');
+  expect((await call(BETA, 'GET', '/api/profiles/jake', { via })).body.profile.bio).toBeNull();
+  const betaList = (await call(BETA, 'GET', '/api/articles', { via })).body;
+  expect(betaList.articlesCount).toBe(1);
+  expect(betaList.articles[0].tagList).toEqual(['beta-tag']);
+
+  // A token is its tenant's: alpha's jake is nobody at beta.
+  expect((await call(ALPHA, 'GET', '/api/user', { token: alphaJake, via })).status).toBe(200);
+  const elsewhere = await call(BETA, 'GET', '/api/user', { token: alphaJake, via });
+  expect(elsewhere.status).toBe(401);
+  expect(elsewhere.body.code).toBe('UNAUTHENTICATED');
+  expect((await call(BETA, 'DELETE', `/api/articles/${alphaSlug}`, { token: alphaJake, via })).status).toBe(401);
+  expect((await call(ALPHA, 'GET', `/api/articles/${alphaSlug}`, { via })).status).toBe(200);
+
+  // Equal answers of two tenants carry different validators.
+  const [alphaTags, betaEmpty] = [
+    await call(ALPHA, 'GET', '/api/articles?tag=none', { via }),
+    await call(BETA, 'GET', '/api/articles?tag=none', { via }),
+  ];
+  expect(alphaTags.body).toEqual(betaEmpty.body);
+  expect(alphaTags.headers.etag).not.toBe(betaEmpty.headers.etag);
+
+  // A host no tenant is mapped to is the default publication's, which has none of it.
+  expect((await call('elsewhere.example', 'GET', '/api/articles', { via })).body.articlesCount).toBe(0);
+  // The access line is written once the answer is out: wait for it (a ceiling, not a budget).
+  await expect
+    .poll(() => via.logs.some((line) => line.includes('"tenant":"alpha"') && line.includes('"route":"/api/tags"')), {
+      timeout: 30_000,
+    })
+    .toBe(true);
+};
+
+/** The whole official collection as tenant beta at `via`, against tenant alpha's seeded data (seeded by `cli`): nothing of alpha seen. */
+const collectionApart = async (via: RunningServer, cli: typeof conduit) => {
+  const seeded = cli('--tenant', 'alpha', 'seed', '--users', '4', '--articles', '40');
+  expect(seeded.status, seeded.stderr).toBe(0);
+  const alphaTags = (await call(ALPHA, 'GET', '/api/tags', { via })).body.tags as string[];
+  expect(alphaTags.length).toBeGreaterThan(1);
+
+  const suffix = randomBytes(4).toString('hex');
+  const summary = await new Promise<{ run: { stats: Record<string, { total: number }>; failures: { error: { message: string } }[] } }>(
+    (resolve, reject) =>
+      newman.run(
+        {
+          collection: COLLECTION,
+          envVar: [
+            { key: 'APIURL', value: `http://${BETA}:${new URL(via.baseUrl).port}/api` },
+            { key: 'USERNAME', value: `u${suffix}` },
+            { key: 'EMAIL', value: `u${suffix}@example.com` },
+            { key: 'PASSWORD', value: 'password123' },
+          ],
+          timeoutRequest: 60_000,
+        },
+        (error, result) => (error ? reject(error) : resolve(result as never)),
+      ),
+  );
+  expect(summary.run.failures.map((failure) => failure.error.message)).toEqual([]);
+  expect(summary.run.stats.assertions?.total).toBeGreaterThan(100);
+
+  const betaArticles = (await call(BETA, 'GET', '/api/articles?limit=100', { via })).body.articles as { author: { username: string } }[];
+  expect(betaArticles.filter((article) => article.author.username.startsWith('demo'))).toEqual([]);
+  const betaTags = (await call(BETA, 'GET', '/api/tags', { via })).body.tags as string[];
+  expect(betaTags.filter((tag) => alphaTags.includes(tag) && tag !== 'beta-tag')).toEqual([]);
+  expect((await call(BETA, 'GET', '/api/profiles/demo1', { via })).status).toBe(404);
+  expect((await call(ALPHA, 'GET', '/api/profiles/demo1', { via })).status).toBe(200);
+};
+
 beforeAll(async () => {
   database = await createTestDatabase();
   for (const [slug, host] of [
@@ -154,43 +253,7 @@ afterAll(async () => {
 
 describe('tenants on the built server, by Host', () => {
   it('keeps two publications apart: same username and title in both, each sees only its own; a token is good at its own host only', async () => {
-    const alphaJake = await signUp(ALPHA, 'jake');
-    const betaJake = await signUp(BETA, 'jake');
-    const alphaSlug = await publish(ALPHA, alphaJake, 'Hello', ['alpha-tag']);
-    const betaSlug = await publish(BETA, betaJake, 'Hello', ['beta-tag']);
-    expect(alphaSlug).toBe('hello');
-    expect(betaSlug).toBe('hello');
-    await call(ALPHA, 'PUT', '/api/user', { token: alphaJake, body: { user: { bio: 'alpha bio' } } });
-
-    expect((await call(ALPHA, 'GET', '/api/tags')).body).toEqual({ tags: ['alpha-tag'] });
-    expect((await call(BETA, 'GET', '/api/tags')).body).toEqual({ tags: ['beta-tag'] });
-    expect((await call(ALPHA, 'GET', '/api/profiles/jake')).body.profile.bio).toBe('alpha bio');
-    expect((await call(BETA, 'GET', '/api/profiles/jake')).body.profile.bio).toBeNull();
-    const betaList = (await call(BETA, 'GET', '/api/articles')).body;
-    expect(betaList.articlesCount).toBe(1);
-    expect(betaList.articles[0].tagList).toEqual(['beta-tag']);
-
-    // A token is its tenant's: alpha's jake is nobody at beta.
-    expect((await call(ALPHA, 'GET', '/api/user', { token: alphaJake })).status).toBe(200);
-    const elsewhere = await call(BETA, 'GET', '/api/user', { token: alphaJake });
-    expect(elsewhere.status).toBe(401);
-    expect(elsewhere.body.code).toBe('UNAUTHENTICATED');
-    expect((await call(BETA, 'DELETE', `/api/articles/${alphaSlug}`, { token: alphaJake })).status).toBe(401);
-    expect((await call(ALPHA, 'GET', `/api/articles/${alphaSlug}`)).status).toBe(200);
-
-    // Equal answers of two tenants carry different validators.
-    const [alphaTags, betaEmpty] = [await call(ALPHA, 'GET', '/api/articles?tag=none'), await call(BETA, 'GET', '/api/articles?tag=none')];
-    expect(alphaTags.body).toEqual(betaEmpty.body);
-    expect(alphaTags.headers.etag).not.toBe(betaEmpty.headers.etag);
-
-    // A host no tenant is mapped to is the default publication's, which has none of it.
-    expect((await call('elsewhere.example', 'GET', '/api/articles')).body.articlesCount).toBe(0);
-    // The access line is written once the answer is out: wait for it (a ceiling, not a budget).
-    await expect
-      .poll(() => server.logs.some((line) => line.includes('"tenant":"alpha"') && line.includes('"route":"/api/tags"')), {
-        timeout: 30_000,
-      })
-      .toBe(true);
+    await keepsApart(server);
   });
 
   it('gives each of 2,000 interleaved requests of two tenants, on kept-alive connections over a pool of 4, its own tenant’s data alone', async () => {
@@ -201,37 +264,7 @@ describe('tenants on the built server, by Host', () => {
   });
 
   it("passes the whole official collection as tenant beta against tenant alpha's data, and finds nothing of alpha", async () => {
-    const seeded = conduit('--tenant', 'alpha', 'seed', '--users', '4', '--articles', '40');
-    expect(seeded.status, seeded.stderr).toBe(0);
-    const alphaTags = (await call(ALPHA, 'GET', '/api/tags')).body.tags as string[];
-    expect(alphaTags.length).toBeGreaterThan(1);
-
-    const suffix = randomBytes(4).toString('hex');
-    const summary = await new Promise<{ run: { stats: Record<string, { total: number }>; failures: { error: { message: string } }[] } }>(
-      (resolve, reject) =>
-        newman.run(
-          {
-            collection: COLLECTION,
-            envVar: [
-              { key: 'APIURL', value: `http://${BETA}:${new URL(server.baseUrl).port}/api` },
-              { key: 'USERNAME', value: `u${suffix}` },
-              { key: 'EMAIL', value: `u${suffix}@example.com` },
-              { key: 'PASSWORD', value: 'password123' },
-            ],
-            timeoutRequest: 60_000,
-          },
-          (error, result) => (error ? reject(error) : resolve(result as never)),
-        ),
-    );
-    expect(summary.run.failures.map((failure) => failure.error.message)).toEqual([]);
-    expect(summary.run.stats.assertions?.total).toBeGreaterThan(100);
-
-    const betaArticles = (await call(BETA, 'GET', '/api/articles?limit=100')).body.articles as { author: { username: string } }[];
-    expect(betaArticles.filter((article) => article.author.username.startsWith('demo'))).toEqual([]);
-    const betaTags = (await call(BETA, 'GET', '/api/tags')).body.tags as string[];
-    expect(betaTags.filter((tag) => alphaTags.includes(tag) && tag !== 'beta-tag')).toEqual([]);
-    expect((await call(BETA, 'GET', '/api/profiles/demo1')).status).toBe(404);
-    expect((await call(ALPHA, 'GET', '/api/profiles/demo1')).status).toBe(200);
+    await collectionApart(server, conduit);
   });
 
   it('serves a tenant added while running within TENANT_REFRESH_MS, and removes one only with --purge while it holds data', async () => {
@@ -300,5 +333,48 @@ describe('a deployment that refuses unmapped hosts', () => {
     expect(typeof refused.body.requestId).toBe('string');
     // Health is the process's, whatever the host.
     expect((await fetch(`${strict.baseUrl}/livez`)).status).toBe(200);
+  });
+});
+
+describe("as a superuser, whom row-level security does not hold: the statements' own tenant predicates alone", () => {
+  let superuser: TestDatabase;
+  let url: string;
+  let bare: RunningServer;
+  const cli = (...args: string[]) => conduitAs(url, ...args);
+  beforeAll(async () => {
+    superuser = await createTestDatabase();
+    url = await testDatabaseUrl(superuser, 'superuser');
+    for (const [slug, host] of [
+      ['alpha', ALPHA],
+      ['beta', BETA],
+    ]) {
+      const added = cli('tenants', 'add', slug as string, '--host', host as string);
+      expect(added.status, added.stderr).toBe(0);
+      // Said where the operator adding a publication reads it.
+      expect(added.stderr).toContain("only the application's tenant predicates keep publications apart");
+    }
+    bare = await spawnServer({ DATABASE_URL: url, JWT_SECRET, DB_POOL_SIZE: '4', RATE_LIMITS_ENABLED: 'false' });
+  });
+  afterAll(async () => {
+    await bare?.stop('SIGKILL');
+    await superuser?.drop();
+  });
+
+  it('says so at start, in one line', () => {
+    const warnings = bare.logs.filter((line) => line.includes('bypasses row-level security'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("only the application's tenant predicates keep publications apart");
+  });
+
+  it('keeps two publications apart: same username and title in both, each sees only its own; a token is good at its own host only', async () => {
+    await keepsApart(bare);
+  });
+
+  it('gives each of 2,000 interleaved requests of two tenants, on kept-alive connections over a pool of 4, its own tenant’s data alone', async () => {
+    expect(await interleave(bare, 'mixer')).toEqual([]);
+  });
+
+  it("passes the whole official collection as tenant beta against tenant alpha's data, and finds nothing of alpha", async () => {
+    await collectionApart(bare, cli);
   });
 });
