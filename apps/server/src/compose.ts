@@ -128,6 +128,7 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
     ...(placement === 'own-port' && !cluster ? { metrics } : {}),
     startDraining: () => {
       draining = true;
+      core.beginStop();
     },
     close: async () => {
       await rateLimiting.close();

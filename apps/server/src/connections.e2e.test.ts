@@ -81,6 +81,8 @@ describe('requests Node refuses by itself get a status and the error body', () =
     ['no Host', 'GET /api/tags HTTP/1.1\r\n\r\n', 400, 'BAD_REQUEST'],
     ['two Host headers', 'GET /api/tags HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n', 400, 'BAD_REQUEST'],
     ['CONNECT', 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 405, 'METHOD_NOT_ALLOWED'],
+    ['OPTIONS * (the server as a whole)', 'OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'BAD_REQUEST'],
+    ['a target that is neither a path nor a URL', 'GET api/tags HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'BAD_REQUEST'],
     [
       'bad framing',
       'POST /api/users HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n',
@@ -102,6 +104,13 @@ describe('requests Node refuses by itself get a status and the error body', () =
     expect(body).toMatchObject({ status, code, requestId: answer?.headers['x-request-id'] });
     expect(Object.keys(body.errors).length).toBeGreaterThan(0);
     expect(await connection.response()).toBeNull();
+    connection.close();
+  });
+
+  it('an absolute URL as the target is served as its path (RFC 9112 §3.2.2)', async () => {
+    const connection = await RawConnection.open(target.server.baseUrl);
+    await connection.write('GET http://x/api/tags HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect((await connection.response())?.status).toBe(200);
     connection.close();
   });
 

@@ -3,7 +3,7 @@ import type { HttpApp } from '@conduit/adapters-http';
 import type { Config, Logger } from '@conduit/composition';
 import { serve } from '@hono/node-server';
 import { lingerWhenClosing } from './lingering-close.js';
-import { answerClientError, answerConnect, refusedForMissingHost } from './refused-requests.js';
+import { answerClientError, answerConnect, refusedBeforeRouting } from './refused-requests.js';
 
 const TIMEOUT_CHECK_INTERVAL_MS = 250;
 
@@ -22,12 +22,12 @@ export const startHttpServer = (app: HttpApp, config: Config, logger: Logger, on
         // Node checks the two timeouts above only this often (30 s by default), so a slowloris
         // would outlive HTTP_HEADERS_TIMEOUT_MS by up to half a minute.
         connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
-        // Answered by refusedForMissingHost, in the error shape, instead of Node's bare 400.
+        // Answered by refusedBeforeRouting, in the error shape, instead of Node's bare 400.
         requireHostHeader: false,
       },
       createServer: ((options: ServerOptions, listener: RequestListener) =>
         createServer(options, (request, response) => {
-          if (!refusedForMissingHost(logger, request, response)) listener(request, response);
+          if (!refusedBeforeRouting(logger, request, response)) listener(request, response);
         })) as typeof createServer,
     },
     (info) => onListening(info.port),

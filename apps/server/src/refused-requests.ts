@@ -116,23 +116,43 @@ export const answerConnect = (logger: Logger) => (request: IncomingMessage, sock
   refuseOnSocket(logger, socket, connectRefused, request.url ?? '/');
 };
 
-/**
- * HTTP/1.1 without exactly one `Host` (RFC 9112 §3.2: 400). Node refuses a missing one itself, with
- * a bodiless 400, when its `requireHostHeader` is on; it is turned off so that this answers
- * instead. True when answered.
- */
-export const refusedForMissingHost = (logger: Logger, request: IncomingMessage, response: ServerResponse): boolean => {
-  const hosts = request.headersDistinct.host?.length ?? 0;
-  if (hosts === 1 || (hosts === 0 && request.httpVersion !== '1.1')) return false;
+const unservedTarget = badRequest('The request target must be a path (as /api/articles) or an absolute URL.', {
+  target: ['is not a path this server serves'],
+});
+
+/** A refusal answered through Node's response, on a request it parsed: the one error shape, and the connection closed. */
+const refuseOnResponse = (logger: Logger, request: IncomingMessage, response: ServerResponse, problem: RefusedRequest, code: string) => {
   const requestId = randomUUID();
-  logger.warn({ requestId, code: 'MISSING_HOST', status: 400 }, 'refused malformed request');
-  const body = JSON.stringify(renderProblem(missingHost, request.url ?? '/', requestId));
-  response.writeHead(400, {
+  logger.warn({ requestId, code, status: problem.status }, 'refused malformed request');
+  const body = JSON.stringify(renderProblem(problem, request.url?.startsWith('/') ? request.url : '/', requestId));
+  response.writeHead(problem.status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
     'X-Request-Id': requestId,
     Connection: 'close',
   });
   response.end(body);
-  return true;
+};
+
+/** A target Hono cannot make a URL of: the asterisk form (`OPTIONS *`), or anything else that is neither a path nor a URL. */
+const servedTarget = (url: string | undefined): boolean => url !== undefined && (url.startsWith('/') || URL.canParse(url));
+
+/**
+ * Requests Node parses but the application must not see: HTTP/1.1 without exactly one `Host`
+ * (RFC 9112 §3.2: 400; Node refuses a missing one itself, with a bodiless 400, when its
+ * `requireHostHeader` is on, so it is turned off and this answers instead), and a request target
+ * that is no path (`OPTIONS * HTTP/1.1` asks about the server as a whole, which serves no such
+ * operation; Hono's adapter answered it a bare 400). True when answered.
+ */
+export const refusedBeforeRouting = (logger: Logger, request: IncomingMessage, response: ServerResponse): boolean => {
+  const hosts = request.headersDistinct.host?.length ?? 0;
+  if (hosts > 1 || (hosts === 0 && request.httpVersion === '1.1')) {
+    refuseOnResponse(logger, request, response, missingHost, 'MISSING_HOST');
+    return true;
+  }
+  if (!servedTarget(request.url)) {
+    refuseOnResponse(logger, request, response, unservedTarget, 'BAD_REQUEST_TARGET');
+    return true;
+  }
+  return false;
 };

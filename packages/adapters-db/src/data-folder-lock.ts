@@ -62,15 +62,26 @@ export const writeHolder = (dataDir: string, holder: DataFolderHolder): Promise<
 
 export const releaseHolder = (dataDir: string): Promise<void> => rm(join(dataDir, HOLDER_FILE), { force: true });
 
+/** The process id PostgreSQL running from `clusterDir` wrote, if any. */
+export const postmasterPid = async (clusterDir: string): Promise<number | undefined> => {
+  const pidText = await readFile(join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
+  const pid = Number(pidText?.split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+};
+
+/** Resolves once process `pid` has ended (polled: it is no child of this process). */
+export const ended = async (pid: number): Promise<void> => {
+  while (isAlive(pid)) await sleep(50);
+};
+
 /**
  * A PostgreSQL still running from the cluster folder although no Conduit process holds it: left
  * behind when its owner was killed (kill -9 leaves the server running). It is stopped with a fast
  * shutdown (open transactions roll back, committed data stays), so that this start can take over.
  */
 export const stopOrphanedPostgres = async (clusterDir: string, log: (message: string) => void): Promise<void> => {
-  const pidText = await readFile(join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
-  const pid = Number(pidText?.split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const pid = await postmasterPid(clusterDir);
+  if (pid === undefined || !isAlive(pid)) return;
   // A stale file whose number now belongs to another program (after a reboot) is no PostgreSQL.
   const command = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => 'postgres');
   if (!command.includes('postgres')) return;

@@ -4,7 +4,16 @@ import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
-import { claimFolder, type DataFolderHolder, readHolder, releaseHolder, stopOrphanedPostgres, writeHolder } from './data-folder-lock.js';
+import {
+  claimFolder,
+  type DataFolderHolder,
+  ended,
+  postmasterPid,
+  readHolder,
+  releaseHolder,
+  stopOrphanedPostgres,
+  writeHolder,
+} from './data-folder-lock.js';
 
 export type EmbeddedDatabase = {
   readonly url: string;
@@ -139,6 +148,7 @@ const startClaimed = async (options: EmbeddedPostgresOptions): Promise<EmbeddedD
       { cause: error },
     );
   }
+  const postmaster = await postmasterPid(clusterDir);
   if (isNew) await server.createDatabase(options.databaseName);
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.databaseName}`;
   // While it runs, other local tools (the CLI) connect to it instead of starting a second one.
@@ -146,7 +156,10 @@ const startClaimed = async (options: EmbeddedPostgresOptions): Promise<EmbeddedD
   return {
     url,
     stop: async () => {
-      await server.stop();
+      // Ctrl-C reaches the database as well (one process group), which may have stopped before
+      // this is called; the package's stop then waits for an exit that has already happened, for
+      // ever. So the wait ends when the postmaster is gone, whoever stopped it.
+      await Promise.race([server.stop(), ...(postmaster === undefined ? [] : [ended(postmaster)])]);
       await releaseHolder(options.dataDir);
     },
   };

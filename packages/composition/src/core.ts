@@ -69,6 +69,12 @@ export type Core = {
     /** Runs `work` for every tenant in turn (sweeps, gauges): what it returned for each. */
     each<T>(work: (tenant: Tenant) => Promise<T>): Promise<{ readonly tenant: Tenant; readonly value: T }[]>;
   };
+  /**
+   * Says the process is stopping as planned (a signal, before draining): from now on a dependency's
+   * connection closing under it (an embedded database that heard the same Ctrl-C) is expected, and
+   * logged at debug, not as a warning. `close` says it too.
+   */
+  beginStop(): void;
   /** Stops what the core started: the job queue (handing back a job in progress), the pool, then the embedded database. */
   close(): Promise<void>;
 };
@@ -175,7 +181,7 @@ export const prepareDatabase = async (config: Config, logger: Logger): Promise<P
  * owner beforehand when the server runs as another role: see migrate). Jobs are queued for the
  * tenant in scope.
  */
-const startJobQueue = async (logger: Logger, databaseUrl: string, tenants: TenantScope): Promise<PgBossJobs> => {
+const startJobQueue = async (logger: Logger, databaseUrl: string, tenants: TenantScope, stopping: () => boolean): Promise<PgBossJobs> => {
   // While the database is away, pg-boss's pollers fail every few seconds: warnings, counted.
   const unavailable = reportRepeatedFailures(logger, {
     level: 'warn',
@@ -187,7 +193,11 @@ const startJobQueue = async (logger: Logger, databaseUrl: string, tenants: Tenan
     databaseUrl,
     currentTenant: tenants.currentId,
     onError: (error) =>
-      isDatabaseUnavailable(error) ? unavailable(error) : logger.error({ err: error, component: 'jobs' }, 'job queue error'),
+      stopping() && isDatabaseUnavailable(error)
+        ? logger.debug({ err: error, component: 'jobs' }, 'job queue: connection closed while stopping')
+        : isDatabaseUnavailable(error)
+          ? unavailable(error)
+          : logger.error({ err: error, component: 'jobs' }, 'job queue error'),
   });
   await jobs.start();
   return jobs;
@@ -238,7 +248,9 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         leewaySeconds: 30,
         currentTenant: scope.currentId,
       });
-      const jobs = options.jobs ? await startJobQueue(logger, database.url, scope) : undefined;
+      let stopping = false;
+      const isStopping = () => stopping;
+      const jobs = options.jobs ? await startJobQueue(logger, database.url, scope, isStopping) : undefined;
       const replicas =
         config.DATABASE_REPLICA_URLS.length > 0
           ? await startReplicas(config, logger, orm, options.readScope ?? new ReadScope())
@@ -263,7 +275,10 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
       );
       const changes = options.watchTenants
         ? new TenantChanges(database.url, {
-            onError: (error) => logger.warn({ err: error }, 'tenant changes: listening connection lost; listening again'),
+            onError: (error) =>
+              isStopping()
+                ? logger.debug({ err: error }, 'tenant changes: listening connection closed while stopping')
+                : logger.warn({ err: error }, 'tenant changes: listening connection lost; listening again'),
           })
         : undefined;
       await changes?.listen(() => directory.changed());
@@ -293,7 +308,11 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
             return results;
           },
         },
+        beginStop: () => {
+          stopping = true;
+        },
         close: async () => {
+          stopping = true;
           await changes?.close();
           await jobs?.stop(config.SHUTDOWN_GRACE_MS);
           await replicas?.router.stop();

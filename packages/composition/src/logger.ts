@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import type { Config } from './config.js';
+import { serializeError } from './log-errors.js';
 
 /**
  * Secrets never reach the logs: every place this service could log them, one or two levels deep.
@@ -25,6 +26,8 @@ export const REDACTED_PATHS = [
 const options = (config: Pick<Config, 'LOG_LEVEL'>) => ({
   level: config.LOG_LEVEL,
   redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  // Every error, whoever logs it, through one serializer that keeps its facts and drops what drivers hang on it.
+  serializers: { err: serializeError, error: serializeError },
 });
 
 /** Lines wait in memory at most this long, or until 4 KiB are pending, whichever comes first. */

@@ -12,15 +12,20 @@ export type RunningServer = {
   readonly baseUrl: string;
   readonly process: ChildProcess;
   readonly logs: string[];
-  /** Sends the signal and resolves with the exit code. */
+  /** Sends the signal (to its whole process group when it has one) and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 };
 
-/** Starts the built server (`pnpm build` first) as a child process on a free port. */
-export const spawnServer = async (env: Record<string, string>): Promise<RunningServer> => {
+/**
+ * Starts the built server (`pnpm build` first) as a child process on a free port. With `group`, in a
+ * process group of its own, as a terminal runs it: `stop` then signals the group, as Ctrl-C does,
+ * so an embedded database it started hears the signal too.
+ */
+export const spawnServer = async (env: Record<string, string>, options: { readonly group?: boolean } = {}): Promise<RunningServer> => {
   const child = spawn(process.execPath, [MAIN], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.group === true,
   });
   const logs: string[] = [];
   const port = await new Promise<number>((resolve, reject) => {
@@ -48,7 +53,8 @@ export const spawnServer = async (env: Record<string, string>): Promise<RunningS
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       // 'close', not 'exit': the last lines it wrote are in `logs` by then.
       const exited = once(child, 'close');
-      child.kill(signal);
+      if (options.group === true && child.pid !== undefined) process.kill(-child.pid, signal);
+      else child.kill(signal);
       const [code] = await exited;
       return code as number | null;
     },
