@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
-import { connectMcp, fuzzTools, type McpConnection, validToolArguments } from '@conduit/adapters-http/testing';
+import { connectMcp, fuzzTools, type McpConnection, type ToolAnswer, validToolArguments } from '@conduit/adapters-http/testing';
 import { createConduitClient } from '@conduit/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningServer, spawnServer } from './testing/spawn-server.js';
@@ -24,7 +24,13 @@ const connections: McpConnection[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  env = { DATABASE_URL: database.url, JWT_SECRET: randomBytes(32).toString('hex'), PORT: String(await freePort()) };
+  env = {
+    DATABASE_URL: database.url,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PORT: String(await freePort()),
+    // An agent retrying hundreds of calls at once would spend its budget: what is tested here is that each applies once.
+    RATE_LIMITS_ENABLED: 'false',
+  };
   server = await spawnServer(env);
 });
 afterAll(async () => {
@@ -164,6 +170,57 @@ describe('MCP against the built server', () => {
     console.info(`[mcp fuzz over HTTP] ${JSON.stringify(counts)}, and ${misuse.length} kinds of protocol misuse`);
     expect((await agent.client.listTools()).tools).toHaveLength(18);
     expect(server.logs.filter((line) => line.includes('"level":50') || line.includes('unhandled error'))).toEqual([]);
+  });
+
+  it('applies each of 240 writes once when an agent retries every call while the first is still running, under load', async () => {
+    const author = await mcp(await signUp('retrier'));
+    const reader = await mcp(await signUp('retried'));
+    // The agent's way: a call that seems to hang is sent again with the same key while the first
+    // runs on; a retry told the first is still in progress waits a moment and asks again.
+    // Shed at the door (503: more in flight than MAX_IN_FLIGHT) is retried too, as an agent would.
+    const attempt = (agent: McpConnection, name: string, args: Record<string, unknown>): Promise<ToolAnswer> =>
+      agent.call(name, args).catch((error: unknown) => ({ ok: false, body: { code: 'SHED', detail: String(error) } }));
+    const retried = async (agent: McpConnection, name: string, args: Record<string, unknown>) => {
+      const first = attempt(agent, name, args);
+      let answer = await attempt(agent, name, args);
+      for (
+        let n = 0;
+        n < 400 && ['IDEMPOTENT_REQUEST_IN_PROGRESS', 'SHED', 'SERVICE_UNAVAILABLE'].includes(String(answer.body.code));
+        n++
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        answer = await attempt(agent, name, args);
+      }
+      const original = await first;
+      expect(original.ok || original.body.code !== 'IDEMPOTENCY_KEY_REUSED', JSON.stringify(original.body)).toBe(true);
+      expect(answer.ok, `${name}: ${JSON.stringify(answer.body)}`).toBe(true);
+      return answer;
+    };
+    const articles = await Promise.all(
+      Array.from({ length: 60 }, (_, n) =>
+        retried(author, 'create_article', { article: { title: `Retried ${n}`, description: 'd', body: 'b' }, idempotencyKey: `a-${n}` }),
+      ),
+    );
+    const slugs = articles.map((answer) => (answer.body.article as { slug: string }).slug);
+    expect(new Set(slugs).size).toBe(60);
+    await Promise.all(
+      slugs.flatMap((slug, n) => [
+        retried(author, 'add_comment', { slug, comment: { body: `note ${n}` }, idempotencyKey: `c-${n}` }),
+        retried(reader, 'favorite_article', { slug, idempotencyKey: `f-${n}` }),
+        retried(reader, 'add_comment', { slug, comment: { body: `reply ${n}` }, idempotencyKey: `r-${n}` }),
+      ]),
+    );
+    const client = createConduitClient({ baseUrl: server.baseUrl });
+    const page = await client.GET('/api/articles', { params: { query: { author: 'retrier', limit: 100 } } });
+    expect(page.data?.articlesCount).toBe(60);
+    expect(page.data?.articles.map((article) => article.favoritesCount)).toEqual(Array.from({ length: 60 }, () => 1));
+    for (const slug of slugs) {
+      const comments = await client.GET('/api/articles/{slug}/comments', { params: { path: { slug } } });
+      expect(comments.data?.comments.map((comment) => comment.body).sort(), slug).toEqual([
+        `note ${slugs.indexOf(slug)}`,
+        `reply ${slugs.indexOf(slug)}`,
+      ]);
+    }
   });
 
   it('keeps an agent connected across a server restart (stateless: there is no session to lose)', async () => {

@@ -31,9 +31,12 @@ export const findPostgresPrograms = async (): Promise<string | undefined> => {
   return candidates.find((dir) => PROGRAMS.every((program) => existsSync(join(dir, program))));
 };
 
-/** As findPostgresPrograms, and saying so when there are none: the replica tests are then skipped. */
+/** As findPostgresPrograms, and saying so when there are none: the replica tests are then skipped (failed under REQUIRE_PG_SERVER). */
 export const postgresProgramsForTests = async (): Promise<string | undefined> => {
   const bindir = await findPostgresPrograms();
+  // CI installs them and sets this: there a skip would hide the replica tests, so it is a failure.
+  if (bindir === undefined && process.env.REQUIRE_PG_SERVER)
+    throw new Error('PostgreSQL server programs with pg_basebackup are required (REQUIRE_PG_SERVER is set): set PG_BINDIR');
   if (bindir === undefined) {
     console.warn('[replicas] no PostgreSQL server programs with pg_basebackup here (PG_BINDIR): the replica tests are skipped');
   }

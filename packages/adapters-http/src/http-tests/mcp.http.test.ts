@@ -52,6 +52,42 @@ describe('MCP at /mcp', () => {
     expect(overMcp).toMatchObject({ ok: false, body: { status: 422, code: overRest.body.code, errors: overRest.body.errors } });
   });
 
+  it('takes an idempotencyKey on every write tool: a repeated call is answered as the first, applied once; other arguments are refused', async () => {
+    const http = createHttpTestHarness();
+    const jake = await http.register('jake');
+    const agent = await http.mcp(jake);
+    const { tools } = await agent.client.listTools();
+    const keyed = tools.filter((tool) => tool.annotations?.readOnlyHint === false).map((tool) => tool.name);
+    expect(keyed.length).toBeGreaterThan(8);
+    for (const tool of tools.filter((each) => keyed.includes(each.name))) {
+      expect(Object.keys(tool.inputSchema.properties ?? {}), tool.name).toContain('idempotencyKey');
+      expect(tool.description, tool.name).toContain('idempotencyKey');
+    }
+    for (const tool of tools.filter((each) => !keyed.includes(each.name))) {
+      expect(Object.keys(tool.inputSchema.properties ?? {}), tool.name).not.toContain('idempotencyKey');
+    }
+
+    const draft = { article: { title: 'Once', description: 'd', body: 'b' }, idempotencyKey: 'k-1' };
+    const first = await agent.call('create_article', draft);
+    const raw = await agent.client.callTool({ name: 'create_article', arguments: { idempotencyKey: 'k-1', article: draft.article } });
+    expect(first.ok).toBe(true);
+    expect(raw.structuredContent).toEqual(first.body);
+    expect(raw._meta).toEqual({ 'conduit/idempotent-replayed': true });
+    expect((await http.call('GET', '/api/articles?author=jake')).body.articlesCount).toBe(1);
+
+    const reused = await agent.call('create_article', { ...draft, article: { ...draft.article, title: 'Twice' } });
+    expect(reused).toMatchObject({ ok: false, body: { status: 422, code: 'IDEMPOTENCY_KEY_REUSED' } });
+    // Keys are per user: another's same key is a call of its own.
+    const jane = await http.mcp(await http.register('jane'));
+    expect((await jane.call('create_article', draft)).ok).toBe(true);
+    // A refusal that applied nothing keeps nothing: the same key then runs afresh.
+    const blank = await agent.call('add_comment', { slug: 'once', comment: { body: ' ' }, idempotencyKey: 'k-2' });
+    expect(blank).toMatchObject({ ok: false, body: { status: 422 } });
+    expect((await agent.call('add_comment', { slug: 'once', comment: { body: 'now' }, idempotencyKey: 'k-2' })).ok).toBe(true);
+    const invalidKey = await agent.call('favorite_article', { slug: 'once', idempotencyKey: 'x'.repeat(300) });
+    expect(invalidKey).toMatchObject({ ok: false, body: { status: 422, errors: { idempotencyKey: [expect.any(String)] } } });
+  });
+
   it('pages list_articles and get_feed by the cursor in `next`, the page HTTP gives for the same cursor', async () => {
     const http = createHttpTestHarness();
     const jake = await http.register('jake');

@@ -30,7 +30,7 @@ export const jobTools = [
   writeTool({
     name: 'start_article_import',
     title: 'Import articles (a job)',
-    description: `Starts a job that publishes many articles by the caller: \`articles\`, 1 to ${MAX_IMPORT_ITEMS_PER_CALL}. Answers at once with the queued job; read its progress with get_job. Each item is checked when the job runs, as create_article checks it: an invalid one is listed in the job's errors and the job goes on.`,
+    description: `Starts a job that publishes many articles by the caller: \`articles\`, 1 to ${MAX_IMPORT_ITEMS_PER_CALL}. Answers at once with the queued job; read its progress with get_job. Each item is checked when the job runs, as create_article checks it: an invalid one is listed in the job's errors and the job goes on. Takes an optional \`idempotencyKey\`: the same key with the same items within 24 hours gives back the job it created.`,
     input: ImportArguments,
     output: SingleJobResponse,
     hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },

@@ -13,10 +13,15 @@ import {
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { err } from 'neverthrow';
 import { z } from 'zod';
+import type { IdempotencyKeys } from '../middleware/idempotency-keys.types.js';
 import { type ProblemSpec, toProblem } from '../problems/problem.js';
+import { type KeyedOutcome, keyedToolCall, splitKey } from './keyed-tool-call.js';
 import { fixedResources, RESOURCE_MEDIA_TYPE, readResource, resourceTemplates } from './mcp-resources.js';
-import type { ToolOutcome } from './mcp-tool.js';
+import type { McpTool, ToolOutcome } from './mcp-tool.js';
 import { MCP_TOOLS, toolsByName } from './mcp-tools.js';
+
+/** The result's `_meta` key that marks an answer replayed for a repeated idempotency key. */
+export const REPLAYED_META = 'conduit/idempotent-replayed';
 
 /** MCP's own code for a resource that does not exist (the specification's -32002). */
 const RESOURCE_NOT_FOUND = -32002;
@@ -64,6 +69,10 @@ export type McpRequestScope = {
   readonly refused: (code: string) => void;
   /** A failure that is not the caller's (a dependency down, a bug): logged by the caller, answered with this problem. */
   readonly failure: (error: unknown) => ProblemSpec;
+  /** The key store and the request's claim, as HTTP's keyed writes use them. */
+  readonly idempotency: IdempotencyKeys;
+  /** An answer of a keyed call that could not be kept (logged: a retry will then run afresh). */
+  readonly keepFailed: (error: unknown) => void;
 };
 
 const INSTRUCTIONS =
@@ -93,6 +102,20 @@ export const mcpServerFor = (scope: McpRequestScope, version: string): Server =>
     }
   };
 
+  /** A call as its tool takes it; a keyed write's, through its key (keyed-tool-call.ts). */
+  const callTool = async (tool: McpTool, args: unknown): Promise<KeyedOutcome> => {
+    if (!tool.keyed) return { outcome: await settle(() => tool.call(scope.useCases, scope.ctx, args)), replayed: false };
+    const { key, problem, rest } = splitKey(args);
+    if (problem !== undefined) return { outcome: err(problem), replayed: false };
+    if (key === undefined) return { outcome: await settle(() => tool.call(scope.useCases, scope.ctx, rest)), replayed: false };
+    try {
+      const run = () => tool.call(scope.useCases, scope.ctx, rest);
+      return await keyedToolCall(scope.idempotency, scope.ctx.actor, tool.name, key, rest, run, scope.keepFailed);
+    } catch (error) {
+      return { outcome: err(scope.failure(error)), replayed: false };
+    }
+  };
+
   server.setRequestHandler(ListToolsRequestSchema, () => {
     scope.named('tools/list');
     return {
@@ -115,16 +138,18 @@ export const mcpServerFor = (scope: McpRequestScope, version: string): Server =>
     // Only known names become labels: metrics stay bounded whatever a client sends.
     scope.named(`tools/call ${tool?.name ?? '(unknown tool)'}`);
     if (tool === undefined) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name.slice(0, 100)}`);
-    const outcome = await settle(() => tool.call(scope.useCases, scope.ctx, request.params.arguments));
+    const { outcome, replayed } = await callTool(tool, request.params.arguments);
+    // A replayed answer says so, as HTTP's `Idempotent-Replayed: true` does.
+    const meta = replayed ? { _meta: { [REPLAYED_META]: true } } : {};
     if (outcome.isOk()) {
       const value = outcome.value;
-      return { content: [{ type: 'text', text: JSON.stringify(value) }], structuredContent: value };
+      return { content: [{ type: 'text', text: JSON.stringify(value) }], structuredContent: value, ...meta };
     }
     scope.refused(outcome.error.code);
     // The problem as HTTP would answer it, as text: an error result carries no structured content,
     // which clients would check against the tool's output schema.
     const problem = toProblem(outcome.error, scope.path, scope.requestId);
-    return { isError: true, content: [{ type: 'text', text: JSON.stringify(problem) }] };
+    return { isError: true, content: [{ type: 'text', text: JSON.stringify(problem) }], ...meta };
   });
 
   server.setRequestHandler(ListResourcesRequestSchema, () => {

@@ -5,6 +5,7 @@ import { problemForAppError } from '../problems/app-error-problem.js';
 import { edgeProblems } from '../problems/edge-problems.js';
 import type { ProblemSpec } from '../problems/problem.js';
 import { fieldErrors } from '../validation/validation-hook.js';
+import { IDEMPOTENCY_ADVICE, IDEMPOTENCY_ARGUMENT, idempotencyArgumentSchema } from './keyed-tool-call.js';
 
 /** What a tool answers: the same JSON as the HTTP operation it mirrors, or the same problem. */
 export type ToolOutcome<T = Record<string, unknown>> = Result<T, ProblemSpec>;
@@ -31,6 +32,8 @@ export type McpTool = {
   readonly description: string;
   /** Read tools are open to anonymous sessions (as the HTTP reads are); the rest need a token. */
   readonly access: 'anyone' | 'signed-in';
+  /** A write that takes `idempotencyKey` (keyed-tool-call.ts): every write but one with a key of its own. */
+  readonly keyed: boolean;
   /** The JSON schema of the arguments, generated from the zod schema that checks them. */
   readonly inputSchema: JsonObjectSchema;
   /** The JSON schema of a successful answer (`structuredContent`), from the HTTP response schema. */
@@ -59,15 +62,22 @@ const checked = async <S extends z.ZodType>(
   return run(parsed.data);
 };
 
-const describe = <S extends z.ZodType, O extends z.ZodType, C>(spec: ToolSpec<S, O, C>, access: McpTool['access']) => ({
-  name: spec.name,
-  title: spec.title,
-  description: spec.description,
-  access,
-  inputSchema: jsonSchemaOf(spec.input, 'input'),
-  outputSchema: jsonSchemaOf(spec.output, 'output'),
-  annotations: { title: spec.title, openWorldHint: false as const, ...spec.hints },
-});
+const describe = <S extends z.ZodType, O extends z.ZodType, C>(spec: ToolSpec<S, O, C>, access: McpTool['access']) => {
+  const inputSchema = jsonSchemaOf(spec.input, 'input');
+  const properties = (inputSchema.properties ?? {}) as Record<string, unknown>;
+  // A write is keyed unless its arguments carry a key of their own (the import's, which keys its job).
+  const keyed = access === 'signed-in' && !spec.hints.readOnlyHint && !(IDEMPOTENCY_ARGUMENT in properties);
+  return {
+    name: spec.name,
+    title: spec.title,
+    description: keyed ? `${spec.description}${IDEMPOTENCY_ADVICE}` : spec.description,
+    access,
+    keyed,
+    inputSchema: keyed ? { ...inputSchema, properties: { ...properties, [IDEMPOTENCY_ARGUMENT]: idempotencyArgumentSchema } } : inputSchema,
+    outputSchema: jsonSchemaOf(spec.output, 'output'),
+    annotations: { title: spec.title, openWorldHint: false as const, ...spec.hints },
+  };
+};
 
 /** A tool anyone may call; a signed-in caller sees their own `favorited` and `following`. */
 export const readTool = <S extends z.ZodType, O extends z.ZodType>(spec: ToolSpec<S, O, Context>): McpTool => ({

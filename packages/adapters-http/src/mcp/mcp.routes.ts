@@ -46,6 +46,8 @@ export const mcpRouter = (useCases: UseCases, options: McpOptions) =>
         named: (operation) => c.set('operation', `${MCP_PATH} ${operation}`),
         refused: (code) => c.set('problemCode', code),
         failure: (error) => problemForThrown(error, c.get('logger'), options.failures),
+        idempotency: c.get('idempotency'),
+        keepFailed: (error) => c.get('logger').warn({ err: error }, 'the answer of a keyed MCP call was not kept'),
       },
       options.version,
     );
