@@ -1,4 +1,4 @@
-import { type CurrentDeadline, type Repositories, throwIfDeadlinePassed, type UnitOfWork } from '@conduit/domain';
+import { type CurrentDeadline, commitWithinDeadline, type Repositories, throwIfDeadlinePassed, type UnitOfWork } from '@conduit/domain';
 import { DeadlockException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type Result, ResultAsync } from 'neverthrow';
@@ -52,7 +52,8 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
   runOneWrite<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E> {
     return new ResultAsync(
       this.withRetries(async () => {
-        throwIfDeadlinePassed(this.currentDeadline);
+        // Its one statement is its commit: once sent, only the database decides.
+        commitWithinDeadline(this.currentDeadline);
         const em = this.orm.em.fork();
         let handedOut = false;
         const once = () => {
@@ -90,7 +91,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
         outcome = await work(makePostgresRepositories(() => tx, this.queueIn, this.options.readScope));
         if (outcome.isErr()) throw new RollbackForExpectedFailure();
         // The last moment to give up: past it the transaction commits, and its caller is told so.
-        throwIfDeadlinePassed(this.currentDeadline);
+        commitWithinDeadline(this.currentDeadline);
       });
     } catch (error) {
       if (!(error instanceof RollbackForExpectedFailure)) throw error;

@@ -1,4 +1,4 @@
-import { type CurrentDeadline, type Repositories, throwIfDeadlinePassed, type UnitOfWork } from '@conduit/domain';
+import { type CurrentDeadline, commitWithinDeadline, type Repositories, throwIfDeadlinePassed, type UnitOfWork } from '@conduit/domain';
 import { ResultAsync } from 'neverthrow';
 import type { InMemoryStore } from './in-memory-store.js';
 
@@ -22,7 +22,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       try {
         const outcome = await work(this.repositories);
         if (outcome.isErr()) rollback();
-        else throwIfDeadlinePassed(this.currentDeadline);
+        else commitWithinDeadline(this.currentDeadline);
         return outcome;
       } catch (defect) {
         rollback();

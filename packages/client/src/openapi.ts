@@ -937,7 +937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1071,7 +1071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1158,7 +1158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1297,7 +1297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1429,7 +1429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1516,7 +1516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1616,7 +1616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1707,7 +1707,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1853,7 +1853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1965,7 +1965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2075,7 +2075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2159,7 +2159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2280,7 +2280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2379,7 +2379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2496,7 +2496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2613,7 +2613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2716,7 +2716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2815,7 +2815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2954,7 +2954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3053,7 +3053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3214,7 +3214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3339,7 +3339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3456,7 +3456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3573,7 +3573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3672,7 +3672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3833,7 +3833,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3959,7 +3959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4036,7 +4036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4179,7 +4179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4280,7 +4280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +4391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4514,7 +4514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After */
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
             503: {
                 headers: {
                     [name: string]: unknown;

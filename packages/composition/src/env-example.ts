@@ -47,7 +47,7 @@ const SETTINGS: { readonly [K in Setting]: { readonly meaning: string; readonly 
   LOG_PRETTY: { meaning: 'human-readable logs for development' },
   REQUEST_TIMEOUT_MS: {
     meaning:
-      'budget of each API request: a read is answered 503 DEADLINE_EXCEEDED at the deadline; a write past it before its commit is rolled back (503), once committed it is answered as done',
+      'budget of each API request, which every answer keeps whatever the database does: a read is answered 503 DEADLINE_EXCEEDED at the deadline; a write still running then is answered 503 DEADLINE_EXCEEDED when it will roll back, 503 WRITE_OUTCOME_UNKNOWN once its commit was sent (its Idempotency-Key keeps the real outcome for a retry)',
   },
   MAX_IN_FLIGHT: { meaning: 'concurrent API requests beyond which new ones get 503 OVERLOADED at once' },
   DB_STATEMENT_TIMEOUT_MS: { meaning: 'PostgreSQL statement_timeout of every pooled connection' },

@@ -1,3 +1,4 @@
+import type { Deadline } from '@conduit/domain';
 import { createMiddleware } from 'hono/factory';
 import { timeout } from 'hono/timeout';
 import type { AppEnv } from '../app-env.js';
@@ -8,26 +9,65 @@ import { ProblemException } from '../problems/problem-exception.js';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Every request has a budget, and its answer never contradicts the database:
- * - a read is answered 503 at the deadline, while the database's own statement timeout bounds the
- *   work still running behind it (it changes nothing);
- * - a write is never answered before it is decided. Its units of work check the deadline (set in
- *   the request's scope) before they start and before they commit: past it, the transaction rolls
- *   back and the answer is 503, nothing applied; once committed, the answer is the success, however
- *   late. The pool's acquire timeout and the statement timeout bound how late.
+ * Every request is answered by its deadline, whatever the database does (a frozen one answers
+ * nothing, and enforces none of its own timeouts), and its answer never contradicts the database:
+ * - a read is answered 503 DEADLINE_EXCEEDED at the deadline, while the database's own statement
+ *   timeout bounds the work still running behind it (it changes nothing);
+ * - a write still running at its deadline is answered then too, with what is known. Its units of
+ *   work check the deadline before they start and before they commit, and say when they pass that
+ *   point (Deadline.committing). Before it, the write will roll back: 503 DEADLINE_EXCEEDED, nothing
+ *   applied. Past it (its COMMIT, or its one statement, was sent and no answer came), only the
+ *   database decides: 503 WRITE_OUTCOME_UNKNOWN. The write goes on behind the answer, and an
+ *   Idempotency-Key keeps what it finally answered, so a retry with the same key hears the real
+ *   outcome. A write done in time is answered as done, as before.
  */
-export const deadline = (budgetMs: number, scope: { readonly setDeadline: (signal: AbortSignal) => void }) => {
+/**
+ * Hono keeps a request's first answer and drops any later one (its public `Context.finalized`). The
+ * write behind an early answer gives its own later, and its Idempotency-Key keeps that one: so once
+ * the early answer has gone out (the next turn of the event loop), the context takes answers again.
+ * Should the write's answer come within that same turn, it is not kept, and a retry hears
+ * IDEMPOTENT_ANSWER_LOST: applied, answer not kept (frozen-database.e2e holds the behaviour).
+ */
+const takeAnswersAgain = (c: { finalized: boolean }): void => {
+  setImmediate(() => {
+    c.finalized = false;
+  });
+};
+
+export const deadline = (budgetMs: number, scope: { readonly setDeadline: (deadline: Deadline) => void }) => {
   const problem = () => new ProblemException(edgeProblems.deadlineExceeded(budgetMs));
   const forReads = timeout(budgetMs, problem);
   return createMiddleware<AppEnv>(async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return forReads(c, next);
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(problem()), budgetMs);
-    scope.setDeadline(controller.signal);
+    let committing = false;
+    scope.setDeadline({
+      get aborted() {
+        return controller.signal.aborted;
+      },
+      get reason() {
+        return controller.signal.reason;
+      },
+      committing: () => {
+        committing = true;
+      },
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<'expired'>((resolve) => {
+      timer = setTimeout(() => {
+        // Aborted first: from this turn on, no unit of work of this request passes its commit point.
+        controller.abort(problem());
+        resolve('expired');
+      }, budgetMs);
+    });
+    const handled = next().then(() => 'answered' as const);
     try {
-      await next();
+      if ((await Promise.race([handled, expired])) === 'answered') return;
     } finally {
       clearTimeout(timer);
     }
+    handled.catch((error: unknown) => c.get('logger').error({ err: error }, 'a write answered at its deadline failed afterwards'));
+    takeAnswersAgain(c);
+    throw new ProblemException(committing ? edgeProblems.writeOutcomeUnknown(budgetMs) : edgeProblems.deadlineExceeded(budgetMs));
   });
 };

@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { IdempotencyClaim } from '@conduit/domain';
+import type { Deadline, IdempotencyClaim } from '@conduit/domain';
 
 /** A scope of its own that a request runs in, kept by another layer. */
 export type RequestScope = { run<T>(work: () => T): T };
 
-type Timings = { databaseMs: number; workload: string | undefined; deadline?: AbortSignal; idempotencyClaim?: IdempotencyClaim };
+type Timings = { databaseMs: number; workload: string | undefined; deadline?: Deadline; idempotencyClaim?: IdempotencyClaim };
 
 /**
  * The request's scope, kept across every await without being passed by hand: its workload and
@@ -33,13 +33,13 @@ export class RequestTimings {
   readonly currentWorkload = (): string | undefined => this.storage.getStore()?.workload;
 
   /** Sets the current request's deadline, which its units of work check before they commit. */
-  readonly setDeadline = (signal: AbortSignal): void => {
+  readonly setDeadline = (deadline: Deadline): void => {
     const timings = this.storage.getStore();
-    if (timings) timings.deadline = signal;
+    if (timings) timings.deadline = deadline;
   };
 
   /** The current request's deadline, if there is a request and it has one. */
-  readonly currentDeadline = (): AbortSignal | undefined => this.storage.getStore()?.deadline;
+  readonly currentDeadline = (): Deadline | undefined => this.storage.getStore()?.deadline;
 
   /** Sets the current request's idempotency key, which its units of work claim. */
   readonly setIdempotencyClaim = (claim: IdempotencyClaim): void => {

@@ -92,6 +92,14 @@ export const edgeProblems = {
     errors: { request: ['took too long; try again in a moment'] },
     headers: { 'Retry-After': '1' },
   }),
+  writeOutcomeUnknown: (budgetMs: number): ProblemSpec => ({
+    status: 503,
+    code: 'WRITE_OUTCOME_UNKNOWN',
+    title: 'Write outcome unknown',
+    detail: `The write was sent to the database and no answer came within ${budgetMs} ms: it may or may not have been applied. Repeat it with the same Idempotency-Key to get its outcome; without one, read before writing again.`,
+    errors: { request: ['may or may not have been applied; repeat it with the same Idempotency-Key to learn which'] },
+    headers: { 'Retry-After': '1' },
+  }),
   overloaded: (): ProblemSpec => ({
     status: 503,
     code: 'OVERLOADED',

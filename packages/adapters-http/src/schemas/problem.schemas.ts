@@ -29,7 +29,7 @@ const descriptions = {
   431: 'Request line or headers too large (refused by the HTTP server before routing)',
   429: 'Rate limit reached: retry after Retry-After (RateLimit-Policy and RateLimit state the budget)',
   500: 'Unexpected failure (only the request id is disclosed)',
-  503: 'Overloaded, over its time budget, or the database is unavailable: retry after Retry-After',
+  503: 'Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome',
 } as const;
 
 export type ProblemStatus = keyof typeof descriptions;
