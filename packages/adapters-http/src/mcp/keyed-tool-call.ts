@@ -6,8 +6,8 @@ import type { IdempotencyKeys } from '../middleware/idempotency-keys.types.js';
 import { problemForAppError } from '../problems/app-error-problem.js';
 import { edgeProblems } from '../problems/edge-problems.js';
 import type { ProblemSpec } from '../problems/problem.js';
-import { idempotencyKeyHeader } from '../schemas/idempotency.schemas.js';
 import { fieldErrors } from '../validation/validation-hook.js';
+import { IDEMPOTENCY_ARGUMENT, KeyArgument } from './idempotency-argument.js';
 import type { ToolOutcome } from './mcp-tool.js';
 
 /*
@@ -17,20 +17,6 @@ import type { ToolOutcome } from './mcp-tool.js';
  * HTTP's (middleware/idempotency-key.ts): the key is claimed by the write's own transaction, so it is
  * held exactly when the write was applied, and the answer is kept once the tool gives it.
  */
-
-export const IDEMPOTENCY_ARGUMENT = 'idempotencyKey';
-
-const KeyArgument = z.object({
-  [IDEMPOTENCY_ARGUMENT]: idempotencyKeyHeader(
-    'Makes the call safe to repeat (after a timeout or a lost connection): the same key with the same arguments within 24 hours applies nothing again and answers as the first call did. The same key with other arguments: IDEMPOTENCY_KEY_REUSED; while the first is still running: IDEMPOTENT_REQUEST_IN_PROGRESS. Keys are per user.',
-  ),
-});
-
-/** The argument's JSON schema, added to every write tool's input schema. */
-export const idempotencyArgumentSchema = (z.toJSONSchema(KeyArgument, { io: 'input' }).properties ?? {})[IDEMPOTENCY_ARGUMENT];
-
-export const IDEMPOTENCY_ADVICE =
-  ' Takes an optional `idempotencyKey` (any unique text): repeat a call that timed out with the same key, and it is applied once.';
 
 /** What a call carried: its key (none, or a problem when it is not a usable one) and the tool's own arguments. */
 export const splitKey = (args: unknown): { key?: string; problem?: ProblemSpec; rest: unknown } => {

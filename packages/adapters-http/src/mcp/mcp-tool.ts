@@ -5,7 +5,7 @@ import { problemForAppError } from '../problems/app-error-problem.js';
 import { edgeProblems } from '../problems/edge-problems.js';
 import type { ProblemSpec } from '../problems/problem.js';
 import { fieldErrors } from '../validation/validation-hook.js';
-import { IDEMPOTENCY_ADVICE, IDEMPOTENCY_ARGUMENT, idempotencyArgumentSchema } from './keyed-tool-call.js';
+import { IDEMPOTENCY_ADVICE, IDEMPOTENCY_ARGUMENT, idempotencyArgumentSchema } from './idempotency-argument.js';
 
 /** What a tool answers: the same JSON as the HTTP operation it mirrors, or the same problem. */
 export type ToolOutcome<T = Record<string, unknown>> = Result<T, ProblemSpec>;
