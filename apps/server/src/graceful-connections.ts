@@ -4,8 +4,15 @@ import { Server as NetServer, type Socket } from 'node:net';
 /** How long a connection that is idle at shutdown may still bring one last request. */
 const IDLE_LINGER_MS = 1000;
 const SWEEP_INTERVAL_MS = 50;
+/** The listener closes once no connection has arrived for this long (see `close`). */
+const LISTENER_QUIET_MS = 150;
 
 type Tracked = { inFlight: Set<ServerResponse>; bytesReadWhenIdle: number; idleSince: number };
+
+export type ConnectionsClose = {
+  /** The longest the listener stays open after the signal while connections keep arriving. */
+  readonly listenerMaxMs: number;
+};
 
 /**
  * Shutdown that loses no request a client already wrote to an open connection.
@@ -16,12 +23,22 @@ type Tracked = { inFlight: Set<ServerResponse>; bytesReadWhenIdle: number; idleS
  * `Connection: close`, so each client stops reusing its connection after the requests it already
  * sent (pipelined ones included: closing after the first would drop the rest); and a connection
  * that is idle is closed only once it has stayed idle, with nothing arriving on it, for a moment.
+ *
+ * And the listener is not closed while connections are still arriving: the kernel completes a
+ * connection's handshake before Node takes it from the listener's queue, and closing the listener
+ * resets every connection waiting there (ECONNRESET, often with its request already written: a burst
+ * just before the signal lost 7 of 102). So after the signal new connections are still taken, each
+ * answered with `Connection: close`, until none has arrived for LISTENER_QUIET_MS (a load balancer
+ * has stopped sending) or `listenerMaxMs` have passed; then the listener closes right after a turn of
+ * the event loop took what was queued, and later connections are refused.
  */
 export const trackConnections = (server: Server) => {
   const connections = new Map<Socket, Tracked>();
   let stopping = false;
+  let lastArrival = 0;
 
   server.on('connection', (socket: Socket) => {
+    lastArrival = Date.now();
     connections.set(socket, { inFlight: new Set(), bytesReadWhenIdle: 0, idleSince: Date.now() });
     socket.once('close', () => connections.delete(socket));
   });
@@ -54,8 +71,21 @@ export const trackConnections = (server: Server) => {
   const isQuiet = (socket: Socket, tracked: Tracked, now: number) =>
     tracked.inFlight.size === 0 && socket.bytesRead === tracked.bytesReadWhenIdle && now - tracked.idleSince >= IDLE_LINGER_MS;
 
-  /** Stops accepting connections and resolves once every open one has ended. */
-  const close = (): Promise<void> =>
+  /** Resolves once no connection has arrived for LISTENER_QUIET_MS, or `maxMs` have passed, just after a turn of accepting. */
+  const arrivalsStopped = (maxMs: number): Promise<void> =>
+    new Promise((resolve) => {
+      const until = Date.now() + maxMs;
+      const check = setInterval(() => {
+        const at = Date.now();
+        if (at - lastArrival < LISTENER_QUIET_MS && at < until) return;
+        clearInterval(check);
+        // After the poll phase that accepted whatever was queued, before the next one.
+        setImmediate(resolve);
+      }, SWEEP_INTERVAL_MS / 2);
+    });
+
+  /** Stops accepting connections (once they stop arriving) and resolves once every open one has ended. */
+  const close = (options: ConnectionsClose): Promise<void> =>
     new Promise((resolve) => {
       stopping = true;
       const now = Date.now();
@@ -76,11 +106,13 @@ export const trackConnections = (server: Server) => {
           }
         }
       }, SWEEP_INTERVAL_MS);
-      // net.Server's close, not http.Server's: the latter would destroy idle connections at once.
-      NetServer.prototype.close.call(server, () => {
-        clearInterval(sweep);
-        resolve();
-      });
+      void arrivalsStopped(options.listenerMaxMs).then(() =>
+        // net.Server's close, not http.Server's: the latter would destroy idle connections at once.
+        NetServer.prototype.close.call(server, () => {
+          clearInterval(sweep);
+          resolve();
+        }),
+      );
     });
 
   return { close };

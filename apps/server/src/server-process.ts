@@ -49,9 +49,9 @@ export const runServer = async (config: Config, logger: Logger, cluster?: Worker
       process.exit(1);
     }, config.SHUTDOWN_DRAIN_DELAY_MS + config.SHUTDOWN_GRACE_MS).unref();
     setTimeout(async () => {
-      logger.info('no longer accepting connections; answering what is in flight or already sent, then closing');
+      logger.info('answering what is in flight or already sent; the listener closes once connections stop arriving');
       metricsServer?.close();
-      await connections.close();
+      await connections.close({ listenerMaxMs: Math.floor(config.SHUTDOWN_GRACE_MS / 2) });
       await application.close();
       logger.info('stopped');
       process.exit(0);
