@@ -75,7 +75,8 @@ describe('SIGTERM under open-loop load, with the default settings', () => {
         if (tick === 300) {
           // A burst just before the signal: 60 requests on fresh connections and 16 on the kept-alive ones,
           // all written before it (many still wait in the listener's queue when it comes).
-          for (let burst = 0; burst < 76; burst++) outcomes.push(request(target.server.baseUrl, burst < 60 ? false : keepAlive, () => signalled));
+          for (let burst = 0; burst < 76; burst++)
+            outcomes.push(request(target.server.baseUrl, burst < 60 ? false : keepAlive, () => signalled));
           await new Promise((resolve) => setImmediate(resolve));
           exited = target.server.stop('SIGTERM');
           signalled = true;

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type Actor, IDEMPOTENCY_WINDOW_MS, type StoredAnswer, userIdempotencyScope } from '@conduit/domain';
-import { z } from '@hono/zod-openapi';
 import { err, ok } from 'neverthrow';
 import type { IdempotencyKeys } from '../middleware/idempotency-keys.types.js';
 import { problemForAppError } from '../problems/app-error-problem.js';
