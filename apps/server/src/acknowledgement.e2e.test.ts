@@ -9,6 +9,12 @@ import { serverForThisFile } from './testing/spawn-server.js';
 // verdict is an invariant between answers and rows, whatever share of them the machine lets through.
 const target = serverForThisFile({ REQUEST_TIMEOUT_MS: '500' });
 
+/**
+ * The answer's status, or UNKNOWN for 503 WRITE_OUTCOME_UNKNOWN: a write whose commit was on its way
+ * at its deadline, which may or may not have been applied (the one 503 that does not say "nothing").
+ */
+const UNKNOWN = -1;
+
 const send = (method: string, path: string, body: unknown, token: string) =>
   fetch(`${target.server.baseUrl}${path}`, {
     method,
@@ -16,7 +22,9 @@ const send = (method: string, path: string, body: unknown, token: string) =>
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   }).then(
     async (response) => {
-      if (response.status >= 300 && response.status !== 503) unexpected.push(`${response.status} ${await response.text()}`);
+      const text = await response.text();
+      if (response.status >= 300 && response.status !== 503) unexpected.push(`${response.status} ${text}`);
+      if (response.status === 503 && (JSON.parse(text) as { code?: string }).code === 'WRITE_OUTCOME_UNKNOWN') return UNKNOWN;
       return response.status;
     },
     () => 0, // a lost connection: the client cannot know, which the invariant below must cover too
@@ -37,13 +45,13 @@ const savedIn = async (sql: string): Promise<Set<string>> => {
   }
 };
 
-/** Whatever the load: a 2xx means saved, a 5xx means nothing was applied. */
+/** Whatever the load: a 2xx means saved, a 5xx means nothing was applied (but WRITE_OUTCOME_UNKNOWN, which says it may have been). */
 const checkAnswersAgainstRows = (kind: string, texts: readonly string[], statuses: readonly number[], saved: Set<string>) => {
   const count = (status: number) => statuses.filter((answered) => answered === status).length;
   const refusedButSaved = texts.filter((text, index) => (statuses[index] ?? 0) >= 500 && saved.has(text));
-  const acknowledgedButLost = texts.filter((text, index) => (statuses[index] ?? 0) < 300 && !saved.has(text));
+  const acknowledgedButLost = texts.filter((text, index) => (statuses[index] ?? 0) > 0 && (statuses[index] ?? 0) < 300 && !saved.has(text));
   console.info(
-    `[acknowledgement] ${texts.length} ${kind}: ${statuses.filter((status) => status > 0 && status < 300).length} × 2xx, ${count(503)} × 503, ${count(0)} lost; saved ${saved.size}; refused but saved ${refusedButSaved.length}`,
+    `[acknowledgement] ${texts.length} ${kind}: ${statuses.filter((status) => status > 0 && status < 300).length} × 2xx, ${count(503)} × 503, ${count(UNKNOWN)} × outcome unknown, ${count(0)} lost; saved ${saved.size}; refused but saved ${refusedButSaved.length}`,
   );
   expect(unexpected).toEqual([]);
   expect(refusedButSaved).toEqual([]);

@@ -27,5 +27,7 @@ export type AppEnv = {
     operation: string;
     /** What keyed writes use (middleware/idempotency-key.ts). */
     idempotency: IdempotencyKeys;
+    /** A write answered at its deadline that goes on behind its answer (middleware/deadline.ts), until it ends. */
+    workAfterAnswer: Promise<unknown>;
   };
 };
