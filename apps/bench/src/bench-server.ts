@@ -24,7 +24,9 @@ export type ServerPlacement = { readonly env?: Record<string, string>; readonly 
 
 /**
  * `database`: as the owner, and as the role this build runs as (it migrates as the owner). Another
- * build (`main`, a baseline from before the runtime role) runs as the owner, as it did.
+ * build (`main`) runs as the owner, as builds before the runtime role did, unless
+ * BENCH_BASELINE_ROLE=runtime says it has one too: then both run as the runtime role, so both pay
+ * row-level security (the owner of an embedded database is a superuser, which skips it).
  */
 const startServer = async (
   database: { readonly url: string; readonly runtimeUrl: string },
@@ -38,7 +40,7 @@ const startServer = async (
   const child = spawn(command, args, {
     env: {
       ...process.env,
-      ...(placement.main === undefined
+      ...(placement.main === undefined || process.env.BENCH_BASELINE_ROLE === 'runtime'
         ? { DATABASE_URL: database.runtimeUrl, DATABASE_MIGRATION_URL: database.url }
         : { DATABASE_URL: database.url }),
       PORT: String(port),

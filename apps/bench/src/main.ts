@@ -24,7 +24,8 @@ const USAGE = `pnpm bench [--articles N] [--workers N] [--tags N] [--hot N]
                  (200/503/other) and whether the count is exact; beside BENCH_BASELINE_SERVER.
   --only TEXT    only the scenarios whose name contains TEXT (e.g. "GET /api/tags").
 
-Settings: BENCH_SECONDS (${SECONDS}), BENCH_CONNECTIONS (${CONNECTIONS}), DATABASE_URL (a throwaway
+Settings: BENCH_SECONDS (${SECONDS}), BENCH_CONNECTIONS (${CONNECTIONS}), BENCH_BASELINE_ROLE=runtime (the
+baseline build runs as the runtime role too, not as the owner), DATABASE_URL (a throwaway
 database is made on that server; otherwise an embedded PostgreSQL). Each row gives req/s, p50/p99
 latency, and the CPU milliseconds per request of the server's processes and of PostgreSQL's
 backends, read from /proc.`;
