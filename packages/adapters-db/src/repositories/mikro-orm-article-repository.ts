@@ -8,27 +8,25 @@ import {
   type NewArticle,
   type SlugTaken,
 } from '@conduit/domain';
-import { LockMode } from '@mikro-orm/postgresql';
 import { err, ok, ResultAsync } from 'neverthrow';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { articleFromRecord } from '../mappers/article.mapper.js';
-import { ArticleRecord } from '../records/article.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
 import { addArticles, toArticleRows } from './counted-article-adds.js';
 import { changeArticle, removeArticle } from './counted-article-changes.js';
+import { articleBySlug, articleBySlugForChange, articleFromRow } from './entity-reads.js';
 
 export class MikroOrmArticleRepository implements ArticleRepository {
   constructor(private readonly em: EntityManagerSource) {}
 
   async findBySlug(slug: string): Promise<Article | null> {
-    const record = await this.em().findOne(ArticleRecord, { slug });
-    return record ? articleFromRecord(record) : null;
+    const row = await articleBySlug.first(this.em(), { slug });
+    return row ? articleFromRow(row) : null;
   }
 
   /** `SELECT … FOR UPDATE`: a concurrent delete waits for this transaction, or has already won. */
   async findBySlugForChange(slug: string): Promise<Article | null> {
-    const record = await this.em().findOne(ArticleRecord, { slug }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    return record ? articleFromRecord(record) : null;
+    const row = await articleBySlugForChange.first(this.em(), { slug });
+    return row ? articleFromRow(row) : null;
   }
 
   /** A taken slug inserts nothing (no row comes back), so the transaction stays usable. */

@@ -10,17 +10,17 @@ import {
   type NewComment,
 } from '@conduit/domain';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { commentFromRecord } from '../mappers/comment.mapper.js';
 import { CommentRecord } from '../records/comment.record.js';
 import { addComment } from './comment-adds.js';
+import { commentFromRow, commentOnArticle } from './entity-reads.js';
 
-/** Reads and removes through MikroORM's entity manager; adds in one statement (comment-adds.ts). */
+/** Reads in a compiled statement (entity-reads.ts), adds in one (comment-adds.ts), removes through MikroORM's entity manager. */
 export class MikroOrmCommentRepository implements CommentRepository {
   constructor(private readonly em: EntityManagerSource) {}
 
   async findOnArticle(articleId: ArticleId, id: CommentId): Promise<Comment | null> {
-    const record = await this.em().findOne(CommentRecord, { id, article: articleId });
-    return record ? commentFromRecord(record) : null;
+    const row = await commentOnArticle.first(this.em(), { id, articleId });
+    return row ? commentFromRow(row) : null;
   }
 
   async add(slug: string, comment: NewComment): Promise<Comment | null> {

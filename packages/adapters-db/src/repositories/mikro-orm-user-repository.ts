@@ -6,21 +6,25 @@ import { lockToRecordData, profileToRecordData, roleToRecordData, userFromRecord
 import { UserRecord } from '../records/user.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
 import { removeArticlesOf, removeFavoritesOf, removeIdempotencyKeysOf, removeUser } from './counted-account-erasure.js';
+import { userByEmail, userById, userByUsername, userFromRow } from './entity-reads.js';
 import { addUser, toUserRow } from './user-adds.js';
 
 export class MikroOrmUserRepository implements UserRepository {
   constructor(private readonly em: EntityManagerSource) {}
 
   async findById(id: UserId): Promise<User | null> {
-    return this.findOne({ id });
+    const row = await userById.first(this.em(), { id });
+    return row ? userFromRow(row) : null;
   }
 
   async findByEmail(email: string): Promise<User | null> {
-    return this.findOne({ email });
+    const row = await userByEmail.first(this.em(), { email });
+    return row ? userFromRow(row) : null;
   }
 
   async findByUsername(username: string): Promise<User | null> {
-    return this.findOne({ username });
+    const row = await userByUsername.first(this.em(), { username });
+    return row ? userFromRow(row) : null;
   }
 
   add(user: NewUser): ResultAsync<User, UniqueUserFieldTaken> {
@@ -60,11 +64,6 @@ export class MikroOrmUserRepository implements UserRepository {
     await removeArticlesOf.rows(em, { userId: user.id });
     await removeIdempotencyKeysOf.rows(em, { scope: userIdempotencyScope(user.id) });
     await removeUser.rows(em, { userId: user.id });
-  }
-
-  private async findOne(where: { id: number } | { email: string } | { username: string }): Promise<User | null> {
-    const record = await this.em().findOne(UserRecord, where);
-    return record ? userFromRecord(record) : null;
   }
 
   private guardUnique(user: NewUser, write: () => Promise<User>): ResultAsync<User, UniqueUserFieldTaken> {
