@@ -1,27 +1,10 @@
-import { isRole, type Role, type User, userId } from '@conduit/domain';
-import type { UserRecord } from '../records/user.record.js';
+import { isRole, type Role, type User } from '@conduit/domain';
 
 /** The column is text: a value the domain does not know is a defect in the data, not a user error. */
 export const toRole = (value: string): Role => {
   if (!isRole(value)) throw new Error(`Unknown role "${value}" in users table`);
   return value;
 };
-
-export const userFromRecord = (record: UserRecord): User => ({
-  id: userId(record.id),
-  username: record.username,
-  email: record.email,
-  passwordHash: record.passwordHash,
-  bio: record.bio ?? null,
-  image: record.image ?? null,
-  role: toRole(record.role),
-  roleAssignment:
-    record.roleAssignedBy != null && record.roleAssignedAt != null ? { by: record.roleAssignedBy, at: record.roleAssignedAt } : null,
-  lock:
-    record.lockedBy != null && record.lockedAt != null
-      ? { by: record.lockedBy, at: record.lockedAt, reason: record.lockedReason ?? '' }
-      : null,
-});
 
 /** The columns a profile update writes: everything but the role. */
 export const profileToRecordData = (user: Omit<User, 'id'>) => ({

@@ -2,7 +2,7 @@ import type { Authorized, NewUser, UniqueUserFieldTaken, User, UserId, UserRepos
 import { assertAuthorized, userId, userIdempotencyScope } from '@conduit/domain';
 import { err, ok, ResultAsync } from 'neverthrow';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { lockToRecordData, profileToRecordData, roleToRecordData, userFromRecord } from '../mappers/user.mapper.js';
+import { lockToRecordData, profileToRecordData, roleToRecordData } from '../mappers/user.mapper.js';
 import { UserRecord } from '../records/user.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
 import { removeArticlesOf, removeFavoritesOf, removeIdempotencyKeysOf, removeUser } from './counted-account-erasure.js';
@@ -39,10 +39,10 @@ export class MikroOrmUserRepository implements UserRepository {
     return this.guardUnique(user, async () => {
       const em = this.em();
       await em.nativeUpdate(UserRecord, { id: user.id }, profileToRecordData(user));
-      // Refreshed: the transaction may have loaded the user before this update, which the identity map still holds.
-      const stored = await em.findOne(UserRecord, { id: user.id }, { refresh: true });
-      if (stored === null) throw new Error(`User ${user.id} vanished during its profile update`);
-      return userFromRecord(stored);
+      // Read back in the same transaction, on its connection: what was written, as the database holds it.
+      const stored = await userById.first(em, { id: user.id });
+      if (stored === undefined) throw new Error(`User ${user.id} vanished during its profile update`);
+      return userFromRow(stored);
     });
   }
 
