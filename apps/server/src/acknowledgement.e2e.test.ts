@@ -122,6 +122,15 @@ describe('an answer never contradicts the database', () => {
     const [favorited] = slugs;
 
     const favoriteStatuses = await Promise.all(tokens.map((token) => post(`/api/articles/${favorited}/favorite`, undefined, token)));
+    // A write answered WRITE_OUTCOME_UNKNOWN may still land after its answer: the rows are read once
+    // the writes behind the answers have settled (the count and the rows agree, asked again until they do).
+    const countAndRows = `select (select favorites_count from articles where slug = '${favorited}') || '/' || (select count(*) from favorites f join articles a on a.id = f.article_id where a.slug = '${favorited}') as text`;
+    for (let round = 0; round < 600; round++) {
+      const [agreed] = await savedIn(countAndRows);
+      const [count, rows] = (agreed ?? '').split('/');
+      if (count === rows && (await savedIn(countAndRows)).has(agreed ?? '')) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const favoritedBy = await savedIn(
       `select u.username as text from favorites f join users u on u.id = f.user_id join articles a on a.id = f.article_id where a.slug = '${favorited}'`,
     );
