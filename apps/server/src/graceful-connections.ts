@@ -71,16 +71,26 @@ export const trackConnections = (server: Server) => {
   const isQuiet = (socket: Socket, tracked: Tracked, now: number) =>
     tracked.inFlight.size === 0 && socket.bytesRead === tracked.bytesReadWhenIdle && now - tracked.idleSince >= IDLE_LINGER_MS;
 
-  /** Resolves once no connection has arrived for LISTENER_QUIET_MS, or `maxMs` have passed, just after a turn of accepting. */
+  /**
+   * Resolves once no connection has arrived for LISTENER_QUIET_MS, or `maxMs` have passed. Decided
+   * right after a poll phase (setImmediate runs after it), and only if that poll took no connection:
+   * on a busy process the timer can run late, after connections queued in the kernel that the
+   * coming poll would take, and closing then would reset them.
+   */
   const arrivalsStopped = (maxMs: number): Promise<void> =>
     new Promise((resolve) => {
       const until = Date.now() + maxMs;
+      let confirming = false;
+      const quiet = () => Date.now() - lastArrival >= LISTENER_QUIET_MS || Date.now() >= until;
       const check = setInterval(() => {
-        const at = Date.now();
-        if (at - lastArrival < LISTENER_QUIET_MS && at < until) return;
-        clearInterval(check);
-        // After the poll phase that accepted whatever was queued, before the next one.
-        setImmediate(resolve);
+        if (confirming || !quiet()) return;
+        confirming = true;
+        setImmediate(() => {
+          confirming = false;
+          if (!quiet()) return;
+          clearInterval(check);
+          resolve();
+        });
       }, SWEEP_INTERVAL_MS / 2);
     });
 
