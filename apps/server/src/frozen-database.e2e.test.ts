@@ -1,7 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createTestDatabase, outageProxy, type TestDatabase } from '@conduit/adapters-db/testing';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, spawnServer } from './testing/spawn-server.js';
+import { type RunningServer, type ServerBehindProxy, spawnServerBehindProxy } from './testing/spawn-server.js';
 
 /*
  * A database that stops answering (as `kill -STOP` leaves it: connections open, nothing back, none of
@@ -12,8 +11,8 @@ import { type RunningServer, spawnServer } from './testing/spawn-server.js';
  */
 
 const BUDGET_MS = 2_000;
-let database: TestDatabase;
-let proxy: Awaited<ReturnType<typeof outageProxy>>;
+let running: ServerBehindProxy | undefined;
+let proxy: ServerBehindProxy['proxy'];
 let server: RunningServer;
 let token: string;
 let slug: string;
@@ -55,14 +54,8 @@ const whileFrozen = async <T>(steps: RegExp[], during: () => Promise<T>): Promis
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  proxy = await outageProxy(new URL(database.url));
-  server = await spawnServer({
-    DATABASE_URL: proxy.via(database.url),
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    REQUEST_TIMEOUT_MS: String(BUDGET_MS),
-    RATE_LIMITS_ENABLED: 'false',
-  });
+  running = await spawnServerBehindProxy({ REQUEST_TIMEOUT_MS: String(BUDGET_MS), RATE_LIMITS_ENABLED: 'false' });
+  ({ server, proxy } = running);
   const signedUp = await fetch(`${server.baseUrl}/api/users`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -73,10 +66,7 @@ beforeAll(async () => {
   slug = (created.body.article as { slug: string }).slug;
 });
 afterAll(async () => {
-  proxy?.thaw();
-  await server?.stop('SIGKILL');
-  await proxy?.cut();
-  await database?.drop();
+  await running?.stop();
 });
 
 describe('a database that freezes under a write', () => {

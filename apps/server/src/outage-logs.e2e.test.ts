@@ -1,29 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { createTestDatabase, outageProxy, type TestDatabase } from '@conduit/adapters-db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, spawnServer } from './testing/spawn-server.js';
+import { type RunningServer, type ServerBehindProxy, spawnServerBehindProxy } from './testing/spawn-server.js';
 
 /** The budget: a 45 s outage under load writes at most 100 KB of log. */
 const OUTAGE_SECONDS = 45;
 const LOG_BUDGET_BYTES = 100 * 1024;
 
-let database: TestDatabase;
-let proxy: Awaited<ReturnType<typeof outageProxy>>;
+let running: ServerBehindProxy | undefined;
+let proxy: ServerBehindProxy['proxy'];
 let server: RunningServer;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  proxy = await outageProxy(new URL(database.url));
-  server = await spawnServer({
-    DATABASE_URL: proxy.via(database.url),
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    REQUEST_TIMEOUT_MS: '2000',
-  });
+  running = await spawnServerBehindProxy({ REQUEST_TIMEOUT_MS: '2000' });
+  ({ server, proxy } = running);
 });
 afterAll(async () => {
-  await server?.stop('SIGKILL');
-  await proxy?.cut();
-  await database?.drop();
+  await running?.stop();
 });
 
 const bytesOf = (lines: readonly string[]) => lines.reduce((total, line) => total + Buffer.byteLength(line) + 1, 0);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
+import { createTestDatabase, outageProxy, type TestDatabase } from '@conduit/adapters-db/testing';
 import { afterAll, beforeAll } from 'vitest';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
@@ -100,6 +100,26 @@ export const serverForThisFile = (env: Record<string, string> = {}) => {
     },
     get database() {
       return started().database;
+    },
+  };
+};
+
+export type ServerBehindProxy = ServerOnTestDatabase & { readonly proxy: Awaited<ReturnType<typeof outageProxy>> };
+
+/** A fresh test database, a proxy in front of it the test can cut or freeze, and the built server through the proxy. */
+export const spawnServerBehindProxy = async (env: Record<string, string> = {}): Promise<ServerBehindProxy> => {
+  const database = await createTestDatabase();
+  const proxy = await outageProxy(new URL(database.url));
+  const server = await spawnServer({ DATABASE_URL: proxy.via(database.url), JWT_SECRET: randomBytes(32).toString('hex'), ...env });
+  return {
+    server,
+    database,
+    proxy,
+    stop: async () => {
+      proxy.thaw();
+      await server.stop('SIGKILL');
+      await proxy.cut();
+      await database.drop();
     },
   };
 };
