@@ -40,7 +40,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
-  await client.query(`insert into users (tenant_id, username, email, password_hash) values (1, 'jake', 'jake@example.com', 'x')`);
+  await client.query(
+    `insert into users (tenant_id, username, email, password_hash) values (1, 'jake', 'jake@example.com', 'x'), (1, 'jane', 'jane@example.com', 'x')`,
+  );
   await client.end();
 });
 afterAll(async () => {
@@ -72,6 +74,20 @@ describe('conduit users promote / demote', () => {
     const run = conduit('users', 'promote', 'nobody');
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe('no user named "nobody"');
+  });
+
+  it('changes several users at once, each on its own: the known ones change, an unknown one is named and fails the run', async () => {
+    const run = conduit('users', 'promote', 'jake', 'nobody', 'jane', '--operator', 'ops@example.com');
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' (')[0]),
+    ).toEqual(['jake is now admin', 'jane is now admin']);
+    expect(run.stderr.trim()).toBe('no user named "nobody"');
+    expect(run.status).toBe(1);
+    expect(await roleOf('jane')).toEqual({ role: 'admin', by: 'ops@example.com' });
+    expect(conduit('users', 'demote', 'jake', 'jane').status).toBe(0);
   });
 
   it('explains its usage', () => {

@@ -178,20 +178,22 @@ program
 
 const roleCommand = (name: string, role: Role, description: string) =>
   new Command(name)
-    .description(description)
-    .argument('<username>')
+    .description(`${description}; several names are each changed on their own, one line each`)
+    .argument('<usernames...>')
     .option('--operator <name>', 'who is acting: stored with the role, next to when (default: $USER)', environment.USER ?? 'operator')
-    .action((username: string, options: { operator: string }) =>
+    .action((usernames: string[], options: { operator: string }) =>
       withCore(async ({ useCases }) => {
-        const result = await useCases.setUserRole({ actor: systemActor(options.operator) }, { username, role });
-        if (result.isOk()) {
-          const { username: name, role: given, assignedBy, assignedAt } = result.value;
-          process.stdout.write(`${name} is now ${given} (recorded: by ${assignedBy} at ${assignedAt.toISOString()})\n`);
-          return;
+        for (const username of usernames) {
+          const result = await useCases.setUserRole({ actor: systemActor(options.operator) }, { username, role });
+          if (result.isOk()) {
+            const { username: name, role: given, assignedBy, assignedAt } = result.value;
+            process.stdout.write(`${name} is now ${given} (recorded: by ${assignedBy} at ${assignedAt.toISOString()})\n`);
+            continue;
+          }
+          const error = result.error;
+          if (error.type === 'ProfileNotFound') fail(`no user named "${error.username}"`);
+          else fail('roles may only be assigned by an operator');
         }
-        const error = result.error;
-        if (error.type === 'ProfileNotFound') fail(`no user named "${error.username}"`);
-        else fail('roles may only be assigned by an operator');
       }),
     );
 

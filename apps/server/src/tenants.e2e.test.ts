@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase, testDatabaseUrl } from '@conduit/adapters-db/testing';
 import newman from 'newman';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callAtHost, type HostAnswer } from './testing/host-call.js';
 import { type RunningServer, spawnServer, workersThatAnswered } from './testing/spawn-server.js';
 
 /*
@@ -28,47 +29,13 @@ const conduitAs = (url: string, ...args: string[]) =>
   spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
 const conduit = (...args: string[]) => conduitAs(database.url, ...args);
 
-type Answer = {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  // biome-ignore lint: tests read arbitrary JSON
-  body: any;
-};
-
 /** One request to the server with the Host a client of `host` sends, over kept-alive connections. */
 const call = (
   host: string,
   method: string,
   path: string,
   options: { token?: string; body?: unknown; via?: RunningServer } = {},
-): Promise<Answer> =>
-  new Promise((resolve, reject) => {
-    const { baseUrl } = options.via ?? server;
-    const port = new URL(baseUrl).port;
-    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-    const outgoing = request(
-      `${baseUrl}${path}`,
-      {
-        method,
-        agent,
-        headers: {
-          Host: `${host}:${port}`,
-          ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}),
-          ...(options.token ? { Authorization: `Token ${options.token}` } : {}),
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) });
-        });
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(payload);
-  });
+): Promise<HostAnswer> => callAtHost((options.via ?? server).baseUrl, host, method, path, { ...options, agent });
 
 const signUp = async (host: string, username: string, via?: RunningServer) => {
   const answer = await call(host, 'POST', '/api/users', {
