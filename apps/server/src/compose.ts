@@ -46,6 +46,7 @@ export const compose = async (config: Config, logger: Logger, cluster?: WorkerLi
       perWorkload: config.DB_CONNECTIONS_PER_ROUTE,
       maxWaitMs: config.DB_ACQUIRE_TIMEOUT_MS,
       currentWorkload: timings.currentWorkload,
+      currentDeadline: timings.currentDeadline,
     },
     jobs: true,
     watchTenants: true,

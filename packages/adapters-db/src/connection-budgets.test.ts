@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Deadline } from '@conduit/domain';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from './database-errors.js';
@@ -117,5 +118,74 @@ describe('connection budgets per workload', () => {
     const pool = await orm.em.getConnection().getNativeClient();
     const parallel = await Promise.all(Array.from({ length: 6 }, () => within('GET /list', () => pool.query('select 1').then(() => true))));
     expect(parallel.every(Boolean)).toBe(true);
+  });
+});
+
+describe('connection budgets and the deadline of the work', () => {
+  /** What each workload runs for, as a request scope would hold it. */
+  const deadlines = new AsyncLocalStorage<Deadline>();
+  let bounded: Orm;
+  beforeAll(async () => {
+    bounded = await createOrm({
+      databaseUrl: database.url,
+      poolSize: 4,
+      acquireTimeoutMs: 60_000,
+      // A wait far longer than any test: only the deadline can end it.
+      connectionBudgets: {
+        perWorkload: 1,
+        maxWaitMs: 60_000,
+        currentWorkload: () => workloads.getStore(),
+        currentDeadline: () => deadlines.getStore(),
+      },
+    });
+  });
+  afterAll(async () => {
+    await bounded.close();
+  });
+
+  it('takes no connection for a statement past its deadline, and stops waiting for one when the deadline passes', async () => {
+    const pool = await bounded.em.getConnection().getNativeClient();
+    const passed = new AbortController();
+    passed.abort(new Error('deadline passed'));
+    const taken = () => pool.totalCount - pool.idleCount;
+    const before = taken();
+    const late = await deadlines
+      .run(passed.signal, () => within('GET /late', () => pool.query('select 1')))
+      .catch((error: unknown) => error);
+    // Refused as "busy" (503), which every layer above reads as "nothing done".
+    expect(isDatabaseUnavailable(late)).toBe(true);
+    expect(taken()).toBe(before);
+    // Work past its commit point is finished however late: a write that committed reads back what it wrote.
+    const committed = { aborted: true, reason: new Error('deadline passed'), pastCommitPoint: true };
+    expect((await deadlines.run(committed, () => within('GET /late', () => pool.query('select 1 as one')))).rows).toEqual([{ one: 1 }]);
+
+    // One statement holds the workload's only turn; the next waits for it until its deadline passes.
+    const blocker = new pg.Client({ connectionString: database.url });
+    await blocker.connect();
+    try {
+      await blocker.query('select pg_advisory_lock(9)');
+      const holding = within('GET /held', () => pool.query('select pg_advisory_xact_lock_shared(9)'));
+      for (let waiting = 0; waiting < 1; ) {
+        const { rows } = await blocker.query<{ waiting: number }>(
+          "select count(*)::int as waiting from pg_locks where locktype = 'advisory' and objid = 9 and not granted",
+        );
+        waiting = rows[0]?.waiting ?? 0;
+      }
+      const live = new AbortController();
+      const waiting = deadlines
+        .run(live.signal, () => within('GET /held', () => pool.query('select 1')))
+        .then(
+          () => 'ran',
+          (error: unknown) => error,
+        );
+      // Waiting now (a turn is looked at every few ms); its deadline passes while it waits.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      live.abort(new Error('deadline passed'));
+      expect(isDatabaseUnavailable(await waiting)).toBe(true);
+      await blocker.query('select pg_advisory_unlock(9)');
+      await holding;
+    } finally {
+      await blocker.end();
+    }
   });
 });

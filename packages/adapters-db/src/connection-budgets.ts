@@ -1,3 +1,4 @@
+import type { CurrentDeadline, Deadline } from '@conduit/domain';
 import { Semaphore } from 'async-mutex';
 
 export type ConnectionBudgets = {
@@ -7,25 +8,50 @@ export type ConnectionBudgets = {
   readonly maxWaitMs: number;
   /** The workload of the code running now (e.g. the request's operation); none means no budget. */
   readonly currentWorkload: () => string | undefined;
+  /**
+   * The deadline of the code running now (a request's budget). A statement past it takes no
+   * connection, unless its work has passed its commit point (a write that committed late still reads
+   * back what it wrote): its request has been answered, and under overload a queue of such statements
+   * would hold back every live one behind it (each waiting out `maxWaitMs`, then spending a connection
+   * on work nobody waits for) until no request finishes in time at all.
+   */
+  readonly currentDeadline?: CurrentDeadline;
 };
 
 /** Worded as pg-pool's own acquire timeout, so it is recognised as "unavailable" (503), not a defect. */
 const busy = () => new Error('timeout exceeded when trying to connect (connection budget of this workload)');
 
-/** A turn, or null when none came within the wait; a turn that comes later is handed straight back. */
-const turn = async (gate: Semaphore, maxWaitMs: number): Promise<(() => void) | null> => {
-  if (!gate.isLocked()) return (await gate.acquire())[1];
+/** Past the deadline, with nothing committed that the work must still finish. */
+const expired = (deadline: Deadline | undefined): boolean => deadline?.aborted === true && deadline.pastCommitPoint !== true;
+
+/** How often a waiting statement looks at its deadline (a Deadline has no event to listen to). */
+const DEADLINE_POLL_MS = 50;
+
+/** Resolves null at `until`, or sooner once the deadline has passed; `cancel` stops looking. */
+const givingUp = (until: number, deadline: Deadline | undefined) => {
   let timer: NodeJS.Timeout | undefined;
+  const outcome = new Promise<null>((resolve) => {
+    const look = () => {
+      const left = until - Date.now();
+      if (left <= 0 || expired(deadline)) return resolve(null);
+      timer = setTimeout(look, deadline ? Math.min(left, DEADLINE_POLL_MS) : left);
+    };
+    look();
+  });
+  return { outcome, cancel: () => clearTimeout(timer) };
+};
+
+/** A turn, or null when none came by `until` or before the deadline; a turn that comes later is handed straight back. */
+const turn = async (gate: Semaphore, until: number, deadline: Deadline | undefined): Promise<(() => void) | null> => {
+  if (!gate.isLocked()) return (await gate.acquire())[1];
   let gaveUp = false;
   const acquired = gate.acquire().then(([, release]) => {
     if (gaveUp) release();
     return release;
   });
-  const timedOut = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), maxWaitMs);
-  });
-  const outcome = await Promise.race([acquired, timedOut]);
-  clearTimeout(timer);
+  const giveUp = givingUp(until, deadline);
+  const outcome = await Promise.race([acquired, giveUp.outcome]);
+  giveUp.cancel();
   if (outcome === null) gaveUp = true;
   return outcome;
 };
@@ -92,12 +118,12 @@ export const budgetedConnect = <C>(pool: PoolGauge, connect: () => Promise<C>, b
    * True once `workload` may take a connection (see mayTake), counted as taken in the same step, so
    * that two admitted at once both count; false if that does not happen by `until`.
    */
-  const admitted = async (workload: string, until: number): Promise<boolean> => {
+  const admitted = async (workload: string, until: number, deadline: Deadline | undefined): Promise<boolean> => {
     while (!mayTake(workload)) {
       const left = until - Date.now();
-      if (left <= 0) return false;
+      if (left <= 0 || expired(deadline)) return false;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.min(left, 50));
+        const timer = setTimeout(resolve, Math.min(left, DEADLINE_POLL_MS));
         wake.push(() => {
           clearTimeout(timer);
           resolve();
@@ -117,12 +143,19 @@ export const budgetedConnect = <C>(pool: PoolGauge, connect: () => Promise<C>, b
     return gate;
   };
 
-  /** A connection for `workload` and its turn, or "busy" once none came within `maxWaitMs`. */
+  /**
+   * A connection for `workload` and its turn; "busy" once none came within `maxWaitMs` or once the
+   * current deadline has passed (before the wait, or during it). Busy rather than the deadline's own
+   * reason: the drivers between wrap what a connect throws, and "busy" is what every layer above
+   * already reads as "unavailable, nothing done" (503).
+   */
   return async (workload: string): Promise<{ connection: C; turn: Turn }> => {
+    const deadline = budgets.currentDeadline?.();
+    if (expired(deadline)) throw busy();
     const until = Date.now() + budgets.maxWaitMs;
-    const leaveGate = await turn(gateOf(workload), budgets.maxWaitMs);
+    const leaveGate = await turn(gateOf(workload), until, deadline);
     if (leaveGate === null) throw busy();
-    if (!(await admitted(workload, until))) {
+    if (!(await admitted(workload, until, deadline))) {
       leaveGate();
       throw busy();
     }

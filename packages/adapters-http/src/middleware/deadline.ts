@@ -11,8 +11,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Every request is answered by its deadline, whatever the database does (a frozen one answers
  * nothing, and enforces none of its own timeouts), and its answer never contradicts the database:
- * - a read is answered 503 DEADLINE_EXCEEDED at the deadline, while the database's own statement
- *   timeout bounds the work still running behind it (it changes nothing);
+ * - a read is answered 503 DEADLINE_EXCEEDED at the deadline; its deadline passes then too, so its
+ *   statements not yet sent take no connection (a queue of answered reads would hold back live
+ *   ones), and the database's own statement timeout bounds the one running (it changes nothing);
  * - a write still running at its deadline is answered then too, with what is known. Its units of
  *   work check the deadline before they start and before they commit, and say when they pass that
  *   point (Deadline.committing). Before it, the write will roll back: 503 DEADLINE_EXCEEDED, nothing
@@ -41,7 +42,13 @@ export const deadline = (budgetMs: number, scope: { readonly setDeadline: (deadl
   const marginMs = Math.ceil(budgetMs / 10);
   const forReads = timeout(budgetMs, problem);
   return createMiddleware<AppEnv>(async (c, next) => {
-    if (SAFE_METHODS.has(c.req.method)) return forReads(c, next);
+    if (SAFE_METHODS.has(c.req.method)) {
+      const controller = new AbortController();
+      scope.setDeadline(controller.signal);
+      // Cleared when the read's own work ends, which may be after its early answer.
+      const timer = setTimeout(() => controller.abort(problem()), budgetMs);
+      return forReads(c, () => next().finally(() => clearTimeout(timer)));
+    }
     const controller = new AbortController();
     let committing = false;
     scope.setDeadline({
@@ -53,6 +60,9 @@ export const deadline = (budgetMs: number, scope: { readonly setDeadline: (deadl
       },
       committing: () => {
         committing = true;
+      },
+      get pastCommitPoint() {
+        return committing;
       },
     });
     let timer: NodeJS.Timeout | undefined;

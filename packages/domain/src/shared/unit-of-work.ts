@@ -30,9 +30,15 @@ export interface Repositories {
  * A point in time past which work is no longer wanted, as an `AbortSignal` is. `committing` is told
  * by a unit of work as it passes its point of no return (its COMMIT, or its one write, is about to
  * be sent): from then on only the database decides whether it is applied, so whoever answers at the
- * deadline cannot say it was not.
+ * deadline cannot say it was not; `pastCommitPoint` says it was told, after which the work is
+ * finished however late (a write that committed reads back what it wrote).
  */
-export type Deadline = { readonly aborted: boolean; readonly reason?: unknown; readonly committing?: () => void };
+export type Deadline = {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  readonly committing?: () => void;
+  readonly pastCommitPoint?: boolean;
+};
 
 /**
  * The deadline of whatever the current unit of work runs for (a request's budget), if it has one.
