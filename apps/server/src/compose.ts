@@ -1,5 +1,5 @@
-import { DatabaseProbe, isDatabaseUnavailable, ReadScope } from '@conduit/adapters-db';
-import { clientAddressResolver, createHttpApp, type HttpApp, type HttpMetrics, RequestTimings } from '@conduit/adapters-http';
+import { DatabaseProbe, isDatabaseUnavailable } from '@conduit/adapters-db';
+import { clientAddressResolver, createHttpApp, type HttpApp, type HttpMetrics } from '@conduit/adapters-http';
 import {
   type Config,
   type Core,
@@ -33,28 +33,10 @@ export type Application = {
 
 /** `cluster`: this process is one worker of several (WEB_CONCURRENCY), linked to their primary. */
 export const compose = async (config: Config, logger: Logger, cluster?: WorkerLink): Promise<Application> => {
-  // Every statement's duration is added to the request that ran it (Server-Timing: db), and each
-  // operation holds at most its share of the pool (the request names its operation).
-  // With read replicas, each request also keeps what its reads must see.
-  const readScope = config.DATABASE_REPLICA_URLS.length > 0 ? new ReadScope() : undefined;
-  const timings = new RequestTimings(readScope ? [readScope] : []);
-  const core = await composeCore(config, logger, {
-    databaseMode: 'exclusive',
-    ...(readScope ? { readScope } : {}),
-    onQuery: (_sql, durationMs) => timings.recordDatabase(durationMs),
-    connectionBudgets: {
-      perWorkload: config.DB_CONNECTIONS_PER_ROUTE,
-      maxWaitMs: config.DB_ACQUIRE_TIMEOUT_MS,
-      currentWorkload: timings.currentWorkload,
-      currentDeadline: timings.currentDeadline,
-    },
-    jobs: true,
-    watchTenants: true,
-    currentDeadline: timings.currentDeadline,
-    currentIdempotencyClaim: timings.currentIdempotencyClaim,
-  });
+  // Each operation holds at most its share of the pool (the request names its operation as its workload).
+  const core = await composeCore(config, logger, { databaseMode: 'exclusive', connectionBudgets: true, jobs: true, watchTenants: true });
   try {
-    const application = wireHttp(core, timings, cluster);
+    const application = wireHttp(core, cluster);
     if (config.JOB_WORKERS > 0) {
       await startJobWorkers(core, { concurrency: config.JOB_WORKERS, onBatch: application.jobMetrics.recordBatch });
     }
@@ -65,7 +47,7 @@ export const compose = async (config: Config, logger: Logger, cluster?: WorkerLi
   }
 };
 
-const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | undefined): Application => {
+const wireHttp = (core: Core, cluster: WorkerLink | undefined): Application => {
   const { config, logger } = core;
   // Behind TRUSTED_PROXIES, the address the proxy saw: what rate limits count and what sessions record.
   const clientAddress = clientAddressResolver(config.TRUSTED_PROXIES);
@@ -73,13 +55,14 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
   const probe = new DatabaseProbe(core.database.url);
   let draining = false;
   const placement = metricsPlacement(config);
-  const metrics = placement === 'off' ? undefined : createMetrics(core.orm, core.replicas?.router);
+  const metrics = placement === 'off' ? undefined : createMetrics(core.orm, core.replicas);
   const jobMetrics = recordJobs(metrics?.registry, jobCountsOf(core));
   // In a cluster the primary serves the metrics port and sums every worker's; /metrics asks it.
   if (metrics && cluster) cluster.shareMetrics(metrics.registry);
   const app = createHttpApp({
     useCases: core.useCases,
-    tenants: { resolve: (host) => core.tenants.directory.resolve(host), run: (tenant, work) => core.tenants.scope.run(tenant, work) },
+    tenants: { resolve: (host) => core.tenants.directory.resolve(host) },
+    scope: core.scope,
     tokenVerifier: core.tokens,
     logger,
     config: {
@@ -111,7 +94,6 @@ const wireHttp = (core: Core, timings: RequestTimings, cluster: WorkerLink | und
       message: 'dependency unavailable: answered 503',
       intervalMs: REPEATED_FAILURE_INTERVAL_MS,
     }),
-    timings,
     ...(metrics
       ? {
           metrics: {

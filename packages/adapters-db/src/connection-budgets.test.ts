@@ -1,13 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Deadline } from '@conduit/domain';
+import { type Deadline, type ScopedWork, StoredRequestScope } from '@conduit/domain';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from './database-errors.js';
 import { createOrm, type Orm } from './orm.js';
 import { createTestDatabase, type TestDatabase } from './testing/test-database.js';
 
-const workloads = new AsyncLocalStorage<string>();
-const within = <T>(workload: string, work: () => Promise<T>) => workloads.run(workload, work);
+const scope = new StoredRequestScope(new AsyncLocalStorage<ScopedWork>());
+const within = <T>(workload: string, work: () => Promise<T>) => scope.run({ workload }, work);
 
 let database: TestDatabase;
 let orm: Orm;
@@ -17,7 +17,8 @@ beforeAll(async () => {
     databaseUrl: database.url,
     poolSize: 8,
     acquireTimeoutMs: 2000,
-    connectionBudgets: { perWorkload: 2, maxWaitMs: 150, currentWorkload: () => workloads.getStore() },
+    scope,
+    connectionBudgets: { perWorkload: 2, maxWaitMs: 150 },
   });
 });
 afterAll(async () => {
@@ -122,8 +123,14 @@ describe('connection budgets per workload', () => {
 });
 
 describe('connection budgets and the deadline of the work', () => {
-  /** What each workload runs for, as a request scope would hold it. */
-  const deadlines = new AsyncLocalStorage<Deadline>();
+  /** Runs `work` as work of its own whose deadline is `deadline`, as a request's scope holds it. */
+  const deadlines = {
+    run: <T>(deadline: Deadline, work: () => T): T =>
+      scope.runApart({}, () => {
+        scope.current().progress.deadline = deadline;
+        return work();
+      }),
+  };
   let bounded: Orm;
   beforeAll(async () => {
     bounded = await createOrm({
@@ -131,12 +138,8 @@ describe('connection budgets and the deadline of the work', () => {
       poolSize: 4,
       acquireTimeoutMs: 60_000,
       // A wait far longer than any test: only the deadline can end it.
-      connectionBudgets: {
-        perWorkload: 1,
-        maxWaitMs: 60_000,
-        currentWorkload: () => workloads.getStore(),
-        currentDeadline: () => deadlines.getStore(),
-      },
+      scope,
+      connectionBudgets: { perWorkload: 1, maxWaitMs: 60_000 },
     });
   });
   afterAll(async () => {

@@ -1,21 +1,19 @@
 import type { CurrentDeadline, Deadline } from '@conduit/domain';
 import { Semaphore } from 'async-mutex';
 
+/**
+ * Bounds per workload (the request scope's: a request's operation). Code running outside any
+ * workload (migrations, the job worker) has no budget. A statement past its work's deadline takes no
+ * connection, unless its work has passed its commit point (a write that committed late still reads
+ * back what it wrote): its request has been answered, and under overload a queue of such statements
+ * would hold back every live one behind it (each waiting out `maxWaitMs`, then spending a connection
+ * on work nobody waits for) until no request finishes in time at all.
+ */
 export type ConnectionBudgets = {
   /** Pooled connections one workload may hold at once. */
   readonly perWorkload: number;
   /** How long a statement may wait for its workload's turn; then it fails as "database busy". */
   readonly maxWaitMs: number;
-  /** The workload of the code running now (e.g. the request's operation); none means no budget. */
-  readonly currentWorkload: () => string | undefined;
-  /**
-   * The deadline of the code running now (a request's budget). A statement past it takes no
-   * connection, unless its work has passed its commit point (a write that committed late still reads
-   * back what it wrote): its request has been answered, and under overload a queue of such statements
-   * would hold back every live one behind it (each waiting out `maxWaitMs`, then spending a connection
-   * on work nobody waits for) until no request finishes in time at all.
-   */
-  readonly currentDeadline?: CurrentDeadline;
 };
 
 /** Worded as pg-pool's own acquire timeout, so it is recognised as "unavailable" (503), not a defect. */
@@ -91,7 +89,12 @@ export type Turn = { readonly leave: () => void };
  * `connect` is the pool's own; the result wraps it for one workload (pg-pool-hooks.ts puts it in
  * front of the pool's `connect`, which both the ORM, through Kysely, and `pool.query` go through).
  */
-export const budgetedConnect = <C>(pool: PoolGauge, connect: () => Promise<C>, budgets: ConnectionBudgets) => {
+export const budgetedConnect = <C>(
+  pool: PoolGauge,
+  connect: () => Promise<C>,
+  budgets: ConnectionBudgets,
+  currentDeadline: CurrentDeadline,
+) => {
   const gates = new Map<string, Semaphore>();
   const reserve = reservedConnections(pool.size);
   /** Connections each workload holds now (or is connecting). */
@@ -150,7 +153,7 @@ export const budgetedConnect = <C>(pool: PoolGauge, connect: () => Promise<C>, b
    * already reads as "unavailable, nothing done" (503).
    */
   return async (workload: string): Promise<{ connection: C; turn: Turn }> => {
-    const deadline = budgets.currentDeadline?.();
+    const deadline = currentDeadline();
     if (expired(deadline)) throw busy();
     const until = Date.now() + budgets.maxWaitMs;
     const leaveGate = await turn(gateOf(workload), until, deadline);

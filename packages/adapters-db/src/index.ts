@@ -6,7 +6,6 @@ export * from './embedded-postgres.js';
 export { type JobHandlers, type JobRunner, PgBossJobs, type PgBossJobsOptions } from './jobs/pg-boss-jobs.js';
 export * from './orm.js';
 export * from './postgres-adapters.js';
-export { ReadScope } from './replicas/read-scope.js';
 export { ReplicaRouter, type ReplicaRouterOptions, type ReplicaState } from './replicas/replica-router.js';
 export type { StatementHook } from './statement-hook-logger.js';
 export * from './tenants/runtime-role.js';

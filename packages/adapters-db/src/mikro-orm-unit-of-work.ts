@@ -1,8 +1,15 @@
-import { type CurrentDeadline, commitWithinDeadline, type Repositories, throwIfDeadlinePassed, type UnitOfWork } from '@conduit/domain';
+import {
+  type CurrentDeadline,
+  commitWithinDeadline,
+  deadlineIn,
+  type Repositories,
+  type RequestScope,
+  throwIfDeadlinePassed,
+  type UnitOfWork,
+} from '@conduit/domain';
 import { DeadlockException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type Result, ResultAsync } from 'neverthrow';
-import type { ReadScope } from './replicas/read-scope.js';
 import { type JobQueueSource, makePostgresRepositories } from './repositories/postgres-repositories.js';
 
 /** Thrown inside the transaction callback only to make MikroORM roll back; never escapes. */
@@ -21,23 +28,22 @@ const MAX_ATTEMPTS = 3;
 export type UnitOfWorkOptions = {
   /** Announces jobs (pg-boss); without it, announcing is a defect. */
   readonly queueIn?: JobQueueSource;
-  readonly currentDeadline?: CurrentDeadline;
-  /** The current request's reads (with replicas): told of sessions started, and of each commit. */
-  readonly readScope?: ReadScope;
+  /** The request scope: the work's deadline, and (with replicas) the sessions it starts. */
+  readonly scope?: RequestScope;
   /** Runs after each commit, before the caller hears of it (with replicas: the sessions' write positions). */
   readonly afterCommit?: () => Promise<void>;
 };
 
 export class MikroOrmUnitOfWork implements UnitOfWork {
   private readonly queueIn: JobQueueSource | undefined;
-  private readonly currentDeadline: CurrentDeadline | undefined;
+  private readonly currentDeadline: CurrentDeadline;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly options: UnitOfWorkOptions = {},
   ) {
     this.queueIn = options.queueIn;
-    this.currentDeadline = options.currentDeadline;
+    this.currentDeadline = deadlineIn(options.scope);
   }
 
   run<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E> {
@@ -61,7 +67,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
           handedOut = true;
           return em;
         };
-        return work(makePostgresRepositories(once, this.queueIn, this.options.readScope));
+        return work(makePostgresRepositories(once, this.queueIn, this.options.scope));
       }).then((outcome) => this.committed(outcome)),
     );
   }
@@ -88,7 +94,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     throwIfDeadlinePassed(this.currentDeadline);
     try {
       await this.orm.em.fork().transactional(async (tx) => {
-        outcome = await work(makePostgresRepositories(() => tx, this.queueIn, this.options.readScope));
+        outcome = await work(makePostgresRepositories(() => tx, this.queueIn, this.options.scope));
         if (outcome.isErr()) throw new RollbackForExpectedFailure();
         // The last moment to give up: past it the transaction commits, and its caller is told so.
         commitWithinDeadline(this.currentDeadline);

@@ -1,15 +1,17 @@
+import type { RequestScope } from '@conduit/domain';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { AbstractSqlConnection } from '@mikro-orm/sql';
 import pg, { type Pool } from 'pg';
 import type { ConnectionBudgets } from './connection-budgets.js';
 import type { Database } from './kysely/database.js';
 import { migrationsList } from './migrations/index.js';
-import { type CurrentTenant, hookApplicationPool, hookReplicaPool } from './pg-pool-hooks.js';
+import { hookApplicationPool, hookReplicaPool } from './pg-pool-hooks.js';
 import { allRecords, tenantOwnedRecords } from './records/index.js';
 import { CURRENT_TENANT_FUNCTION } from './records/tenant-column.js';
+import { ReplicaReadingDriver } from './replicas/replica-reading-driver.js';
 import type { ReplicaConnection } from './replicas/replica-router.js';
 import { type StatementHook, StatementHookLogger } from './statement-hook-logger.js';
+import { requireTenant } from './tenants/require-tenant.js';
 
 export type OrmOptions = {
   readonly databaseUrl: string;
@@ -36,18 +38,12 @@ export type OrmOptions = {
    */
   readonly replicaUrls?: readonly string[];
   /**
-   * The tenant in scope (a request's, a command's, a job's), which every statement then runs for
-   * (tenants/tenant-statements.ts). Without it, or with none in scope, statements run for no tenant
-   * and see no tenant-owned row: migrations and the grants are such.
+   * The request scope: its tenant (a request's, a command's, a job's) is the one every statement
+   * runs for (tenants/tenant-statements.ts), its workload and deadline the connection budgets'.
+   * Without it, or with no tenant in scope, statements run for no tenant and see no tenant-owned
+   * row: migrations and the grants are such.
    */
-  readonly currentTenant?: CurrentTenant;
-};
-
-/** The tenant the current statement runs for; a statement of tenant-owned records outside any is a bug, refused. */
-export const tenantInScope = (currentTenant: CurrentTenant | undefined): number => {
-  const tenant = currentTenant?.();
-  if (tenant === undefined) throw new Error('A statement of tenant-owned rows was sent outside any tenant');
-  return tenant;
+  readonly scope?: RequestScope;
 };
 
 /** The ORM handle the composition root passes around, without importing MikroORM itself. */
@@ -80,6 +76,7 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
     ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
   };
   const orm = await MikroORM.init({
+    driver: ReplicaReadingDriver,
     clientUrl: options.databaseUrl,
     entities: allRecords,
     routines: [CURRENT_TENANT_FUNCTION],
@@ -88,7 +85,7 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
     // name it in their data (`tenantId`), as a filter cannot.
     filters: {
       tenant: {
-        cond: () => ({ tenantId: tenantInScope(options.currentTenant) }),
+        cond: () => ({ tenantId: requireTenant(options.scope?.currentTenantId()) }),
         entity: tenantOwnedRecords,
         default: true,
       },
@@ -103,7 +100,7 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
         created.pool = pool;
         hookApplicationPool(pool, {
           ...(options.connectionBudgets ? { budgets: options.connectionBudgets } : {}),
-          ...(options.currentTenant ? { currentTenant: options.currentTenant } : {}),
+          ...(options.scope ? { scope: options.scope } : {}),
         });
       },
     },
@@ -112,7 +109,7 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
       name: replicaName(index),
       clientUrl: url,
       // Reads only: the same timeouts, and pools of the same size, without the per-workload budgets.
-      driverOptions: { ...connectionOptions, onPoolCreated: (pool: Pool) => hookReplicaPool(pool, options.currentTenant) },
+      driverOptions: { ...connectionOptions, onPoolCreated: (pool: Pool) => hookReplicaPool(pool, options.scope) },
     })),
     allowGlobalContext: false,
     ensureDatabase: options.createDatabaseIfMissing ?? false,
@@ -125,17 +122,12 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
 /** The name of the replica at `index` of DATABASE_REPLICA_URLS, as metrics and logs show it. */
 export const replicaName = (index: number): string => `replica-${index + 1}`;
 
-/**
- * The read connections MikroORM made for `replicaUrls`, in their order. MikroORM hands out a random
- * one (`getConnection('read')`); the router must pick by lag, so it takes them all from the driver.
- */
+/** The read connections MikroORM made for `replicaUrls`, in their order, for the router to pick by lag. */
 export const replicaConnections = (orm: MikroORM): ReplicaConnection[] => {
-  const connections: unknown = Reflect.get(orm.em.getDriver(), 'replicas');
-  if (!Array.isArray(connections)) throw new Error('MikroORM no longer keeps its read connections in `replicas`');
-  return connections.map((connection: AbstractSqlConnection, index) => ({
-    name: replicaName(index),
-    db: connection.getClient<Database>(),
-  }));
+  const driver = orm.em.getDriver();
+  if (!(driver instanceof ReplicaReadingDriver))
+    throw new Error('The ORM was not created by createOrm: its read connections are not at hand');
+  return driver.readConnections().map((connection, index) => ({ name: replicaName(index), db: connection.getClient<Database>() }));
 };
 
 /** Connections in use, idle and awaited, for metrics (zeros before the first connection). */

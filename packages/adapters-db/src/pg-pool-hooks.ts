@@ -1,21 +1,21 @@
 import { createHash } from 'node:crypto';
+import type { RequestScope } from '@conduit/domain';
 import type { Pool, PoolClient } from 'pg';
 import { budgetedConnect, type ConnectionBudgets } from './connection-budgets.js';
+import { requireTenant } from './tenants/require-tenant.js';
 import { TENANT } from './tenants/tenant-predicates.js';
 import { isTransactionControl, PREPARE_SET_TENANT, queryForTenant, type StatementConfig } from './tenants/tenant-statements.js';
 
 /*
- * The only code that reaches into node-postgres's objects. Both hooks go on the pool MikroORM creates
- * for the application (orm.ts, its `onPoolCreated`), which the entity manager, Kysely's compiled
- * statements and `pool.query` all share. pg-boss opens a pool of its own (jobs/pg-boss-jobs.ts, 3
- * connections, for polling, heartbeats and maintenance) and gets neither: its statements are its
- * own, and a job's batches run on the application pool through the use cases.
+ * The hooks on the pool MikroORM creates for the application (orm.ts, its `onPoolCreated`), which the
+ * entity manager, Kysely's compiled statements and `pool.query` all share. They use node-postgres's
+ * public surface (`Pool#connect`, the `connect` and `release` events, `Client#query`); the one reach
+ * into its internals is tenants/tenant-statements.ts, which says why. pg-boss opens a pool of its own
+ * (jobs/pg-boss-jobs.ts, 3 connections, for polling, heartbeats and maintenance) and gets neither: its
+ * statements are its own, and a job's batches run on the application pool through the use cases.
  */
 
 type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, done: (release?: Error | boolean) => void) => void;
-
-/** Who the current statement runs for: the tenant in scope (a request's, a command's, a job's), if any. */
-export type CurrentTenant = () => number | undefined;
 
 /**
  * Every query of a connection goes through here. Two things happen to it:
@@ -29,7 +29,7 @@ export type CurrentTenant = () => number | undefined;
  *   the setting, local to its transaction. Without one (migrations, the grants, the tenant table's
  *   own statements) it goes as it is, and sees no tenant-owned row.
  */
-const routeQueries = (pool: Pool, currentTenant: CurrentTenant | undefined): void => {
+const routeQueries = (pool: Pool, scope: RequestScope | undefined): void => {
   const names = new Map<string, string>();
   const nameOf = (text: string): string => {
     let name = names.get(text);
@@ -45,13 +45,13 @@ const routeQueries = (pool: Pool, currentTenant: CurrentTenant | undefined): voi
     const send = (...args: unknown[]): unknown => Reflect.apply(query, client, args);
     // Queued before anything else the connection runs; should it fail, the tenant's statements
     // fail with it (an unknown prepared statement), never run without their tenant.
-    if (currentTenant) (send(PREPARE_SET_TENANT) as Promise<unknown>).catch(() => undefined);
+    if (scope) (send(PREPARE_SET_TENANT) as Promise<unknown>).catch(() => undefined);
     Reflect.set(client, 'query', (...args: unknown[]): unknown => {
       const config = statementConfig(args);
       if (config === undefined) return send(...args);
       if (config.values !== undefined && config.values.length > 0 && config.name === undefined) config.name = nameOf(config.text);
       const callback = args.find((arg): arg is (error: Error | null, result: unknown) => void => typeof arg === 'function');
-      const tenant = currentTenant?.();
+      const tenant = scope?.currentTenantId();
       if (config.values !== undefined) config.values = withTenantNamed(config.values, tenant);
       if (tenant === undefined || isTransactionControl(config.text)) return callback ? send(config, callback) : send(config);
       return queryForTenant(send, config, tenant, callback);
@@ -66,8 +66,8 @@ const routeQueries = (pool: Pool, currentTenant: CurrentTenant | undefined): voi
  */
 const withTenantNamed = (values: unknown[], tenant: number | undefined): unknown[] => {
   if (!values.includes(TENANT)) return values;
-  if (tenant === undefined) throw new Error('A statement of tenant-owned rows was sent outside any tenant');
-  return values.map((value) => (value === TENANT ? tenant : value));
+  const named = requireTenant(tenant);
+  return values.map((value) => (value === TENANT ? named : value));
 };
 
 /**
@@ -91,7 +91,7 @@ const statementConfig = (args: readonly unknown[]): StatementConfig | undefined 
  * connection counts against its budget until it is released. Code running outside any workload
  * (migrations, the job worker) connects as before.
  */
-const budgetConnections = (pool: Pool, budgets: ConnectionBudgets): void => {
+const budgetConnections = (pool: Pool, budgets: ConnectionBudgets, scope: RequestScope): void => {
   const connect = pool.connect.bind(pool);
   const connectFor = budgetedConnect(
     {
@@ -101,6 +101,7 @@ const budgetConnections = (pool: Pool, budgets: ConnectionBudgets): void => {
     },
     () => connect(),
     budgets,
+    () => scope.current().progress.deadline,
   );
   const connectWithin = async (workload: string): Promise<PoolClient> => {
     const { connection: client, turn } = await connectFor(workload);
@@ -114,7 +115,7 @@ const budgetConnections = (pool: Pool, budgets: ConnectionBudgets): void => {
   function budgeted(): Promise<PoolClient>;
   function budgeted(callback: ConnectCallback): void;
   function budgeted(callback?: ConnectCallback): Promise<PoolClient> | undefined {
-    const workload = budgets.currentWorkload();
+    const { workload } = scope.current();
     if (workload === undefined) {
       if (callback === undefined) return connect();
       connect(callback);
@@ -132,18 +133,15 @@ const budgetConnections = (pool: Pool, budgets: ConnectionBudgets): void => {
 };
 
 /** Installs both hooks on the application's pool; the budgets only where the process has them (the server). */
-export const hookApplicationPool = (
-  pool: Pool,
-  options: { readonly budgets?: ConnectionBudgets; readonly currentTenant?: CurrentTenant },
-): void => {
-  routeQueries(pool, options.currentTenant);
-  if (options.budgets) budgetConnections(pool, options.budgets);
+export const hookApplicationPool = (pool: Pool, options: { readonly budgets?: ConnectionBudgets; readonly scope?: RequestScope }): void => {
+  routeQueries(pool, options.scope);
+  if (options.budgets && options.scope) budgetConnections(pool, options.budgets, options.scope);
 };
 
 /**
  * A read replica's pool: statements named as on the primary's. No budgets: only the read models'
  * statements run there, and a replica that cannot serve one in time sends it to the primary.
  */
-export const hookReplicaPool = (pool: Pool, currentTenant: CurrentTenant | undefined): void => {
-  routeQueries(pool, currentTenant);
+export const hookReplicaPool = (pool: Pool, scope: RequestScope | undefined): void => {
+  routeQueries(pool, scope);
 };

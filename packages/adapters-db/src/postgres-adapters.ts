@@ -2,6 +2,7 @@ import type { Queries } from '@conduit/app';
 import {
   claimingIdempotencyKeys,
   type Repositories,
+  type RequestScope,
   type TenantContents,
   type TenantRepository,
   type UnitOfWork,
@@ -16,7 +17,7 @@ import { KyselyArticleQueries } from './queries/kysely-article-queries.js';
 import { KyselyCommentQueries } from './queries/kysely-comment-queries.js';
 import { KyselyProfileQueries } from './queries/kysely-profile-queries.js';
 import { KyselyTagQueries } from './queries/kysely-tag-queries.js';
-import type { ReadScope } from './replicas/read-scope.js';
+import { wrote } from './replicas/read-floor.js';
 import { recordWritePositions } from './replicas/record-write-positions.js';
 import type { ReplicaRouter } from './replicas/replica-router.js';
 import { type JobQueueSource, makePostgresRepositories } from './repositories/postgres-repositories.js';
@@ -35,34 +36,34 @@ export type PostgresAdapterOptions = UnitOfWorkScope & {
   /** Announces jobs (pg-boss); without it, this process cannot submit jobs. */
   readonly queueIn?: JobQueueSource;
   /**
-   * Read replicas (DATABASE_REPLICA_URLS) and the request scope that keeps what each request's reads
-   * must see: the read models then read from a replica where they may, and every commit records the
-   * primary's position on the sessions it was made in.
+   * Read replicas (DATABASE_REPLICA_URLS): the read models then read from a replica where they may
+   * (past the read floor the request scope keeps), and every commit records the primary's position
+   * on the sessions it was made in.
    */
-  readonly replicas?: { readonly router: ReplicaRouter; readonly readScope: ReadScope };
+  readonly replicas?: ReplicaRouter;
 };
 
 /** Every statement, the read models' included, reaches the ORM's logger (see OrmOptions.onQuery). */
 export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOptions = {}): PostgresAdapters => {
-  const { queueIn, currentDeadline, currentIdempotencyClaim, replicas } = options;
+  const { queueIn, scope, replicas } = options;
   const fork = () => orm.em.fork();
   // Read models run outside any transaction, on the pool: they use no identity map, so the root
   // manager serves without a fork.
   const root = () => orm.em;
   // The read models that answer the API's reads go where the router says; the session check (which
   // must see a session ended a moment ago) and the account export (a job's whole read) stay on the primary.
-  const read: ReadSource = replicas ? () => replicas.router.target(orm.em, replicas.readScope.floor()) : root;
-  const readScope = replicas?.readScope;
+  const replicaScope = replicas ? scope : undefined;
+  const read: ReadSource = replicas ? () => replicas.target(orm.em, scope?.current().progress.readFloor) : root;
   const unitOfWork = new MikroOrmUnitOfWork(orm, {
     ...(queueIn ? { queueIn } : {}),
-    ...(currentDeadline ? { currentDeadline } : {}),
-    ...(readScope ? { readScope, afterCommit: () => recordPositions(orm, readScope) } : {}),
+    ...(scope ? { scope } : {}),
+    ...(replicaScope ? { afterCommit: () => recordPositions(orm, replicaScope) } : {}),
   });
   return {
-    repositories: makePostgresRepositories(fork, queueIn, readScope),
-    unitOfWork: currentIdempotencyClaim ? claimingIdempotencyKeys(unitOfWork, currentIdempotencyClaim) : unitOfWork,
+    repositories: makePostgresRepositories(fork, queueIn, replicaScope),
+    unitOfWork: scope ? claimingIdempotencyKeys(unitOfWork, () => scope.current().progress.idempotencyClaim) : unitOfWork,
     queries: {
-      actors: new KyselyActorQueries(root, readScope),
+      actors: new KyselyActorQueries(root, replicaScope),
       accounts: new KyselyAccountQueries(root),
       articles: new KyselyArticleQueries(read),
       profiles: new KyselyProfileQueries(read),
@@ -80,8 +81,8 @@ export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOp
  * the session's next reads may then come from a replica that has not replayed it yet, for at most
  * the lag bound.
  */
-const recordPositions = async (orm: MikroORM, readScope: ReadScope): Promise<void> => {
-  const sessionIds = readScope.wrote();
+const recordPositions = async (orm: MikroORM, scope: RequestScope): Promise<void> => {
+  const sessionIds = wrote(scope.current().progress);
   if (sessionIds.length === 0) return;
   await recordWritePositions.rows(orm.em, { sessionIds: [...sessionIds] }).catch(() => undefined);
 };

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { type IdempotencyClaim, type ScopedWork, StoredRequestScope } from '@conduit/domain';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './app-env.js';
 import { authenticationContext } from './auth/authentication-context.js';
@@ -15,7 +17,6 @@ import { requestContext } from './middleware/request-context.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { settleRequestBody } from './middleware/settle-request-body.js';
 import { tenantResolution } from './middleware/tenant-resolution.js';
-import { RequestTimings } from './observability/request-timings.js';
 import { openApiDocumentConfig, tokenSecurityScheme } from './openapi-document.js';
 import { notFoundOrMethodNotAllowed } from './problems/method-not-allowed.js';
 import { problemResponse } from './problems/problem.js';
@@ -42,7 +43,7 @@ export const createHttpApp = (deps: HttpDeps) => {
   const app = createRouter();
 
   const shedding = loadShedding(config.maxInFlight, (path) => !path.startsWith('/api/') && path !== MCP_PATH);
-  app.use('*', requestContext(deps.logger, deps.timings));
+  app.use('*', requestContext(deps.logger, deps.scope));
   app.use('*', settleRequestBody({ maxDrainBytes: Math.max(4 * config.bodyLimitBytes, 1 << 20), drainBudgetMs: 1000 }));
   app.use('*', shedding);
   app.use('*', accessLog(deps.logger, deps.metrics?.metrics.recorder, deps.repeatedAnswers));
@@ -55,20 +56,26 @@ export const createHttpApp = (deps: HttpDeps) => {
   // MCP is the same API over another protocol: every boundary concern of /api applies to it alike.
   const api = config.mcpEnabled ? ['/api/*', MCP_PATH] : ['/api/*'];
   for (const path of api) {
-    app.use(path, except(isImport, deadline(config.requestTimeoutMs, deps.timings)));
+    app.use(path, except(isImport, deadline(config.requestTimeoutMs, deps.scope)));
     app.use(path, except(isImport, requestBodyLimit(config.bodyLimitBytes)));
   }
   app.use(IMPORTS_PATH, requestBodyLimit(config.importBodyLimitBytes));
   // The tenant first: the session check, the rate limits and everything after are the tenant's.
-  for (const path of api) app.use(path, tenantResolution(deps.tenants));
-  for (const path of api) app.use(path, authenticationContext(deps.tokenVerifier, useCases.resolveActor));
+  for (const path of api) app.use(path, tenantResolution(deps.tenants, deps.scope));
+  for (const path of api) app.use(path, authenticationContext(deps.tokenVerifier, useCases.resolveActor, deps.scope));
   if (deps.rateLimits) {
     for (const path of api) app.use(path, deps.rateLimits.everyRequest);
     app.use('/api/users', deps.rateLimits.signUp);
   }
   // A committed write is answered however late, so its answer can be on its way for up to twice
   // the budget (the commit at the deadline, then the answer); only past that is it lost.
-  const idempotency = { keys: deps.idempotencyKeys, claimFor: deps.timings.setIdempotencyClaim, inProgressMs: 2 * config.requestTimeoutMs };
+  const idempotency = {
+    keys: deps.idempotencyKeys,
+    claimFor: (claim: IdempotencyClaim) => {
+      deps.scope.current().progress.idempotencyClaim = claim;
+    },
+    inProgressMs: 2 * config.requestTimeoutMs,
+  };
   const requestScope = createMiddleware<AppEnv>(async (c, next) => {
     c.set('features', deps.featureFlags.evaluate());
     c.set('idempotency', idempotency);
@@ -136,5 +143,5 @@ export const openApiDocument = (): object =>
     featureFlags: { evaluate: () => ({ registration: true, comments: true }) },
     isDependencyUnavailable: () => false,
     idempotencyKeys: {} as HttpDeps['idempotencyKeys'],
-    timings: new RequestTimings(),
+    scope: new StoredRequestScope(new AsyncLocalStorage<ScopedWork>()),
   }).getOpenAPI31Document(openApiDocumentConfig);

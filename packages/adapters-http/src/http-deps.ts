@@ -1,11 +1,10 @@
 import type { FeatureFlags, UseCases } from '@conduit/app';
-import type { IdempotencyKeyRepository, TokenVerifier } from '@conduit/domain';
+import type { IdempotencyKeyRepository, RequestScope, TokenVerifier } from '@conduit/domain';
 import type { Health } from './health/health.js';
 import type { RepeatWindows } from './middleware/access-log.js';
 import type { TenantResolution } from './middleware/tenant-resolution.js';
 import type { HttpLogger } from './observability/http-logger.js';
 import type { HttpMetrics } from './observability/metrics.js';
-import type { RequestTimings } from './observability/request-timings.js';
 import type { ClientAddress } from './rate-limit/client-address.js';
 import type { RateLimits } from './rate-limit/rate-limits.types.js';
 
@@ -28,8 +27,14 @@ export type HttpConfig = {
 
 export type HttpDeps = {
   readonly useCases: UseCases;
-  /** Which tenant each request's Host names, and the scope its work runs in. */
+  /** Which tenant each request's Host names. */
   readonly tenants: TenantResolution;
+  /**
+   * The request scope: each request enters it at the door (its operation as the workload), then
+   * learns its tenant, deadline, actor and idempotency key there, where the adapters read them; the
+   * database adds each statement's time, which `Server-Timing` reports.
+   */
+  readonly scope: RequestScope;
   readonly tokenVerifier: TokenVerifier;
   readonly logger: HttpLogger;
   readonly config: HttpConfig;
@@ -47,10 +52,8 @@ export type HttpDeps = {
    * answers with the sum over every worker, from its primary).
    */
   readonly metrics?: { readonly metrics: HttpMetrics; readonly serveAt?: string; readonly exposition?: () => Promise<string> };
-  /** Keys of writes and their answers (`Idempotency-Key`); the claim goes to the units of work through `timings`. */
+  /** Keys of writes and their answers (`Idempotency-Key`); the claim goes to the units of work through `scope`. */
   readonly idempotencyKeys: IdempotencyKeyRepository;
-  /** Per-request timings; the composition root also hands `recordDatabase` to the database adapter. */
-  readonly timings: RequestTimings;
   /**
    * Recognizes failures of a dependency that a client may retry (pool exhausted, statement timeout,
    * database down): answered 503 with Retry-After instead of 500. Supplied by the composition root.

@@ -3,7 +3,6 @@ export type { Health } from './health/health.js';
 export * from './http-deps.js';
 export type { TenantResolution } from './middleware/tenant-resolution.js';
 export { createHttpMetrics, type HttpMetrics } from './observability/metrics.js';
-export { RequestTimings } from './observability/request-timings.js';
 export { toProblem as renderProblem } from './problems/problem.js';
 export { type ClientAddress, clientAddressResolver } from './rate-limit/client-address.js';
 export { countRateLimitsForWorkers } from './rate-limit/cluster-counting.js';

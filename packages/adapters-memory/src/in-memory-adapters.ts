@@ -2,6 +2,7 @@ import type { Queries } from '@conduit/app';
 import {
   claimingIdempotencyKeys,
   DEFAULT_TENANT,
+  deadlineIn,
   type Repositories,
   type TenantContents,
   type TenantId,
@@ -39,10 +40,8 @@ export type InMemoryAdapters = {
 
 type Partition = Omit<InMemoryAdapters, 'tenancy'>;
 
-export type InMemoryAdapterOptions = UnitOfWorkScope & {
-  /** The tenant in scope, whose store every port then uses; none in scope is the default tenant. */
-  readonly currentTenant?: () => TenantId | undefined;
-};
+/** `scope`: the request scope, whose tenant's store every port uses (none in scope: the default tenant's). */
+export type InMemoryAdapterOptions = UnitOfWorkScope;
 
 /**
  * A fresh, empty set of in-memory adapters; units of work honour the scope (a request's deadline
@@ -51,7 +50,7 @@ export type InMemoryAdapterOptions = UnitOfWorkScope & {
  */
 export const createInMemoryAdapters = (options: InMemoryAdapterOptions = {}): InMemoryAdapters => {
   const partitions = new Map<TenantId, Partition>();
-  const tenantInScope = () => options.currentTenant?.() ?? DEFAULT_TENANT.id;
+  const tenantInScope = () => options.scope?.currentTenantId() ?? DEFAULT_TENANT.id;
   const current = (): Partition => {
     const tenant = tenantInScope();
     let partition = partitions.get(tenant);
@@ -111,11 +110,12 @@ const createPartition = (options: UnitOfWorkScope): Partition => {
     jobQueue: new InMemoryJobQueue(store),
     idempotencyKeys: new InMemoryIdempotencyKeyRepository(store),
   };
-  const unitOfWork = new InMemoryUnitOfWork(store, repositories, options.currentDeadline);
+  const { scope } = options;
+  const unitOfWork = new InMemoryUnitOfWork(store, repositories, deadlineIn(scope));
   return {
     store,
     repositories,
-    unitOfWork: options.currentIdempotencyClaim ? claimingIdempotencyKeys(unitOfWork, options.currentIdempotencyClaim) : unitOfWork,
+    unitOfWork: scope ? claimingIdempotencyKeys(unitOfWork, () => scope.current().progress.idempotencyClaim) : unitOfWork,
     queries: makeInMemoryQueries(store),
   };
 };

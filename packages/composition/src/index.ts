@@ -8,6 +8,6 @@ export * from './in-memory-core.js';
 export * from './job-workers.js';
 export * from './logger.js';
 export * from './metrics.js';
+export { prepareDatabase, ROW_SECURITY_BYPASSED } from './migrate-database.js';
 export * from './repeated-failures.js';
 export * from './startup-failure.js';
-export * from './tenant-scope.js';

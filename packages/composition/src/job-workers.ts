@@ -26,7 +26,7 @@ export const startJobWorkers = async (
       logger.warn({ tenantId: id }, 'job of a removed tenant dropped');
       return undefined;
     }
-    return tenants.scope.run(tenant, () => work(tenant));
+    return core.scope.runApart({ tenant }, () => work(tenant));
   };
 
   const runJob = async (id: JobId, tenant: Tenant, signal: AbortSignal) => {

@@ -77,9 +77,9 @@ export type JobCounts = {
 };
 
 /** The jobs' counts of a core: every tenant's, each read in its own scope. */
-export const jobCountsOf = (core: Pick<Core, 'useCases' | 'tenants'>): JobCounts => ({
+export const jobCountsOf = (core: Pick<Core, 'useCases' | 'tenants' | 'scope'>): JobCounts => ({
   byTenant: () => core.tenants.each(() => core.useCases.countJobs()),
-  currentTenant: core.tenants.scope.current,
+  currentTenant: () => core.scope.current().tenant,
 });
 
 /**

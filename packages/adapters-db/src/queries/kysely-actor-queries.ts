@@ -1,10 +1,10 @@
 import type { ActorQueries, SessionActor } from '@conduit/app';
-import { type TokenClaims, userActor } from '@conduit/domain';
+import { type RequestScope, type TokenClaims, userActor } from '@conduit/domain';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
 import { dateFromColumn } from '../kysely/database.js';
 import { toRole } from '../mappers/user.mapper.js';
-import type { ReadScope } from '../replicas/read-scope.js';
+import { sawSession } from '../replicas/read-floor.js';
 
 /** Session and user in one statement, by two primary keys: the whole cost of a token's check. */
 const bySessionId = new CompiledStatement((db, slot: SlotOf<{ sessionId: string; userId: number; now: string }>) =>
@@ -25,13 +25,13 @@ const bySessionId = new CompiledStatement((db, slot: SlotOf<{ sessionId: string;
 export class KyselyActorQueries implements ActorQueries {
   constructor(
     private readonly em: EntityManagerSource,
-    private readonly readScope?: ReadScope,
+    private readonly scope?: RequestScope,
   ) {}
 
   async bySession(claims: TokenClaims, now: Date): Promise<SessionActor | null> {
     const row = await bySessionId.first(this.em(), { sessionId: claims.sessionId, userId: claims.userId, now: now.toISOString() });
     if (row === undefined) return null;
-    this.readScope?.sawSession(claims.sessionId, row.last_write_position);
+    if (this.scope) sawSession(this.scope.current().progress, claims.sessionId, row.last_write_position);
     return {
       actor: userActor(claims.userId, toRole(row.role), claims.sessionId),
       lastSeenAt: dateFromColumn(row.last_seen_at),

@@ -1,3 +1,4 @@
+import type { ReadFloor } from '@conduit/domain';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { isDatabaseUnavailable } from '../database-errors.js';
@@ -7,13 +8,6 @@ import { type WalPosition, walPosition } from './wal-position.js';
 
 /** A replica as MikroORM holds it: a named read connection with its own pool. */
 export type ReplicaConnection = { readonly name: string; readonly db: Kysely<Database> };
-
-/** What the reads of the current request must see (set by the actor lookup and by its writes). */
-export type ReadFloor =
-  /** Reads see at least this position: its session's last write. */
-  | { readonly kind: 'position'; readonly position: WalPosition }
-  /** The request wrote, or its session's last write has no position yet: the primary only. */
-  | { readonly kind: 'primary' };
 
 export type ReplicaState = {
   readonly name: string;

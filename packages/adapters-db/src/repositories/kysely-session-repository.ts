@@ -1,4 +1,16 @@
-import { type NewSession, type Session, type SessionId, type SessionRepository, sessionId, type UserId, userId } from '@conduit/domain';
+import {
+  type Authorized,
+  assertAuthorized,
+  type NewSession,
+  type Session,
+  type SessionId,
+  type SessionRepository,
+  sessionId,
+  type User,
+  type UserActor,
+  type UserId,
+  userId,
+} from '@conduit/domain';
 import { sql } from 'kysely';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, type SlotOf, type StatementRow } from '../kysely/compiled-statement.js';
@@ -65,7 +77,7 @@ const toSession = (row: StatementRow<typeof live>): Session => ({
 
 /** `sessions`, one compiled statement per operation. */
 export class KyselySessionRepository implements SessionRepository {
-  /** `started` hears of each session added, whose next requests must read what this one wrote (see ReadScope). */
+  /** `started` hears of each session added, whose next requests must read what this one wrote (replicas/read-floor.ts). */
   constructor(
     private readonly em: EntityManagerSource,
     private readonly started: (sessionId: string) => void = () => undefined,
@@ -92,8 +104,13 @@ export class KyselySessionRepository implements SessionRepository {
     return (await ended.rows(this.em(), { userId, id })).length > 0;
   }
 
-  async endAll(userId: UserId, keep?: SessionId): Promise<number> {
-    return (await endedAll.rows(this.em(), { userId, keep: keep ?? null })).length;
+  async endAll(user: Pick<User, 'id' | 'username'>, allowed: Authorized<'session:end-all' | 'account:lock'>): Promise<number> {
+    assertAuthorized(allowed, allowed.action, user.username);
+    return (await endedAll.rows(this.em(), { userId: user.id, keep: null })).length;
+  }
+
+  async endOwn(actor: UserActor, keep?: SessionId): Promise<number> {
+    return (await endedAll.rows(this.em(), { userId: actor.userId, keep: keep ?? null })).length;
   }
 
   async touch(id: SessionId, now: Date): Promise<void> {

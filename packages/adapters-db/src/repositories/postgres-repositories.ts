@@ -1,7 +1,6 @@
-import type { JobQueue, Repositories } from '@conduit/domain';
+import type { JobQueue, Repositories, RequestScope } from '@conduit/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityManagerSource } from '../entity-manager.js';
-import type { ReadScope } from '../replicas/read-scope.js';
 import { KyselyFavoriteRepository } from './kysely-favorite-repository.js';
 import { KyselyFollowRepository } from './kysely-follow-repository.js';
 import { KyselyIdempotencyKeyRepository } from './kysely-idempotency-key-repository.js';
@@ -31,10 +30,10 @@ const noQueue: JobQueueSource = () => ({
 export const makePostgresRepositories = (
   em: EntityManagerSource,
   queueIn: JobQueueSource = noQueue,
-  readScope?: ReadScope,
+  scope?: RequestScope,
 ): Repositories => ({
   users: new MikroOrmUserRepository(em),
-  sessions: new KyselySessionRepository(em, readScope?.startedSession),
+  sessions: new KyselySessionRepository(em, scope ? (sessionId) => scope.current().progress.sessions.add(sessionId) : undefined),
   follows: new KyselyFollowRepository(em),
   articles: new MikroOrmArticleRepository(em),
   favorites: new KyselyFavoriteRepository(em),

@@ -1,6 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_TENANT, type RunInTenant, type Tenant, type TenantContents, type TenantRepository } from '@conduit/domain';
+import {
+  DEFAULT_TENANT,
+  type RunInTenant,
+  type ScopedWork,
+  StoredRequestScope,
+  type TenantContents,
+  type TenantRepository,
+} from '@conduit/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -90,16 +97,16 @@ export const openPostgresTestContext = async (
 ): Promise<PostgresTestContext> => {
   const { as = 'runtime', ...ormOptions } = options;
   const database = await createTestDatabase();
-  const inScope = new AsyncLocalStorage<Tenant>();
+  const scope = new StoredRequestScope(new AsyncLocalStorage<ScopedWork>(), () => DEFAULT_TENANT);
   const databaseUrl = await testDatabaseUrl(database, as);
-  const orm = await createOrm({ currentTenant: () => (inScope.getStore() ?? DEFAULT_TENANT).id, ...ormOptions, databaseUrl });
+  const orm = await createOrm({ scope, ...ormOptions, databaseUrl });
   const adapters = createPostgresAdapters(orm);
   return {
     orm,
     url: databaseUrl,
     ownerUrl: database.ownerUrl,
     ...adapters,
-    tenancy: { ...adapters.tenancy, runIn: (tenant, work) => inScope.run(tenant, work) },
+    tenancy: { ...adapters.tenancy, runIn: (tenant, work) => scope.run({ tenant }, work) },
     close: async () => {
       await orm.close();
       await database.drop();

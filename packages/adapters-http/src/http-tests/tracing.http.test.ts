@@ -32,7 +32,7 @@ describe('Server-Timing', () => {
     const { slug } = await http.createArticle(token);
     const original = http.memory.queries.tags.all;
     http.memory.queries.tags.all = async () => {
-      http.timings.recordDatabase(12.5);
+      http.scope.current().progress.databaseMs += 12.5;
       return original();
     };
     const tags = await http.call('GET', '/api/tags');

@@ -1,4 +1,4 @@
-import type { Deadline } from '@conduit/domain';
+import type { Deadline, RequestScope } from '@conduit/domain';
 import { createMiddleware } from 'hono/factory';
 import { timeout } from 'hono/timeout';
 import type { AppEnv } from '../app-env.js';
@@ -37,21 +37,24 @@ const takeAnswersAgain = (c: { finalized: boolean }): void => {
   });
 };
 
-export const deadline = (budgetMs: number, scope: { readonly setDeadline: (deadline: Deadline) => void }) => {
+export const deadline = (budgetMs: number, scope: RequestScope) => {
+  const setDeadline = (deadline: Deadline) => {
+    scope.current().progress.deadline = deadline;
+  };
   const problem = () => new ProblemException(edgeProblems.deadlineExceeded(budgetMs));
   const marginMs = Math.ceil(budgetMs / 10);
   const forReads = timeout(budgetMs, problem);
   return createMiddleware<AppEnv>(async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) {
       const controller = new AbortController();
-      scope.setDeadline(controller.signal);
+      setDeadline(controller.signal);
       // Cleared when the read's own work ends, which may be after its early answer.
       const timer = setTimeout(() => controller.abort(problem()), budgetMs);
       return forReads(c, () => next().finally(() => clearTimeout(timer)));
     }
     const controller = new AbortController();
     let committing = false;
-    scope.setDeadline({
+    setDeadline({
       get aborted() {
         return controller.signal.aborted;
       },

@@ -1,15 +1,14 @@
-import type { Tenant } from '@conduit/domain';
+import type { RequestScope, Tenant } from '@conduit/domain';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.js';
 import { lazyChildLogger } from '../observability/lazy-child-logger.js';
 import { edgeProblems } from '../problems/edge-problems.js';
 import { ProblemException } from '../problems/problem-exception.js';
 
-/** Which tenant a Host names, and the scope every port then works in (supplied by the composition root). */
+/** Which tenant a Host names (supplied by the composition root). */
 export type TenantResolution = {
   /** The tenant `host` (a Host header) names; null when it names none and unknown hosts are refused. */
   resolve(host: string | undefined): Promise<Tenant | null>;
-  run<T>(tenant: Tenant, work: () => T): T;
 };
 
 /**
@@ -18,11 +17,11 @@ export type TenantResolution = {
  * actor. A Host no tenant is mapped to is the default tenant's, or refused with 421 Misdirected
  * Request when the deployment says so. The tenant goes on the request's log lines.
  */
-export const tenantResolution = (tenants: TenantResolution) =>
+export const tenantResolution = (tenants: TenantResolution, scope: RequestScope) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const tenant = await tenants.resolve(c.req.header('host'));
     if (tenant === null) throw new ProblemException(edgeProblems.misdirected());
     c.set('tenant', tenant);
     c.set('logger', lazyChildLogger(c.get('logger'), { tenant: tenant.slug }));
-    await tenants.run(tenant, next);
+    await scope.run({ tenant }, next);
   });

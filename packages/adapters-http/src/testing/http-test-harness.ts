@@ -3,13 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { JoseTokens } from '@conduit/adapters-crypto';
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
 import { TenantDirectory } from '@conduit/app';
-import { DEFAULT_TENANT, type Tenant, tenantId } from '@conduit/domain';
+import { DEFAULT_TENANT, type ScopedWork, StoredRequestScope, type Tenant, tenantId } from '@conduit/domain';
 import { authorizedForTest } from '@conduit/domain/testing';
 import { expect } from 'vitest';
 import { createHttpApp, OPENAPI_PATH } from '../create-http-app.js';
 import type { HttpConfig } from '../http-deps.js';
 import { createHttpMetrics } from '../observability/metrics.js';
-import { RequestTimings } from '../observability/request-timings.js';
 import type { RateLimitBudgets } from '../rate-limit/budgets.js';
 import { clientAddressResolver } from '../rate-limit/client-address.js';
 import { createRateLimits } from '../rate-limit/rate-limits.js';
@@ -73,18 +72,12 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
   const features = { registration: true, comments: true };
   /** Set `unknownHost` to 'reject' to refuse hosts no tenant is mapped to (TENANT_UNKNOWN_HOST), as configuration would. */
   const tenancy: { unknownHost: 'default' | 'reject'; refreshMs: number } = { unknownHost: 'default', refreshMs: 0 };
-  // The test's own tenant scope, as the composition root's TenantScope is the server's.
-  const inScope = new AsyncLocalStorage<Tenant>();
+  // The test's own request scope, as the composition root's is the server's; work outside a
+  // request runs for the harness's tenant.
   let harnessTenant: Tenant | undefined;
-  const currentTenant = () => (inScope.getStore() ?? harnessTenant)?.id;
-  const tokens = new JoseTokens({ ...jwtSettings, currentTenant });
-  const timings = new RequestTimings();
-  const memory: InMemoryApp = createInMemoryApp({
-    tokenIssuer: tokens,
-    currentDeadline: timings.currentDeadline,
-    currentIdempotencyClaim: timings.currentIdempotencyClaim,
-    tenancy: { currentTenant, runIn: (tenant, work) => inScope.run(tenant, work) },
-  });
+  const scope = new StoredRequestScope(new AsyncLocalStorage<ScopedWork>(), () => harnessTenant);
+  const tokens = new JoseTokens({ ...jwtSettings, currentTenant: scope.currentTenantId });
+  const memory: InMemoryApp = createInMemoryApp({ tokenIssuer: tokens, scope });
   if (options.tenant) {
     const { slug, host } = options.tenant;
     // The in-memory store adds at once; its answer is awaited by nobody but must not be dropped.
@@ -100,7 +93,8 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
   const app = createHttpApp({
     useCases: memory.useCases,
     // Resolution is the real one; tenants over HTTP are also tested against the built server (apps/server tenants.e2e).
-    tenants: { resolve: (host) => directory.resolve(host), run: (tenant, work) => inScope.run(tenant, work) },
+    tenants: { resolve: (host) => directory.resolve(host) },
+    scope,
     tokenVerifier: tokens,
     logger,
     config: {
@@ -127,7 +121,6 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
     }),
     isDependencyUnavailable: (error) => error instanceof Error && error.message === 'database unavailable',
     idempotencyKeys: memory.repositories.idempotencyKeys,
-    timings,
     metrics: { metrics: createHttpMetrics(), serveAt: '/metrics' },
   });
   let validator: OpenApiResponseValidator | undefined;
@@ -205,9 +198,9 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
   };
 
   /** Runs `work` (direct calls of the memory's use cases) for `tenant`, as a request to its host would. */
-  const runIn = <T>(tenant: Tenant, work: () => Promise<T>) => inScope.run(tenant, work);
+  const runIn = <T>(tenant: Tenant, work: () => Promise<T>) => scope.run({ tenant }, work);
 
-  return { app, memory, tokens, logger, timings, healthState, features, tenancy, runIn, raw, call, register, createArticle, mcp };
+  return { app, memory, tokens, logger, scope, healthState, features, tenancy, runIn, raw, call, register, createArticle, mcp };
 };
 
 export type HttpTestHarness = ReturnType<typeof createHttpTestHarness>;

@@ -3,7 +3,6 @@ import {
   assignRole,
   type Role,
   type RunInTenant,
-  type TenantId,
   type TokenIssuer,
   type UnitOfWorkScope,
   type UserActor,
@@ -25,19 +24,15 @@ export type InMemoryApp = InMemoryAdapters & {
   signUp(username: string, role?: Role): Promise<UserActor>;
 };
 
-/** Which tenant the app works for, and how work is run for another (a test's own scope). */
-export type TestTenancy = { readonly currentTenant: () => TenantId | undefined; readonly runIn: RunInTenant };
-
-/** One tenant, the default: enough for every test but those that switch tenants, which bring their own scope. */
-const oneTenant: TestTenancy = {
-  currentTenant: () => undefined,
-  runIn: () => Promise.reject(new Error('this test app serves the default tenant only: pass `tenancy` to run work for another')),
-};
+/** Without a scope, one tenant, the default: enough for every test but those that switch tenants, which bring their own scope. */
+const oneTenant: RunInTenant = () =>
+  Promise.reject(new Error('this test app serves the default tenant only: pass `scope` to run work for another'));
 
 /** The test composition root: every use case over fakes, no I/O. */
-export const createInMemoryApp = (options: UnitOfWorkScope & { tokenIssuer?: TokenIssuer; tenancy?: TestTenancy } = {}): InMemoryApp => {
-  const { tokenIssuer, tenancy = oneTenant, ...scope } = options;
-  const adapters = createInMemoryAdapters({ ...scope, currentTenant: tenancy.currentTenant });
+/** `scope`: the test's request scope (its tenant, deadline and idempotency key), as a driver's is. */
+export const createInMemoryApp = (options: UnitOfWorkScope & { tokenIssuer?: TokenIssuer } = {}): InMemoryApp => {
+  const { tokenIssuer, scope } = options;
+  const adapters = createInMemoryAdapters(scope ? { scope } : {});
   const passwordHasher = new FakePasswordHasher();
   const clock = new SteppingClock();
   const useCases = makeUseCases({
@@ -46,7 +41,7 @@ export const createInMemoryApp = (options: UnitOfWorkScope & { tokenIssuer?: Tok
     tokenIssuer: tokenIssuer ?? new FakeTokenIssuer(),
     clock,
     suffixes: new CountingSuffixGenerator(),
-    tenancy: { ...adapters.tenancy, runIn: tenancy.runIn },
+    tenancy: { ...adapters.tenancy, runIn: scope ? (tenant, work) => scope.run({ tenant }, work) : oneTenant },
   });
   const signUp = async (username: string, role: Role = 'user'): Promise<UserActor> => {
     (

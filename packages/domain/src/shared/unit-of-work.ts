@@ -6,7 +6,9 @@ import type { JobItemRepository, JobQueue, JobRepository, JobResultRepository, J
 import type { SessionRepository } from '../sessions/session-repository.js';
 import type { FollowRepository } from '../users/follow-repository.js';
 import type { UserRepository } from '../users/user-repository.js';
-import type { CurrentIdempotencyClaim, IdempotencyKeyRepository } from './idempotency.js';
+import type { CurrentDeadline } from './deadline.js';
+import type { IdempotencyKeyRepository } from './idempotency.js';
+import type { RequestScope } from './request-scope.js';
 
 /** The repositories, bound to one transaction. */
 export interface Repositories {
@@ -26,31 +28,14 @@ export interface Repositories {
   readonly idempotencyKeys: IdempotencyKeyRepository;
 }
 
-/**
- * A point in time past which work is no longer wanted, as an `AbortSignal` is. `committing` is told
- * by a unit of work as it passes its point of no return (its COMMIT, or its one write, is about to
- * be sent): from then on only the database decides whether it is applied, so whoever answers at the
- * deadline cannot say it was not; `pastCommitPoint` says it was told, after which the work is
- * finished however late (a write that committed reads back what it wrote).
- */
-export type Deadline = {
-  readonly aborted: boolean;
-  readonly reason?: unknown;
-  readonly committing?: () => void;
-  readonly pastCommitPoint?: boolean;
-};
+/** Where units of work read what they honour: the current work's deadline and idempotency key. */
+export type UnitOfWorkScope = { readonly scope?: RequestScope };
 
-/**
- * The deadline of whatever the current unit of work runs for (a request's budget), if it has one.
- * Supplied by the composition root; a batch script or a job worker has none.
- */
-export type CurrentDeadline = () => Deadline | undefined;
-
-/** What the units of work of a request honour, read from its scope: its deadline and its idempotency key. */
-export type UnitOfWorkScope = {
-  readonly currentDeadline?: CurrentDeadline;
-  readonly currentIdempotencyClaim?: CurrentIdempotencyClaim;
-};
+/** The current work's deadline, as a unit of work reads it (none without a scope). */
+export const deadlineIn =
+  (scope: RequestScope | undefined): CurrentDeadline =>
+  () =>
+    scope?.current().progress.deadline;
 
 /**
  * Runs `work` in one transaction. The transaction commits when `work` resolves to Ok and rolls
@@ -71,18 +56,3 @@ export interface UnitOfWork {
    */
   runOneWrite<T, E>(work: (repositories: Repositories) => ResultAsync<T, E>): ResultAsync<T, E>;
 }
-
-/** Throws the deadline's reason once it has passed (see UnitOfWork). */
-export const throwIfDeadlinePassed = (currentDeadline: CurrentDeadline | undefined): void => {
-  const deadline = currentDeadline?.();
-  if (deadline?.aborted) throw deadline.reason;
-};
-
-/**
- * The last check before the point of no return: throws past the deadline, else tells the deadline
- * that the work is now committing (see Deadline), in the same turn, so no deadline falls between.
- */
-export const commitWithinDeadline = (currentDeadline: CurrentDeadline | undefined): void => {
-  throwIfDeadlinePassed(currentDeadline);
-  currentDeadline?.()?.committing?.();
-};
