@@ -18,6 +18,17 @@ import { TENANT_SETTING } from '../records/tenant-column.js';
  * would fail and take the ROLLBACK down with it.
  */
 
+/*
+ * A reach into node-postgres's internals, written for pg 8.23.0 (the one version in the lockfile:
+ * `overrides` in pnpm-workspace.yaml). No public API serves: pg sends each query as its own
+ * Parse/Bind/Execute/Sync, and the tenant's setting must share the statement's Sync to hold for
+ * that statement alone without a round trip more. So this module subclasses pg's `Query`, overriding
+ * `prepare` (what it writes before its Sync) and `handleCommandComplete` (to drop the first part's
+ * answer). `tenant-statements.internals.test.ts` fails, naming what changed, when an upgrade moves
+ * either; the pool hooks (pg-pool-hooks.ts) use only pg's public `Pool` and `Client` surface.
+ */
+export const PG_VERSION_WRITTEN_FOR = '8.23.0';
+
 /** The statement each connection prepares once, when it connects, to set the tenant by. */
 const SET_TENANT = 'conduit_set_tenant';
 export const PREPARE_SET_TENANT = `prepare ${SET_TENANT}(text) as select 1 where set_config('${TENANT_SETTING}', $1, true) is null`;
