@@ -1,5 +1,5 @@
 import { ALL_FEATURES_ON, type ArticleView, type CommentView, makeUseCases } from '@conduit/app';
-import { articleId, newComment, type User, type UserId, userActor } from '@conduit/domain';
+import { articleId, newComment, profileOf, type User, type UserId, userActor } from '@conduit/domain';
 import { aCommentDraft, aNewArticle, aNewUser, anArticleDraft, articleChanges, authorizedForTest } from '@conduit/domain/testing';
 import { ResultAsync } from 'neverthrow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -454,10 +454,10 @@ describe('transactions PostgreSQL aborts', () => {
         ResultAsync.fromSafePromise(
           (async () => {
             attempts++;
-            (await repositories.users.updateProfile({ ...first, bio: `attempt ${attempts}` }))._unsafeUnwrap();
+            (await repositories.users.updateProfile({ ...profileOf(first), bio: `attempt ${attempts}` }))._unsafeUnwrap();
             if (++arrived === 2) bothHoldFirstRow();
             await Promise.race([rendezvous, new Promise((resolve) => setTimeout(resolve, 500))]);
-            const saved = await repositories.users.updateProfile({ ...second, bio: `attempt ${attempts}` });
+            const saved = await repositories.users.updateProfile({ ...profileOf(second), bio: `attempt ${attempts}` });
             return saved.isOk();
           })(),
         ),

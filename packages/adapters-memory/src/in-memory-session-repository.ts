@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { type NewSession, type Session, type SessionId, type SessionRepository, sessionId, type UserId } from '@conduit/domain';
+import {
+  type Authorized,
+  assertAuthorized,
+  type NewSession,
+  type Session,
+  type SessionId,
+  type SessionRepository,
+  sessionId,
+  type User,
+  type UserActor,
+  type UserId,
+} from '@conduit/domain';
 import type { InMemoryStore } from './in-memory-store.js';
 
 export class InMemorySessionRepository implements SessionRepository {
@@ -22,8 +33,13 @@ export class InMemorySessionRepository implements SessionRepository {
     return this.store.sessions.delete(id);
   }
 
-  async endAll(userId: UserId, keep?: SessionId): Promise<number> {
-    return this.deleteWhere((session) => session.userId === userId && session.id !== keep);
+  async endAll(user: Pick<User, 'id' | 'username'>, allowed: Authorized<'session:end-all' | 'account:lock'>): Promise<number> {
+    assertAuthorized(allowed, allowed.action, user.username);
+    return this.deleteWhere((session) => session.userId === user.id);
+  }
+
+  async endOwn(actor: UserActor, keep?: SessionId): Promise<number> {
+    return this.deleteWhere((session) => session.userId === actor.userId && session.id !== keep);
   }
 
   async touch(id: SessionId, now: Date): Promise<void> {

@@ -3,9 +3,11 @@ import {
   articleId,
   assertAuthorized,
   type NewUser,
+  profileOf,
   type UniqueUserFieldTaken,
   type User,
   type UserId,
+  type UserProfile,
   type UserRepository,
   userId,
   userIdempotencyScope,
@@ -33,10 +35,10 @@ export class InMemoryUserRepository implements UserRepository {
     return this.save(stored);
   }
 
-  updateProfile(user: User): ResultAsync<User, UniqueUserFieldTaken> {
-    const stored = this.store.users.get(user.id);
-    if (stored === undefined) throw new Error(`User ${user.id} vanished during its profile update`);
-    return this.save({ ...user, role: stored.role, roleAssignment: stored.roleAssignment, lock: stored.lock });
+  updateProfile(profile: UserProfile): ResultAsync<User, UniqueUserFieldTaken> {
+    const stored = this.store.users.get(profile.id);
+    if (stored === undefined) throw new Error(`User ${profile.id} vanished during its profile update`);
+    return this.save({ ...stored, ...profileOf({ ...stored, ...profile }) });
   }
 
   async saveRole(user: User, allowed: Authorized<'role:assign'>): Promise<void> {

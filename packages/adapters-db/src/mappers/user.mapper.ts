@@ -1,4 +1,4 @@
-import { isRole, type Role, type User } from '@conduit/domain';
+import { isRole, type Role, type User, type UserProfile } from '@conduit/domain';
 
 /** The column is text: a value the domain does not know is a defect in the data, not a user error. */
 export const toRole = (value: string): Role => {
@@ -7,7 +7,7 @@ export const toRole = (value: string): Role => {
 };
 
 /** The columns a profile update writes: everything but the role. */
-export const profileToRecordData = (user: Omit<User, 'id'>) => ({
+export const profileToRecordData = (user: Pick<UserProfile, 'username' | 'email' | 'passwordHash' | 'bio' | 'image'>) => ({
   username: user.username,
   email: user.email,
   passwordHash: user.passwordHash,

@@ -1,4 +1,4 @@
-import type { Authorized, NewUser, UniqueUserFieldTaken, User, UserId, UserRepository } from '@conduit/domain';
+import type { Authorized, NewUser, UniqueUserFieldTaken, User, UserId, UserProfile, UserRepository } from '@conduit/domain';
 import { assertAuthorized, userId, userIdempotencyScope } from '@conduit/domain';
 import { err, ok, ResultAsync } from 'neverthrow';
 import type { EntityManagerSource } from '../entity-manager.js';
@@ -35,13 +35,13 @@ export class MikroOrmUserRepository implements UserRepository {
     });
   }
 
-  updateProfile(user: User): ResultAsync<User, UniqueUserFieldTaken> {
-    return this.guardUnique(user, async () => {
+  updateProfile(profile: UserProfile): ResultAsync<User, UniqueUserFieldTaken> {
+    return this.guardUnique(profile, async () => {
       const em = this.em();
-      await em.nativeUpdate(UserRecord, { id: user.id }, profileToRecordData(user));
+      await em.nativeUpdate(UserRecord, { id: profile.id }, profileToRecordData(profile));
       // Read back in the same transaction, on its connection: what was written, as the database holds it.
-      const stored = await userById.first(em, { id: user.id });
-      if (stored === undefined) throw new Error(`User ${user.id} vanished during its profile update`);
+      const stored = await userById.first(em, { id: profile.id });
+      if (stored === undefined) throw new Error(`User ${profile.id} vanished during its profile update`);
       return userFromRow(stored);
     });
   }
@@ -66,7 +66,7 @@ export class MikroOrmUserRepository implements UserRepository {
     await removeUser.rows(em, { userId: user.id });
   }
 
-  private guardUnique(user: NewUser, write: () => Promise<User>): ResultAsync<User, UniqueUserFieldTaken> {
+  private guardUnique(user: Pick<User, 'username' | 'email'>, write: () => Promise<User>): ResultAsync<User, UniqueUserFieldTaken> {
     return new ResultAsync(
       write().then(
         (saved) => ok(saved),

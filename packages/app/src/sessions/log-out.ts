@@ -12,7 +12,7 @@ export const makeLogOut =
   (ctx: AuthenticatedContext, command: LogOutCommand): ResultAsync<{ readonly ended: number }, never> =>
     asyncResult(async () => {
       const { userId, sessionId } = ctx.actor;
-      if (command.everywhere) return ok({ ended: await deps.repositories.sessions.endAll(userId) });
+      if (command.everywhere) return ok({ ended: await deps.repositories.sessions.endOwn(ctx.actor) });
       if (sessionId === null) return ok({ ended: 0 });
       return ok({ ended: (await deps.repositories.sessions.end(userId, sessionId)) ? 1 : 0 });
     });

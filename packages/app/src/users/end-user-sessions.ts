@@ -13,7 +13,7 @@ export const makeEndUserSessions =
       safeTry(async function* () {
         const user = await repositories.users.findByUsername(command.username);
         if (user === null) return err({ type: 'ProfileNotFound', username: command.username } as const);
-        yield* canActOnAccount(ctx.actor, 'session:end-all', user);
-        return ok({ username: user.username, sessionsEnded: await repositories.sessions.endAll(user.id) });
+        const allowed = yield* canActOnAccount(ctx.actor, 'session:end-all', user);
+        return ok({ username: user.username, sessionsEnded: await repositories.sessions.endAll(user, allowed) });
       }),
     );

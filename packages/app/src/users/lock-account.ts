@@ -32,7 +32,7 @@ export const makeSetAccountLock =
         const allowed = yield* canActOnAccount(ctx.actor, 'account:lock', user);
         const lock = command.lock && { by: auditName(ctx.actor), at: deps.clock.now(), reason: command.lock.reason };
         await repositories.users.saveLock(setAccountLock(user, lock, allowed), allowed);
-        const sessionsEnded = lock === null ? 0 : await repositories.sessions.endAll(user.id);
+        const sessionsEnded = lock === null ? 0 : await repositories.sessions.endAll(user, allowed);
         return ok({ username: user.username, lock, sessionsEnded });
       }),
     );

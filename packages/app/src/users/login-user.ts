@@ -1,4 +1,12 @@
-import { type AccountLocked, type InvalidCredentials, normalizeEmail, startSession, UNKNOWN_ORIGIN, type UserId } from '@conduit/domain';
+import {
+  type AccountLocked,
+  type InvalidCredentials,
+  normalizeEmail,
+  profileOf,
+  startSession,
+  UNKNOWN_ORIGIN,
+  type UserId,
+} from '@conduit/domain';
 import { err, ok, okAsync, ResultAsync } from 'neverthrow';
 import { asyncResult } from '../async-result.js';
 import type { Context } from '../context.js';
@@ -25,7 +33,9 @@ export const makeLoginUser = (deps: Pick<AppDeps, 'repositories' | 'unitOfWork' 
     const passwordHash = await deps.passwordHasher.hash(password);
     const upgraded = await deps.unitOfWork.run((repositories) =>
       ResultAsync.fromSafePromise(repositories.users.findById(id)).andThen((current) =>
-        current === null ? okAsync(undefined) : repositories.users.updateProfile({ ...current, passwordHash }).map(() => undefined),
+        current === null
+          ? okAsync(undefined)
+          : repositories.users.updateProfile({ ...profileOf(current), passwordHash }).map(() => undefined),
       ),
     );
     // Only the hash changed, so a uniqueness clash means the user changed meanwhile: the old hash

@@ -1,4 +1,11 @@
-import { applyProfileChanges, type CurrentUserGone, type ProfileUpdate, type UniqueUserFieldTaken, type User } from '@conduit/domain';
+import {
+  applyProfileChanges,
+  type CurrentUserGone,
+  type ProfileUpdate,
+  profileOf,
+  type UniqueUserFieldTaken,
+  type User,
+} from '@conduit/domain';
 import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
 import { asyncResult } from '../async-result.js';
 import type { AuthenticatedContext } from '../context.js';
@@ -29,9 +36,9 @@ export const makeUpdateUser =
           const current = await repositories.users.findById(ctx.actor.userId);
           if (current === null) return err({ type: 'CurrentUserGone' } as const);
           const changed = applyProfileChanges(current, passwordHash === undefined ? profile : { ...profile, passwordHash });
-          const saved = await repositories.users.updateProfile(changed);
+          const saved = await repositories.users.updateProfile(profileOf(changed));
           if (saved.isOk() && changesCredentials(current, saved.value, passwordHash !== undefined)) {
-            await repositories.sessions.endAll(ctx.actor.userId, currentSession(ctx.actor));
+            await repositories.sessions.endOwn(ctx.actor, currentSession(ctx.actor));
           }
           return saved;
         }),

@@ -5,9 +5,10 @@ import type { ArticleRepository } from '../articles/article-repository.js';
 import type { Job } from '../jobs/job.js';
 import type { JobRepository } from '../jobs/job-repository.js';
 import { requestJobCancel } from '../jobs/job-transitions.js';
+import type { SessionRepository } from '../sessions/session-repository.js';
 import { authorizedForTest } from '../testing/authorized.js';
 import { aNewArticle, anArticleDraft, articleChanges } from '../testing/builders.js';
-import type { User } from '../users/user.js';
+import { profileOf, type User } from '../users/user.js';
 import type { UserRepository } from '../users/user-repository.js';
 import { userActor } from './actor.js';
 import { articleId, userId } from './ids.js';
@@ -35,7 +36,14 @@ describe('authorization the compiler checks', () => {
   // Checked by the typecheck step of `pnpm test` (these lines never run): each `@ts-expect-error`
   // fails the build if the line under it compiles, so a write that stops needing its proof, or a
   // use case that calls one without its policy, breaks the build.
-  const typeChecksOnly = (articles: ArticleRepository, users: UserRepository, user: User, jobs: JobRepository, job: Job) => {
+  const typeChecksOnly = (
+    articles: ArticleRepository,
+    users: UserRepository,
+    sessions: SessionRepository,
+    user: User,
+    jobs: JobRepository,
+    job: Job,
+  ) => {
     // @ts-expect-error a use case that skips the policy has no proof to pass
     editArticle(article, articleChanges({ body: 'x' }), now);
     // @ts-expect-error a delete proof does not allow an edit
@@ -52,8 +60,14 @@ describe('authorization the compiler checks', () => {
     void users.saveRole({ ...user, role: 'admin' });
     // @ts-expect-error nor with an article's proof
     void users.saveRole({ ...user, role: 'admin' }, authorizedForTest('article:edit', article.id));
-    // @ts-expect-error there is no other way to write a role: the profile update is the only other write
-    void users.update({ ...user, role: 'admin' });
+    // @ts-expect-error there is no other way to write a role: a profile update cannot carry one
+    void users.updateProfile({ ...profileOf(user), role: 'admin' });
+    // @ts-expect-error nor a whole user, role and lock included
+    void users.updateProfile(user);
+    // @ts-expect-error another user's sessions end only with the account policy's proof
+    void sessions.endAll(user);
+    // @ts-expect-error nor with the proof of another action
+    void sessions.endAll(user, authorizedForTest('role:assign', user.username));
     // @ts-expect-error a job is canceled only with the cancel policy's proof
     void requestJobCancel(job, now);
     // @ts-expect-error nor with the proof of another action

@@ -4,10 +4,11 @@ import type { NewArticle } from '../articles/article.js';
 import { type Comment, type NewComment, newComment } from '../comments/comment.js';
 import { failJob, type JobChange, recordBatch, requestJobCancel, startJob, succeedJob } from '../jobs/job-transitions.js';
 import { startSession, UNKNOWN_ORIGIN } from '../sessions/session.js';
+import { userActor } from '../shared/actor.js';
 import { claimingIdempotencyKeys } from '../shared/claiming-unit-of-work.js';
 import { type IdempotencyClaim, IdempotencyKeyHeld } from '../shared/idempotency.js';
 import { parseSessionId, type UserId } from '../shared/ids.js';
-import type { User } from '../users/user.js';
+import { profileOf, type User } from '../users/user.js';
 import { authorizedForTest } from './authorized.js';
 import { aCommentDraft, aNewArticle, aNewUser, anArticleDraft } from './builders.js';
 import type { FixtureFactory, PersistenceFixture } from './persistence-fixture.js';
@@ -75,7 +76,7 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         };
         // A profile update never writes the role or the lock: each takes its policy's proof.
         const profileOnly = { ...changed, role: user.role, roleAssignment: user.roleAssignment, lock: null };
-        expect((await fx.repositories.users.updateProfile(changed))._unsafeUnwrap()).toEqual(profileOnly);
+        expect((await fx.repositories.users.updateProfile(profileOf(changed)))._unsafeUnwrap()).toEqual(profileOnly);
         expect(await fx.repositories.users.findById(user.id)).toEqual(profileOnly);
         await fx.repositories.users.saveRole(changed, authorizedForTest('role:assign', changed.username));
         expect(await fx.repositories.users.findById(user.id)).toEqual({ ...changed, lock: null });
@@ -90,11 +91,11 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         // Read and changed in one unit of work, as a use case does: the answer is the new profile.
         const inOneUnit = await fx.unitOfWork.run((repositories) =>
           ResultAsync.fromSafePromise(repositories.users.findById(user.id)).andThen((current) =>
-            repositories.users.updateProfile({ ...(current ?? user), bio: 'read, then changed' }),
+            repositories.users.updateProfile({ ...profileOf(current ?? user), bio: 'read, then changed' }),
           ),
         );
         expect(inOneUnit._unsafeUnwrap().bio).toBe('read, then changed');
-        const clash = await fx.repositories.users.updateProfile({ ...user, email: other.email });
+        const clash = await fx.repositories.users.updateProfile({ ...profileOf(user), email: other.email });
         expect(clash._unsafeUnwrapErr().type).toBe('EmailTaken');
       });
     });
@@ -141,10 +142,14 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
         expect(await fx.repositories.sessions.end(user.id, theirs.id)).toBe(false);
         expect(await fx.repositories.sessions.end(user.id, a!.id)).toBe(true);
         expect(await fx.repositories.sessions.end(user.id, a!.id)).toBe(false);
-        expect(await fx.repositories.sessions.endAll(user.id, b!.id)).toBe(1);
+        expect(await fx.repositories.sessions.endOwn(userActor(user.id, 'user', b!.id), b!.id)).toBe(1);
         expect((await fx.repositories.sessions.listLive(user.id, now)).map((s) => s.id)).toEqual([b!.id]);
         expect(c).toBeDefined();
-        expect(await fx.repositories.sessions.endAll(user.id)).toBe(1);
+        // A proof for another user ends nothing: a defect in the use case, caught at once.
+        await expect(fx.repositories.sessions.endAll(user, authorizedForTest('session:end-all', other.username))).rejects.toThrow(
+          /session:end-all on/,
+        );
+        expect(await fx.repositories.sessions.endAll(user, authorizedForTest('session:end-all', user.username))).toBe(1);
         expect(await fx.repositories.sessions.listLive(user.id, now)).toEqual([]);
         expect(await fx.repositories.sessions.listLive(other.id, now)).toEqual([theirs]);
       });

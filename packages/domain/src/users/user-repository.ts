@@ -2,7 +2,7 @@ import type { ResultAsync } from 'neverthrow';
 import type { Authorized } from '../shared/authorized.js';
 import type { UserId } from '../shared/ids.js';
 import type { UniqueUserFieldTaken } from './user.errors.js';
-import type { NewUser, User } from './user.js';
+import type { NewUser, User, UserProfile } from './user.js';
 
 export interface UserRepository {
   /** Returns null when no user has this id. */
@@ -18,9 +18,9 @@ export interface UserRepository {
   add(user: NewUser): ResultAsync<User, UniqueUserFieldTaken>;
   /**
    * Saves the profile of an existing user (username, email, password hash, bio, image), never its
-   * role: same uniqueness guarantee as `add`. Returns the user as stored.
+   * role or lock: same uniqueness guarantee as `add`. Returns the user as stored.
    */
-  updateProfile(user: User): ResultAsync<User, UniqueUserFieldTaken>;
+  updateProfile(profile: UserProfile): ResultAsync<User, UniqueUserFieldTaken>;
   /** Saves the user's role and who assigned it; needs the role policy's proof for that username. */
   saveRole(user: User, allowed: Authorized<'role:assign'>): Promise<void>;
   /** Saves the user's lock (or its removal); needs the account policy's proof for that username. */

@@ -22,6 +22,26 @@ export type AccountLock = { readonly by: string; readonly at: Date; readonly rea
 
 export type NewUser = Omit<User, 'id'>;
 
+/**
+ * What a profile update writes. Never the role, its assignment or a lock, which take their
+ * policies' proofs: a value carrying any of them does not compile as a profile.
+ */
+export type UserProfile = Pick<User, 'id' | 'username' | 'email' | 'passwordHash' | 'bio' | 'image'> & {
+  readonly role?: never;
+  readonly roleAssignment?: never;
+  readonly lock?: never;
+};
+
+/** The profile part of a user, for a profile update. */
+export const profileOf = (user: User): UserProfile => ({
+  id: user.id,
+  username: user.username,
+  email: user.email,
+  passwordHash: user.passwordHash,
+  bio: user.bio,
+  image: user.image,
+});
+
 /** Emails are compared case-insensitively, so they are stored in one canonical form. */
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
