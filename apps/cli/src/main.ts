@@ -1,13 +1,4 @@
-import {
-  type Core,
-  composeCore,
-  createLogger,
-  describeStartupFailure,
-  environmentWithDotEnv,
-  parseConfig,
-  resetLocalData,
-  UnknownTenant,
-} from '@conduit/composition';
+import { parseConfig, resetLocalData } from '@conduit/composition';
 import { type Role, systemActor } from '@conduit/domain';
 import { Command, InvalidArgumentError } from 'commander';
 import { lockAccount, revokeSessions, unlockAccount } from './commands/accounts.js';
@@ -17,84 +8,7 @@ import { cancelJob, listJobs, showJob } from './commands/jobs.js';
 import { seed } from './commands/seed.js';
 import { addTenant, listTenants, removeTenant } from './commands/tenants.js';
 import { runWorker } from './commands/worker.js';
-
-// Before anything reads a setting (the options' defaults below read $USER and JOB_WORKERS).
-const environment = environmentWithDotEnv();
-const operatorOption = ['--operator <name>', 'who is acting (default: $USER)', environment.USER ?? 'operator'] as const;
-
-const fail = (message: string) => {
-  process.stderr.write(`${message}\n`);
-  process.exitCode = 1;
-};
-
-/**
- * The server's own wiring (configuration, database, adapters, use cases), with one connection and
- * the data folder's running database when there is one; the command adds only its transport.
- * Informational logs are off unless LOG_LEVEL asks: the command's output is its answer.
- */
-const withCore = async (
-  work: (core: Core) => Promise<void>,
-  options: { readonly jobs?: boolean; readonly poolSize?: number; readonly logLevel?: string; readonly anyTenant?: boolean } = {},
-): Promise<void> => {
-  const parsed = parseConfig({ LOG_LEVEL: options.logLevel ?? 'warn', ...environment });
-  if (!parsed.ok) return fail(parsed.message);
-  const logger = createLogger(parsed.config);
-  let core: Core;
-  try {
-    core = await composeCore(parsed.config, logger, {
-      databaseMode: 'shared',
-      poolSize: options.poolSize ?? 1,
-      jobs: options.jobs ?? false,
-    });
-  } catch (error) {
-    return fail(describeStartupFailure(error, parsed.config));
-  }
-  try {
-    if (options.anyTenant) await work(core);
-    else {
-      // Everything the command reads and writes is --tenant's, as a request's is its Host's.
-      await core.tenants.runNamed(program.opts<{ tenant: string }>().tenant, () => work(core));
-    }
-  } catch (error) {
-    if (error instanceof UnknownTenant) return fail(error.message);
-    // A defect or a lost database mid-command: one line, as for every other failure; the rest in the log.
-    logger.debug({ err: error }, 'command failed');
-    fail(`failed: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    await core.close();
-  }
-};
-
-/** A subcommand about one thing (a job by its id, a user by name), done as an operator; the exit code is the command's. */
-const oneThingCommand = <O extends { operator: string }>(
-  name: string,
-  argument: string,
-  description: string,
-  run: (core: Core, id: string, options: O) => Promise<number>,
-  configure: (command: Command) => Command = (command) => command,
-) =>
-  configure(
-    new Command(name)
-      .description(description)
-      .argument(argument)
-      .option(...operatorOption),
-  ).action((id: string, options: O) =>
-    withCore(async (core) => {
-      process.exitCode = await run(core, id, options);
-    }),
-  );
-const oneJobCommand = (
-  name: string,
-  description: string,
-  run: (core: Core, id: string, options: { operator: string }) => Promise<number>,
-) => oneThingCommand(name, '<id>', description, run);
-
-/** Administrative tasks: the same use cases and database adapter as the server, no HTTP. */
-const program = new Command()
-  .name('conduit')
-  .description('Conduit administrative tasks')
-  .option('--tenant <slug>', 'the publication a command works on (conduit tenants list)', environment.CONDUIT_TENANT ?? 'default')
-  .showHelpAfterError();
+import { environment, fail, oneJobCommand, oneThingCommand, operatorOption, program, withCore } from './program.js';
 
 program
   .command('migrate')
