@@ -25,6 +25,7 @@ export * from './shared/clock.js';
 export * from './shared/deadline.js';
 export * from './shared/idempotency.js';
 export * from './shared/ids.js';
+export * from './shared/page-limits.js';
 export * from './shared/password-hasher.js';
 export * from './shared/request-scope.js';
 export * from './shared/suffix-generator.js';

@@ -8,6 +8,7 @@ import {
   MAX_ID,
   NOT_AN_IMAGE_URL,
   NOTHING_TO_CHANGE,
+  PAGE_LIMITS,
   parseId,
   STORABLE_TEXT,
   tooLong,
@@ -25,8 +26,8 @@ export const LIMITS = {
   ...ARTICLE_LIMITS,
   comment: COMMENT_LIMITS.body,
   slug: 255,
-  pageSizeMax: 100,
-  offsetMax: 1_000_000,
+  pageSizeMax: PAGE_LIMITS.sizeMax,
+  offsetMax: PAGE_LIMITS.offsetMax,
 } as const;
 
 /** A missing field is "blank" (RealWorld's wording); a present one of the wrong type is named so. */

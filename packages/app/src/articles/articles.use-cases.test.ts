@@ -1,5 +1,5 @@
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
-import { anonymous } from '@conduit/domain';
+import { anonymous, PAGE_LIMITS } from '@conduit/domain';
 import { anArticleDraft, articleChanges } from '@conduit/domain/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ALL_FEATURES_ON } from '../features.js';
@@ -147,5 +147,21 @@ describe('lists and feed', () => {
     const feed = (await app.useCases.feedArticles({ actor: ann, features: ALL_FEATURES_ON }, page))._unsafeUnwrap();
     expect(feed.articles.map((a) => a.author.username)).toEqual(['jake']);
     expect((await app.useCases.listTags())._unsafeUnwrap()).toEqual(['dragons', 'other', 'training']);
+  });
+});
+
+describe('pages, whoever asks', () => {
+  it('are bounded by the core: a script asking a million rows gets at most PAGE_LIMITS.sizeMax, a negative ask none', async () => {
+    const jake = await app.signUp('jake');
+    const ctx = { actor: jake, features: ALL_FEATURES_ON };
+    for (let index = 0; index < PAGE_LIMITS.sizeMax + 5; index++) {
+      (await app.useCases.createArticle(ctx, { ...draft, title: `Article ${index}` }))._unsafeUnwrap();
+    }
+    const asked = async (limit: number, offset = 0) =>
+      (await app.useCases.listArticles({ actor: anonymous, features: ALL_FEATURES_ON }, { limit, offset }))._unsafeUnwrap();
+    expect((await asked(1_000_000)).articles).toHaveLength(PAGE_LIMITS.sizeMax);
+    expect((await asked(-3)).articles).toHaveLength(0);
+    expect((await asked(10, -50)).articles[0]?.title).toBe(`Article ${PAGE_LIMITS.sizeMax + 4}`);
+    expect((await asked(10, Number.MAX_SAFE_INTEGER)).articles).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import { viewerIdOf } from '@conduit/domain';
+import { boundedPage, viewerIdOf } from '@conduit/domain';
 import { ResultAsync } from 'neverthrow';
 import type { Context } from '../context.js';
 import type { AppDeps } from '../deps.js';
@@ -11,5 +11,5 @@ export const makeListArticles =
   (deps: Pick<AppDeps, 'queries'>) =>
   (ctx: Context, query: ListArticlesQuery): ResultAsync<ArticlePage, never> => {
     const { limit, offset, after, ...filter } = query;
-    return ResultAsync.fromSafePromise(deps.queries.articles.list(filter, { limit, offset, after }, viewerIdOf(ctx.actor)));
+    return ResultAsync.fromSafePromise(deps.queries.articles.list(filter, boundedPage({ limit, offset, after }), viewerIdOf(ctx.actor)));
   };

@@ -1,4 +1,4 @@
-import type { Job, SystemActor, UserActor } from '@conduit/domain';
+import { boundedPage, type Job, type SystemActor, type UserActor } from '@conduit/domain';
 import type { AppDeps } from '../deps.js';
 import type { PageRequest } from '../read-models/queries.js';
 
@@ -6,4 +6,4 @@ import type { PageRequest } from '../read-models/queries.js';
 export const makeListJobs =
   (deps: Pick<AppDeps, 'repositories'>) =>
   (ctx: { readonly actor: UserActor | SystemActor }, page: PageRequest): Promise<{ jobs: Job[]; count: number }> =>
-    deps.repositories.jobs.list(ctx.actor.kind === 'user' ? ctx.actor.userId : null, page);
+    deps.repositories.jobs.list(ctx.actor.kind === 'user' ? ctx.actor.userId : null, boundedPage(page));
