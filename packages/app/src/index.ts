@@ -27,5 +27,4 @@ export type { AccountLockView, SetAccountLockCommand } from './users/lock-accoun
 export type { LoginUserCommand } from './users/login-user.js';
 export type { RegisterUserCommand } from './users/register-user.js';
 export type { SignedIn } from './users/resolve-actor.js';
-export { makeSetUserRole, type SetUserRoleCommand, type UserRoleView } from './users/set-user-role.js';
 export type { UpdateUserCommand } from './users/update-user.js';

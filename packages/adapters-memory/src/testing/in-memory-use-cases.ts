@@ -9,11 +9,11 @@ import {
   userActor,
 } from '@conduit/domain';
 import { aSignUp, authorizedForTest } from '@conduit/domain/testing';
-import { CountingSuffixGenerator } from '../counting-suffix-generator.js';
-import { SteppingClock } from '../fake-clock.js';
-import { FakePasswordHasher } from '../fake-password-hasher.js';
-import { FakeTokenIssuer } from '../fake-token-issuer.js';
 import { createInMemoryAdapters, type InMemoryAdapters } from '../in-memory-adapters.js';
+import { CountingSuffixGenerator } from './counting-suffix-generator.js';
+import { SteppingClock } from './fake-clock.js';
+import { FakePasswordHasher } from './fake-password-hasher.js';
+import { FakeTokenIssuer } from './fake-token-issuer.js';
 
 export type InMemoryApp = InMemoryAdapters & {
   readonly useCases: UseCases;
