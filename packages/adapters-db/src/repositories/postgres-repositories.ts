@@ -1,6 +1,8 @@
 import type { JobQueue, Repositories, RequestScope } from '@conduit/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityManagerSource } from '../entity-manager.js';
+import { KyselyArticleRepository } from './kysely-article-repository.js';
+import { KyselyCommentRepository } from './kysely-comment-repository.js';
 import { KyselyFavoriteRepository } from './kysely-favorite-repository.js';
 import { KyselyFollowRepository } from './kysely-follow-repository.js';
 import { KyselyIdempotencyKeyRepository } from './kysely-idempotency-key-repository.js';
@@ -9,9 +11,7 @@ import { KyselyJobRepository } from './kysely-job-repository.js';
 import { KyselyJobResultRepository } from './kysely-job-result-repository.js';
 import { KyselyJobUploadRepository } from './kysely-job-upload-repository.js';
 import { KyselySessionRepository } from './kysely-session-repository.js';
-import { MikroOrmArticleRepository } from './mikro-orm-article-repository.js';
-import { MikroOrmCommentRepository } from './mikro-orm-comment-repository.js';
-import { MikroOrmUserRepository } from './mikro-orm-user-repository.js';
+import { KyselyUserRepository } from './kysely-user-repository.js';
 
 /** How jobs are announced in a transaction; without a queue (a tool that runs no jobs), announcing is a defect. */
 export type JobQueueSource = (em: EntityManager) => JobQueue;
@@ -24,20 +24,20 @@ const noQueue: JobQueueSource = () => ({
 
 /**
  * The repositories over one entity manager source (a request's, or a transaction's). Each is named
- * for what it writes through: MikroORM's entity manager, or Kysely statements compiled once
- * (MikroORM's own Kysely, on the same connection and transaction).
+ * for what it writes through: Kysely statements compiled once, on MikroORM's own Kysely, so on the
+ * entity manager's connection and in its transaction.
  */
 export const makePostgresRepositories = (
   em: EntityManagerSource,
   queueIn: JobQueueSource = noQueue,
   scope?: RequestScope,
 ): Repositories => ({
-  users: new MikroOrmUserRepository(em),
+  users: new KyselyUserRepository(em),
   sessions: new KyselySessionRepository(em, scope ? (sessionId) => scope.current().progress.sessions.add(sessionId) : undefined),
   follows: new KyselyFollowRepository(em),
-  articles: new MikroOrmArticleRepository(em),
+  articles: new KyselyArticleRepository(em),
   favorites: new KyselyFavoriteRepository(em),
-  comments: new MikroOrmCommentRepository(em),
+  comments: new KyselyCommentRepository(em),
   jobs: new KyselyJobRepository(em),
   jobUploads: new KyselyJobUploadRepository(em),
   jobItems: new KyselyJobItemRepository(em),

@@ -1,4 +1,4 @@
-import type { UserId } from '@conduit/domain';
+import type { CommentId, UserId } from '@conduit/domain';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
 
 export type CommentRow = { slug: string; body: string; authorId: UserId; createdAt: string; updatedAt: string };
@@ -26,4 +26,9 @@ export const addComment = new CompiledStatement((db, slot: SlotOf<CommentRow>) =
         ]),
     )
     .returning(['id', 'article_id']),
+);
+
+/** One comment, by id, in its tenant: what the article's cascade does for the rest. */
+export const removeComment = new CompiledStatement((db, slot: SlotOf<{ id: CommentId }>) =>
+  db.deleteFrom('comments').where('id', '=', slot('id')),
 );

@@ -15,7 +15,7 @@ import { addArticles, toArticleRows } from './counted-article-adds.js';
 import { changeArticle, removeArticle } from './counted-article-changes.js';
 import { articleBySlug, articleBySlugForChange, articleFromRow } from './entity-reads.js';
 
-export class MikroOrmArticleRepository implements ArticleRepository {
+export class KyselyArticleRepository implements ArticleRepository {
   constructor(private readonly em: EntityManagerSource) {}
 
   async findBySlug(slug: string): Promise<Article | null> {

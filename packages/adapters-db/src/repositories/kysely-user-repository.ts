@@ -2,14 +2,13 @@ import type { Authorized, NewUser, UniqueUserFieldTaken, User, UserId, UserProfi
 import { assertAuthorized, userId, userIdempotencyScope } from '@conduit/domain';
 import { err, ok, ResultAsync } from 'neverthrow';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { lockToRecordData, profileToRecordData, roleToRecordData } from '../mappers/user.mapper.js';
-import { UserRecord } from '../records/user.record.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
 import { removeArticlesOf, removeFavoritesOf, removeIdempotencyKeysOf, removeUser } from './counted-account-erasure.js';
 import { userByEmail, userById, userByUsername, userFromRow } from './entity-reads.js';
 import { addUser, toUserRow } from './user-adds.js';
+import { lockRow, profileRow, roleRow, updateLock, updateProfile, updateRole } from './user-writes.js';
 
-export class MikroOrmUserRepository implements UserRepository {
+export class KyselyUserRepository implements UserRepository {
   constructor(private readonly em: EntityManagerSource) {}
 
   async findById(id: UserId): Promise<User | null> {
@@ -38,7 +37,7 @@ export class MikroOrmUserRepository implements UserRepository {
   updateProfile(profile: UserProfile): ResultAsync<User, UniqueUserFieldTaken> {
     return this.guardUnique(profile, async () => {
       const em = this.em();
-      await em.nativeUpdate(UserRecord, { id: profile.id }, profileToRecordData(profile));
+      await updateProfile.rows(em, profileRow(profile));
       // Read back in the same transaction, on its connection: what was written, as the database holds it.
       const stored = await userById.first(em, { id: profile.id });
       if (stored === undefined) throw new Error(`User ${profile.id} vanished during its profile update`);
@@ -48,12 +47,12 @@ export class MikroOrmUserRepository implements UserRepository {
 
   async saveRole(user: User, allowed: Authorized<'role:assign'>): Promise<void> {
     assertAuthorized(allowed, 'role:assign', user.username);
-    await this.em().nativeUpdate(UserRecord, { id: user.id }, roleToRecordData(user));
+    await updateRole.rows(this.em(), roleRow(user));
   }
 
   async saveLock(user: User, allowed: Authorized<'account:lock'>): Promise<void> {
     assertAuthorized(allowed, 'account:lock', user.username);
-    await this.em().nativeUpdate(UserRecord, { id: user.id }, lockToRecordData(user));
+    await updateLock.rows(this.em(), lockRow(user));
   }
 
   /** Four statements, in the caller's unit of work; the rest goes with the user row (ON DELETE CASCADE). */

@@ -10,12 +10,11 @@ import {
   type NewComment,
 } from '@conduit/domain';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { CommentRecord } from '../records/comment.record.js';
-import { addComment } from './comment-adds.js';
+import { addComment, removeComment } from './comment-writes.js';
 import { commentFromRow, commentOnArticle } from './entity-reads.js';
 
-/** Reads in a compiled statement (entity-reads.ts), adds in one (comment-adds.ts), removes through MikroORM's entity manager. */
-export class MikroOrmCommentRepository implements CommentRepository {
+/** Every read and write one compiled statement (entity-reads.ts, comment-writes.ts). */
+export class KyselyCommentRepository implements CommentRepository {
   constructor(private readonly em: EntityManagerSource) {}
 
   async findOnArticle(articleId: ArticleId, id: CommentId): Promise<Comment | null> {
@@ -36,6 +35,6 @@ export class MikroOrmCommentRepository implements CommentRepository {
 
   async remove(id: CommentId, allowed: Authorized<'comment:delete'>): Promise<void> {
     assertAuthorized(allowed, 'comment:delete', id);
-    await this.em().nativeDelete(CommentRecord, { id });
+    await removeComment.rows(this.em(), { id });
   }
 }
