@@ -5,7 +5,7 @@ import { serializeError } from './log-errors.js';
 /**
  * Secrets never reach the logs: every place this service could log them, one or two levels deep.
  * Explicit paths rather than `*.password` wildcards, which pino documents as the slow kind of
- * redaction, and which cost ~3% of CPU on every request's access line.
+ * redaction, and which cost measurably on every request's access line (docs/benchmarks.md).
  */
 export const REDACTED_PATHS = [
   'password',

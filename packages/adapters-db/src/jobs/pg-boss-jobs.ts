@@ -3,16 +3,26 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { fromKysely, PgBoss } from 'pg-boss';
 import { kyselyOf } from '../kysely/database.js';
 
-/**
- * The pg-boss queue of article imports; a job's data is `{ jobId, tenantId }`: the row in `jobs`
- * that holds the rest, and the tenant it belongs to, which its worker runs it for. A job queued
- * before there were tenants has no `tenantId`: it is the default tenant's, as all data then was.
+/*
+ * The queues' names are stored (pg-boss keeps queued jobs and schedules under them), so they keep
+ * the names of the first release: renaming one would strand what a running release queued across
+ * an upgrade. The constants say what each holds today.
  */
-export const ARTICLE_IMPORT_QUEUE = 'article-import';
-/** Imports whose retries were spent on faults land here, to be marked failed. */
-const ARTICLE_IMPORT_DEAD = 'article-import-failed';
-/** Every quarter hour, one worker somewhere drops uploads abandoned mid-way. */
-const UPLOADS_SWEEP = 'job-uploads-sweep';
+
+/**
+ * Every job, whatever its type (an article import, an account export): a job's data is
+ * `{ jobId, tenantId }`: the row in `jobs` that holds the rest (its type included), and the tenant
+ * it belongs to, which its worker runs it for. A job queued before there were tenants has no
+ * `tenantId`: it is the default tenant's, as all data then was.
+ */
+export const JOB_QUEUE = 'article-import';
+/** Jobs whose retries were spent on faults land here, to be marked failed. */
+const FAILED_JOB_QUEUE = 'article-import-failed';
+/**
+ * Every quarter hour, one worker somewhere sweeps each tenant: abandoned uploads, idempotency keys
+ * past their 24 hours, expired sessions, job results past their 24 hours.
+ */
+const SWEEP_QUEUE = 'job-uploads-sweep';
 
 /**
  * What a worker does with one announced job: 'handed-back' when it stopped early (shutdown), so
@@ -24,7 +34,7 @@ export type JobRunner = (id: JobId, tenant: TenantId, signal: AbortSignal) => Pr
 type QueuedJob = { readonly jobId: string; readonly tenantId?: number };
 const tenantOf = (data: QueuedJob): TenantId => tenantId(data.tenantId ?? DEFAULT_TENANT.id);
 
-/** What the workers of a process do: run a job, end one the queue gave up on, sweep abandoned uploads. */
+/** What the workers of a process do: run a job, end one the queue gave up on, sweep each tenant (see SWEEP_QUEUE). */
 export type JobHandlers = {
   readonly run: JobRunner;
   readonly failed: (id: JobId, tenant: TenantId) => Promise<void>;
@@ -91,13 +101,13 @@ export class PgBossJobs {
   /** Installs or migrates pg-boss's schema when needed, and the queues. Safe to run in many processes at once. */
   async start(): Promise<void> {
     await this.boss.start();
-    const queues = { [ARTICLE_IMPORT_DEAD]: {}, [ARTICLE_IMPORT_QUEUE]: this.importQueue(), [UPLOADS_SWEEP]: { retryLimit: 0 } };
+    const queues = { [FAILED_JOB_QUEUE]: {}, [JOB_QUEUE]: this.importQueue(), [SWEEP_QUEUE]: { retryLimit: 0 } };
     for (const [name, options] of Object.entries(queues)) {
       // Another process starting at the same moment may create it first: then it exists, which is all we need.
       if ((await this.boss.getQueue(name)) === null) await this.boss.createQueue(name, options).catch(() => undefined);
-      else if (name === ARTICLE_IMPORT_QUEUE) await this.boss.updateQueue(name, options);
+      else if (name === JOB_QUEUE) await this.boss.updateQueue(name, options);
     }
-    await this.boss.schedule(UPLOADS_SWEEP, '*/15 * * * *');
+    await this.boss.schedule(SWEEP_QUEUE, '*/15 * * * *');
   }
 
   private importQueue() {
@@ -110,7 +120,7 @@ export class PgBossJobs {
       retryDelay: 1,
       retryBackoff: true,
       retryDelayMax: 60,
-      deadLetter: ARTICLE_IMPORT_DEAD,
+      deadLetter: FAILED_JOB_QUEUE,
     };
   }
 
@@ -123,27 +133,27 @@ export class PgBossJobs {
         if (tenant === undefined) throw new Error(`job ${id} announced without a tenant in scope`);
         const data: QueuedJob = { jobId: id, tenantId: tenant };
         // On the entity manager's connection: inside its transaction when it has one.
-        await this.boss.send(ARTICLE_IMPORT_QUEUE, data, { db: fromKysely(kyselyOf(em)) });
+        await this.boss.send(JOB_QUEUE, data, { db: fromKysely(kyselyOf(em)) });
       },
     };
   }
 
   /**
    * Runs announced jobs, `concurrency` at a time, until `stop`; tells `failed` of jobs whose
-   * retries are spent, and sweeps abandoned uploads when the schedule says.
+   * retries are spent, and sweeps each tenant when the schedule says.
    */
   async work(concurrency: number, handlers: JobHandlers): Promise<void> {
     this.working = true;
     const signal = this.stopping.signal;
-    await this.boss.work<QueuedJob>(ARTICLE_IMPORT_QUEUE, { localConcurrency: concurrency, pollingIntervalSeconds: 1 }, async ([job]) => {
+    await this.boss.work<QueuedJob>(JOB_QUEUE, { localConcurrency: concurrency, pollingIntervalSeconds: 1 }, async ([job]) => {
       if (job === undefined) return;
       const id = jobId(job.data.jobId);
       if ((await handlers.run(id, tenantOf(job.data), AbortSignal.any([signal, job.signal]))) === 'handed-back') throw new HandedBack(id);
     });
-    await this.boss.work<QueuedJob>(ARTICLE_IMPORT_DEAD, { pollingIntervalSeconds: 5 }, async ([job]) => {
+    await this.boss.work<QueuedJob>(FAILED_JOB_QUEUE, { pollingIntervalSeconds: 5 }, async ([job]) => {
       if (job !== undefined) await handlers.failed(jobId(job.data.jobId), tenantOf(job.data));
     });
-    await this.boss.work(UPLOADS_SWEEP, { pollingIntervalSeconds: 30 }, () => handlers.sweep());
+    await this.boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 30 }, () => handlers.sweep());
   }
 
   /**

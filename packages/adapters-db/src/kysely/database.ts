@@ -11,8 +11,8 @@ type Tables = InferKyselyDB<(typeof allRecords)[number]>;
 /**
  * The tables and columns as Kysely sees them: inferred from the records (the one schema), with
  * timestamps typed as the text the pool delivers. Mappers turn that text into `Date`s
- * (`dateFromColumn`); MikroORM's own conversion plugin would do it too, at about 0.8 ms of CPU per
- * page of 20 rows.
+ * (`dateFromColumn`); MikroORM's own conversion plugin would do it too, at a cost per row that
+ * showed on every list page (docs/benchmarks.md).
  */
 export type Database = { [T in keyof Tables]: { [C in keyof Tables[T]]: AsDelivered<Tables[T][C]> } };
 

@@ -14,8 +14,8 @@ export const FEED_FAN_IN_ROWS = 10_000;
  * `limit + offset` of their articles from the (author, created_at) index alone: at most followed ×
  * (limit + offset) index entries, however old or sparse their articles are. A newest-first scan of
  * all articles filtered by the followed authors is cheap only when they wrote much of what is
- * recent: following one author whose articles are all old walked the whole index at 1,000,000
- * articles (150 ms to 1.3 s). So the per-author way is taken whenever its bound fits
+ * recent: following one author whose articles are all old walked the whole index (docs/benchmarks.md).
+ * So the per-author way is taken whenever its bound fits
  * `FEED_FAN_IN_ROWS`, the scan otherwise (many authors followed). PostgreSQL counts the followed
  * authors once and runs only the branch whose condition holds.
  */
@@ -108,8 +108,8 @@ const startingPeriod = (db: Kysely<Database>, slot: Slot, unit: ArticlePeriodUni
  * (the day, then the minute, then the second, each from the period counts; see `startingPeriod`),
  * skipping only that second's newer articles. The same rows as skipping `offset` from the top (the
  * counts are kept by triggers in the articles' own statements), at the cost of a page near the top, however
- * the articles spread over time. Day counts alone took 1.5 ms at offset 500,000 of 1,000,000
- * articles a minute apart, but had half a million to skip when all were imported in one day.
+ * the articles spread over time. Day counts alone were enough for articles spread over many days,
+ * but had half a million to skip when all were imported in one day (docs/benchmarks.md).
  */
 export const deepPageIds = (db: Kysely<Database>, slot: Slot) =>
   db

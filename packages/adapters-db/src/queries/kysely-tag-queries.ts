@@ -4,8 +4,8 @@ import type { ReadSource } from '../entity-manager.js';
 import { CompiledStatement } from '../kysely/compiled-statement.js';
 
 // One row holding the whole list as JSON, built by PostgreSQL while it walks the in-use index:
-// the driver then reads one value instead of a row per tag (with 100,000 tags, row by row cost
-// the server about 40 ms of CPU per request, mostly parsing rows and collecting their garbage).
+// the driver then reads one value instead of a row per tag (with many tags, row by row cost the
+// server most of the request's CPU, parsing rows and collecting their garbage; docs/benchmarks.md).
 const byUse = new CompiledStatement((db) =>
   db
     .selectFrom((db) =>

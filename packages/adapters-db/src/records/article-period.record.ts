@@ -31,8 +31,8 @@ export const ArticlePeriodRecord = defineEntity({
   indexes: [
     {
       // A level's counts read from the index alone: the rows of one period are scattered over the
-      // table (written as articles came), and fetching them cost 5 ms of the 12 ms a deep page took
-      // at 1,000,000 articles a minute apart.
+      // table (written as articles came), and fetching them was most of a deep page's cost
+      // (docs/benchmarks.md).
       name: 'article_periods_tenant_unit_start_index',
       expression:
         'create index "article_periods_tenant_unit_start_index" on "article_periods" ("tenant_id", "unit", "start") include ("articles_count")',

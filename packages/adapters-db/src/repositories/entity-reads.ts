@@ -6,8 +6,8 @@ import { toRole } from '../mappers/user.mapper.js';
 /*
  * The repositories' reads of one user, article or comment, as compiled statements: they name their
  * tenant like every other (tenants/tenant-predicates.ts), which the entity manager's `findOne` did
- * only through a global filter it evaluated and merged on every call (measured: GET /api/user and a
- * comment list at +60-90 % of server CPU; docs/benchmarks.md).
+ * only through a global filter it evaluated and merged on every call, which made GET /api/user and
+ * a comment list markedly dearer (docs/benchmarks.md, "Two walls").
  */
 
 const userColumns = [
