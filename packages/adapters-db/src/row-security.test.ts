@@ -1,5 +1,5 @@
 import { DEFAULT_TENANT, type Tenant } from '@conduit/domain';
-import { aNewArticle, aNewUser, anArticleDraft, authorizedForTest } from '@conduit/domain/testing';
+import { aNewArticle, aNewUser, anArticleDraft, aTenantHost, aTenantSlug, authorizedForTest } from '@conduit/domain/testing';
 import { ResultAsync } from 'neverthrow';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +31,9 @@ const errorCode = async (work: Promise<unknown>): Promise<string | undefined> =>
 
 beforeAll(async () => {
   db = await openPostgresTestContext({ poolSize: 2 });
-  const added = (await db.tenancy.tenants.add('acme', ['acme.test'], authorizedForTest('tenant:manage', 'acme')))._unsafeUnwrap();
+  const added = (
+    await db.tenancy.tenants.add(aTenantSlug('acme'), [aTenantHost('acme.test')], authorizedForTest('tenant:manage', 'acme'))
+  )._unsafeUnwrap();
   acme = { id: added.id, slug: added.slug };
   await publish('dora');
   await db.tenancy.runIn(acme, () => publish('alice'));
@@ -152,7 +154,9 @@ const interleave = async (context: PostgresTestContext, other: Tenant): Promise<
 /** A context as `role` holding dora's article in the default tenant and alice's in acme, both also at `shared-slug`. */
 const twoTenants = async (role: TestRole) => {
   const context = await openPostgresTestContext({ poolSize: 2, as: role });
-  const added = (await context.tenancy.tenants.add('acme', ['acme.test'], authorizedForTest('tenant:manage', 'acme')))._unsafeUnwrap();
+  const added = (
+    await context.tenancy.tenants.add(aTenantSlug('acme'), [aTenantHost('acme.test')], authorizedForTest('tenant:manage', 'acme'))
+  )._unsafeUnwrap();
   const other = { id: added.id, slug: added.slug };
   const publishIn = async (username: string) => {
     const author = (await context.repositories.users.add(aNewUser({ username, email: `${username}@example.com` })))._unsafeUnwrap();

@@ -1,5 +1,6 @@
 import type { UseCases } from '@conduit/app';
 import { systemActor } from '@conduit/domain';
+import { aLockReason } from '@conduit/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { OPENAPI_PATH } from '../create-http-app.js';
 import { type CallOptions, createHttpTestHarness, expectProblem } from '../testing/http-test-harness.js';
@@ -99,7 +100,7 @@ describe('every documented error response', async () => {
             case 403:
               if (operation.operationId === 'Login') {
                 // The right password for an account an operator has locked.
-                const lock = { username: 'owner', lock: { reason: 'walk' } };
+                const lock = { username: 'owner', lock: { reason: aLockReason('walk') } };
                 (await http.memory.useCases.setAccountLock({ actor: systemActor('test') }, lock))._unsafeUnwrap();
                 result = await send(existing, { body: VALID_BODIES.Login });
                 break;

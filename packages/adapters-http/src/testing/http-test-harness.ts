@@ -4,7 +4,7 @@ import { JoseTokens } from '@conduit/adapters-crypto';
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
 import { TenantDirectory } from '@conduit/app';
 import { DEFAULT_TENANT, type ScopedWork, StoredRequestScope, type Tenant, tenantId } from '@conduit/domain';
-import { authorizedForTest } from '@conduit/domain/testing';
+import { aTenantHost, aTenantSlug, authorizedForTest } from '@conduit/domain/testing';
 import { expect } from 'vitest';
 import { createHttpApp, OPENAPI_PATH } from '../create-http-app.js';
 import type { HttpConfig } from '../http-deps.js';
@@ -81,7 +81,7 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
   if (options.tenant) {
     const { slug, host } = options.tenant;
     // The in-memory store adds at once; its answer is awaited by nobody but must not be dropped.
-    const added = memory.tenancy.tenants.add(slug, [host], authorizedForTest('tenant:manage', slug));
+    const added = memory.tenancy.tenants.add(aTenantSlug(slug), [aTenantHost(host)], authorizedForTest('tenant:manage', slug));
     harnessTenant = { id: tenantId(DEFAULT_TENANT.id + 1), slug };
     void added.match(
       (tenant) => expect(tenant.id).toBe(harnessTenant?.id),

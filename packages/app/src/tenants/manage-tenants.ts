@@ -1,12 +1,13 @@
 import {
   type Actor,
   canManageTenants,
+  checkTenantHost,
+  checkTenantSlug,
   DEFAULT_TENANT,
   type DefaultTenantKept,
-  isTenantSlug,
-  parseTenantHost,
   type SystemActor,
   type TenantAdminForbidden,
+  type TenantHost,
   type TenantHostInvalid,
   type TenantHostTaken,
   type TenantNotEmpty,
@@ -33,14 +34,13 @@ export const makeAddTenant =
   ): ResultAsync<TenantWithHosts, TenantAdminForbidden | TenantSlugInvalid | TenantHostInvalid | TenantSlugTaken | TenantHostTaken> =>
     safeTry(async function* () {
       const allowed = yield* canManageTenants(ctx.actor, command.slug);
-      if (!isTenantSlug(command.slug)) return err({ type: 'TenantSlugInvalid', slug: command.slug } as const);
-      const hosts: string[] = [];
+      const slug = yield* checkTenantSlug(command.slug);
+      const hosts: TenantHost[] = [];
       for (const text of command.hosts) {
-        const host = parseTenantHost(text);
-        if (host === null) return err({ type: 'TenantHostInvalid', host: text } as const);
+        const host = yield* checkTenantHost(text);
         if (!hosts.includes(host)) hosts.push(host);
       }
-      return deps.tenancy.tenants.add(command.slug, hosts, allowed);
+      return deps.tenancy.tenants.add(slug, hosts, allowed);
     });
 
 /** Every tenant with its hosts, for an operator. */

@@ -4,6 +4,7 @@ import {
   type Actor,
   auditName,
   canActOnAccount,
+  type LockReason,
   type ProfileNotFound,
   type SystemActor,
   setAccountLock,
@@ -12,7 +13,7 @@ import { err, ok, type ResultAsync, safeTry } from 'neverthrow';
 import type { AppDeps } from '../deps.js';
 
 /** `reason` made by the domain's `checkLockReason`; null unlocks. */
-export type SetAccountLockCommand = { readonly username: string; readonly lock: { readonly reason: string } | null };
+export type SetAccountLockCommand = { readonly username: string; readonly lock: { readonly reason: LockReason } | null };
 export type AccountLockView = { readonly username: string; readonly lock: AccountLock | null; readonly sessionsEnded: number };
 
 /**

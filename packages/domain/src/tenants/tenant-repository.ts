@@ -1,16 +1,17 @@
 import type { ResultAsync } from 'neverthrow';
 import type { Authorized } from '../shared/authorized.js';
 import type { TenantHostTaken, TenantSlugTaken } from './tenant.errors.js';
-import type { Tenant, TenantWithHosts } from './tenant.js';
+import type { Tenant, TenantHost, TenantSlug, TenantWithHosts } from './tenant.js';
 
 /** The tenants and their host names: not any tenant's data, so readable before a tenant is chosen. */
 export interface TenantRepository {
   /** Every tenant with its hosts, by id: what a server resolves hosts from. */
   all(): Promise<TenantWithHosts[]>;
   bySlug(slug: string): Promise<Tenant | null>;
+  /** Only names and hosts the domain's checks made (checkTenantSlug, checkTenantHost). */
   add(
-    slug: string,
-    hosts: readonly string[],
+    slug: TenantSlug,
+    hosts: readonly TenantHost[],
     allowed: Authorized<'tenant:manage'>,
   ): ResultAsync<TenantWithHosts, TenantSlugTaken | TenantHostTaken>;
   /** Removes the tenant and its hosts; its data must be gone already (TenantContents.purge). */

@@ -1,3 +1,6 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { TenantHostInvalid, TenantSlugInvalid } from './tenant.errors.js';
+
 /** A publication on this deployment: its own users, articles, tags, jobs and settings. */
 export type TenantId = number & { readonly __brand: 'TenantId' };
 export const tenantId = (value: number): TenantId => value as TenantId;
@@ -15,8 +18,14 @@ export const DEFAULT_TENANT: Tenant = { id: tenantId(1), slug: 'default' };
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-/** A tenant's name in commands and logs: a DNS label (lower-case letters, digits, inner hyphens; 63 at most). */
-export const isTenantSlug = (text: string): boolean => SLUG.test(text);
+/** A tenant's name in commands and logs, as checkTenantSlug made it. */
+export type TenantSlug = string & { readonly __brand: 'TenantSlug' };
+/** A host name a tenant is mapped to, as checkTenantHost made it. */
+export type TenantHost = string & { readonly __brand: 'TenantHost' };
+
+/** A tenant's name: a DNS label (lower-case letters, digits, inner hyphens; 63 at most). */
+export const checkTenantSlug = (text: string): Result<TenantSlug, TenantSlugInvalid> =>
+  SLUG.test(text) ? ok(text as TenantSlug) : err({ type: 'TenantSlugInvalid', slug: text });
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -38,13 +47,13 @@ export const hostOfHeader = (header: string | undefined): string | null => {
 /**
  * A host name an operator maps a tenant to: a host name (`blog.example.com`), or a wildcard for any
  * single label in front of a domain (`*.example.com`, which does not match `example.com` itself
- * nor `a.b.example.com`). Null for anything else.
+ * nor `a.b.example.com`), in the form hosts are resolved in (lower case, no port).
  */
-export const parseTenantHost = (text: string): string | null => {
+export const checkTenantHost = (text: string): Result<TenantHost, TenantHostInvalid> => {
   const wildcard = text.trim().toLowerCase().startsWith('*.');
   const rest = hostOfHeader(wildcard ? text.trim().slice(2) : text);
-  if (rest === null || rest.includes(':') || (wildcard && !rest.includes('.'))) return null;
-  return wildcard ? `*.${rest}` : rest;
+  if (rest === null || rest.includes(':') || (wildcard && !rest.includes('.'))) return err({ type: 'TenantHostInvalid', host: text });
+  return ok((wildcard ? `*.${rest}` : rest) as TenantHost);
 };
 
 /** The wildcard a host falls under (`a.example.com` → `*.example.com`), or null for a single-label host. */
