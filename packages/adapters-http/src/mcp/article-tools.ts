@@ -1,21 +1,15 @@
-import { checkArticleChanges, checkArticleDraft } from '@conduit/domain';
 import { z } from '@hono/zod-openapi';
-import { err } from 'neverthrow';
+import { articleOperations } from '../operations/article-operations.js';
+import { toolOf } from '../operations/mcp-operation.js';
 import { presentArticlePage, presentSingleArticle } from '../presenters/article.presenter.js';
 import { presentComments } from '../presenters/comment.presenter.js';
-import { edgeProblems } from '../problems/edge-problems.js';
-import {
-  FeedQueryParams,
-  ListArticlesQueryParams,
-  MultipleArticlesResponse,
-  NewArticleBody,
-  SingleArticleResponse,
-  UpdateArticleBody,
-} from '../schemas/article.schemas.js';
+import { FeedQueryParams, ListArticlesQueryParams, MultipleArticlesResponse, SingleArticleResponse } from '../schemas/article.schemas.js';
 import { encodeCursor } from '../schemas/article-cursor.js';
 import { MultipleCommentsResponse } from '../schemas/comment.schemas.js';
 import { slugParam } from '../schemas/fields.js';
 import { answer, readTool, writeTool } from './mcp-tool.js';
+
+const [createArticle, updateArticle, deleteArticle, favoriteArticle, unfavoriteArticle] = articleOperations;
 
 const PAGING =
   'Pages: `limit` (default 20, at most 100) and `offset`; `articlesCount` is the total. `next` is the cursor of the following page (null on the last): pass it as `cursor` to continue, at the same cost at any depth.';
@@ -70,59 +64,9 @@ export const articleTools = [
     run: async (useCases, ctx, { limit, offset, cursor }) =>
       answer(await useCases.feedArticles(ctx, { limit, offset, after: cursor }), presentPage),
   }),
-  writeTool({
-    name: 'create_article',
-    title: 'Write an article',
-    description:
-      'Publishes an article by the caller: `article.title`, `article.description`, `article.body` (Markdown) and optional `article.tagList`. The slug derives from the title. Answers the new article.',
-    input: NewArticleBody,
-    output: SingleArticleResponse,
-    hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-    run: async (useCases, ctx, { article }) => {
-      const draft = checkArticleDraft(article);
-      if (draft.isErr()) return err(edgeProblems.validationFailed(draft.error));
-      return answer(await useCases.createArticle(ctx, draft.value), presentSingleArticle);
-    },
-  }),
-  writeTool({
-    name: 'update_article',
-    title: 'Edit an article',
-    description:
-      "Edits one of the caller's articles: any of `article.title` (gives a new slug), `description`, `body`, `tagList` ([] removes every tag). Omitted fields stay. ARTICLE_EDIT_FORBIDDEN for another's article.",
-    input: z.object({ ...slugParam.shape, article: UpdateArticleBody.shape.article }),
-    output: SingleArticleResponse,
-    hints: { readOnlyHint: false, destructiveHint: true, idempotentHint: true },
-    run: async (useCases, ctx, { slug, article }) => {
-      const changes = checkArticleChanges(article);
-      if (changes.isErr()) return err(edgeProblems.validationFailed(changes.error));
-      return answer(await useCases.updateArticle(ctx, slug, changes.value), presentSingleArticle);
-    },
-  }),
-  writeTool({
-    name: 'delete_article',
-    title: 'Delete an article',
-    description: "Deletes one of the caller's articles with its comments and favorites, for good. ARTICLE_DELETE_FORBIDDEN for another's.",
-    input: slugParam,
-    output: z.object({ deleted: slugParam }),
-    hints: { readOnlyHint: false, destructiveHint: true, idempotentHint: true },
-    run: async (useCases, ctx, { slug }) => answer(await useCases.deleteArticle(ctx, slug), () => ({ deleted: { slug } })),
-  }),
-  writeTool({
-    name: 'favorite_article',
-    title: 'Favorite an article',
-    description: 'Adds the article to the caller’s favorites (a second time changes nothing). Answers the article with its new count.',
-    input: slugParam,
-    output: SingleArticleResponse,
-    hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
-    run: async (useCases, ctx, { slug }) => answer(await useCases.favoriteArticle(ctx, slug), presentSingleArticle),
-  }),
-  writeTool({
-    name: 'unfavorite_article',
-    title: 'Unfavorite an article',
-    description: 'Removes the article from the caller’s favorites (idempotent). Answers the article with its new count.',
-    input: slugParam,
-    output: SingleArticleResponse,
-    hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
-    run: async (useCases, ctx, { slug }) => answer(await useCases.unfavoriteArticle(ctx, slug), presentSingleArticle),
-  }),
+  toolOf(createArticle),
+  toolOf(updateArticle),
+  toolOf(deleteArticle),
+  toolOf(favoriteArticle),
+  toolOf(unfavoriteArticle),
 ];

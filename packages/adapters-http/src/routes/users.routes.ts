@@ -1,7 +1,9 @@
 import type { Context as UseCaseContext, UseCases } from '@conduit/app';
-import { checkProfileChanges, checkSignUp } from '@conduit/domain';
+import { checkSignUp } from '@conduit/domain';
 import type { Context } from 'hono';
 import { authenticatedRoute, publicRoute } from '../auth/route-auth.js';
+import { registerOperations } from '../operations/http-operation.js';
+import { userOperations } from '../operations/user-operations.js';
 import { presentUser } from '../presenters/user.presenter.js';
 import { failureStatuses } from '../problems/app-error-problem.js';
 import { edgeProblems } from '../problems/edge-problems.js';
@@ -10,7 +12,7 @@ import type { ClientAddress } from '../rate-limit/client-address.js';
 import { checkPasswordUnderBudget } from '../rate-limit/password-check.js';
 import type { LoginAttempts } from '../rate-limit/rate-limits.types.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
-import { EraseUserBody, LoginBody, NewUserBody, UpdateUserBody, UserResponse } from '../schemas/user.schemas.js';
+import { EraseUserBody, LoginBody, NewUserBody, UserResponse } from '../schemas/user.schemas.js';
 import { json } from './json-content.js';
 import { respond, respondEmpty, useCaseContext } from './respond.js';
 import { createRouter } from './router.js';
@@ -42,31 +44,6 @@ export const loginRoute = publicRoute({
   },
 });
 
-export const currentUserRoute = authenticatedRoute({
-  method: 'get',
-  path: '/user',
-  operationId: 'GetCurrentUser',
-  tags: ['User and Authentication'],
-  summary: 'The signed-in user',
-  responses: {
-    200: { description: 'The signed-in user', ...json(UserResponse) },
-    ...problemResponses(401, ...failureStatuses('getCurrentUser', ['CurrentUserGone'])),
-  },
-});
-
-export const updateUserRoute = authenticatedRoute({
-  method: 'put',
-  path: '/user',
-  operationId: 'UpdateCurrentUser',
-  tags: ['User and Authentication'],
-  summary: 'Update the signed-in user; omitted fields stay unchanged',
-  request: { body: { ...json(UpdateUserBody), required: true } },
-  responses: {
-    200: { description: 'The updated user', ...json(UserResponse) },
-    ...problemResponses(...bodyProblems, 401, ...failureStatuses('updateUser', ['UsernameTaken', 'EmailTaken', 'CurrentUserGone'])),
-  },
-});
-
 export const eraseUserRoute = authenticatedRoute({
   method: 'delete',
   path: '/user',
@@ -92,8 +69,8 @@ const signInContext = (c: Context, clientAddress: ClientAddress): UseCaseContext
   origin: { userAgent: c.req.header('User-Agent') ?? null, address: clientAddress(c) },
 });
 
-export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts, clientAddress: ClientAddress) =>
-  createRouter()
+export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts, clientAddress: ClientAddress) => {
+  const router = createRouter()
     .openapi(registerUserRoute, async (c) => {
       const signUp = checkSignUp(c.req.valid('json').user);
       if (signUp.isErr()) return problemResponse(c, edgeProblems.validationFailed(signUp.error));
@@ -108,10 +85,6 @@ export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts, cl
       for (const [name, value] of Object.entries(checked.headers)) c.header(name, value);
       return respond(c, checked.result, presentUser, 200);
     })
-    .openapi(currentUserRoute, async (c) => {
-      const result = await useCases.getCurrentUser(useCaseContext(c));
-      return respond(c, result, presentUser, 200);
-    })
     .openapi(eraseUserRoute, async (c) => {
       const ctx = useCaseContext(c);
       const me = await useCases.getCurrentUser(ctx);
@@ -121,9 +94,7 @@ export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts, cl
         useCases.eraseAccount(ctx, { password: c.req.valid('json').user.password }),
       );
       return 'refused' in checked ? problemResponse(c, checked.refused) : respondEmpty(c, checked.result);
-    })
-    .openapi(updateUserRoute, async (c) => {
-      const changes = checkProfileChanges(c.req.valid('json').user);
-      if (changes.isErr()) return problemResponse(c, edgeProblems.validationFailed(changes.error));
-      return respond(c, await useCases.updateUser(useCaseContext(c), changes.value), presentUser, 200);
     });
+  registerOperations(router, useCases, userOperations);
+  return router;
+};
