@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { ok } from 'neverthrow';
+import { toolOf } from '../operations/mcp-operation.js';
+import { tagOperations } from '../operations/tag-operations.js';
 import { presentSingleJob } from '../presenters/job.presenter.js';
 import { idempotencyKeyHeader } from '../schemas/idempotency.schemas.js';
 import { jobIdParam, SingleJobResponse } from '../schemas/job.schemas.js';
-import { TagsResponse } from '../schemas/tag.schemas.js';
-import { answer, readTool, writeTool } from './mcp-tool.js';
+import { answer, writeTool } from './mcp-tool.js';
 
 /** One call's worth: larger imports go over HTTP as a stream (POST /api/articles/imports). */
 export const MAX_IMPORT_ITEMS_PER_CALL = 1000;
@@ -68,14 +69,4 @@ export const jobTools = [
   }),
 ];
 
-export const tagTools = [
-  readTool({
-    name: 'list_tags',
-    title: 'List tags',
-    description: 'Every tag in use, most used first.',
-    input: z.object({}),
-    output: TagsResponse,
-    hints: { readOnlyHint: true },
-    run: async (useCases) => answer(await useCases.listTags(), (tags) => ({ tags })),
-  }),
-];
+export const tagTools = tagOperations.map(toolOf);

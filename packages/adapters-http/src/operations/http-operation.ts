@@ -4,7 +4,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context as HonoContext } from 'hono';
 import { ok } from 'neverthrow';
 import type { AppEnv } from '../app-env.js';
-import { authenticatedRoute, optionalAuthRoute } from '../auth/route-auth.js';
+import { authenticatedRoute, optionalAuthRoute, publicRoute } from '../auth/route-auth.js';
 import { edgeProblems } from '../problems/edge-problems.js';
 import { problemResponse } from '../problems/problem.js';
 import { json } from '../routes/json-content.js';
@@ -20,7 +20,7 @@ import type { AnyOperation } from './operation.js';
  */
 const routeOf = (operation: AnyOperation) => {
   const { http, request, response, auth } = operation;
-  const declare = auth === 'required' ? authenticatedRoute : optionalAuthRoute;
+  const declare = auth === 'required' ? authenticatedRoute : auth === 'optional' ? optionalAuthRoute : publicRoute;
   const edge = request.body ? bodyProblems : request.params || request.query ? ([422] as const) : [];
   return declare({
     method: http.method,

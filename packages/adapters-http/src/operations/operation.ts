@@ -4,8 +4,11 @@ import type { z } from '@hono/zod-openapi';
 import type { Result, ResultAsync } from 'neverthrow';
 import type { ProblemStatus } from '../schemas/problem.schemas.js';
 
-/** Who may call: anyone (a signed-in caller sees their own flags), or signed-in callers only. */
-export type OperationAuth = 'optional' | 'required';
+/**
+ * Who may call: anyone, the token not even read (`none`); anyone, a signed-in caller seeing their
+ * own flags (`optional`); or signed-in callers only (`required`).
+ */
+export type OperationAuth = 'none' | 'optional' | 'required';
 type ContextOf<A extends OperationAuth> = A extends 'required' ? AuthenticatedContext : Context;
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -71,8 +74,10 @@ export type Operation<
   };
 };
 
-// biome-ignore lint/suspicious/noExplicitAny: a list of operations of any shapes, each checked where it is declared.
-export type AnyOperation = Operation<'optional', any, any, any, any, any, any> | Operation<'required', any, any, any, any, any, any>;
+// biome-ignore lint/suspicious/noExplicitAny: an operation of any shapes, each checked where it is declared.
+type OfAuth<A extends OperationAuth> = Operation<A, any, any, any, any, any, any>;
+/** Any declared operation, for the derivations that take a list of them. */
+export type AnyOperation = OfAuth<'none'> | OfAuth<'optional'> | OfAuth<'required'>;
 
 /** Declares an operation; the identity, so that its parts' types are inferred and checked together. */
 export const operation = <
