@@ -7,6 +7,7 @@ import type { AppEnv } from '../app-env.js';
 import { authenticatedRoute, optionalAuthRoute, publicRoute } from '../auth/route-auth.js';
 import { edgeProblems } from '../problems/edge-problems.js';
 import { problemResponse } from '../problems/problem.js';
+import { linkNextPage } from '../routes/article-page.js';
 import { json } from '../routes/json-content.js';
 import { respond, respondEmpty, useCaseContext } from '../routes/respond.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
@@ -65,7 +66,8 @@ export const registerOperations = (router: OpenAPIHono<AppEnv>, useCases: UseCas
       if (command.isErr()) return problemResponse(c, edgeProblems.validationFailed(command.error));
       const result = await operation.run(useCases, useCaseContext(c) as never, command.value, input);
       if (http.status === 204) return respondEmpty(c, result);
-      return respond(c, result, (view) => operation.present(view, input) as object, http.status);
+      const links = { next: linkNextPage(c, input) };
+      return respond(c, result, (view) => operation.present(view, input, links) as object, http.status);
     }) as never);
   }
 };

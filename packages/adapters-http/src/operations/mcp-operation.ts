@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { err, ok } from 'neverthrow';
 import { answer, type McpTool, readTool, writeTool } from '../mcp/mcp-tool.js';
 import { edgeProblems } from '../problems/edge-problems.js';
+import { encodeCursor } from '../schemas/article-cursor.js';
 import type { AnyOperation } from './operation.js';
 
 /**
@@ -24,7 +25,8 @@ const inputOf = (operation: AnyOperation): z.ZodType => {
 export const toolOf = (operation: AnyOperation): McpTool => {
   const { mcp } = operation;
   const output = mcp.answer?.output ?? operation.response;
-  const present = mcp.answer?.present ?? operation.present;
+  // A page's `next` is the cursor itself, which the tool takes back as `cursor`.
+  const present = mcp.answer?.present ?? ((view: unknown, input: unknown) => operation.present(view, input, { next: encodeCursor }));
   const spec = {
     name: mcp.name,
     title: mcp.title,

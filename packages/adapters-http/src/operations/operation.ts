@@ -1,4 +1,4 @@
-import type { AppError, AuthenticatedContext, Context, UseCases } from '@conduit/app';
+import type { AppError, ArticlePosition, AuthenticatedContext, Context, UseCases } from '@conduit/app';
 import type { FieldErrors } from '@conduit/domain';
 import type { z } from '@hono/zod-openapi';
 import type { Result, ResultAsync } from 'neverthrow';
@@ -16,6 +16,12 @@ type OutputOf<S> = S extends z.ZodType ? z.output<S> : unknown;
 
 /** The operation's input: its path parameters, query and body, as one object (as MCP takes them). */
 export type InputOf<P, Q, B> = OutputOf<P> & OutputOf<Q> & OutputOf<B>;
+
+/**
+ * How a page names the page after it, as each door does: HTTP as a URL (also sent as a
+ * `Link: <…>; rel="next"` header), MCP as the cursor itself, which the tool takes back as `cursor`.
+ */
+export type PageLinks = { readonly next: (position: ArticlePosition) => string };
 
 /** MCP's hints for a client deciding whether to ask its user first (the spec's `ToolAnnotations`). */
 export type ToolHints = { readonly readOnlyHint: boolean; readonly destructiveHint?: boolean; readonly idempotentHint?: boolean };
@@ -62,7 +68,7 @@ export type Operation<
     input: InputOf<P, Q, B>,
   ) => ResultAsync<V, AppError> | Promise<Result<V, AppError>>;
   /** The body of the success, as `response` describes it (not called for a 204). */
-  readonly present: (view: V, input: InputOf<P, Q, B>) => OutputOf<R>;
+  readonly present: (view: V, input: InputOf<P, Q, B>, links: PageLinks) => OutputOf<R>;
   readonly mcp: {
     readonly name: string;
     readonly title: string;
@@ -70,7 +76,11 @@ export type Operation<
     readonly description: string;
     readonly hints: ToolHints;
     /** Where the tool answers otherwise than the route (a 204 has no body; a tool says what it did). */
-    readonly answer?: { readonly output: z.ZodType; readonly present: (view: V, input: InputOf<P, Q, B>) => Record<string, unknown> };
+    readonly answer?: {
+      readonly output: z.ZodType;
+      /** Without it, the route's presenter, its page links the tool's. */
+      readonly present?: (view: V, input: InputOf<P, Q, B>) => Record<string, unknown>;
+    };
   };
 };
 
