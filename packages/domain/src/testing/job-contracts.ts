@@ -4,7 +4,7 @@ import { failJob, type JobChange, recordBatch, requestJobCancel, startJob, succe
 import type { UserId } from '../shared/ids.js';
 import { authorizedForTest } from './authorized.js';
 
-import type { ContractContext } from './repository-contracts.js';
+import type { ContractContext } from './contract-context.js';
 
 const at = (iso: string) => new Date(iso);
 

@@ -6,18 +6,11 @@ import type { UserId } from '../shared/ids.js';
 import { type NewUser, profileOf, type User } from '../users/user.js';
 import { authorizedForTest } from './authorized.js';
 import { aCommentDraft, aNewArticle, aNewUser, anArticleDraft } from './builders.js';
+import type { ContractContext } from './contract-context.js';
 import { describeJobContracts } from './job-contracts.js';
 import type { FixtureFactory, PersistenceFixture } from './persistence-fixture.js';
 import { describeSessionContracts } from './session-contracts.js';
 import { describeUnitOfWorkContracts } from './unit-of-work-contracts.js';
-
-/** What a part of the repository contracts shares with the rest: the fixture of the running test, and its helpers. */
-export type ContractContext = {
-  readonly fx: PersistenceFixture;
-  readonly addUser: (overrides?: Partial<NewUser>) => Promise<User>;
-  readonly commentOn: (slug: string, comment: NewComment) => Promise<Comment>;
-  readonly articleBy: (authorId: UserId, overrides?: Partial<NewArticle>) => NewArticle;
-};
 
 const at = (iso: string) => new Date(iso);
 

@@ -4,7 +4,7 @@ import { userActor } from '../shared/actor.js';
 import { parseSessionId } from '../shared/ids.js';
 import { authorizedForTest } from './authorized.js';
 
-import type { ContractContext } from './repository-contracts.js';
+import type { ContractContext } from './contract-context.js';
 
 const at = (iso: string) => new Date(iso);
 

@@ -3,7 +3,7 @@ import { claimingIdempotencyKeys } from '../shared/claiming-unit-of-work.js';
 import { type IdempotencyClaim, IdempotencyKeyHeld } from '../shared/idempotency.js';
 import { aNewUser } from './builders.js';
 
-import type { ContractContext } from './repository-contracts.js';
+import type { ContractContext } from './contract-context.js';
 
 const at = (iso: string) => new Date(iso);
 
