@@ -1,31 +1,13 @@
-import {
-  type Article,
-  type Comment,
-  type NewArticle,
-  type NewComment,
-  newComment,
-  setAccountLock,
-  startSession,
-  UNKNOWN_ORIGIN,
-  type User,
-  type UserId,
-} from '@conduit/domain';
-import {
-  aCommentDraft,
-  aNewArticle,
-  aNewUser,
-  anArticleDraft,
-  authorizedForTest,
-  type FixtureFactory,
-  type PersistenceFixture,
-} from '@conduit/domain/testing';
+import type { Article, Comment, NewArticle, NewComment, User, UserId } from '@conduit/domain';
+import { aNewArticle, aNewUser, anArticleDraft, authorizedForTest, type FixtureFactory } from '@conduit/domain/testing';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticlePage, ArticlePosition } from '../read-models/article-view.js';
-import type { PageRequest, Queries } from '../read-models/queries.js';
+import type { PageRequest } from '../read-models/queries.js';
+import { describeFavoriteQueryContracts } from './favorite-query-contracts.js';
+import { FIRST_PAGE as page, type QueryContractContext, type QueryFixture } from './query-contract-context.js';
+import { describeReadModelContracts } from './read-model-contracts.js';
 
-export type QueryFixture = PersistenceFixture & { readonly queries: Queries };
-
-const page = { limit: 20, offset: 0 };
+export type { QueryFixture } from './query-contract-context.js';
 
 /** The read models every adapter family must answer alike (see describeRepositoryContracts). */
 export const describeQueryContracts = (family: string, factory: FixtureFactory<QueryFixture>) => {
@@ -192,210 +174,17 @@ export const describeQueryContracts = (family: string, factory: FixtureFactory<Q
         if (removed !== null) await fx.repositories.articles.remove(removed.id, authorizedForTest('article:delete', removed.id));
         expect((await reads.all?.({ limit: 3, offset: 0, after: first?.next ?? undefined }))?.articles).toEqual(after?.articles);
       });
-
-      it('counts favorites exactly and drops them with unfavorite', async () => {
-        const author = await addUser();
-        const fans = await Promise.all([addUser(), addUser(), addUser()]);
-        const article = await addArticle(author.id);
-        for (const fan of fans) expect(await fx.repositories.favorites.add(fan.id, article.slug)).toBe(true);
-        expect(await fx.repositories.favorites.add(fans[0]!.id, article.slug)).toBe(true);
-        expect((await fx.queries.articles.bySlug(article.slug, null))?.favoritesCount).toBe(3);
-        expect(await fx.repositories.favorites.remove(fans[0]!.id, article.slug)).toBe(true);
-        expect(await fx.repositories.favorites.remove(fans[0]!.id, article.slug)).toBe(true);
-        expect((await fx.queries.articles.bySlug(article.slug, fans[0]!.id))?.favorited).toBe(false);
-        expect((await fx.queries.articles.bySlug(article.slug, null))?.favoritesCount).toBe(2);
-      });
-      it('favorites nothing on a slug no article has', async () => {
-        const fan = await addUser();
-        expect(await fx.repositories.favorites.add(fan.id, 'no-such-article')).toBe(false);
-        expect(await fx.repositories.favorites.remove(fan.id, 'no-such-article')).toBe(false);
-        expect((await fx.queries.articles.list({ favoritedBy: fan.username }, { limit: 10, offset: 0 }, null)).articles).toEqual([]);
-      });
-      it('takes favorites and follows idempotently in both directions', async () => {
-        const reader = await addUser();
-        const author = await addUser();
-        const article = await addArticle(author.id);
-        const seen = async () => {
-          const view = await fx.queries.articles.bySlug(article.slug, reader.id);
-          return { favorited: view?.favorited, favoritesCount: view?.favoritesCount, following: view?.author.following };
-        };
-        for (const time of ['once', 'twice']) {
-          await fx.repositories.follows.follow(reader.id, author.id);
-          await fx.repositories.favorites.add(reader.id, article.slug);
-          expect(await seen(), `after following and favoriting ${time}`).toEqual({ favorited: true, favoritesCount: 1, following: true });
-        }
-        expect((await fx.queries.articles.feed(reader.id, page)).articlesCount).toBe(1);
-        for (const time of ['once', 'twice']) {
-          await fx.repositories.follows.unfollow(reader.id, author.id);
-          await fx.repositories.favorites.remove(reader.id, article.slug);
-          expect(await seen(), `after undoing ${time}`).toEqual({ favorited: false, favoritesCount: 0, following: false });
-        }
-        expect((await fx.queries.articles.feed(reader.id, page)).articlesCount).toBe(0);
-      });
-
-      it('drops the favorites of a removed article', async () => {
-        const author = await addUser();
-        const fan = await addUser();
-        const article = await addArticle(author.id);
-        const kept = await addArticle(author.id);
-        await fx.repositories.favorites.add(fan.id, article.slug);
-        await fx.repositories.favorites.add(fan.id, kept.slug);
-        await fx.repositories.articles.remove(article.id, authorizedForTest('article:delete', article.id));
-        const favorites = await fx.queries.articles.list({ favoritedBy: fan.username }, page, null);
-        expect(favorites.articles.map((a) => a.slug)).toEqual([kept.slug]);
-        expect(favorites.articlesCount).toBe(1);
-      });
-
-      it('exports every article oldest first, a page at a time after a cursor, with the tag and author filters', async () => {
-        const jake = await addUser();
-        const anna = await addUser();
-        const written = [];
-        for (let i = 0; i < 5; i++) written.push(await addArticle(i % 2 === 0 ? jake.id : anna.id, { tagList: i < 3 ? ['early'] : [] }));
-        const first = await fx.queries.articles.exportPage({}, null, 2);
-        expect(first.map((a) => a.title)).toEqual([written[0]?.title, written[1]?.title]);
-        expect(first[0]).toMatchObject({
-          description: written[0]?.description,
-          body: written[0]?.body,
-          tagList: ['early'],
-          author: jake.username,
-        });
-        expect(first[0]?.createdAt).toEqual(written[0]?.createdAt);
-        const rest = await fx.queries.articles.exportPage({}, first[1]?.cursor ?? null, 10);
-        expect(rest.map((a) => a.title)).toEqual(written.slice(2).map((a) => a.title));
-        expect(await fx.queries.articles.exportPage({}, rest[2]?.cursor ?? null, 10)).toEqual([]);
-        const jakes = await fx.queries.articles.exportPage({ author: jake.username }, null, 10);
-        expect(jakes.map((a) => a.title)).toEqual([written[0], written[2], written[4]].map((a) => a?.title));
-        const earlyOfAnna = await fx.queries.articles.exportPage({ tag: 'early', author: anna.username }, null, 10);
-        expect(earlyOfAnna.map((a) => a.title)).toEqual([written[1]?.title]);
-        expect(await fx.queries.articles.exportPage({ author: 'nobody' }, null, 10)).toEqual([]);
-      });
     });
 
-    describe('ActorQueries', () => {
-      it("name a session's user with their role, while the session stands, the user's own, unexpired and unlocked", async () => {
-        const user = await addUser({ role: 'admin' });
-        const other = await addUser();
-        const now = new Date('2026-03-01T12:00:00.000Z');
-        const session = await fx.repositories.sessions.add(
-          startSession(user.id, UNKNOWN_ORIGIN, new Date('2026-03-01T11:00:00.000Z'), 3600 * 2),
-        );
-        const claims = { userId: user.id, sessionId: session.id };
-        expect(await fx.queries.actors.bySession(claims, now)).toEqual({
-          actor: { kind: 'user', userId: user.id, role: 'admin', sessionId: session.id },
-          lastSeenAt: session.lastSeenAt,
-          self: { username: user.username, bio: user.bio, image: user.image },
-        });
-        expect(await fx.queries.actors.bySession({ ...claims, userId: other.id }, now)).toBeNull();
-        expect(await fx.queries.actors.bySession({ ...claims, userId: (user.id + 1000) as UserId }, now)).toBeNull();
-        expect(await fx.queries.actors.bySession(claims, session.expiresAt)).toBeNull();
-        const allowed = authorizedForTest('account:lock', user.username);
-        await fx.repositories.users.saveLock(setAccountLock(user, { by: 'ops', at: now, reason: 'spam' }, allowed), allowed);
-        expect(await fx.queries.actors.bySession(claims, now)).toBeNull();
-        await fx.repositories.users.saveLock(setAccountLock(user, null, allowed), allowed);
-        expect(await fx.queries.actors.bySession(claims, now)).not.toBeNull();
-        await fx.repositories.sessions.end(user.id, session.id);
-        expect(await fx.queries.actors.bySession(claims, now)).toBeNull();
-      });
-    });
-
-    describe('AccountQueries', () => {
-      const at = (iso: string) => new Date(iso);
-      it("gather a user's comments (with their article's slug), favorites and follows, in order, and nobody else's", async () => {
-        const user = await addUser();
-        const other = await addUser({ username: 'aaa-first' });
-        const third = await addUser({ username: 'zzz-last' });
-        const older = (
-          await fx.repositories.articles.add(aNewArticle(anArticleDraft({ title: 'Older' }), other.id, at('2026-01-01T10:00:00.000Z')))
-        )._unsafeUnwrap();
-        const newer = (
-          await fx.repositories.articles.add(aNewArticle(anArticleDraft({ title: 'Newer' }), other.id, at('2026-01-02T10:00:00.000Z')))
-        )._unsafeUnwrap();
-        await fx.repositories.favorites.add(user.id, newer.slug);
-        await fx.repositories.favorites.add(user.id, older.slug);
-        await fx.repositories.favorites.add(other.id, newer.slug);
-        await fx.repositories.follows.follow(user.id, third.id);
-        await fx.repositories.follows.follow(user.id, other.id);
-        await fx.repositories.follows.follow(other.id, third.id);
-        const second = await commentOn(newer.slug, newComment(aCommentDraft('second'), user.id, at('2026-01-03T10:00:00.000Z')));
-        const first = await commentOn(older.slug, newComment(aCommentDraft('first'), user.id, at('2026-01-03T09:00:00.000Z')));
-        await fx.repositories.comments.add(older.slug, newComment(aCommentDraft('theirs'), other.id, at('2026-01-03T08:00:00.000Z')));
-        expect(await fx.queries.accounts.activityOf(user.id)).toEqual({
-          comments: [
-            { id: first.id, article: older.slug, body: 'first', createdAt: at('2026-01-03T09:00:00.000Z') },
-            { id: second.id, article: newer.slug, body: 'second', createdAt: at('2026-01-03T10:00:00.000Z') },
-          ],
-          favorites: [older.slug, newer.slug],
-          following: ['aaa-first', 'zzz-last'],
-        });
-        expect(await fx.queries.accounts.activityOf((user.id + 1000) as UserId)).toEqual({ comments: [], favorites: [], following: [] });
-      });
-    });
-
-    describe('ProfileQueries', () => {
-      it('shows whether the viewer follows the profile', async () => {
-        const viewer = await addUser();
-        const author = await addUser({ bio: 'hello' });
-        await fx.repositories.follows.follow(viewer.id, author.id);
-        expect(await fx.queries.profiles.byUsername(author.username, viewer.id)).toEqual({
-          username: author.username,
-          bio: 'hello',
-          image: null,
-          following: true,
-        });
-        expect((await fx.queries.profiles.byUsername(author.username, null))?.following).toBe(false);
-        await fx.repositories.follows.unfollow(viewer.id, author.id);
-        expect((await fx.queries.profiles.byUsername(author.username, viewer.id))?.following).toBe(false);
-        expect(await fx.queries.profiles.byUsername('nobody', null)).toBeNull();
-      });
-    });
-
-    describe('CommentQueries', () => {
-      it('lists an article’s comments oldest first with their authors as the viewer sees them', async () => {
-        const author = await addUser();
-        const viewer = await addUser();
-        const article = await addArticle(author.id);
-        const first = await commentOn(article.slug, newComment(aCommentDraft('first'), author.id, new Date('2026-02-01T00:00:00.001Z')));
-        const second = await commentOn(article.slug, newComment(aCommentDraft('second'), viewer.id, new Date('2026-02-01T00:00:00.002Z')));
-        await fx.repositories.follows.follow(viewer.id, author.id);
-
-        const comments = await fx.queries.comments.forArticle(article.id, viewer.id);
-        expect(comments.map((c) => c.id)).toEqual([first.id, second.id]);
-        expect(comments[0]).toEqual({
-          id: first.id,
-          body: 'first',
-          createdAt: first.createdAt,
-          updatedAt: first.updatedAt,
-          author: { username: author.username, bio: null, image: null, following: true },
-        });
-        expect((await fx.queries.comments.byId(second.id, null))?.body).toBe('second');
-        expect(await fx.queries.comments.byId((first.id + second.id + 100_000) as never, null)).toBeNull();
-      });
-    });
-
-    describe('TagQueries', () => {
-      it('lists every tag in use, most used first', async () => {
-        const author = await addUser();
-        await addArticle(author.id, { tagList: ['rare', 'common'] });
-        await addArticle(author.id, { tagList: ['common', 'mid'] });
-        await addArticle(author.id, { tagList: ['common', 'mid'] });
-        expect(await fx.queries.tags.all()).toEqual(['common', 'mid', 'rare']);
-      });
-
-      it('follows tag edits and deletions at once, dropping tags no article uses', async () => {
-        const author = await addUser();
-        const first = await addArticle(author.id, { tagList: ['a', 'b'] });
-        const second = await addArticle(author.id, { tagList: ['b', 'c'] });
-        expect(await fx.queries.tags.all()).toEqual(['b', 'a', 'c']);
-        (
-          await fx.repositories.articles.update({ ...second, tagList: ['a', 'c', 'd'] }, authorizedForTest('article:edit', second.id))
-        )._unsafeUnwrap();
-        expect(await fx.queries.tags.all()).toEqual(['a', 'b', 'c', 'd']);
-        await fx.repositories.articles.remove(first.id, authorizedForTest('article:delete', first.id));
-        expect(await fx.queries.tags.all()).toEqual(['a', 'c', 'd']);
-        const filtered = await fx.queries.articles.list({ tag: 'a' }, page, null);
-        expect(filtered.articlesCount).toBe(1);
-        expect(filtered.articles.map((article) => article.slug)).toEqual([second.slug]);
-      });
-    });
+    const context: QueryContractContext = {
+      get fx() {
+        return fx;
+      },
+      addUser,
+      commentOn,
+      addArticle,
+    };
+    describeFavoriteQueryContracts(context);
+    describeReadModelContracts(context);
   });
 };
