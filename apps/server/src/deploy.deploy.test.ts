@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/test
 import newman from 'newman';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { freePort } from './testing/free-port.js';
 
 /*
  * `pnpm test:deploy`: the production image, built from Containerfile on a locally made base image,
@@ -38,14 +38,6 @@ const must = (args: string[], timeoutMs?: number) => {
   if (result.status !== 0) throw new Error(`podman ${args.join(' ')} failed:\n${result.stderr}${result.stdout}`);
   return result.stdout.trim();
 };
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 const manifest = (name: string) => parse(readFileSync(join(ROOT, 'deploy/kubernetes', name), 'utf8'));
 

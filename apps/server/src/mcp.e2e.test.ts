@@ -1,21 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import { connectMcp, fuzzTools, type McpConnection, type ToolAnswer, validToolArguments } from '@conduit/adapters-http/testing';
 import { createConduitClient } from '@conduit/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { freePort } from './testing/free-port.js';
 import { type RunningServer, spawnServer } from './testing/spawn-server.js';
-
-/** A port this test keeps across a restart, so an agent's URL stays the same. */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 let database: TestDatabase;
 let server: RunningServer;
