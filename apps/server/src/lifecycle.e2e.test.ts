@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { connect } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RawConnection } from './testing/raw-connection.js';
+import { RawConnection, sendRaw } from './testing/raw-connection.js';
 import { type RunningServer, spawnServer } from './testing/spawn-server.js';
 
 let database: TestDatabase;
@@ -25,17 +24,7 @@ afterAll(async () => {
 });
 
 /** Sends raw bytes, for requests that fetch() would refuse to send. */
-const rawRequest = (request: string): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const { port, hostname } = new URL(server.baseUrl);
-    const socket = connect(Number(port), hostname, () => socket.end(request));
-    let answer = '';
-    socket.on('data', (chunk) => {
-      answer += chunk.toString();
-    });
-    socket.on('close', () => resolve(answer));
-    socket.on('error', reject);
-  });
+const rawRequest = (request: string): Promise<string> => sendRaw(server.baseUrl, request);
 
 describe('requests Node refuses before the application', () => {
   it('oversized headers: 431 problem', async () => {

@@ -74,3 +74,19 @@ export class RawConnection {
     return { status: Number(statusLine.split(' ')[1]), headers, body };
   }
 }
+
+/**
+ * Sends raw bytes on a connection of their own and ends its sending side, then reads all the server
+ * says until it closes: for requests that fetch() would refuse to send.
+ */
+export const sendRaw = (baseUrl: string, request: string): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const { port, hostname } = new URL(baseUrl);
+    const socket = connect(Number(port), hostname, () => socket.end(request));
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += chunk.toString();
+    });
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
