@@ -1,8 +1,9 @@
+import type { ArticlePage } from '@conduit/app';
 import { z } from '@hono/zod-openapi';
 import { presentArticlePage } from '../presenters/article.presenter.js';
 import { failureStatuses } from '../problems/app-error-problem.js';
 import { FeedQueryParams, ListArticlesQueryParams, MultipleArticlesResponse } from '../schemas/article.schemas.js';
-import { operation } from './operation.js';
+import { operation, type PageLinks } from './operation.js';
 
 const tags = ['Articles'];
 
@@ -13,6 +14,9 @@ const PAGING =
 const ArticlePageOutput = MultipleArticlesResponse.extend({
   next: z.string().nullable().describe("The following page's `cursor`; null on the last page."),
 });
+
+/** A page as the route presents it, its `next` in the door's form. */
+const presentPage = (page: ArticlePage, _query: unknown, links: PageLinks) => presentArticlePage(links.next)(page);
 
 /** The lists of articles: a page each, whose `next` each door gives in its own form (operation.ts, PageLinks). */
 export const articlePageOperations = [
@@ -32,7 +36,7 @@ export const articlePageOperations = [
     response: MultipleArticlesResponse,
     failures: failureStatuses('feedArticles', []),
     run: (useCases, ctx, { limit, offset, cursor }) => useCases.feedArticles(ctx, { limit, offset, after: cursor }),
-    present: (page, _query, links) => presentArticlePage(links.next)(page),
+    present: presentPage,
     mcp: {
       name: 'get_feed',
       title: 'Read my feed',
@@ -57,7 +61,7 @@ export const articlePageOperations = [
     failures: failureStatuses('listArticles', []),
     run: (useCases, ctx, { tag, author, favorited, limit, offset, cursor }) =>
       useCases.listArticles(ctx, { tag, author, favoritedBy: favorited, limit, offset, after: cursor }),
-    present: (page, _query, links) => presentArticlePage(links.next)(page),
+    present: presentPage,
     mcp: {
       name: 'list_articles',
       title: 'List articles',
