@@ -18,21 +18,17 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { settleRequestBody } from './middleware/settle-request-body.js';
 import { tenantResolution } from './middleware/tenant-resolution.js';
 import { openApiDocumentConfig, tokenSecurityScheme } from './openapi-document.js';
+import { DECLARED_OPERATIONS } from './operations/declared-operations.js';
+import { operationsRouter } from './operations/http-operation.js';
 import { notFoundOrMethodNotAllowed } from './problems/method-not-allowed.js';
 import { problemResponse } from './problems/problem.js';
 import { problemForThrown } from './problems/thrown-problem.js';
 import { clientAddressResolver } from './rate-limit/client-address.js';
 import { unlimitedLoginAttempts } from './rate-limit/unlimited-login-attempts.js';
 import { accountExportRouter } from './routes/account-export.routes.js';
-import { accountsRouter } from './routes/accounts.routes.js';
-import { articlesRouter } from './routes/articles.routes.js';
-import { commentsRouter } from './routes/comments.routes.js';
 import { IMPORTS_PATH, importsRouter } from './routes/imports.routes.js';
 import { jobsRouter } from './routes/jobs.routes.js';
-import { profilesRouter } from './routes/profiles.routes.js';
 import { createRouter } from './routes/router.js';
-import { sessionsRouter } from './routes/sessions.routes.js';
-import { tagsRouter } from './routes/tags.routes.js';
 import { usersRouter } from './routes/users.routes.js';
 
 export const OPENAPI_PATH = '/api/openapi.json';
@@ -88,13 +84,8 @@ export const createHttpApp = (deps: HttpDeps) => {
       '/',
       usersRouter(useCases, deps.rateLimits?.loginAttempts ?? unlimitedLoginAttempts, deps.clientAddress ?? clientAddressResolver([])),
     )
-    .route('/', sessionsRouter(useCases))
-    .route('/', accountsRouter(useCases))
+    .route('/', operationsRouter(useCases, DECLARED_OPERATIONS))
     .route('/', accountExportRouter(useCases))
-    .route('/', profilesRouter(useCases))
-    .route('/', articlesRouter(useCases))
-    .route('/', commentsRouter(useCases))
-    .route('/', tagsRouter(useCases))
     .route('/', importsRouter(useCases))
     .route('/', jobsRouter(useCases, { cancelSettleMs: Math.min(1_000, config.requestTimeoutMs / 2) }));
   app.route('/api', routes);

@@ -143,40 +143,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/user/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Export everything you made (profile, articles, comments, favorites, follows) as a job; no body needed */
-        post: operations["CreateAccountExport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/jobs/{jobId}/result": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A finished export's document, for its owner only, for 24 hours after it ended */
-        get: operations["GetJobResult"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/profiles/{username}": {
         parameters: {
             query?: never;
@@ -336,26 +302,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/articles/imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Import many articles as a job: answered at once with 202 and the job to poll
-         * @description The body is streamed (its own size limit, IMPORT_BODY_LIMIT_BYTES; 413 beyond it) and each item is checked when the job runs, by the rules of POST /api/articles: an invalid item is listed in the job's errors and the job goes on.
-         */
-        post: operations["CreateArticleImport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/jobs": {
         parameters: {
             query?: never;
@@ -384,6 +330,60 @@ export interface paths {
         get: operations["GetJob"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Export everything you made (profile, articles, comments, favorites, follows) as a job; no body needed */
+        post: operations["CreateAccountExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{jobId}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A finished export's document, for its owner only, for 24 hours after it ended */
+        get: operations["GetJobResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import many articles as a job: answered at once with 202 and the job to poll
+         * @description The body is streamed (its own size limit, IMPORT_BODY_LIMIT_BYTES; 413 beyond it) and each item is checked when the job runs, by the rules of POST /api/articles: an invalid item is listed in the job's errors and the job goes on.
+         */
+        post: operations["CreateArticleImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -583,90 +583,6 @@ export interface components {
                 reason: string;
             };
         };
-        SingleJobResponse: {
-            job: components["schemas"]["Job"];
-        };
-        Job: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            type: "article-import" | "account-export";
-            /**
-             * @description queued or running until it ends; then succeeded (every item applied or refused: see failed and errors), failed (the job itself failed), or canceled.
-             * @enum {string}
-             */
-            status: "queued" | "running" | "succeeded" | "failed" | "canceled";
-            /** @description Items received. */
-            total: number;
-            processed: number;
-            /** @description Items that became articles. */
-            succeeded: number;
-            /** @description Items refused, each for the reasons in errors. */
-            failed: number;
-            /** @description The first 1000 refused items; the counts stay exact beyond them. */
-            errors: {
-                /**
-                 * @description The item, numbered from 1 in the order sent.
-                 * @example 7
-                 */
-                item: number;
-                /**
-                 * @example {
-                 *       "title": [
-                 *         "can't be blank"
-                 *       ]
-                 *     }
-                 */
-                errors: {
-                    [key: string]: string[];
-                };
-            }[];
-            /**
-             * Format: date-time
-             * @example 2026-11-24T08:30:00.000Z
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T08:30:00.000Z
-             */
-            startedAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T08:30:00.000Z
-             */
-            finishedAt: string | null;
-        };
-        AccountExport: {
-            /** Format: date-time */
-            exportedAt: string;
-            user: {
-                username: string;
-                email: string;
-                bio: string | null;
-                image: string | null;
-            };
-            articles: {
-                title: string;
-                description: string;
-                body: string;
-                tagList: string[];
-                /** Format: date-time */
-                createdAt: string;
-            }[];
-            comments: {
-                id: number;
-                /** @description The article's slug. */
-                article: string;
-                body: string;
-                /** Format: date-time */
-                createdAt: string;
-            }[];
-            /** @description Slugs of the articles you favorited. */
-            favorites: string[];
-            /** @description Usernames you follow. */
-            following: string[];
-        };
         ProfileResponse: {
             profile: components["schemas"]["Profile"];
         };
@@ -786,6 +702,90 @@ export interface components {
         MultipleJobsResponse: {
             jobs: components["schemas"]["Job"][];
             jobsCount: number;
+        };
+        Job: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "article-import" | "account-export";
+            /**
+             * @description queued or running until it ends; then succeeded (every item applied or refused: see failed and errors), failed (the job itself failed), or canceled.
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+            /** @description Items received. */
+            total: number;
+            processed: number;
+            /** @description Items that became articles. */
+            succeeded: number;
+            /** @description Items refused, each for the reasons in errors. */
+            failed: number;
+            /** @description The first 1000 refused items; the counts stay exact beyond them. */
+            errors: {
+                /**
+                 * @description The item, numbered from 1 in the order sent.
+                 * @example 7
+                 */
+                item: number;
+                /**
+                 * @example {
+                 *       "title": [
+                 *         "can't be blank"
+                 *       ]
+                 *     }
+                 */
+                errors: {
+                    [key: string]: string[];
+                };
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-11-24T08:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T08:30:00.000Z
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T08:30:00.000Z
+             */
+            finishedAt: string | null;
+        };
+        SingleJobResponse: {
+            job: components["schemas"]["Job"];
+        };
+        AccountExport: {
+            /** Format: date-time */
+            exportedAt: string;
+            user: {
+                username: string;
+                email: string;
+                bio: string | null;
+                image: string | null;
+            };
+            articles: {
+                title: string;
+                description: string;
+                body: string;
+                tagList: string[];
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            comments: {
+                id: number;
+                /** @description The article's slug. */
+                article: string;
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            /** @description Slugs of the articles you favorited. */
+            favorites: string[];
+            /** @description Usernames you follow. */
+            following: string[];
         };
         Health: {
             /** @enum {string} */
@@ -2017,211 +2017,6 @@ export interface operations {
             };
             /** @description Not found */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
-            421: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid request fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit reached: retry after Retry-After (RateLimit-Policy and RateLimit state the budget) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request line or headers too large (refused by the HTTP server before routing) */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected failure (only the request id is disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    CreateAccountExport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Queued: poll the job; once it has succeeded, download its result for 24 hours */
-            202: {
-                headers: {
-                    /** @description The job: GET it for its status. */
-                    Location?: string;
-                    /** @description Seconds before polling the job is worthwhile. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SingleJobResponse"];
-                };
-            };
-            /** @description Missing or invalid token, or wrong credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
-            421: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit reached: retry after Retry-After (RateLimit-Policy and RateLimit state the budget) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request line or headers too large (refused by the HTTP server before routing) */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected failure (only the request id is disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    GetJobResult: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                jobId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The document (served as an attachment) */
-            200: {
-                headers: {
-                    /** @description attachment; filename="conduit-export-….json" */
-                    "Content-Disposition"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountExport"];
-                };
-            };
-            /** @description Not modified: the `If-None-Match` tag is the current `ETag` (no body). */
-            304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing or invalid token, or wrong credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description In conflict with the state of the resource */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4048,149 +3843,6 @@ export interface operations {
             };
         };
     };
-    CreateArticleImport: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes creation safe to retry: the same key with the same body within 24 hours answers with the job it created (and `Idempotent-Replayed: true`); with another body, 422 IDEMPOTENCY_KEY_REUSED. */
-                "idempotency-key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-ndjson": {
-                    article: components["schemas"]["NewArticleRequest"]["article"];
-                    /** @description An existing user's username, the article's author (admins only; for anyone else the item is refused). */
-                    author?: string;
-                };
-                "application/json": {
-                    articles: ({
-                        /** @description An existing user's username, the article's author (admins only; for anyone else the item is refused). */
-                        author?: string;
-                    } & components["schemas"]["NewArticleRequest"]["article"])[];
-                };
-            };
-        };
-        responses: {
-            /** @description Received whole and queued (or, for a repeated Idempotency-Key, the job it created) */
-            202: {
-                headers: {
-                    /** @description The job: GET it for status and progress. */
-                    Location?: string;
-                    /** @description Seconds before polling the job is worthwhile, while it has not ended. */
-                    "Retry-After"?: number;
-                    /** @description `true` when an earlier request with the same Idempotency-Key did the work: this answer is its, and nothing was applied again. */
-                    "Idempotent-Replayed"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SingleJobResponse"];
-                };
-            };
-            /** @description Malformed JSON */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid token, or wrong credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body is not of a media type the operation accepts */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
-            421: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid request fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit reached: retry after Retry-After (RateLimit-Policy and RateLimit state the budget) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request line or headers too large (refused by the HTTP server before routing) */
-            431: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected failure (only the request id is disclosed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     GetJobs: {
         parameters: {
             query?: {
@@ -4333,6 +3985,354 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached: retry after Retry-After (RateLimit-Policy and RateLimit state the budget) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line or headers too large (refused by the HTTP server before routing) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (only the request id is disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreateAccountExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued: poll the job; once it has succeeded, download its result for 24 hours */
+            202: {
+                headers: {
+                    /** @description The job: GET it for its status. */
+                    Location?: string;
+                    /** @description Seconds before polling the job is worthwhile. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SingleJobResponse"];
+                };
+            };
+            /** @description Missing or invalid token, or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached: retry after Retry-After (RateLimit-Policy and RateLimit state the budget) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line or headers too large (refused by the HTTP server before routing) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (only the request id is disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetJobResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document (served as an attachment) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="conduit-export-….json" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountExport"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` tag is the current `ETag` (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token, or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description In conflict with the state of the resource */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No publication is served at this Host (only where the deployment refuses unmapped hosts: TENANT_UNKNOWN_HOST=reject) */
+            421: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached: retry after Retry-After (RateLimit-Policy and RateLimit state the budget) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line or headers too large (refused by the HTTP server before routing) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (only the request id is disclosed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, over its time budget, or the database is unavailable: retry after Retry-After. A write answered WRITE_OUTCOME_UNKNOWN may have been applied: repeat it with the same Idempotency-Key to learn its outcome */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreateArticleImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes creation safe to retry: the same key with the same body within 24 hours answers with the job it created (and `Idempotent-Replayed: true`); with another body, 422 IDEMPOTENCY_KEY_REUSED. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-ndjson": {
+                    article: components["schemas"]["NewArticleRequest"]["article"];
+                    /** @description An existing user's username, the article's author (admins only; for anyone else the item is refused). */
+                    author?: string;
+                };
+                "application/json": {
+                    articles: ({
+                        /** @description An existing user's username, the article's author (admins only; for anyone else the item is refused). */
+                        author?: string;
+                    } & components["schemas"]["NewArticleRequest"]["article"])[];
+                };
+            };
+        };
+        responses: {
+            /** @description Received whole and queued (or, for a repeated Idempotency-Key, the job it created) */
+            202: {
+                headers: {
+                    /** @description The job: GET it for status and progress. */
+                    Location?: string;
+                    /** @description Seconds before polling the job is worthwhile, while it has not ended. */
+                    "Retry-After"?: number;
+                    /** @description `true` when an earlier request with the same Idempotency-Key did the work: this answer is its, and nothing was applied again. */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SingleJobResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token, or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body is not of a media type the operation accepts */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

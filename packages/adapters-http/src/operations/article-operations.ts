@@ -4,12 +4,37 @@ import { presentSingleArticle } from '../presenters/article.presenter.js';
 import { failureStatuses } from '../problems/app-error-problem.js';
 import { NewArticleBody, SingleArticleResponse, UpdateArticleBody } from '../schemas/article.schemas.js';
 import { slugParam } from '../schemas/fields.js';
+import { listComments } from './comment-operations.js';
 import { operation } from './operation.js';
 
 const tags = ['Articles'];
 
-/** The writes of articles and favorites; the reads (lists, one article) are in routes/articles.routes.ts. */
+/** One article, and the writes of articles and favorites; the lists are in article-page-operations.ts. */
 export const articleOperations = [
+  operation({
+    auth: 'optional',
+    http: {
+      method: 'get',
+      path: '/articles/{slug}',
+      operationId: 'GetArticle',
+      tags,
+      summary: 'One article',
+      status: 200,
+      description: 'The article',
+    },
+    request: { params: slugParam },
+    response: SingleArticleResponse,
+    failures: failureStatuses('getArticle', ['ArticleNotFound']),
+    run: (useCases, ctx, { slug }) => useCases.getArticle(ctx, slug),
+    present: presentSingleArticle,
+    mcp: {
+      name: 'get_article',
+      title: 'Read an article',
+      description: 'One article by its slug, with its body and its comments (oldest first). ARTICLE_NOT_FOUND if no article has this slug.',
+      hints: { readOnlyHint: true },
+      alongside: [listComments],
+    },
+  }),
   operation({
     auth: 'required',
     http: {

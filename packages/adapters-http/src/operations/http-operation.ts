@@ -1,4 +1,4 @@
-import type { SelfProfile, UseCases } from '@conduit/app';
+import type { ArticlePosition, SelfProfile, UseCases } from '@conduit/app';
 import type { Actor } from '@conduit/domain';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context as HonoContext } from 'hono';
@@ -7,9 +7,10 @@ import type { AppEnv } from '../app-env.js';
 import { authenticatedRoute, optionalAuthRoute, publicRoute } from '../auth/route-auth.js';
 import { edgeProblems } from '../problems/edge-problems.js';
 import { problemResponse } from '../problems/problem.js';
-import { linkNextPage } from '../routes/article-page.js';
+import { nextPageUrl } from '../routes/article-page.js';
 import { json } from '../routes/json-content.js';
 import { respond, respondEmpty, useCaseContext } from '../routes/respond.js';
+import { createRouter } from '../routes/router.js';
 import { bodyProblems, problemResponses } from '../schemas/problem.schemas.js';
 import type { AnyOperation } from './operation.js';
 
@@ -27,6 +28,7 @@ const routeOf = (operation: AnyOperation) => {
     method: http.method,
     path: http.path,
     operationId: http.operationId,
+    ...(http.idempotencyKey ? { idempotencyKey: http.idempotencyKey } : {}),
     tags: [...http.tags],
     summary: http.summary,
     request: {
@@ -35,7 +37,10 @@ const routeOf = (operation: AnyOperation) => {
       ...(request.body ? { body: { ...json(request.body), required: true } } : {}),
     },
     responses: {
-      [http.status]: http.status === 204 ? { description: http.description } : { description: http.description, ...json(response) },
+      [http.status]:
+        http.status === 204
+          ? { description: http.description }
+          : { description: http.description, ...(http.headers ? { headers: http.headers.schema } : {}), ...json(response) },
       ...problemResponses(...edge, ...(auth === 'required' ? ([401] as const) : []), ...operation.failures),
     },
   });
@@ -66,8 +71,20 @@ export const registerOperations = (router: OpenAPIHono<AppEnv>, useCases: UseCas
       if (command.isErr()) return problemResponse(c, edgeProblems.validationFailed(command.error));
       const result = await operation.run(useCases, useCaseContext(c) as never, command.value, input);
       if (http.status === 204) return respondEmpty(c, result);
-      const links = { next: linkNextPage(c, input) };
-      return respond(c, result, (view) => operation.present(view, input, links) as object, http.status);
+      if (result.isOk() && http.headers) for (const [name, value] of Object.entries(http.headers.of(result.value))) c.header(name, value);
+      let next: string | undefined;
+      const links = { next: (position: ArticlePosition) => (next = nextPageUrl(c.req.path, input, position)) };
+      const answer = respond(c, result, (view) => operation.present(view, input, links) as object, http.status);
+      // The next page is also a `Link: <…>; rel="next"` header (RFC 8288), for clients that page by headers.
+      if (next !== undefined) answer.headers.set('Link', `<${next}>; rel="next"`);
+      return answer;
     }) as never);
   }
+};
+
+/** A router of the operations, in their order (the first route to match a path answers it). */
+export const operationsRouter = (useCases: UseCases, operations: readonly AnyOperation[]) => {
+  const router = createRouter();
+  registerOperations(router, useCases, operations);
+  return router;
 };

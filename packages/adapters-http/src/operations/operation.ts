@@ -32,7 +32,12 @@ export type ToolHints = { readonly readOnlyHint: boolean; readonly destructiveHi
  * its schema), the failures it can answer with, and its names on each door. The Hono route with its
  * OpenAPI entry (http-operation.ts) and the MCP tool (mcp-operation.ts) are derived from it: a
  * door cannot lack what another has, and adding an operation touches this declaration alone.
- * Writes (any method but GET) take an idempotency key on both doors.
+ * Writes (any method but GET) take an idempotency key on both doors, unless they say why not.
+ *
+ * Written by hand instead, each for what its door does that no declaration describes: sign-up,
+ * login and erasure (a password guess is counted against the login budgets, and a sign-in records
+ * the client), the import (its body is a stream, and the MCP tool's is a list), a cancel (two
+ * successes, 200 or 202, chosen by the job's state) and the account export (a file).
  */
 export type Operation<
   A extends OperationAuth,
@@ -54,6 +59,13 @@ export type Operation<
     /** The success: 200 or 201 with `response` as its body, or 204 with none. */
     readonly status: 200 | 201 | 204;
     readonly description: string;
+    /** Why a write takes no idempotency key, where it does not: it applies nothing a retry could apply twice. */
+    readonly idempotencyKey?: { readonly none: string };
+    /** Headers of the success, in OpenAPI's form, and their values from what the use case answered. */
+    readonly headers?: {
+      readonly schema: Record<string, { description: string; schema: object }>;
+      readonly of: (view: V) => Record<string, string>;
+    };
   };
   readonly request: { readonly params?: P; readonly query?: Q; readonly body?: B };
   readonly response: R;
@@ -69,12 +81,17 @@ export type Operation<
   ) => ResultAsync<V, AppError> | Promise<Result<V, AppError>>;
   /** The body of the success, as `response` describes it (not called for a 204). */
   readonly present: (view: V, input: InputOf<P, Q, B>, links: PageLinks) => OutputOf<R>;
-  readonly mcp: {
+  /** The operation's MCP tool; without it, the operation is HTTP's alone. */
+  readonly mcp?: {
     readonly name: string;
     readonly title: string;
     /** What an agent reads to choose the tool: what it does, what it answers, when it refuses. */
     readonly description: string;
     readonly hints: ToolHints;
+    /** The arguments where the tool's form of a value differs from HTTP's (a comment's id is a number, not path text). */
+    readonly input?: z.ZodType<InputOf<P, Q, B>>;
+    /** Operations on the same input whose answers the tool adds to its own: one call where HTTP takes two (an article with its comments). */
+    readonly alongside?: readonly AnyOperation[];
     /** Where the tool answers otherwise than the route (a 204 has no body; a tool says what it did). */
     readonly answer?: {
       readonly output: z.ZodType;

@@ -2,8 +2,6 @@ import type { Context as UseCaseContext, UseCases } from '@conduit/app';
 import { checkSignUp } from '@conduit/domain';
 import type { Context } from 'hono';
 import { authenticatedRoute, publicRoute } from '../auth/route-auth.js';
-import { registerOperations } from '../operations/http-operation.js';
-import { userOperations } from '../operations/user-operations.js';
 import { presentUser } from '../presenters/user.presenter.js';
 import { failureStatuses } from '../problems/app-error-problem.js';
 import { edgeProblems } from '../problems/edge-problems.js';
@@ -69,8 +67,9 @@ const signInContext = (c: Context, clientAddress: ClientAddress): UseCaseContext
   origin: { userAgent: c.req.header('User-Agent') ?? null, address: clientAddress(c) },
 });
 
-export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts, clientAddress: ClientAddress) => {
-  const router = createRouter()
+/** Declared by hand: each of these counts a password guess against the login budgets, and a sign-in records the client. */
+export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts, clientAddress: ClientAddress) =>
+  createRouter()
     .openapi(registerUserRoute, async (c) => {
       const signUp = checkSignUp(c.req.valid('json').user);
       if (signUp.isErr()) return problemResponse(c, edgeProblems.validationFailed(signUp.error));
@@ -95,6 +94,3 @@ export const usersRouter = (useCases: UseCases, loginAttempts: LoginAttempts, cl
       );
       return 'refused' in checked ? problemResponse(c, checked.refused) : respondEmpty(c, checked.result);
     });
-  registerOperations(router, useCases, userOperations);
-  return router;
-};

@@ -1,3 +1,4 @@
+import { MAX_ID } from '@conduit/domain';
 import { z } from '@hono/zod-openapi';
 import { idParam, LIMITS, requiredText, slugParam } from './fields.js';
 import { ProfileJson } from './profile.schemas.js';
@@ -16,3 +17,12 @@ export const NewCommentBody = z
   .openapi('NewCommentRequest');
 
 export const CommentParams = slugParam.extend({ id: idParam('id') });
+
+/** The same, as a JSON argument (MCP): the comment's `id` is a number there, as comments carry it, not path text. */
+export const CommentArguments = slugParam.extend({
+  id: z
+    .number({ error: 'must be a number' })
+    .int('must be an integer')
+    .min(1, `must be a whole number from 1 to ${MAX_ID}`)
+    .max(MAX_ID, `must be a whole number from 1 to ${MAX_ID}`),
+});
