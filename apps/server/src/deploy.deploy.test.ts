@@ -1,15 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@conduit/adapters-db/testing';
 import newman from 'newman';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { freePort } from './testing/free-port.js';
+import { manifest as manifestIn, type PodSpec, podFrom } from './testing/kube-pod.js';
+import { podmanIn, waitFor } from './testing/podman.js';
+import { balancer } from './testing/round-robin-balancer.js';
 
 /*
  * `pnpm test:deploy`: the production image, built from Containerfile on a locally made base image,
@@ -22,103 +24,8 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const IMAGE = 'localhost/conduit:deploy-test';
 const BASE = 'localhost/conduit-base:bookworm-node24';
 const work = mkdtempSync(join(tmpdir(), 'conduit-deploy-'));
-writeFileSync(join(work, 'containers.conf'), '[containers]\ndefault_ulimits = []\n');
-
-/** podman as it runs on these machines: runc (crun fails on this cgroup setup) and cgroupfs. */
-const podman = (args: string[], timeoutMs = 120_000) =>
-  spawnSync('podman', ['--runtime', 'runc', '--cgroup-manager=cgroupfs', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, CONTAINERS_CONF: join(work, 'containers.conf') },
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    maxBuffer: 64 << 20,
-  });
-const must = (args: string[], timeoutMs?: number) => {
-  const result = podman(args, timeoutMs);
-  if (result.status !== 0) throw new Error(`podman ${args.join(' ')} failed:\n${result.stderr}${result.stdout}`);
-  return result.stdout.trim();
-};
-
-const manifest = (name: string) => parse(readFileSync(join(ROOT, 'deploy/kubernetes', name), 'utf8'));
-
-type Container = Record<string, unknown> & {
-  envFrom?: unknown;
-  ports?: unknown;
-  livenessProbe?: unknown;
-  readinessProbe?: unknown;
-  startupProbe?: unknown;
-  lifecycle?: unknown;
-};
-type PodSpec = Record<string, unknown> & { containers: Container[] };
-
-/**
- * A Pod from a manifest's pod template, as the cluster would make it: the ConfigMap's settings and
- * the Secret's values as the environment (podman resolves no references to them), on the host's
- * network (each replica listens on its own PORT; container ports are not mapped). Probes and
- * preStop are left to the test, which waits on /readyz itself: podman runs probes with curl, which
- * the image does not carry.
- */
-const podFrom = (name: string, template: PodSpec, env: Record<string, string>) => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  metadata: { name, labels: { 'app.kubernetes.io/part-of': 'conduit-deploy-test' } },
-  spec: {
-    ...template,
-    hostNetwork: true,
-    containers: template.containers.map(
-      ({ envFrom: _e, livenessProbe: _l, readinessProbe: _r, startupProbe: _s, lifecycle: _c, ports: _p, ...container }) => ({
-        ...container,
-        image: IMAGE,
-        env: Object.entries(env).map(([key, value]) => ({ name: key, value })),
-      }),
-    ),
-  },
-});
-
-const waitFor = async (what: string, check: () => Promise<boolean>, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
-
-/**
- * A load balancer in front of the replicas: round robin, and a backend that refuses a connection
- * is taken out and the request sent to another (nothing was sent to it). A request a replica was
- * answering when it died fails, as it would behind any balancer.
- */
-const balancer = (backends: string[]) => {
-  const down = new Set<string>();
-  let turn = 0;
-  return createServer((incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const send = (retries: number) => {
-        const live = backends.filter((backend) => !down.has(backend));
-        const target = live[turn++ % live.length] as string;
-        const upstream = httpRequest(
-          `${target}${incoming.url}`,
-          { method: incoming.method, headers: incoming.headers, agent: false },
-          (answer) => {
-            outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(outgoing);
-          },
-        );
-        upstream.on('error', (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ECONNREFUSED' && retries > 0) {
-            down.add(target);
-            send(retries - 1);
-          } else outgoing.destroy();
-        });
-        upstream.end(body);
-      };
-      send(backends.length);
-    });
-  });
-};
+const { podman, must } = podmanIn(ROOT, work);
+const manifest = (name: string) => manifestIn(ROOT, name);
 
 describe('the container image and the manifests, on podman', () => {
   let database: TestDatabase;
@@ -150,15 +57,15 @@ describe('the container image and the manifests, on podman', () => {
     const migrateFile = join(work, 'migrate.yaml');
     // As the tables' owner (the conduit-migrate secret); the pods after it run as the runtime role.
     const owner = { ...env, DATABASE_MIGRATION_URL: database.ownerUrl };
-    writeFileSync(migrateFile, stringify(podFrom('conduit-migrate', { ...migrate, restartPolicy: 'Never' }, owner)));
+    writeFileSync(migrateFile, stringify(podFrom(IMAGE, 'conduit-migrate', { ...migrate, restartPolicy: 'Never' }, owner)));
     must(['play', 'kube', migrateFile], 300_000);
     expect(must(['wait', 'conduit-migrate-migrate'], 300_000)).toBe('0');
     must(['play', 'kube', '--down', migrateFile]);
 
     kubeFile = join(work, 'conduit.yaml');
     const pods = [
-      ...ports.map((port, index) => podFrom(`conduit-api-${index + 1}`, api, { ...env, PORT: String(port) })),
-      podFrom('conduit-worker', worker, { ...env, JOB_WORKERS: '1' }),
+      ...ports.map((port, index) => podFrom(IMAGE, `conduit-api-${index + 1}`, api, { ...env, PORT: String(port) })),
+      podFrom(IMAGE, 'conduit-worker', worker, { ...env, JOB_WORKERS: '1' }),
     ];
     writeFileSync(kubeFile, pods.map((pod) => stringify(pod)).join('---\n'));
     const started = Date.now();
