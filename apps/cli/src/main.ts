@@ -222,7 +222,8 @@ program
         process.exitCode = await runWorker(core, { concurrency });
       },
       // A connection per job in progress, and one for the rest. Each job runs for its own tenant.
-      { jobs: true, poolSize: concurrency + 1, logLevel: 'info', anyTenant: true },
+      // No span of its own: it runs for hours, and each job's run is a span under the trace that queued it.
+      { jobs: true, poolSize: concurrency + 1, logLevel: 'info', anyTenant: true, traced: false },
     );
   });
 

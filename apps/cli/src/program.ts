@@ -4,6 +4,7 @@ import {
   createLogger,
   describeStartupFailure,
   environmentWithDotEnv,
+  inCommandSpan,
   parseConfig,
   UnknownTenant,
 } from '@conduit/composition';
@@ -23,9 +24,19 @@ export const fail = (message: string) => {
  * the data folder's running database when there is one; the command adds only its transport.
  * Informational logs are off unless LOG_LEVEL asks: the command's output is its answer.
  */
+/** The command being run, as typed (`conduit users lock`): the name of its span. */
+let running = 'conduit';
+const commandPath = (command: Command): string => (command.parent ? `${commandPath(command.parent)} ${command.name()}` : command.name());
+
 export const withCore = async (
   work: (core: Core) => Promise<void>,
-  options: { readonly jobs?: boolean; readonly poolSize?: number; readonly logLevel?: string; readonly anyTenant?: boolean } = {},
+  options: {
+    readonly jobs?: boolean;
+    readonly poolSize?: number;
+    readonly logLevel?: string;
+    readonly anyTenant?: boolean;
+    readonly traced?: boolean;
+  } = {},
 ): Promise<void> => {
   const parsed = parseConfig({ LOG_LEVEL: options.logLevel ?? 'warn', ...environment });
   if (!parsed.ok) return fail(parsed.message);
@@ -41,12 +52,13 @@ export const withCore = async (
     return fail(describeStartupFailure(error, parsed.config));
   }
   try {
-    // The command's door: its work is one piece of work in the request scope.
-    if (options.anyTenant) await core.scope.run({}, () => work(core));
-    else {
-      // Everything the command reads and writes is --tenant's, as a request's is its Host's.
-      await core.tenants.runNamed(program.opts<{ tenant: string }>().tenant, () => work(core));
-    }
+    // The command's door: its work is one piece of work in the request scope, and one span.
+    const inScope = () =>
+      options.anyTenant
+        ? core.scope.run({}, () => work(core))
+        : // Everything the command reads and writes is --tenant's, as a request's is its Host's.
+          core.tenants.runNamed(program.opts<{ tenant: string }>().tenant, () => work(core));
+    await (options.traced === false ? inScope() : inCommandSpan(running, inScope));
   } catch (error) {
     if (error instanceof UnknownTenant) return fail(error.message);
     // A defect or a lost database mid-command: one line, as for every other failure; the rest in the log.
@@ -86,4 +98,7 @@ export const program = new Command()
   .name('conduit')
   .description('Conduit administrative tasks')
   .option('--tenant <slug>', 'the publication a command works on (conduit tenants list)', environment.CONDUIT_TENANT ?? 'default')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .hook('preAction', (_program, action) => {
+    running = commandPath(action);
+  });

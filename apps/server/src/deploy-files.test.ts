@@ -16,7 +16,16 @@ describe('deployment files', () => {
       string,
       { environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; command?: string[] }
     >;
-    expect(Object.keys(services).sort()).toEqual(['api-1', 'api-2', 'migrate', 'postgres', 'postgres-replica', 'redis', 'worker']);
+    expect(Object.keys(services).sort()).toEqual([
+      'api-1',
+      'api-2',
+      'jaeger',
+      'migrate',
+      'postgres',
+      'postgres-replica',
+      'redis',
+      'worker',
+    ]);
     for (const name of ['api-1', 'api-2', 'worker']) {
       expect(services[name]?.depends_on?.migrate?.condition, name).toBe('service_completed_successfully');
       for (const setting of Object.keys(services[name]?.environment ?? {})) expect(SETTINGS, `${name}: ${setting}`).toContain(setting);

@@ -44,6 +44,8 @@ export type OrmOptions = {
    * row: migrations and the grants are such.
    */
   readonly scope?: RequestScope;
+  /** Each statement a span (statement-spans.ts): where spans are exported, and only there, as it costs on every statement. */
+  readonly traceStatements?: boolean;
 };
 
 /** The ORM handle the composition root passes around, without importing MikroORM itself. */
@@ -101,6 +103,7 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
         hookApplicationPool(pool, {
           ...(options.connectionBudgets ? { budgets: options.connectionBudgets } : {}),
           ...(options.scope ? { scope: options.scope } : {}),
+          traceStatements: options.traceStatements ?? false,
         });
       },
     },
@@ -109,7 +112,10 @@ export const createOrm = async (options: OrmOptions): Promise<MikroORM> => {
       name: replicaName(index),
       clientUrl: url,
       // Reads only: the same timeouts, and pools of the same size, without the per-workload budgets.
-      driverOptions: { ...connectionOptions, onPoolCreated: (pool: Pool) => hookReplicaPool(pool, options.scope) },
+      driverOptions: {
+        ...connectionOptions,
+        onPoolCreated: (pool: Pool) => hookReplicaPool(pool, options.scope, options.traceStatements ?? false),
+      },
     })),
     allowGlobalContext: false,
     ensureDatabase: options.createDatabaseIfMissing ?? false,

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { RequestScope } from '@conduit/domain';
+import { trace } from '@opentelemetry/api';
 import type { Pool, PoolClient } from 'pg';
 import { budgetedConnect, type ConnectionBudgets } from './connection-budgets.js';
+import { endStatementSpan, startStatementSpan } from './statement-spans.js';
 import { requireTenant } from './tenants/require-tenant.js';
 import { TENANT } from './tenants/tenant-predicates.js';
 import { isTransactionControl, PREPARE_SET_TENANT, queryForTenant, type StatementConfig } from './tenants/tenant-statements.js';
@@ -15,6 +17,7 @@ import { isTransactionControl, PREPARE_SET_TENANT, queryForTenant, type Statemen
  * statements are its own, and a job's batches run on the application pool through the use cases.
  */
 
+type Callback = (error: Error | null, result: unknown) => void;
 type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, done: (release?: Error | boolean) => void) => void;
 
 /**
@@ -29,7 +32,7 @@ type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined
  *   the setting, local to its transaction. Without one (migrations, the grants, the tenant table's
  *   own statements) it goes as it is, and sees no tenant-owned row.
  */
-const routeQueries = (pool: Pool, scope: RequestScope | undefined): void => {
+const routeQueries = (pool: Pool, scope: RequestScope | undefined, traceStatements: boolean): void => {
   const names = new Map<string, string>();
   const nameOf = (text: string): string => {
     let name = names.get(text);
@@ -46,15 +49,32 @@ const routeQueries = (pool: Pool, scope: RequestScope | undefined): void => {
     // Queued before anything else the connection runs; should it fail, the tenant's statements
     // fail with it (an unknown prepared statement), never run without their tenant.
     if (scope) (send(PREPARE_SET_TENANT) as Promise<unknown>).catch(() => undefined);
-    Reflect.set(client, 'query', (...args: unknown[]): unknown => {
-      const config = statementConfig(args);
-      if (config === undefined) return send(...args);
-      if (config.values !== undefined && config.values.length > 0 && config.name === undefined) config.name = nameOf(config.text);
-      const callback = args.find((arg): arg is (error: Error | null, result: unknown) => void => typeof arg === 'function');
+    const run = (config: StatementConfig, callback?: Callback): unknown => {
       const tenant = scope?.currentTenantId();
       if (config.values !== undefined) config.values = withTenantNamed(config.values, tenant);
       if (tenant === undefined || isTransactionControl(config.text)) return callback ? send(config, callback) : send(config);
       return queryForTenant(send, config, tenant, callback);
+    };
+    Reflect.set(client, 'query', (...args: unknown[]): unknown => {
+      const config = statementConfig(args);
+      if (config === undefined) return send(...args);
+      if (config.values !== undefined && config.values.length > 0 && config.name === undefined) config.name = nameOf(config.text);
+      const callback = args.find((arg): arg is Callback => typeof arg === 'function');
+      if (!traceStatements) return run(config, callback);
+      // Each statement a span of the work that sent it (statement-spans.ts), only where spans are exported.
+      const span = startStatementSpan(config.text, config.name);
+      if (callback) {
+        return run(config, (error, result) => {
+          endStatementSpan(span, error);
+          callback(error, result);
+        });
+      }
+      const pending = run(config) as Promise<unknown>;
+      pending.then(
+        () => endStatementSpan(span),
+        (error: unknown) => endStatementSpan(span, error),
+      );
+      return pending;
     });
   });
 };
@@ -104,7 +124,15 @@ const budgetConnections = (pool: Pool, budgets: ConnectionBudgets, scope: Reques
     () => scope.current().progress.deadline,
   );
   const connectWithin = async (workload: string): Promise<PoolClient> => {
-    const { connection: client, turn } = await connectFor(workload);
+    const asked = performance.now();
+    // On the request's span: how long it waited for its connection, within its workload's budget, and whether it got one.
+    const waited = (event: string) =>
+      trace.getActiveSpan()?.addEvent(event, { 'conduit.workload': workload, 'conduit.connection.wait_ms': performance.now() - asked });
+    const { connection: client, turn } = await connectFor(workload).catch((error: unknown) => {
+      waited('connection refused: busy');
+      throw error;
+    });
+    waited('connection acquired');
     const release = client.release.bind(client);
     client.release = (error?: Error | boolean) => {
       turn.leave();
@@ -133,8 +161,11 @@ const budgetConnections = (pool: Pool, budgets: ConnectionBudgets, scope: Reques
 };
 
 /** Installs both hooks on the application's pool; the budgets only where the process has them (the server). */
-export const hookApplicationPool = (pool: Pool, options: { readonly budgets?: ConnectionBudgets; readonly scope?: RequestScope }): void => {
-  routeQueries(pool, options.scope);
+export const hookApplicationPool = (
+  pool: Pool,
+  options: { readonly budgets?: ConnectionBudgets; readonly scope?: RequestScope; readonly traceStatements?: boolean },
+): void => {
+  routeQueries(pool, options.scope, options.traceStatements ?? false);
   if (options.budgets && options.scope) budgetConnections(pool, options.budgets, options.scope);
 };
 
@@ -142,6 +173,6 @@ export const hookApplicationPool = (pool: Pool, options: { readonly budgets?: Co
  * A read replica's pool: statements named as on the primary's. No budgets: only the read models'
  * statements run there, and a replica that cannot serve one in time sends it to the primary.
  */
-export const hookReplicaPool = (pool: Pool, scope: RequestScope | undefined): void => {
-  routeQueries(pool, scope);
+export const hookReplicaPool = (pool: Pool, scope: RequestScope | undefined, traceStatements: boolean): void => {
+  routeQueries(pool, scope, traceStatements);
 };

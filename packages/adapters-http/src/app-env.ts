@@ -1,8 +1,7 @@
 import type { FeatureSnapshot, SelfProfile } from '@conduit/app';
-import type { Actor, Tenant } from '@conduit/domain';
+import type { Actor, Tenant, TraceIds } from '@conduit/domain';
 import type { IdempotencyKeys } from './middleware/idempotency-keys.types.js';
 import type { HttpLogger } from './observability/http-logger.js';
-import type { TraceContext } from './observability/traceparent.js';
 
 /** What middleware puts into Hono's typed context for the rest of the request. */
 export type AppEnv = {
@@ -10,7 +9,8 @@ export type AppEnv = {
     requestId: string;
     /** Child logger carrying the request id and trace id. */
     logger: HttpLogger;
-    trace: TraceContext;
+    /** The ids of the request's server span, for log lines. */
+    trace: TraceIds;
     /** The `Server-Timing` value so far (database and total time). */
     serverTiming: () => string;
     /** The publication the request's Host names (middleware/tenant-resolution.ts). */

@@ -6,6 +6,9 @@ const defaultDataDir = fileURLToPath(new URL('../../../.data', import.meta.url))
 
 const booleanText = z.enum(['true', 'false']).transform((value) => value === 'true');
 
+/** A URL, or nothing when unset or empty (as Compose passes an unset variable through). */
+const optionalUrl = z.preprocess((value) => (value === '' ? undefined : value), z.url().optional());
+
 /** A comma-separated setting, as its trimmed, non-empty entries. */
 const commaList = (fallback: string) =>
   z
@@ -116,6 +119,13 @@ export const configSchema = z.object({
   JOB_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanText.default(false),
+  /**
+   * OpenTelemetry: spans are exported over OTLP only where an endpoint is set (and the SDK is not
+   * disabled); the SDK reads the rest of its standard variables itself (tracing/start-tracing.ts).
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl,
+  OTEL_SDK_DISABLED: booleanText.default(false),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(10).default(5_000),
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(10).default(4_500),

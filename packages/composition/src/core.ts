@@ -10,6 +10,8 @@ import type { Logger } from './logger.js';
 import { migrate } from './migrate-database.js';
 import { startJobQueue, startReplicas } from './start-services.js';
 import { systemClock } from './system-clock.js';
+import { startTracing } from './tracing/start-tracing.js';
+import { tracedUseCases } from './tracing/traced-use-cases.js';
 
 /** A tenant named by an operator (--tenant, CONDUIT_TENANT) that does not exist. */
 export class UnknownTenant extends Error {
@@ -90,7 +92,7 @@ const openOrm = async (
   config: Config,
   database: ProvidedDatabase,
   scope: RequestScope,
-  options: Omit<CoreOptions, 'databaseMode'>,
+  options: Omit<CoreOptions, 'databaseMode'> & { readonly traceStatements: boolean },
 ): Promise<Orm> =>
   createOrm({
     databaseUrl: database.url,
@@ -99,6 +101,7 @@ const openOrm = async (
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
     scope,
+    traceStatements: options.traceStatements,
     onQuery: (_sql, durationMs) => {
       scope.current().progress.databaseMs += durationMs;
     },
@@ -113,11 +116,12 @@ const openOrm = async (
  * transport. On failure, what was already started is stopped again.
  */
 export const composeCore = async (config: Config, logger: Logger, options: CoreOptions): Promise<Core> => {
+  const tracing = startTracing(config, 'conduit');
   const database = await provideDatabase(config, logger, options.databaseMode);
   try {
     const { applied, bypassesRowSecurity: bypasses } = await migrate(config, logger, database);
     const scope = new StoredRequestScope(new AsyncLocalStorage<ScopedWork>());
-    const orm = await openOrm(config, database, scope, options);
+    const orm = await openOrm(config, database, scope, { ...options, traceStatements: tracing.exporting });
     try {
       const tokens = new JoseTokens({
         keys: await signingKeys(config),
@@ -129,14 +133,14 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
       });
       let stopping = false;
       const isStopping = () => stopping;
-      const jobs = options.jobs ? await startJobQueue(logger, database.url, scope, isStopping) : undefined;
+      const jobs = options.jobs ? await startJobQueue(logger, database.url, scope, isStopping, tracing.exporting) : undefined;
       const replicas = config.DATABASE_REPLICA_URLS.length > 0 ? await startReplicas(config, logger, orm) : undefined;
       const adapters = createPostgresAdapters(orm, {
         scope,
         ...(replicas ? { replicas } : {}),
         ...(jobs ? { queueIn: (em) => jobs.queueIn(em) } : {}),
       });
-      const useCases = makeUseCases({
+      const made = makeUseCases({
         ...adapters,
         passwordHasher: new Argon2PasswordHasher(),
         tokenIssuer: tokens,
@@ -144,6 +148,7 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         suffixes: new RandomSuffixGenerator(),
         tenancy: { ...adapters.tenancy, runIn: (tenant, work) => scope.run({ tenant }, work) },
       });
+      const useCases = tracing.exporting ? tracedUseCases(made) : made;
       const directory = new TenantDirectory(
         { tenants: adapters.tenancy.tenants, clock: systemClock },
         { refreshMs: config.TENANT_REFRESH_MS, unknownHost: config.TENANT_UNKNOWN_HOST },
@@ -194,6 +199,8 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
           await replicas?.stop();
           await orm.close();
           await database.stop();
+          // The spans not yet sent, sent now.
+          await tracing.shutdown();
         },
       };
     } catch (error) {

@@ -45,6 +45,12 @@ const SETTINGS: { readonly [K in Setting]: { readonly meaning: string; readonly 
   JOB_WORKERS: { meaning: 'job workers in each server process; 0: this server only queues jobs and `conduit worker` runs them' },
   LOG_LEVEL: { meaning: 'fatal, error, warn, info, debug, trace or silent' },
   LOG_PRETTY: { meaning: 'human-readable logs for development' },
+  OTEL_EXPORTER_OTLP_ENDPOINT: {
+    meaning:
+      'OpenTelemetry collector (OTLP over HTTP, e.g. http://collector:4318): traces are exported only where this or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is set; OTEL_SERVICE_NAME, OTEL_TRACES_SAMPLER(_ARG), OTEL_RESOURCE_ATTRIBUTES, OTEL_EXPORTER_OTLP_PROTOCOL and OTEL_BSP_* are read by the SDK as the spec says',
+  },
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: { meaning: 'the traces endpoint itself (…/v1/traces), instead of OTEL_EXPORTER_OTLP_ENDPOINT' },
+  OTEL_SDK_DISABLED: { meaning: 'true: no span is exported even with an endpoint set' },
   REQUEST_TIMEOUT_MS: {
     meaning:
       'budget of each API request, which every answer keeps whatever the database does: a read is answered 503 DEADLINE_EXCEEDED at the deadline; a write still running then is answered 503 DEADLINE_EXCEEDED when it will roll back, 503 WRITE_OUTCOME_UNKNOWN once its commit was sent (its Idempotency-Key keeps the real outcome for a retry)',

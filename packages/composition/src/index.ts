@@ -11,3 +11,5 @@ export * from './metrics.js';
 export { prepareDatabase, ROW_SECURITY_BYPASSED } from './migrate-database.js';
 export * from './repeated-failures.js';
 export * from './startup-failure.js';
+export * from './tracing/command-span.js';
+export * from './tracing/start-tracing.js';

@@ -14,6 +14,7 @@ export const startJobQueue = async (
   databaseUrl: string,
   scope: RequestScope,
   stopping: () => boolean,
+  tracing: boolean,
 ): Promise<PgBossJobs> => {
   // While the database is away, pg-boss's pollers fail every few seconds: warnings, counted.
   const unavailable = reportRepeatedFailures(logger, {
@@ -25,6 +26,7 @@ export const startJobQueue = async (
   const jobs = new PgBossJobs({
     databaseUrl,
     currentTenant: scope.currentTenantId,
+    tracing,
     onError: (error) =>
       stopping() && isDatabaseUnavailable(error)
         ? logger.debug({ err: error, component: 'jobs' }, 'job queue: connection closed while stopping')

@@ -2,6 +2,7 @@ import { DEFAULT_TENANT, type JobId, type JobQueue, jobId, type TenantId, tenant
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fromKysely, PgBoss } from 'pg-boss';
 import { kyselyOf } from '../kysely/database.js';
+import { describeJobTurn } from './job-spans.js';
 
 /*
  * The queues' names are stored (pg-boss keeps queued jobs and schedules under them), so they keep
@@ -12,7 +13,7 @@ import { kyselyOf } from '../kysely/database.js';
 /**
  * Every job, whatever its type (an article import, an account export): a job's data is
  * `{ jobId, tenantId }`: the row in `jobs` that holds the rest (its type included), and the tenant
- * it belongs to, which its worker runs it for. A job queued before there were tenants has no
+ * it belongs to, which its worker runs it for. pg-boss keeps the trace that queued it beside it. A job queued before there were tenants has no
  * `tenantId`: it is the default tenant's, as all data then was.
  */
 export const JOB_QUEUE = 'article-import';
@@ -50,6 +51,8 @@ export type PgBossJobsOptions = {
   readonly onError?: (error: Error) => void;
   /** The tenant a job is queued for: the one in scope where it is submitted. */
   readonly currentTenant: () => number | undefined;
+  /** pg-boss's own spans (OpenTelemetry), where this process exports spans. */
+  readonly tracing?: boolean;
 };
 
 class HandedBack extends Error {
@@ -84,6 +87,9 @@ export class PgBossJobs {
       superviseIntervalSeconds: supervise,
       monitorIntervalSeconds: supervise,
       registerInstance: false,
+      // Spans of its sends and of each job's turn, the turn under the trace that queued the job;
+      // only where spans are exported (its metrics stay off: no meter provider is registered).
+      openTelemetry: { enabled: options.tracing ?? false, propagateContext: true },
     });
     this.boss.on('error', (error) => options.onError?.(error));
   }
@@ -148,7 +154,9 @@ export class PgBossJobs {
     await this.boss.work<QueuedJob>(JOB_QUEUE, { localConcurrency: concurrency, pollingIntervalSeconds: 1 }, async ([job]) => {
       if (job === undefined) return;
       const id = jobId(job.data.jobId);
-      if ((await handlers.run(id, tenantOf(job.data), AbortSignal.any([signal, job.signal]))) === 'handed-back') throw new HandedBack(id);
+      const tenant = tenantOf(job.data);
+      const outcome = await describeJobTurn({ id, tenant }, () => handlers.run(id, tenant, AbortSignal.any([signal, job.signal])));
+      if (outcome === 'handed-back') throw new HandedBack(id);
     });
     await this.boss.work<QueuedJob>(FAILED_JOB_QUEUE, { pollingIntervalSeconds: 5 }, async ([job]) => {
       if (job !== undefined) await handlers.failed(jobId(job.data.jobId), tenantOf(job.data));

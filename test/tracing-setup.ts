@@ -1,0 +1,5 @@
+import { startTracing } from '@conduit/composition';
+
+// As every process composition starts: OpenTelemetry's propagator, context and (not exporting)
+// tracer, so a request's span has ids of its own for its log lines.
+startTracing({ OTEL_SDK_DISABLED: true }, 'conduit-test');
