@@ -1,5 +1,4 @@
 import { startTracing } from '@conduit/composition';
 
-// As every process composition starts: OpenTelemetry's propagator, context and (not exporting)
-// tracer, so a request's span has ids of its own for its log lines.
-startTracing({ OTEL_SDK_DISABLED: true }, 'conduit-test');
+// As every process composition starts: OpenTelemetry's propagator and (not exporting) tracer, so a request's span has ids of its own for its log lines.
+await startTracing({ OTEL_SDK_DISABLED: true }, 'conduit-test');

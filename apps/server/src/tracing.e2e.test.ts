@@ -41,6 +41,8 @@ describe('OpenTelemetry traces, exported to an OTLP/HTTP receiver', () => {
       OTEL_BSP_SCHEDULE_DELAY: '100',
       OTEL_SERVICE_NAME: 'conduit-e2e',
       JOB_WORKERS: '1',
+      // The rate limits counted in Redis: their calls are spans too.
+      REDIS_URL: 'redis://127.0.0.1:6379',
     });
   });
   afterAll(async () => {
@@ -66,6 +68,10 @@ describe('OpenTelemetry traces, exported to an OTLP/HTTP receiver', () => {
     });
     const useCase = await eventually('the use case span', () => inTrace(trace).find((span) => span.name === 'registerUser'));
     expect(useCase.parentSpanId).toBe(server.spanId);
+    const limits = inTrace(trace).filter((span) => span.attributes['db.system.name'] === 'redis');
+    expect(limits.map((span) => span.name)).toContain('consume conduit:rl:sign-up');
+    for (const span of limits)
+      expect(span).toMatchObject({ parentSpanId: server.spanId, attributes: { 'conduit.rate_limit.allowed': true } });
     const statements = await eventually('statement spans', () => {
       const found = inTrace(trace).filter((span) => span.attributes['db.system.name'] === 'postgresql');
       return found.some((span) => span.name === 'INSERT users') ? found : undefined;
@@ -122,6 +128,12 @@ describe('OpenTelemetry traces, exported to an OTLP/HTTP receiver', () => {
       span.parentSpanId === run.spanId || inTrace(trace).some((parent) => parent.spanId === span.parentSpanId && beneath(parent));
     await eventually('the run statements', () => inTrace(trace).find((span) => span.name === 'INSERT articles' && beneath(span)));
     expect(inTrace(trace).some((span) => span.name === 'runJob' && span.parentSpanId === run.spanId)).toBe(true);
+    // Each committed batch, with the items it refused (the blank title, item 31).
+    expect(run.events.map((event) => event.name)).toContain('batch committed');
+    // The worker's log lines of the run carry its trace.
+    await eventually('the run log line', () =>
+      running.server.logs.find((line) => line.includes('job run ended') && line.includes(`"traceId":"${trace}"`)),
+    );
   });
 
   it('puts no password, token or email in any attribute', () => {

@@ -125,14 +125,22 @@ const budgetConnections = (pool: Pool, budgets: ConnectionBudgets, scope: Reques
   );
   const connectWithin = async (workload: string): Promise<PoolClient> => {
     const asked = performance.now();
-    // On the request's span: how long it waited for its connection, within its workload's budget, and whether it got one.
-    const waited = (event: string) =>
-      trace.getActiveSpan()?.addEvent(event, { 'conduit.workload': workload, 'conduit.connection.wait_ms': performance.now() - asked });
-    const { connection: client, turn } = await connectFor(workload).catch((error: unknown) => {
+    // On the request's span, where it is recorded: how long it waited for its connection, within
+    // its workload's budget, and whether it got one.
+    const span = trace.getActiveSpan();
+    const waited = (event: string) => {
+      if (span?.isRecording())
+        span.addEvent(event, { 'conduit.workload': workload, 'conduit.connection.wait_ms': performance.now() - asked });
+    };
+    let connected: Awaited<ReturnType<typeof connectFor>>;
+    try {
+      connected = await connectFor(workload);
+    } catch (error) {
       waited('connection refused: busy');
       throw error;
-    });
+    }
     waited('connection acquired');
+    const { connection: client, turn } = connected;
     const release = client.release.bind(client);
     client.release = (error?: Error | boolean) => {
       turn.leave();

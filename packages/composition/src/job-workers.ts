@@ -1,5 +1,6 @@
 import type { BatchOutcome, JobId, Tenant, TenantId } from '@conduit/domain';
 import { systemActor } from '@conduit/domain';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import type { Core } from './core.js';
 
 /** Who the workers are in the logs and to the use cases that load a job for them. */
@@ -30,9 +31,26 @@ export const startJobWorkers = async (
   };
 
   const runJob = async (id: JobId, tenant: Tenant, signal: AbortSignal) => {
-    const log = logger.child({ jobId: id, tenant: tenant.slug });
+    // The turn's span (pg-boss's `process`, under the trace that queued the job): its ids on the log lines.
+    const span = trace.getActiveSpan();
+    const ids = span?.spanContext();
+    const log = logger.child({
+      jobId: id,
+      tenant: tenant.slug,
+      ...(ids && isSpanContextValid(ids) ? { traceId: ids.traceId, spanId: ids.spanId } : {}),
+    });
     log.info('job run started');
-    const outcome = await useCases.runJob(id, { signal, ...(options.onBatch ? { onBatch: options.onBatch } : {}) });
+    // Each committed batch an event of that span: its counts, and which items it refused.
+    const onBatch = (batch: BatchOutcome) => {
+      if (span?.isRecording())
+        span.addEvent('batch committed', {
+          'conduit.job.items': batch.items,
+          'conduit.job.written': batch.written,
+          'conduit.job.refused_items': batch.refused.map((refused) => refused.item),
+        });
+      options.onBatch?.(batch);
+    };
+    const outcome = await useCases.runJob(id, { signal, onBatch });
     const job = (await useCases.getJob({ actor: worker }, id)).unwrapOr(null);
     const counts = job && {
       status: job.status,

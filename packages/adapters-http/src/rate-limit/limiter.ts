@@ -1,5 +1,6 @@
 import { type IRateLimiterOptions, RateLimiterCluster, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Budget } from './budgets.js';
+import { inStoreSpan } from './store-span.js';
 
 /** Where a budget stands for one key, as the quota headers report it. */
 export type Quota = { readonly budget: Budget; readonly remaining: number; readonly resetSeconds: number };
@@ -37,6 +38,8 @@ export class Limiter {
   private readonly shared: Counter | undefined;
   /** This process's own count: the store when none is shared, the fallback when the shared one fails. */
   private readonly local: Counter;
+  /** Its calls are spans of the request (store-span.ts): a network hop worth seeing in a trace. */
+  private readonly sharedIsRedis: boolean;
 
   constructor(
     readonly budget: Budget,
@@ -45,12 +48,13 @@ export class Limiter {
     const options = { points: budget.points, duration: budget.windowSeconds, keyPrefix: `conduit:rl:${budget.name}` };
     this.local = new RateLimiterMemory(options);
     this.shared = sharedCounter(options, store);
+    this.sharedIsRedis = store.kind === 'redis';
   }
 
   /** Counts one request against the key. */
   async consume(key: string): Promise<Verdict> {
     try {
-      return { allowed: true, quota: this.quota(await this.count((counter) => counter.consume(key))) };
+      return { allowed: true, quota: this.quota(await this.count('consume', (counter) => counter.consume(key))) };
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) return { allowed: false, quota: this.quota(outcome) };
       throw outcome;
@@ -59,11 +63,11 @@ export class Limiter {
 
   /** Gives back one point counted earlier (an attempt that turned out not to count). */
   async refund(key: string): Promise<void> {
-    await this.count((counter) => counter.reward(key, 1));
+    await this.count('reward', (counter) => counter.reward(key, 1));
   }
 
   async reset(key: string): Promise<void> {
-    await this.count((counter) => counter.delete(key));
+    await this.count('delete', (counter) => counter.delete(key));
   }
 
   /**
@@ -71,10 +75,11 @@ export class Limiter {
    * counts on its own rather than letting everything through or failing the request. A refusal is
    * an answer, not a failure.
    */
-  private async count<T>(operation: (counter: Counter) => Promise<T>): Promise<T> {
-    if (this.shared === undefined) return operation(this.local);
+  private async count<T>(name: string, operation: (counter: Counter) => Promise<T>): Promise<T> {
+    const { shared } = this;
+    if (shared === undefined) return operation(this.local);
     try {
-      return await operation(this.shared);
+      return await (this.sharedIsRedis ? inStoreSpan(name, this.budget.name, () => operation(shared)) : operation(shared));
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) throw outcome;
       return operation(this.local);
