@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './testing/free-port.js';
 import { type ReceivedSpan, startOtlpReceiver } from './testing/otlp-receiver.js';
 import { type ServerOnTestDatabase, spawnServerOnTestDatabase } from './testing/spawn-server.js';
 
@@ -159,6 +160,23 @@ describe('with the SDK disabled', () => {
     } finally {
       await running.stop();
       await receiver.close();
+    }
+  });
+});
+
+describe('with the collector away', () => {
+  it('serves as usual and still stops cleanly: the last spans are given up, not waited for past the grace', async () => {
+    const port = await freePort();
+    const running = await spawnServerOnTestDatabase({
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+    });
+    try {
+      for (let index = 0; index < 5; index++) expect((await fetch(`${running.server.baseUrl}/api/tags`)).status).toBe(200);
+      expect(await running.server.stop('SIGTERM')).toBe(0);
+      expect(running.server.logs.at(-1)).toContain('"msg":"stopped"');
+    } finally {
+      await running.stop();
     }
   });
 });

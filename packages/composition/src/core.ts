@@ -116,7 +116,7 @@ const openOrm = async (
  * transport. On failure, what was already started is stopped again.
  */
 export const composeCore = async (config: Config, logger: Logger, options: CoreOptions): Promise<Core> => {
-  const tracing = await startTracing(config, 'conduit');
+  const tracing = await startTracing(config, 'conduit', logger);
   const database = await provideDatabase(config, logger, options.databaseMode);
   try {
     const { applied, bypassesRowSecurity: bypasses } = await migrate(config, logger, database);
