@@ -6,7 +6,13 @@ import { budgetedConnect, type ConnectionBudgets } from './connection-budgets.js
 import { endStatementSpan, startStatementSpan } from './statement-spans.js';
 import { requireTenant } from './tenants/require-tenant.js';
 import { TENANT } from './tenants/tenant-predicates.js';
-import { isTransactionControl, PREPARE_SET_TENANT, queryForTenant, type StatementConfig } from './tenants/tenant-statements.js';
+import {
+  type Callback,
+  isTransactionControl,
+  PREPARE_SET_TENANT,
+  queryForTenant,
+  type StatementConfig,
+} from './tenants/tenant-statements.js';
 
 /*
  * The hooks on the pool MikroORM creates for the application (orm.ts, its `onPoolCreated`), which the
@@ -17,7 +23,6 @@ import { isTransactionControl, PREPARE_SET_TENANT, queryForTenant, type Statemen
  * statements are its own, and a job's batches run on the application pool through the use cases.
  */
 
-type Callback = (error: Error | null, result: unknown) => void;
 type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, done: (release?: Error | boolean) => void) => void;
 
 /**

@@ -47,7 +47,8 @@ export type StatementConfig = {
   types?: unknown;
 };
 
-type Callback = (error: Error | null, result: unknown) => void;
+/** node-postgres's callback of a query. */
+export type Callback = (error: Error | null, result: unknown) => void;
 
 /** The part of pg's connection the first part is written to (pg/lib/connection.js). */
 type Connection = {

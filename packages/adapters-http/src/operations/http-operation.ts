@@ -1,6 +1,5 @@
 import type { ArticlePosition, SelfProfile, UseCases } from '@conduit/app';
 import type { Actor } from '@conduit/domain';
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context as HonoContext } from 'hono';
 import { ok } from 'neverthrow';
 import type { AppEnv } from '../app-env.js';
@@ -51,11 +50,13 @@ type HandlerContext = HonoContext<AppEnv & { Variables: { actor: Actor; self: Se
 type Valid = (target: 'param' | 'query' | 'json') => object;
 
 /**
- * Registers each operation on `router`: its input parsed by the route's schemas (422 at the edge),
- * the domain's check (422 with the same field errors), the use case, and the presented answer
- * (an ETag on reads, 204 with no body where declared).
+ * A router of the operations, in their order (the first route to match a path answers it): each
+ * one's input parsed by the route's schemas (422 at the edge), the domain's check (422 with the
+ * same field errors), the use case, and the presented answer (an ETag on reads, 204 with no body
+ * where declared).
  */
-export const registerOperations = (router: OpenAPIHono<AppEnv>, useCases: UseCases, operations: readonly AnyOperation[]): void => {
+export const operationsRouter = (useCases: UseCases, operations: readonly AnyOperation[]) => {
+  const router = createRouter();
   for (const operation of operations) {
     const { request, http } = operation;
     // The handler's answers are those the route declared; Hono cannot see that through a declaration of any shape.
@@ -80,11 +81,5 @@ export const registerOperations = (router: OpenAPIHono<AppEnv>, useCases: UseCas
       return answer;
     }) as never);
   }
-};
-
-/** A router of the operations, in their order (the first route to match a path answers it). */
-export const operationsRouter = (useCases: UseCases, operations: readonly AnyOperation[]) => {
-  const router = createRouter();
-  registerOperations(router, useCases, operations);
   return router;
 };

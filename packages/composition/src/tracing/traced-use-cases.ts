@@ -4,7 +4,8 @@ import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
 
 const tracer = trace.getTracer('conduit-app');
 
-type Settled = { isErr?: () => boolean; error?: { type?: string } };
+/** What a use case settles with: a Result (whose failure has a `type`), or a plain value. */
+type Settled = { isErr?: () => boolean; error?: { type?: string } } | null | undefined;
 
 /**
  * The use cases, each call a span (`createArticle`) under the driver's (an HTTP request, an MCP
@@ -19,9 +20,8 @@ export const tracedUseCases = (useCases: UseCases): UseCases =>
       (...args: unknown[]) => {
         const span = tracer.startSpan(name, { attributes: { 'conduit.use_case': name } });
         const returned = context.with(trace.setSpan(context.active(), span), () => (useCase as (...a: unknown[]) => unknown)(...args));
-        Promise.resolve(returned).then(
-          (settled: Settled | unknown) => {
-            const result = settled as Settled;
+        Promise.resolve(returned as Settled).then(
+          (result: Settled) => {
             if (typeof result?.isErr === 'function' && result.isErr()) span.setAttribute(ATTR_ERROR_TYPE, result.error?.type ?? 'error');
             span.end();
           },
