@@ -169,6 +169,7 @@ describe('an answer never contradicts the database', () => {
     const token = await signUp(`retry${randomUUID().slice(0, 8)}`);
     const titles = Array.from({ length: 300 }, (_, index) => `Once ${index} ${randomUUID()}`);
     const outcomes = { attempts: 0, hungUp: 0, replayed: 0, refused: 0, answerLost: 0 };
+    const refusals = new Map<string, number>();
     // A ceiling on attempts, far above what any load takes (each waits up to a second), so that a
     // key that never settles fails with its story instead of running into the test's time limit.
     const MAX_ATTEMPTS = 300;
@@ -190,7 +191,8 @@ describe('an answer never contradicts the database', () => {
                     const text = await response.text();
                     if (response.status !== 201 && response.status !== 503 && response.status !== 409)
                       unexpected.push(`${response.status} ${text}`);
-                    const code = response.status === 409 ? (JSON.parse(text) as { code?: string }).code : undefined;
+                    const code = response.status === 201 ? undefined : (JSON.parse(text) as { code?: string }).code;
+                    refusals.set(`${response.status} ${code}`, (refusals.get(`${response.status} ${code}`) ?? 0) + 1);
                     return { status: response.status, code };
                   },
                   () => ({ status: 0, code: undefined }),
@@ -214,6 +216,7 @@ describe('an answer never contradicts the database', () => {
     console.info(
       `[acknowledgement] 300 keyed articles: ${outcomes.attempts} attempts, ${outcomes.refused} × 503/409, ${outcomes.hungUp} hung up or lost, ${outcomes.replayed} replayed, ${outcomes.answerLost} applied with the answer lost; ${rows.size} saved`,
     );
+    console.info(`[acknowledgement] keyed refusals: ${JSON.stringify(Object.fromEntries(refusals))}`);
     expect(unexpected).toEqual([]);
     expect(finals.filter((final) => final !== 'published')).toEqual([]);
     expect([...rows].filter((row) => !row.endsWith(' ×1'))).toEqual([]);

@@ -1,5 +1,6 @@
-import type { CurrentDeadline, Deadline } from '@conduit/domain';
+import type { Deadline, WorkProgress } from '@conduit/domain';
 import { Semaphore } from 'async-mutex';
+import { TurnOrder } from './turn-order.js';
 
 /**
  * Bounds per workload (the request scope's: a request's operation). Code running outside any
@@ -39,17 +40,26 @@ const givingUp = (until: number, deadline: Deadline | undefined) => {
   return { outcome, cancel: () => clearTimeout(timer) };
 };
 
-/** A turn, or null when none came by `until` or before the deadline; a turn that comes later is handed straight back. */
-const turn = async (gate: Semaphore, until: number, deadline: Deadline | undefined): Promise<(() => void) | null> => {
-  if (!gate.isLocked()) return (await gate.acquire())[1];
+/** A workload's gate: its turns, and the order its waiters get them in. */
+type Gate = { readonly turns: Semaphore; readonly order: TurnOrder };
+
+/**
+ * A turn for `work`, or null when none came by `until` or before the deadline; a turn that comes
+ * later is handed straight back.
+ */
+const turn = async (gate: Gate, until: number, work: WorkProgress): Promise<(() => void) | null> => {
+  const { deadline } = work;
+  if (!gate.turns.isLocked()) return (await gate.turns.acquire())[1];
+  const waiter = gate.order.waitFor(work);
   let gaveUp = false;
-  const acquired = gate.acquire().then(([, release]) => {
+  const acquired = gate.turns.acquire(1, waiter.priority).then(([, release]) => {
     if (gaveUp) release();
     return release;
   });
   const giveUp = givingUp(until, deadline);
   const outcome = await Promise.race([acquired, giveUp.outcome]);
   giveUp.cancel();
+  waiter.left();
   if (outcome === null) gaveUp = true;
   return outcome;
 };
@@ -93,9 +103,9 @@ export const budgetedConnect = <C>(
   pool: PoolGauge,
   connect: () => Promise<C>,
   budgets: ConnectionBudgets,
-  currentDeadline: CurrentDeadline,
+  currentWork: () => WorkProgress,
 ) => {
-  const gates = new Map<string, Semaphore>();
+  const gates = new Map<string, Gate>();
   const reserve = reservedConnections(pool.size);
   /** Connections each workload holds now (or is connecting). */
   const holding = new Map<string, number>();
@@ -140,7 +150,7 @@ export const budgetedConnect = <C>(
   const gateOf = (workload: string) => {
     let gate = gates.get(workload);
     if (gate === undefined) {
-      gate = new Semaphore(budgets.perWorkload);
+      gate = { turns: new Semaphore(budgets.perWorkload), order: new TurnOrder() };
       gates.set(workload, gate);
     }
     return gate;
@@ -153,11 +163,14 @@ export const budgetedConnect = <C>(
    * already reads as "unavailable, nothing done" (503).
    */
   return async (workload: string): Promise<{ connection: C; turn: Turn }> => {
-    const deadline = currentDeadline();
+    const work = currentWork();
+    const { deadline } = work;
     if (expired(deadline)) throw busy();
     const until = Date.now() + budgets.maxWaitMs;
-    const leaveGate = await turn(gateOf(workload), until, deadline);
+    const gate = gateOf(workload);
+    const leaveGate = await turn(gate, until, work);
     if (leaveGate === null) throw busy();
+    gate.order.took(work);
     if (!(await admitted(workload, until, deadline))) {
       leaveGate();
       throw busy();

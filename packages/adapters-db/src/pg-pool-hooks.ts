@@ -126,7 +126,7 @@ const budgetConnections = (pool: Pool, budgets: ConnectionBudgets, scope: Reques
     },
     () => connect(),
     budgets,
-    () => scope.current().progress.deadline,
+    () => scope.current().progress,
   );
   const connectWithin = async (workload: string): Promise<PoolClient> => {
     const asked = performance.now();
