@@ -50,17 +50,18 @@ type Gate = { readonly turns: Semaphore; readonly order: TurnOrder };
 const turn = async (gate: Gate, until: number, work: WorkProgress): Promise<(() => void) | null> => {
   const { deadline } = work;
   if (!gate.turns.isLocked()) return (await gate.turns.acquire())[1];
-  const waiter = gate.order.waitFor(work);
   let gaveUp = false;
-  const acquired = gate.turns.acquire(1, waiter.priority).then(([, release]) => {
+  const acquired = gate.turns.acquire(1, gate.order.priorityOf(work)).then(([, release]) => {
     if (gaveUp) release();
     return release;
   });
   const giveUp = givingUp(until, deadline);
   const outcome = await Promise.race([acquired, giveUp.outcome]);
   giveUp.cancel();
-  waiter.left();
-  if (outcome === null) gaveUp = true;
+  if (outcome === null) {
+    gaveUp = true;
+    gate.order.gaveUp();
+  }
   return outcome;
 };
 
