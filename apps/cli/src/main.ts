@@ -8,6 +8,7 @@ import { cancelJob, listJobs, showJob } from './commands/jobs.js';
 import { seed } from './commands/seed.js';
 import { addTenant, listTenants, removeTenant } from './commands/tenants.js';
 import { runWorker } from './commands/worker.js';
+import { flagsCommand } from './flags-command.js';
 import { environment, fail, oneJobCommand, oneThingCommand, operatorOption, program, withCore } from './program.js';
 
 program
@@ -72,6 +73,8 @@ program
         ),
       ),
   );
+
+program.addCommand(flagsCommand);
 
 program
   .command('reset')

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ALL_FEATURES_ON } from '@conduit/app';
 import { ARTICLE_LIMITS, anonymous, checkSignUp } from '@conduit/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -52,7 +53,7 @@ describe(`one rule, changed in the domain only (a title of at most ${NEW_TITLE_L
   it('is the rule of the CLI: an import refuses the item and says why', async () => {
     const core = composeInMemoryCore();
     const signUp = checkSignUp({ username: 'rule', email: 'rule@example.com', password: 'password123' })._unsafeUnwrap();
-    (await core.useCases.registerUser({ actor: anonymous, features: { registration: true, comments: true } }, signUp))._unsafeUnwrap();
+    (await core.useCases.registerUser({ actor: anonymous, features: ALL_FEATURES_ON }, signUp))._unsafeUnwrap();
     const file = join(folder, 'articles.ndjson');
     writeFileSync(file, `${[fits, tooLong].map((title) => JSON.stringify({ article: article(title) })).join('\n')}\n`);
     const exitCode = await importArticles(core, file, { as: 'rule', operator: 'test' });

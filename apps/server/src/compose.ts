@@ -4,7 +4,6 @@ import {
   type Config,
   type Core,
   composeCore,
-  configuredFeatureFlags,
   type JobMetrics,
   jobCountsOf,
   type Logger,
@@ -34,7 +33,7 @@ export type Application = {
 /** `cluster`: this process is one worker of several (WEB_CONCURRENCY), linked to their primary. */
 export const compose = async (config: Config, logger: Logger, cluster?: WorkerLink): Promise<Application> => {
   // Each operation holds at most its share of the pool (the request names its operation as its workload).
-  const core = await composeCore(config, logger, { databaseMode: 'exclusive', connectionBudgets: true, jobs: true, watchTenants: true });
+  const core = await composeCore(config, logger, { databaseMode: 'exclusive', connectionBudgets: true, jobs: true, watchChanges: true });
   try {
     const application = wireHttp(core, cluster);
     if (config.JOB_WORKERS > 0) {
@@ -55,7 +54,7 @@ const wireHttp = (core: Core, cluster: WorkerLink | undefined): Application => {
   const probe = new DatabaseProbe(core.database.url);
   let draining = false;
   const placement = metricsPlacement(config);
-  const metrics = placement === 'off' ? undefined : createMetrics(core.orm, core.replicas);
+  const metrics = placement === 'off' ? undefined : createMetrics(core.orm, core.flags.unreadable, core.replicas);
   const jobMetrics = recordJobs(metrics?.registry, jobCountsOf(core));
   // In a cluster the primary serves the metrics port and sums every worker's; /metrics asks it.
   if (metrics && cluster) cluster.shareMetrics(metrics.registry);
@@ -83,7 +82,7 @@ const wireHttp = (core: Core, cluster: WorkerLink | undefined): Application => {
         return { status, checks: { 'postgresql:responseTime': [{ status, observedValue, observedUnit: 'ms' }] } };
       },
     },
-    featureFlags: configuredFeatureFlags(config),
+    featureFlags: core.flags.features,
     clientAddress,
     ...(rateLimiting.rateLimits ? { rateLimits: rateLimiting.rateLimits } : {}),
     isDependencyUnavailable: isDatabaseUnavailable,

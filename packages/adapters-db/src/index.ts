@@ -1,4 +1,5 @@
 export * from './article-period-counts.js';
+export { type Announcement, ChangeAnnouncements, FLAG_CHANGES_CHANNEL, TENANT_CHANGES_CHANNEL } from './change-announcements.js';
 export type { ConnectionBudgets } from './connection-budgets.js';
 export * from './database-errors.js';
 export * from './database-health.js';
@@ -9,5 +10,4 @@ export * from './postgres-adapters.js';
 export { ReplicaRouter, type ReplicaRouterOptions, type ReplicaState } from './replicas/replica-router.js';
 export type { StatementHook } from './statement-hook-logger.js';
 export * from './tenants/runtime-role.js';
-export { TenantChanges } from './tenants/tenant-changes.js';
 export { TENANT_OWNED_TABLES } from './tenants/tenant-isolation.js';

@@ -1,4 +1,4 @@
-import { makeUseCases } from '@conduit/app';
+import { ALL_FEATURES_ON, makeUseCases } from '@conduit/app';
 import { newUser, userActor } from '@conduit/domain';
 import { ok } from 'neverthrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,7 @@ describe('article import jobs on PostgreSQL', () => {
     const owner = (
       await context.repositories.users.add(newUser({ username: 'racer', email: 'racer@example.com', passwordHash: 'x' }))
     )._unsafeUnwrap();
-    const ctx = { actor: userActor(owner.id, 'user'), features: { registration: true, comments: true } };
+    const ctx = { actor: userActor(owner.id, 'user'), features: ALL_FEATURES_ON };
     const texts = Array.from({ length: 2_000 }, (_, index) => article(index));
     const { job } = (await cases.submitArticleImport(ctx, { items: itemsOf(texts) }))._unsafeUnwrap();
 

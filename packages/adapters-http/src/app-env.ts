@@ -1,4 +1,4 @@
-import type { FeatureSnapshot, SelfProfile } from '@conduit/app';
+import type { Features, SelfProfile } from '@conduit/app';
 import type { Actor, Tenant, TraceIds } from '@conduit/domain';
 import type { IdempotencyKeys } from './middleware/idempotency-keys.types.js';
 import type { HttpLogger } from './observability/http-logger.js';
@@ -20,7 +20,7 @@ export type AppEnv = {
     /** The signed-in user's public profile, as the session check read it (none for anonymous). */
     self: SelfProfile | undefined;
     /** The feature flags as evaluated for this request. */
-    features: FeatureSnapshot;
+    features: Features;
     /** The `code` of the problem this request was answered with, if it was. */
     problemCode: string;
     /** What the request did where its route does not say (an MCP request: `/mcp tools/call create_article`), for logs and metrics. */

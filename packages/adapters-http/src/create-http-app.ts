@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { ALL_FEATURES_ON } from '@conduit/app';
 import { type IdempotencyClaim, type ScopedWork, StoredRequestScope } from '@conduit/domain';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './app-env.js';
@@ -73,7 +74,8 @@ export const createHttpApp = (deps: HttpDeps) => {
     inProgressMs: 2 * config.requestTimeoutMs,
   };
   const requestScope = createMiddleware<AppEnv>(async (c, next) => {
-    c.set('features', deps.featureFlags.evaluate());
+    // Asked for the request's actor when a flag is asked (the MCP door learns its actor later).
+    c.set('features', { enabled: (flag, about) => deps.featureFlags.for(c.get('actor')).enabled(flag, about) });
     c.set('idempotency', idempotency);
     await next();
   });
@@ -131,7 +133,7 @@ export const openApiDocument = (): object =>
     },
     config: { corsOrigins: ['*'], bodyLimitBytes: 1, importBodyLimitBytes: 1, requestTimeoutMs: 1, maxInFlight: 1, mcpEnabled: false },
     health: { readiness: async () => ({ status: 'pass', checks: {} }), isDraining: () => false },
-    featureFlags: { evaluate: () => ({ registration: true, comments: true }) },
+    featureFlags: { for: () => ALL_FEATURES_ON },
     isDependencyUnavailable: () => false,
     idempotencyKeys: {} as HttpDeps['idempotencyKeys'],
     scope: new StoredRequestScope(new AsyncLocalStorage<ScopedWork>()),

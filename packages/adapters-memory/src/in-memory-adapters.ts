@@ -13,6 +13,7 @@ import {
 import { InMemoryArticleRepository } from './in-memory-article-repository.js';
 import { InMemoryCommentRepository } from './in-memory-comment-repository.js';
 import { InMemoryFavoriteRepository } from './in-memory-favorite-repository.js';
+import { InMemoryFlagRepository } from './in-memory-flag-repository.js';
 import { InMemoryFollowRepository } from './in-memory-follow-repository.js';
 import { InMemoryIdempotencyKeyRepository } from './in-memory-idempotency-key-repository.js';
 import {
@@ -109,6 +110,7 @@ const createPartition = (options: UnitOfWorkScope): Partition => {
     jobResults: new InMemoryJobResultRepository(store),
     jobQueue: new InMemoryJobQueue(store),
     idempotencyKeys: new InMemoryIdempotencyKeyRepository(store),
+    flags: new InMemoryFlagRepository(store),
   };
   const { scope } = options;
   const unitOfWork = new InMemoryUnitOfWork(store, repositories, deadlineIn(scope));

@@ -3,6 +3,8 @@ import type {
   ArticleId,
   Comment,
   CommentId,
+  FlagChangeRecord,
+  FlagSetting,
   HeldIdempotencyKey,
   Job,
   JobId,
@@ -38,6 +40,9 @@ export class InMemoryStore {
   writeKeys = new Map<string, HeldIdempotencyKey>();
   /** Job ids announced to the workers, in order (the queue a test drains). */
   announced: JobId[] = [];
+  /** Flag settings by `${flag}` or `${flag} article ${slug}`, and every change in order. */
+  flags = new Map<string, FlagSetting>();
+  flagChanges: FlagChangeRecord[] = [];
   private sequence = 0;
 
   /** The favorite keys of one article, whoever gave them. */
@@ -68,6 +73,8 @@ export class InMemoryStore {
       idempotencyKeys: new Map(this.idempotencyKeys),
       writeKeys: new Map(this.writeKeys),
       announced: [...this.announced],
+      flags: new Map(this.flags),
+      flagChanges: [...this.flagChanges],
     };
     return () => Object.assign(this, saved);
   }

@@ -1,5 +1,5 @@
 import type { Actor, SessionOrigin, UserActor } from '@conduit/domain';
-import type { FeatureSnapshot } from './features.js';
+import type { Features } from './features.js';
 
 /**
  * Request-scoped facts a use case may depend on. Built by the driver (HTTP, MCP, CLI). `origin` is
@@ -7,7 +7,7 @@ import type { FeatureSnapshot } from './features.js';
  */
 export type Context = {
   readonly actor: Actor;
-  readonly features: FeatureSnapshot;
+  readonly features: Features;
   readonly origin?: SessionOrigin;
   /** A signed-in actor's public profile, when the driver has it (see SelfProfile). */
   readonly self?: SelfProfile;
@@ -24,4 +24,4 @@ export type SelfProfile = { readonly username: string; readonly bio: string | nu
  * The context of a use case that needs a signed-in user: the type system keeps anonymous callers
  * out. `self` when the driver has it (the HTTP and MCP transports, from the session check).
  */
-export type AuthenticatedContext = { readonly actor: UserActor; readonly features: FeatureSnapshot; readonly self?: SelfProfile };
+export type AuthenticatedContext = { readonly actor: UserActor; readonly features: Features; readonly self?: SelfProfile };

@@ -1,5 +1,6 @@
 import type {
   Clock,
+  Flag,
   PasswordHasher,
   Repositories,
   RunInTenant,
@@ -21,6 +22,8 @@ export type AppDeps = {
   readonly tokenIssuer: TokenIssuer;
   readonly clock: Clock;
   readonly suffixes: SuffixGenerator;
+  /** Each flag's value where the publication has not set it (the environment's); all on when not given. */
+  readonly flagDefaults?: Readonly<Record<Flag, boolean>>;
   /**
    * The tenants, and the current tenant's data as a whole (an operator's). Every other port works
    * on the current tenant's data only, which the driver chose (a request's Host, a command's

@@ -8,6 +8,8 @@ export type { AddCommentCommand } from './comments/add-comment.js';
 export * from './context.js';
 export * from './deps.js';
 export * from './features.js';
+export * from './flags/flag-book.js';
+export * from './flags/flag-use-cases.js';
 export type { JobResultView } from './jobs/get-job-result.js';
 export type { AccountExportDocument } from './jobs/run-account-export.js';
 export type { RunOptions, RunOutcome } from './jobs/run-article-import.js';

@@ -11,6 +11,7 @@ import { makeAddComment } from './comments/add-comment.js';
 import { makeDeleteComment } from './comments/delete-comment.js';
 import { makeListComments } from './comments/list-comments.js';
 import type { AppDeps } from './deps.js';
+import { makeChangeFlag, makeFlagHistory, makeListFlags } from './flags/flag-use-cases.js';
 import { makeCancelJob } from './jobs/cancel-job.js';
 import { makeCountJobs } from './jobs/count-jobs.js';
 import { makeFailJob } from './jobs/fail-job.js';
@@ -91,6 +92,9 @@ export const makeUseCases = (deps: AppDeps) => ({
   addTenant: makeAddTenant(deps),
   listTenants: makeListTenants(deps),
   removeTenant: makeRemoveTenant(deps),
+  listFlags: makeListFlags(deps),
+  changeFlag: makeChangeFlag(deps),
+  flagHistory: makeFlagHistory(deps),
 });
 
 export type UseCases = ReturnType<typeof makeUseCases>;

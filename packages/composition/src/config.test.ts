@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config.js';
-import { configuredFeatureFlags } from './feature-flags.js';
+import { flagDefaults } from './feature-flags.js';
 
 describe('parseConfig', () => {
   it('applies defaults', () => {
@@ -57,9 +57,9 @@ describe('parseConfig', () => {
 
   it('turns features on by default and off by configuration', () => {
     const on = parseConfig({});
-    expect(on.ok && configuredFeatureFlags(on.config).evaluate()).toEqual({ registration: true, comments: true });
+    expect(on.ok && flagDefaults(on.config)).toMatchObject({ registration: true, comments: true, imports: true });
     const off = parseConfig({ FEATURE_REGISTRATION: 'false', FEATURE_COMMENTS: 'false' });
-    expect(off.ok && configuredFeatureFlags(off.config).evaluate()).toEqual({ registration: false, comments: false });
+    expect(off.ok && flagDefaults(off.config)).toMatchObject({ registration: false, comments: false, imports: true });
     expect(parseConfig({ FEATURE_COMMENTS: 'maybe' })).toMatchObject({ ok: false, message: expect.stringContaining('FEATURE_COMMENTS') });
   });
 

@@ -165,6 +165,7 @@ export const configSchema = z.object({
   TENANT_UNKNOWN_HOST: z.enum(['default', 'reject']).default('default'),
   /** How often each server re-reads the tenants' host names (a tenant added by the CLI is served within this). */
   TENANT_REFRESH_MS: z.coerce.number().int().min(100).default(5_000),
+  FLAG_REFRESH_MS: z.coerce.number().int().min(100).default(30_000),
 });
 
 type Budget = { points: number; windowSeconds: number };

@@ -1,10 +1,28 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Argon2PasswordHasher, JoseTokens, RandomSuffixGenerator } from '@conduit/adapters-crypto';
-import { createOrm, createPostgresAdapters, type Orm, type PgBossJobs, type ReplicaRouter, TenantChanges } from '@conduit/adapters-db';
+import {
+  ChangeAnnouncements,
+  createOrm,
+  createPostgresAdapters,
+  FLAG_CHANGES_CHANNEL,
+  type Orm,
+  type PgBossJobs,
+  type ReplicaRouter,
+  TENANT_CHANGES_CHANNEL,
+} from '@conduit/adapters-db';
 import { makeUseCases, TenantDirectory, type UseCases } from '@conduit/app';
-import { type IdempotencyKeyRepository, type RequestScope, type ScopedWork, StoredRequestScope, type Tenant } from '@conduit/domain';
+import {
+  type IdempotencyKeyRepository,
+  type RequestScope,
+  type ScopedWork,
+  StoredRequestScope,
+  type Tenant,
+  tenantId,
+} from '@conduit/domain';
 import type { Config } from './config.js';
 import { type DatabaseMode, type ProvidedDatabase, provideDatabase } from './database.js';
+import { flagDefaults } from './feature-flags.js';
+import { type Flags, startFlags } from './flags/start-flags.js';
 import { signingKeys } from './jwt-secret.js';
 import type { Logger } from './logger.js';
 import { migrate } from './migrate-database.js';
@@ -47,6 +65,8 @@ export type Core = {
    * its Host's tenant, a command with --tenant, a job with its own) and every adapter reads.
    */
   readonly scope: RequestScope;
+  /** Each publication's flags, asked through OpenFeature; the use cases' and the transports' `features`. */
+  readonly flags: Flags;
   /** The directory that resolves a Host or a slug to a tenant, and work run for a named tenant or for each. */
   readonly tenants: {
     readonly directory: TenantDirectory;
@@ -78,10 +98,11 @@ export type CoreOptions = {
   /** Start the job queue (pg-boss, on the same database): drivers that submit or run jobs. */
   readonly jobs?: boolean;
   /**
-   * Listen for changes of the tenants (a long-running server): a tenant added by the CLI is served
-   * from its first request. Without it, they are read again every TENANT_REFRESH_MS.
+   * Listen for changes of the tenants and the flags (a long-running server): a tenant added or a flag
+   * set by the CLI is served from the next request. Without it, they are read again every
+   * TENANT_REFRESH_MS and FLAG_REFRESH_MS.
    */
-  readonly watchTenants?: boolean;
+  readonly watchChanges?: boolean;
 };
 
 /**
@@ -147,21 +168,35 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         clock: systemClock,
         suffixes: new RandomSuffixGenerator(),
         tenancy: { ...adapters.tenancy, runIn: (tenant, work) => scope.run({ tenant }, work) },
+        flagDefaults: flagDefaults(config),
       });
       const useCases = tracing.exporting ? tracedUseCases(made) : made;
       const directory = new TenantDirectory(
         { tenants: adapters.tenancy.tenants, clock: systemClock },
         { refreshMs: config.TENANT_REFRESH_MS, unknownHost: config.TENANT_UNKNOWN_HOST },
       );
-      const changes = options.watchTenants
-        ? new TenantChanges(database.url, {
-            onError: (error) =>
+      const flags = startFlags({
+        scope,
+        clock: systemClock,
+        logger,
+        settings: () => adapters.repositories.flags.settings(),
+        tenantById: (id) => directory.byId(id),
+        defaults: flagDefaults(config),
+        refreshMs: config.FLAG_REFRESH_MS,
+      });
+      const changes = options.watchChanges
+        ? new ChangeAnnouncements(database.url, [TENANT_CHANGES_CHANNEL, FLAG_CHANGES_CHANNEL], {
+            onError: (error: Error) =>
               isStopping()
-                ? logger.debug({ err: error }, 'tenant changes: listening connection closed while stopping')
-                : logger.warn({ err: error }, 'tenant changes: listening connection lost; listening again'),
+                ? logger.debug({ err: error }, 'change announcements: listening connection closed while stopping')
+                : logger.warn({ err: error }, 'change announcements: listening connection lost; listening again'),
           })
         : undefined;
-      await changes?.listen(() => directory.changed());
+      await changes?.listen((announced) => {
+        if ('missed' in announced || announced.channel === TENANT_CHANGES_CHANNEL) directory.changed();
+        if ('missed' in announced) flags.book.changed();
+        else if (announced.channel === FLAG_CHANGES_CHANNEL) flags.book.changed(tenantId(Number(announced.payload)));
+      });
       return {
         config,
         logger,
@@ -175,6 +210,7 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         ...(jobs ? { jobs } : {}),
         ...(replicas ? { replicas } : {}),
         scope,
+        flags,
         tenants: {
           directory,
           runNamed: async (slug, work) => {

@@ -156,3 +156,16 @@ export const startMetricsServer = (exposition: Exposition, config: Pick<Config, 
       response.writeHead(503).end();
     }
   }).listen(config.METRICS_PORT, config.HOST);
+
+/** Whether the flags are served from a store that cannot be read now (the last settings read, else the defaults). */
+export const recordFlags = (registry: Registry, unreadable: () => boolean): void => {
+  new Gauge({
+    name: 'conduit_feature_flags_unreadable',
+    help: 'The flag store cannot be read (1): flags answer the last settings read, else their defaults',
+    registers: [registry],
+    aggregator: 'max',
+    collect() {
+      this.set(unreadable() ? 1 : 0);
+    },
+  });
+};

@@ -14,6 +14,7 @@ import { Migration20261203083047_session_write_positions } from './Migration2026
 import { Migration20261203085326_drop_article_days } from './Migration20261203085326_drop_article_days.js';
 import { Migration20261203225337_tenants } from './Migration20261203225337_tenants.js';
 import { Migration20261204000000_tenant_covering_indexes } from './Migration20261204000000_tenant_covering_indexes.js';
+import { Migration20261207181547_feature_flags } from './Migration20261207181547_feature_flags.js';
 
 /** Every migration, in order. Listed in code so the built server needs no file discovery. */
 export const migrationsList = [
@@ -33,4 +34,5 @@ export const migrationsList = [
   { name: 'Migration20261203085326_drop_article_days', class: Migration20261203085326_drop_article_days },
   { name: 'Migration20261203225337_tenants', class: Migration20261203225337_tenants },
   { name: 'Migration20261204000000_tenant_covering_indexes', class: Migration20261204000000_tenant_covering_indexes },
+  { name: 'Migration20261207181547_feature_flags', class: Migration20261207181547_feature_flags },
 ];

@@ -3,6 +3,7 @@ import { ArticlePeriodRecord } from './article-period.record.js';
 import { ArticleTagRecord } from './article-tag.record.js';
 import { CommentRecord } from './comment.record.js';
 import { FavoriteRecord } from './favorite.record.js';
+import { FeatureFlagChangeRecord, FeatureFlagRecord } from './feature-flag.record.js';
 import { FollowRecord } from './follow.record.js';
 import { IdempotencyKeyRecord } from './idempotency-key.record.js';
 import { JobRecord } from './job.record.js';
@@ -21,6 +22,8 @@ export {
   ArticleTagRecord,
   CommentRecord,
   FavoriteRecord,
+  FeatureFlagChangeRecord,
+  FeatureFlagRecord,
   FollowRecord,
   IdempotencyKeyRecord,
   JobIdempotencyKeyRecord,
@@ -50,6 +53,8 @@ export const tenantOwnedRecords = [
   IdempotencyKeyRecord,
   SessionRecord,
   JobResultRecord,
+  FeatureFlagRecord,
+  FeatureFlagChangeRecord,
 ];
 
 export const allRecords = [TenantRecord, TenantHostRecord, ...tenantOwnedRecords];

@@ -4,6 +4,7 @@ import type { EntityManagerSource } from '../entity-manager.js';
 import { KyselyArticleRepository } from './kysely-article-repository.js';
 import { KyselyCommentRepository } from './kysely-comment-repository.js';
 import { KyselyFavoriteRepository } from './kysely-favorite-repository.js';
+import { KyselyFlagRepository } from './kysely-flag-repository.js';
 import { KyselyFollowRepository } from './kysely-follow-repository.js';
 import { KyselyIdempotencyKeyRepository } from './kysely-idempotency-key-repository.js';
 import { KyselyJobItemRepository } from './kysely-job-item-repository.js';
@@ -44,4 +45,5 @@ export const makePostgresRepositories = (
   jobResults: new KyselyJobResultRepository(em),
   jobQueue: { enqueue: (id) => queueIn(em()).enqueue(id) },
   idempotencyKeys: new KyselyIdempotencyKeyRepository(em),
+  flags: new KyselyFlagRepository(em),
 });

@@ -10,10 +10,10 @@ import {
 } from '@conduit/domain';
 import { sql } from 'kysely';
 import { errAsync, ResultAsync } from 'neverthrow';
+import { TENANT_CHANGES_CHANNEL } from '../change-announcements.js';
 import type { EntityManagerSource } from '../entity-manager.js';
 import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
 import { violatedUniqueConstraint } from '../unique-violation.js';
-import { TENANT_CHANGES_CHANNEL } from './tenant-changes.js';
 
 const hostsOf = sql<string[]>`coalesce(array_agg(h.host order by h.host) filter (where h.host is not null), '{}')`;
 
@@ -56,7 +56,7 @@ const added = new CompiledStatement((db, slot: SlotOf<{ slug: string; hosts: str
 
 const removed = new CompiledStatement((db, slot: SlotOf<{ id: number }>) => db.deleteFrom('tenants').where('id', '=', slot('id')));
 
-/** Tells every server's directory (tenant-changes.ts) that the tenants changed. */
+/** Tells every server's directory (change-announcements.ts) that the tenants changed. */
 const announced = new CompiledStatement((db) => db.selectNoFrom(sql<string>`pg_notify(${TENANT_CHANGES_CHANNEL}, '')`.as('sent')));
 
 /** `tenants` and `tenant_hosts`: no tenant's data, so no row-level security; read before a tenant is chosen. */

@@ -24,6 +24,8 @@ const PURGE_ORDER: readonly TenantOwnedTable[] = [
   'tags',
   'follows',
   'users',
+  'feature_flags',
+  'feature_flag_changes',
 ];
 
 /**

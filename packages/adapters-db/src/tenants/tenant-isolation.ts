@@ -14,6 +14,8 @@ export const TENANT_OWNED_TABLES = [
   'job_results',
   'idempotency_keys',
   'sessions',
+  'feature_flags',
+  'feature_flag_changes',
 ] as const;
 
 export type TenantOwnedTable = (typeof TENANT_OWNED_TABLES)[number];

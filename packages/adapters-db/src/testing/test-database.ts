@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_TENANT,
+  type RequestScope,
   type RunInTenant,
   type ScopedWork,
   StoredRequestScope,
@@ -61,6 +62,8 @@ export type PostgresTestContext = Omit<PostgresAdapters, 'tenancy'> & {
   /** The adapters' tenancy, with `runIn` switching the tenant the context's statements run for. */
   readonly tenancy: { readonly tenants: TenantRepository; readonly contents: TenantContents; readonly runIn: RunInTenant };
   readonly orm: MikroORM;
+  /** The scope its statements run in (the default tenant's outside any `runIn`). */
+  readonly scope: RequestScope;
   readonly url: string;
   readonly ownerUrl: string;
   close(): Promise<void>;
@@ -103,6 +106,7 @@ export const openPostgresTestContext = async (
   const adapters = createPostgresAdapters(orm);
   return {
     orm,
+    scope,
     url: databaseUrl,
     ownerUrl: database.ownerUrl,
     ...adapters,

@@ -53,7 +53,7 @@ describe('authorization matrix', async () => {
           const { owner, other, admin, slug, id, username, jobId, sessionId, exportJobId } = await anOwnedWorld(http);
           // A result is a finished export's: the owner's, run to its end.
           const job = operation.operationId === 'GetJobResult' ? exportJobId : jobId;
-          const values: Record<string, string> = { slug, username, id: String(id), jobId: job, sessionId };
+          const values: Record<string, string> = { slug, username, id: String(id), jobId: job, sessionId, name: 'comments' };
           const tokens: Record<MatrixCaller, CallOptions> = {
             anonymous: {},
             'invalid token': { headers: { Authorization: 'Token not.a.valid-token' } },

@@ -164,7 +164,7 @@ describe('the OpenAPI document', () => {
     };
   };
 
-  it('is OpenAPI 3.1 and lists every RealWorld operation, and the jobs, sessions and account operations beyond it', async () => {
+  it('is OpenAPI 3.1 and lists every RealWorld operation, and the jobs, sessions, account and flag operations beyond it', async () => {
     const { document, list } = await operations();
     expect(document.openapi).toBe('3.1.0');
     const api = list.filter((entry) => entry.path.startsWith('/api/'));
@@ -202,6 +202,10 @@ describe('the OpenAPI document', () => {
         'DeleteUserSessions',
         'CreateAccountExport',
         'GetJobResult',
+        'ListFlags',
+        'ListFlagChanges',
+        'SetFlag',
+        'UnsetFlag',
       ].sort(),
     );
     expect(document.components.securitySchemes.Token).toMatchObject({ type: 'apiKey', in: 'header', name: 'Authorization' });

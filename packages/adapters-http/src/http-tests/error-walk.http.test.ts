@@ -1,5 +1,5 @@
 import type { UseCases } from '@conduit/app';
-import { systemActor } from '@conduit/domain';
+import { FLAGS, systemActor } from '@conduit/domain';
 import { aLockReason } from '@conduit/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { OPENAPI_PATH } from '../create-http-app.js';
@@ -70,6 +70,7 @@ describe('every documented error response', async () => {
       id: String(comment.body.comment.id),
       jobId: imported.body.job.id as string,
       sessionId: sessions.body.sessions[0].id as string,
+      name: 'comments',
     };
     return { http, owner, stranger, existing };
   };
@@ -110,8 +111,7 @@ describe('every documented error response', async () => {
                 break;
               }
               // Either someone else's resource, an admin's operation, or a feature switched off.
-              http.features.registration = false;
-              http.features.comments = false;
+              for (const flag of FLAGS) http.features[flag] = false;
               result = await send(existing, { ...valid, token: stranger });
               break;
             case 404:

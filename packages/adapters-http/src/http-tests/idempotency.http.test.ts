@@ -98,7 +98,7 @@ describe('Idempotency-Key on writes', () => {
     expect(http.memory.store.articles.size).toBe(1);
   });
 
-  it('the document declares the key on every write but login, cancel, and the session and account operations', async () => {
+  it('the document declares the key on every write but login, cancel, and the session, account and flag operations', async () => {
     const http = createHttpTestHarness();
     const document = (await (await http.raw('GET', '/api/openapi.json')).json()) as {
       paths: Record<
@@ -111,7 +111,7 @@ describe('Idempotency-Key on writes', () => {
     );
     const keyed = writes.filter((operation) => operation.parameters?.some((p) => p.in === 'header' && p.name === 'idempotency-key'));
     const names = (operations: typeof writes) => operations.map((operation) => operation.operationId).sort();
-    // Each of these is idempotent in effect: a retry ends, locks or unlocks nothing twice.
+    // Each of these is idempotent in effect: a retry ends, locks, unlocks or sets nothing twice.
     expect(names(writes.filter((operation) => !keyed.includes(operation)))).toEqual([
       'CancelJob',
       'CreateAccountExport',
@@ -121,7 +121,9 @@ describe('Idempotency-Key on writes', () => {
       'LockAccount',
       'Login',
       'Logout',
+      'SetFlag',
       'UnlockAccount',
+      'UnsetFlag',
     ]);
     // The import keeps its key with its job: a duplicate in flight ends up with that job, never a 409.
     expect(names(keyed.filter((operation) => !('409' in operation.responses)))).toEqual(['CreateArticleImport']);

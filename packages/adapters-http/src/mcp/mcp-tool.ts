@@ -91,6 +91,9 @@ export const writeTool = <S extends z.ZodType, O extends z.ZodType>(spec: ToolSp
   call: async (useCases, ctx, args) => {
     const { actor } = ctx;
     if (actor.kind !== 'user') return err(edgeProblems.unauthenticated('missing'));
+    // The publication may close the MCP door's writes alone (the `mcp-writes` flag): its reads stay open.
+    if (!spec.hints.readOnlyHint && !(await ctx.features.enabled('mcp-writes')))
+      return err(problemForAppError({ type: 'FeatureDisabled', feature: 'mcp-writes' }));
     return checked(spec.input, args, (input) => spec.run(useCases, { ...ctx, actor }, input));
   },
 });

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../app-env.js';
 import type { Authentication } from '../auth/authenticate.js';
+import { problemForAppError } from '../problems/app-error-problem.js';
 import { edgeProblems } from '../problems/edge-problems.js';
 import { problemResponse } from '../problems/problem.js';
 import { type DependencyFailures, problemForThrown } from '../problems/thrown-problem.js';
@@ -37,6 +38,9 @@ export const mcpRouter = (useCases: UseCases, options: McpOptions) =>
     const actor = authentication.kind === 'user' ? authentication.actor : anonymous;
     const self = authentication.kind === 'user' ? authentication.self : undefined;
     c.set('actor', actor);
+    // The publication may close the MCP door as a whole (the `mcp` flag), for this caller: the HTTP API stays open.
+    if (!(await c.get('features').enabled('mcp')))
+      return problemResponse(c, problemForAppError({ type: 'FeatureDisabled', feature: 'mcp' }));
     const server = mcpServerFor(
       {
         useCases,

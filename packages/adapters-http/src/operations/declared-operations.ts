@@ -2,6 +2,7 @@ import { accountOperations } from './account-operations.js';
 import { articleOperations } from './article-operations.js';
 import { articlePageOperations } from './article-page-operations.js';
 import { commentOperations } from './comment-operations.js';
+import { flagOperations } from './flag-operations.js';
 import { jobOperations } from './job-operations.js';
 import type { AnyOperation } from './operation.js';
 import { profileOperations } from './profile-operations.js';
@@ -18,6 +19,7 @@ export const DECLARED_OPERATIONS: readonly AnyOperation[] = [
   ...userOperations,
   ...sessionOperations,
   ...accountOperations,
+  ...flagOperations,
   ...profileOperations,
   ...articlePageOperations,
   ...articleOperations,

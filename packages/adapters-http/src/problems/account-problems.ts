@@ -1,8 +1,7 @@
 import { edgeProblems } from './edge-problems.js';
-import type { ProblemSpec } from './problem.js';
 import type { ProblemTable } from './problem-table.js';
 
-/** Accounts, profiles, sessions and features. Rows of the one table (app-error-problem.ts). */
+/** Accounts, profiles and sessions. Rows of the one table (app-error-problem.ts). */
 export const accountProblems = {
   UsernameTaken: {
     status: 422,
@@ -95,22 +94,5 @@ export const accountProblems = {
       detail: 'You have no session with this id (it may have ended or expired).',
       errors: { session: ['not found'] },
     }),
-  },
-  FeatureDisabled: {
-    status: 403,
-    describe: (error): Omit<ProblemSpec, 'status'> =>
-      error.feature === 'registration'
-        ? {
-            code: 'REGISTRATION_CLOSED',
-            title: 'Registration closed',
-            detail: 'New accounts cannot be created at the moment.',
-            errors: { registration: ['is closed'] },
-          }
-        : {
-            code: 'COMMENTS_DISABLED',
-            title: 'Comments disabled',
-            detail: 'New comments cannot be posted at the moment.',
-            errors: { comments: ['are disabled'] },
-          },
   },
 } as const satisfies Partial<ProblemTable>;

@@ -2,6 +2,7 @@ import type { AppError, UseCases } from '@conduit/app';
 import type { Result } from 'neverthrow';
 import { accountProblems } from './account-problems.js';
 import { articleProblems } from './article-problems.js';
+import { flagProblems } from './flag-problems.js';
 import { jobProblems } from './job-problems.js';
 import type { ProblemSpec } from './problem.js';
 import type { AppErrors, AppErrorType, ProblemTable } from './problem-table.js';
@@ -17,6 +18,7 @@ export type { AppErrorType };
 export const appErrorProblems = {
   ...accountProblems,
   ...articleProblems,
+  ...flagProblems,
   ...jobProblems,
   ...tenantProblems,
 } as const satisfies ProblemTable;

@@ -29,7 +29,7 @@ const exportRoute = authenticatedRoute({
       },
       ...json(SingleJobResponse),
     },
-    ...problemResponses(401),
+    ...problemResponses(401, ...failureStatuses('submitAccountExport', ['FeatureDisabled'])),
   },
 });
 

@@ -43,7 +43,13 @@ const importArticlesRoute = authenticatedRoute({
       401,
       415,
       422,
-      ...failureStatuses('submitArticleImport', ['IdempotencyKeyReused', 'UploadMalformed', 'UploadItemTooLarge', 'UploadInvalid']),
+      ...failureStatuses('submitArticleImport', [
+        'IdempotencyKeyReused',
+        'UploadMalformed',
+        'UploadItemTooLarge',
+        'UploadInvalid',
+        'FeatureDisabled',
+      ]),
     ),
   },
 });

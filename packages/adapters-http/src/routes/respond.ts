@@ -1,4 +1,4 @@
-import type { AppError, FeatureSnapshot, SelfProfile } from '@conduit/app';
+import type { AppError, Features, SelfProfile } from '@conduit/app';
 import type { Actor } from '@conduit/domain';
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed, JSONValue } from 'hono/utils/types';
@@ -8,7 +8,7 @@ import type { ProblemAnswer } from '../problems/problem.js';
 import { entityTag, isConditionalHit } from './conditional-get.js';
 import { emptyHeaders, jsonHeaders } from './json-content.js';
 
-type ActorEnv = { Variables: { actor: Actor; self: SelfProfile | undefined; features: FeatureSnapshot } };
+type ActorEnv = { Variables: { actor: Actor; self: SelfProfile | undefined; features: Features } };
 
 /**
  * What a use case gets from the request: the actor the route's auth middleware set (its type follows
@@ -16,7 +16,7 @@ type ActorEnv = { Variables: { actor: Actor; self: SelfProfile | undefined; feat
  */
 export const useCaseContext = <E extends ActorEnv>(
   c: Context<E, string, object>,
-): { actor: E['Variables']['actor']; features: FeatureSnapshot; self?: SelfProfile } => {
+): { actor: E['Variables']['actor']; features: Features; self?: SelfProfile } => {
   const self = c.get('self');
   return { actor: c.get('actor'), features: c.get('features'), ...(self ? { self } : {}) };
 };

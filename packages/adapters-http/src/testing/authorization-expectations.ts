@@ -42,6 +42,10 @@ export const OWNERSHIP: Readonly<Record<string, 'owner' | 'hidden' | 'self' | 'a
   LockAccount: 'admin',
   UnlockAccount: 'admin',
   DeleteUserSessions: 'admin',
+  ListFlags: 'admin',
+  ListFlagChanges: 'admin',
+  SetFlag: 'admin',
+  UnsetFlag: 'admin',
   CreateAccountExport: 'any',
   GetJobResult: 'self',
 };

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { JoseTokens } from '@conduit/adapters-crypto';
 import { createInMemoryApp, type InMemoryApp } from '@conduit/adapters-memory/testing';
 import { TenantDirectory } from '@conduit/app';
-import { DEFAULT_TENANT, type ScopedWork, StoredRequestScope, type Tenant, tenantId } from '@conduit/domain';
+import { DEFAULT_TENANT, type Flag, type ScopedWork, StoredRequestScope, type Tenant, tenantId } from '@conduit/domain';
 import { aTenantHost, aTenantSlug, authorizedForTest } from '@conduit/domain/testing';
 import { expect } from 'vitest';
 import { createHttpApp, OPENAPI_PATH } from '../create-http-app.js';
@@ -68,8 +68,8 @@ export type HarnessOptions = {
 export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options: HarnessOptions = {}) => {
   /** Flip these to simulate a database outage or a shutdown in progress. */
   const healthState = { databaseUp: true, draining: false };
-  /** Flip to switch features off, as configuration would. */
-  const features = { registration: true, comments: true };
+  /** Flip to switch flags off, as an operator would (the rest are on). */
+  const features: Partial<Record<Flag, boolean>> = { registration: true, comments: true };
   /** Set `unknownHost` to 'reject' to refuse hosts no tenant is mapped to (TENANT_UNKNOWN_HOST), as configuration would. */
   const tenancy: { unknownHost: 'default' | 'reject'; refreshMs: number } = { unknownHost: 'default', refreshMs: 0 };
   // The test's own request scope, as the composition root's is the server's; work outside a
@@ -113,7 +113,7 @@ export const createHttpTestHarness = (config: Partial<HttpConfig> = {}, options:
       }),
       isDraining: () => healthState.draining,
     },
-    featureFlags: { evaluate: () => ({ ...features }) },
+    featureFlags: { for: () => ({ enabled: (flag) => Promise.resolve(features[flag] ?? true) }) },
     rateLimits: createRateLimits({
       budgets: { ...roomyBudgets, ...options.budgets },
       clientAddress: clientAddressResolver(options.trustedProxies ?? []),

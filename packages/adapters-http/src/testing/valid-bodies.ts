@@ -12,5 +12,6 @@ export const VALID_BODIES: Readonly<Record<string, unknown>> = {
   UpdateArticle: { article: { body: 'edited' } },
   CreateArticleComment: { comment: { body: 'hello' } },
   LockAccount: { lock: { reason: 'spam' } },
+  SetFlag: { flag: { value: 'on', reason: 'walk' } },
   CreateArticleImport: { articles: [{ title: 'Imported', description: 'd', body: 'b' }] },
 };

@@ -18,7 +18,8 @@ export const makeAddComment =
     command: AddCommentCommand,
   ): ResultAsync<CommentView, ArticleNotFound | FeatureDisabled | CurrentUserGone> =>
     safeTry(async function* () {
-      if (!ctx.features.comments) return err({ type: 'FeatureDisabled', feature: 'comments' } as const);
+      if (!(await ctx.features.enabled('comments', { article: slug })))
+        return err({ type: 'FeatureDisabled', feature: 'comments' } as const);
       const self = await writerProfile(deps, ctx);
       if (self === null) return err({ type: 'CurrentUserGone' } as const);
       // The comment and its article's check are one write: no lock on the article between round trips.

@@ -11,6 +11,7 @@ import { err, ok, type Result, type ResultAsync } from 'neverthrow';
 import { asyncResult } from '../async-result.js';
 import type { AuthenticatedContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
+import type { FeatureDisabled } from '../features.js';
 
 export type SubmitArticleImportCommand = {
   /**
@@ -63,12 +64,17 @@ const stageAll = async (
  * POST /api/articles; here they are only counted, and an upload with none is refused. With an
  * idempotency key, a retry of the same request within 24 hours gets the first job back, and a
  * concurrent duplicate ends up with it too (the key is claimed once the upload is whole; the
- * loser's upload is dropped).
+ * loser's upload is dropped). Refused at once while imports are closed at the publication.
  */
 export const makeSubmitArticleImport =
   (deps: Pick<AppDeps, 'unitOfWork' | 'repositories' | 'clock'>) =>
-  (ctx: AuthenticatedContext, command: SubmitArticleImportCommand): ResultAsync<SubmittedJob, IdempotencyKeyReused | UploadRefused> =>
+  (
+    ctx: AuthenticatedContext,
+    command: SubmitArticleImportCommand,
+  ): ResultAsync<SubmittedJob, IdempotencyKeyReused | UploadRefused | FeatureDisabled> =>
     asyncResult(async () => {
+      // Before a byte is read: a closed import stages nothing.
+      if (!(await ctx.features.enabled('imports'))) return err({ type: 'FeatureDisabled', feature: 'imports' } as const);
       const { jobUploads } = deps.repositories;
       const now = deps.clock.now();
       const keysSince = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);

@@ -14,7 +14,7 @@ export const makeRegisterUser =
   (deps: Pick<AppDeps, 'unitOfWork' | 'passwordHasher' | 'tokenIssuer' | 'clock'>) =>
   (ctx: Context, command: RegisterUserCommand): ResultAsync<AuthenticatedUserView, UniqueUserFieldTaken | FeatureDisabled> =>
     safeTry(async function* () {
-      if (!ctx.features.registration) return err({ type: 'FeatureDisabled', feature: 'registration' } as const);
+      if (!(await ctx.features.enabled('registration'))) return err({ type: 'FeatureDisabled', feature: 'registration' } as const);
       const passwordHash = await deps.passwordHasher.hash(command.password);
       const { user, session } = yield* deps.unitOfWork.run((repositories) =>
         repositories.users.add(newUser({ username: command.username, email: command.email, passwordHash })).map(async (user) => ({

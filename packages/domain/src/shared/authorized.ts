@@ -9,7 +9,9 @@ export type Action =
   | 'account:lock'
   | 'session:end-all'
   | 'account:erase'
-  | 'tenant:manage';
+  | 'tenant:manage'
+  | 'flag:change'
+  | 'flag:read';
 
 declare const proof: unique symbol;
 

@@ -2,6 +2,7 @@ import type { ResultAsync } from 'neverthrow';
 import type { ArticleRepository } from '../articles/article-repository.js';
 import type { FavoriteRepository } from '../articles/favorite-repository.js';
 import type { CommentRepository } from '../comments/comment-repository.js';
+import type { FlagRepository } from '../flags/flag-repository.js';
 import type { JobItemRepository, JobQueue, JobRepository, JobResultRepository, JobUploadRepository } from '../jobs/job-repository.js';
 import type { SessionRepository } from '../sessions/session-repository.js';
 import type { FollowRepository } from '../users/follow-repository.js';
@@ -26,6 +27,8 @@ export interface Repositories {
   readonly jobQueue: JobQueue;
   /** Idempotency keys of writes, claimed in the write's own transaction. */
   readonly idempotencyKeys: IdempotencyKeyRepository;
+  /** The publication's flag settings and the record of their changes (announced to every process at commit). */
+  readonly flags: FlagRepository;
 }
 
 /** Where units of work read what they honour: the current work's deadline and idempotency key. */

@@ -7,6 +7,7 @@ import { type NewUser, profileOf, type User } from '../users/user.js';
 import { authorizedForTest } from './authorized.js';
 import { aCommentDraft, aNewArticle, aNewUser, anArticleDraft } from './builders.js';
 import type { ContractContext } from './contract-context.js';
+import { describeFlagContracts } from './flag-contracts.js';
 import { describeJobContracts } from './job-contracts.js';
 import type { FixtureFactory, PersistenceFixture } from './persistence-fixture.js';
 import { describeSessionContracts } from './session-contracts.js';
@@ -209,6 +210,7 @@ export const describeRepositoryContracts = (family: string, factory: FixtureFact
 
     describeSessionContracts(context);
     describeJobContracts(context);
+    describeFlagContracts(context);
     describeUnitOfWorkContracts(context);
   });
 };

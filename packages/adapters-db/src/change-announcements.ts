@@ -2,26 +2,32 @@ import pg from 'pg';
 
 /** The channel a change of the tenants or their hosts is announced on (NOTIFY, at its commit). */
 export const TENANT_CHANGES_CHANNEL = 'conduit_tenants';
+/** The channel a change of a publication's flags is announced on, with the tenant's id. */
+export const FLAG_CHANGES_CHANNEL = 'conduit_flags';
+
+/** What was announced: on which channel, with what (a tenant's id for flags; nothing for tenants). `missed`: perhaps anything, while no one listened. */
+export type Announcement = { readonly channel: string; readonly payload: string } | { readonly missed: true };
 
 /**
- * Hears of changes to the tenants made by any process (`conduit tenants add`, on any machine) at
- * their commit, on a connection of its own outside the pool (LISTEN holds one). Should that
- * connection drop, it connects again after `retryMs`, and reports a change then too: one may have
- * been missed meanwhile.
+ * Hears of changes made by any process (`conduit tenants add`, `conduit flags set`, an admin's
+ * route, on any machine) at their commit, on a connection of its own outside the pool (LISTEN holds
+ * one) for every channel. Should that connection drop, it connects again after `retryMs`, and
+ * reports a missed announcement then: one may have been made meanwhile.
  */
-export class TenantChanges {
+export class ChangeAnnouncements {
   private client: pg.Client | undefined;
-  private listener: (() => void) | undefined;
+  private listener: ((announcement: Announcement) => void) | undefined;
   private closed = false;
   private retry: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly url: string,
+    private readonly channels: readonly string[],
     private readonly options: { readonly retryMs?: number; readonly onError?: (error: Error) => void } = {},
   ) {}
 
-  /** Calls `listener` on every change from now on, until `close`. Resolves once listening. */
-  async listen(listener: () => void): Promise<void> {
+  /** Calls `listener` on every announcement from now on, until `close`. Resolves once listening. */
+  async listen(listener: (announcement: Announcement) => void): Promise<void> {
     this.listener = listener;
     const client = this.connect();
     await this.ready(client);
@@ -36,9 +42,9 @@ export class TenantChanges {
   }
 
   private connect(): pg.Client {
-    const client = new pg.Client({ connectionString: this.url, application_name: 'conduit-tenants' });
+    const client = new pg.Client({ connectionString: this.url, application_name: 'conduit-announcements' });
     client.on('notification', (message) => {
-      if (message.channel === TENANT_CHANGES_CHANNEL) this.listener?.();
+      if (this.channels.includes(message.channel)) this.listener?.({ channel: message.channel, payload: message.payload ?? '' });
     });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
@@ -48,7 +54,7 @@ export class TenantChanges {
 
   private async ready(client: pg.Client): Promise<void> {
     await client.connect();
-    await client.query(`listen ${TENANT_CHANGES_CHANNEL}`);
+    for (const channel of this.channels) await client.query(`listen ${channel}`);
   }
 
   /** The connection is gone (or never came): once, a new one after the pause. */
@@ -61,7 +67,7 @@ export class TenantChanges {
       const next = this.connect();
       this.ready(next).then(
         // Whatever changed while no one listened is read again.
-        () => this.listener?.(),
+        () => this.listener?.({ missed: true }),
         (failure: Error) => this.lost(next, failure),
       );
     }, this.options.retryMs ?? 1_000);
