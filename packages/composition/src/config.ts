@@ -166,6 +166,7 @@ export const configSchema = z.object({
   /** How often each server re-reads the tenants' host names (a tenant added by the CLI is served within this). */
   TENANT_REFRESH_MS: z.coerce.number().int().min(100).default(5_000),
   FLAG_REFRESH_MS: z.coerce.number().int().min(100).default(30_000),
+  FLAG_OFREP_URL: optionalUrl,
 });
 
 type Budget = { points: number; windowSeconds: number };

@@ -19,6 +19,7 @@ import {
   type Tenant,
   tenantId,
 } from '@conduit/domain';
+import { OFREPProvider } from '@openfeature/ofrep-provider';
 import type { Config } from './config.js';
 import { type DatabaseMode, type ProvidedDatabase, provideDatabase } from './database.js';
 import { flagDefaults } from './feature-flags.js';
@@ -183,6 +184,7 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         tenantById: (id) => directory.byId(id),
         defaults: flagDefaults(config),
         refreshMs: config.FLAG_REFRESH_MS,
+        ...(config.FLAG_OFREP_URL ? { provider: new OFREPProvider({ baseUrl: config.FLAG_OFREP_URL }) } : {}),
       });
       const changes = options.watchChanges
         ? new ChangeAnnouncements(database.url, [TENANT_CHANGES_CHANNEL, FLAG_CHANGES_CHANNEL], {

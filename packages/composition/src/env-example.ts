@@ -89,6 +89,10 @@ const SETTINGS: { readonly [K in Setting]: { readonly meaning: string; readonly 
   SHUTDOWN_GRACE_MS: { meaning: 'after the drain delay, how long requests in flight (and a job batch in hand) may take' },
   TENANT_UNKNOWN_HOST: { meaning: 'a Host no tenant is mapped to: served by the default tenant (default), or refused with 421 (reject)' },
   TENANT_REFRESH_MS: { meaning: "how often each server re-reads the tenants' host names (a tenant added is served within this)" },
+  FLAG_OFREP_URL: {
+    meaning:
+      "an OFREP flag service to evaluate flags instead of Conduit's own store (flagd, GO Feature Flag, …): asked with the publication, user id and role; conduit flags and /api/admin/flags then change nothing it answers",
+  },
   FLAG_REFRESH_MS: {
     meaning:
       "how often each process re-reads a publication's flags in the background; a change is announced at once, so this only bounds a missed announcement",
