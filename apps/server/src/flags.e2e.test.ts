@@ -175,4 +175,41 @@ describe('flags per publication, changed live', () => {
     expect((await send(ALPHA, 'DELETE', '/api/admin/flags/imports?reason=done', undefined, admin)).body.flag.value).toBe('on');
     expect((await send(ALPHA, 'PUT', '/api/admin/flags/imports', { flag: { value: 'half' } }, admin)).status).toBe(422);
   });
+
+  it('rolls a flag out to the same users on two server processes, by a stable hash of their id', async () => {
+    const second = await spawnServer({ DATABASE_URL: database.url, JWT_SECRET, RATE_LIMITS_ENABLED: 'false' });
+    try {
+      const tokens = await Promise.all(
+        Array.from({ length: 40 }, async (_, index) => (await signUp(BETA, `rollout${index}`)).body.user.token as string),
+      );
+      expect(conduit('--tenant', 'beta', 'flags', 'set', 'mcp', '50%').status).toBe(0);
+      const doorOf = async (baseUrl: string, token: string) => {
+        const response = await fetch(`${baseUrl.replace('localhost', BETA)}/mcp`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', Authorization: `Token ${token}` },
+          body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+        });
+        await response.text();
+        return response.status;
+      };
+      const doors = (baseUrl: string) => Promise.all(tokens.map((token) => doorOf(baseUrl, token)));
+      // Once both servers have heard the announcement (a batch asked while it arrives is half old,
+      // half new), each answers every user as the other does.
+      await eventually(
+        () => doors(server.baseUrl),
+        (statuses) => statuses.includes(403),
+      );
+      await eventually(
+        () => doors(second.baseUrl),
+        (statuses) => statuses.includes(403),
+      );
+      const first = await doors(server.baseUrl);
+      expect(await doors(second.baseUrl)).toEqual(first);
+      // Half of 40, give or take what 40 draws allow; anonymous callers are outside a partial rollout.
+      expect(first.filter((status) => status === 200).length).toBeGreaterThan(8);
+      expect(first.filter((status) => status === 403).length).toBeGreaterThan(8);
+    } finally {
+      await second.stop('SIGKILL');
+    }
+  });
 });
