@@ -6,6 +6,8 @@ const defaultDataDir = fileURLToPath(new URL('../../../.data', import.meta.url))
 
 const booleanText = z.enum(['true', 'false']).transform((value) => value === 'true');
 
+/** A size in bytes, at least 1 KiB. */
+const byteLimit = (fallback: number) => z.coerce.number().int().min(1024).default(fallback);
 /** A URL, or nothing when unset or empty (as Compose passes an unset variable through). */
 const optionalUrl = z.preprocess((value) => (value === '' ? undefined : value), z.url().optional());
 
@@ -92,30 +94,15 @@ export const configSchema = z.object({
     .optional(),
   JWT_ISSUER: z.string().min(1).default('conduit'),
   JWT_AUDIENCE: z.string().min(1).default('conduit-api'),
-  JWT_TTL_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(60)
-    .default(7 * 24 * 3600),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(604_800), // 7 days
   CORS_ORIGINS: commaList('*'),
-  BODY_LIMIT_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(1024 * 1024),
+  BODY_LIMIT_BYTES: byteLimit(1024 * 1024),
   /**
    * Largest body of a bulk import (POST /api/articles/imports), streamed to the database as it
    * arrives, so memory does not grow with it. 256 MiB holds about 400,000 articles of 600 bytes.
    */
-  IMPORT_BODY_LIMIT_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(256 * 1024 * 1024),
-  /**
-   * Job workers in each server process (imports run one each at a time); 0: this server only
-   * accepts jobs, and `conduit worker` processes run them.
-   */
+  IMPORT_BODY_LIMIT_BYTES: byteLimit(256 * 1024 * 1024),
+  /** Job workers in each server process (one import each at a time); 0: only `conduit worker` processes run them. */
   JOB_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanText.default(false),

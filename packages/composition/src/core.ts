@@ -1,15 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Argon2PasswordHasher, JoseTokens, RandomSuffixGenerator } from '@conduit/adapters-crypto';
-import {
-  ChangeAnnouncements,
-  createOrm,
-  createPostgresAdapters,
-  FLAG_CHANGES_CHANNEL,
-  type Orm,
-  type PgBossJobs,
-  type ReplicaRouter,
-  TENANT_CHANGES_CHANNEL,
-} from '@conduit/adapters-db';
+import { createOrm, createPostgresAdapters, type Orm, type PgBossJobs, type ReplicaRouter } from '@conduit/adapters-db';
 import { makeUseCases, TenantDirectory, type UseCases } from '@conduit/app';
 import {
   type IdempotencyKeyRepository,
@@ -31,6 +22,7 @@ import { startJobQueue, startReplicas } from './start-services.js';
 import { systemClock } from './system-clock.js';
 import { startTracing } from './tracing/start-tracing.js';
 import { tracedUseCases } from './tracing/traced-use-cases.js';
+import { watchChanges } from './watch-changes.js';
 
 /** A tenant named by an operator (--tenant, CONDUIT_TENANT) that does not exist. */
 export class UnknownTenant extends Error {
@@ -187,18 +179,8 @@ export const composeCore = async (config: Config, logger: Logger, options: CoreO
         ...(config.FLAG_OFREP_URL ? { provider: new OFREPProvider({ baseUrl: config.FLAG_OFREP_URL }) } : {}),
       });
       const changes = options.watchChanges
-        ? new ChangeAnnouncements(database.url, [TENANT_CHANGES_CHANNEL, FLAG_CHANGES_CHANNEL], {
-            onError: (error: Error) =>
-              isStopping()
-                ? logger.debug({ err: error }, 'change announcements: listening connection closed while stopping')
-                : logger.warn({ err: error }, 'change announcements: listening connection lost; listening again'),
-          })
+        ? await watchChanges(database.url, { directory, flags: flags.book, logger, isStopping })
         : undefined;
-      await changes?.listen((announced) => {
-        if ('missed' in announced || announced.channel === TENANT_CHANGES_CHANNEL) directory.changed();
-        if ('missed' in announced) flags.book.changed();
-        else if (announced.channel === FLAG_CHANGES_CHANNEL) flags.book.changed(tenantId(Number(announced.payload)));
-      });
       return {
         config,
         logger,
