@@ -2,14 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Argon2PasswordHasher, JoseTokens, RandomSuffixGenerator } from '@conduit/adapters-crypto';
 import { createOrm, createPostgresAdapters, type Orm, type PgBossJobs, type ReplicaRouter } from '@conduit/adapters-db';
 import { makeUseCases, TenantDirectory, type UseCases } from '@conduit/app';
-import {
-  type IdempotencyKeyRepository,
-  type RequestScope,
-  type ScopedWork,
-  StoredRequestScope,
-  type Tenant,
-  tenantId,
-} from '@conduit/domain';
+import { type IdempotencyKeyRepository, type RequestScope, type ScopedWork, StoredRequestScope, type Tenant } from '@conduit/domain';
 import { OFREPProvider } from '@openfeature/ofrep-provider';
 import type { Config } from './config.js';
 import { type DatabaseMode, type ProvidedDatabase, provideDatabase } from './database.js';
