@@ -155,7 +155,7 @@ const matrixAs = (role: 'runtime' | 'superuser') =>
     const targets = async (world: string, path: string) => {
       const names = namesOf(world);
       const owner = token(SECOND, names.owner);
-      const values: Record<string, string> = { username: names.target };
+      const values: Record<string, string> = { username: names.target, name: 'comments' };
       if (path.includes('{slug}')) {
         const article = await call(SECOND, 'POST', '/api/articles', {
           token: owner,
