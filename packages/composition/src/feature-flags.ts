@@ -1,4 +1,3 @@
-import type { FeatureFlags, Features } from '@conduit/app';
 import type { Flag } from '@conduit/domain';
 import type { Config } from './config.js';
 
@@ -12,10 +11,3 @@ export const flagDefaults = (config: Config): Readonly<Record<Flag, boolean>> =>
     mcp: true,
     'mcp-writes': true,
   });
-
-/** The defaults alone, the same for every request: for tools that run outside any publication's flags. */
-export const configuredFeatureFlags = (config: Config): FeatureFlags => {
-  const defaults = flagDefaults(config);
-  const features: Features = { enabled: (flag) => Promise.resolve(defaults[flag]) };
-  return { for: () => features };
-};
