@@ -13,7 +13,7 @@ import {
 import { sql } from 'kysely';
 import { FLAG_CHANGES_CHANNEL } from '../change-announcements.js';
 import type { EntityManagerSource } from '../entity-manager.js';
-import { CompiledStatement, type SlotOf } from '../kysely/compiled-statement.js';
+import { CompiledStatement, type SlotOf, type StatementRow } from '../kysely/compiled-statement.js';
 import { dateFromColumn } from '../kysely/database.js';
 import type { FlagStateColumn } from '../records/feature-flag.record.js';
 
@@ -86,34 +86,32 @@ const stateOf = (state: FlagStateColumn, percent: number | null): FlagState =>
 
 const targetOf = (article: string): FlagTarget => (article === '' ? PUBLICATION : { kind: 'article', slug: article });
 
-type Row = {
-  flag: string;
-  article: string;
-  state: FlagStateColumn | null;
-  percent: number | null;
-  changed_by: string;
-  changed_at: string;
-  reason: string | null;
-};
+/** A change row's columns, as its statement selects them; a setting row has the same ones (its state never null). */
+type Row = StatementRow<typeof history>;
 
-/** A row's flag, if this build knows it (a flag a newer build wrote is left to that build). */
-const known = <T>(row: Row, make: (flag: FlagSetting['flag']) => T): T[] => (isFlag(row.flag) ? [make(row.flag)] : []);
+/** What a setting row and a change row both say; nothing for a flag this build does not know (a newer build wrote it). */
+const recordOf = (row: Row): FlagChangeRecord[] =>
+  isFlag(row.flag)
+    ? [
+        {
+          flag: row.flag,
+          target: targetOf(row.article),
+          state: row.state === null ? null : stateOf(row.state, row.percent),
+          changedBy: row.changed_by,
+          changedAt: dateFromColumn(row.changed_at),
+          reason: row.reason as FlagReason | null,
+        },
+      ]
+    : [];
 
 /** `feature_flags` and `feature_flag_changes`: one publication's flags and the record of their changes. */
 export class KyselyFlagRepository implements FlagRepository {
   constructor(private readonly em: EntityManagerSource) {}
 
   async settings(): Promise<FlagSetting[]> {
-    return (await settings.rows(this.em(), {})).flatMap((row) =>
-      known(row, (flag) => ({
-        flag,
-        target: targetOf(row.article),
-        state: stateOf(row.state, row.percent),
-        changedBy: row.changed_by,
-        changedAt: dateFromColumn(row.changed_at),
-        reason: row.reason as FlagReason | null,
-      })),
-    );
+    return (await settings.rows(this.em(), {}))
+      .flatMap(recordOf)
+      .flatMap(({ state, ...setting }) => (state === null ? [] : [{ ...setting, state }]));
   }
 
   async change(change: FlagChangeRecord, allowed: Authorized<'flag:change'>): Promise<void> {
@@ -134,15 +132,6 @@ export class KyselyFlagRepository implements FlagRepository {
 
   async history(limit: number, allowed: Authorized<'flag:read'>): Promise<FlagChangeRecord[]> {
     assertAuthorized(allowed, 'flag:read', 'flags');
-    return (await history.rows(this.em(), { limit })).flatMap((row) =>
-      known(row, (flag) => ({
-        flag,
-        target: targetOf(row.article),
-        state: row.state === null ? null : stateOf(row.state, row.percent),
-        changedBy: row.changed_by,
-        changedAt: dateFromColumn(row.changed_at),
-        reason: row.reason as FlagReason | null,
-      })),
-    );
+    return (await history.rows(this.em(), { limit })).flatMap(recordOf);
   }
 }
