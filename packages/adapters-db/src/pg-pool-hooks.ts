@@ -111,6 +111,9 @@ const statementConfig = (args: readonly unknown[]): StatementConfig | undefined 
   return config;
 };
 
+/** The shortest wait for a connection a trace records as an event. */
+const WAIT_WORTH_AN_EVENT_MS = 1;
+
 /**
  * Puts the connection budgets (connection-budgets.ts) in front of the pool's `connect`: a workload's
  * connection counts against its budget until it is released. Code running outside any workload
@@ -130,21 +133,24 @@ const budgetConnections = (pool: Pool, budgets: ConnectionBudgets, scope: Reques
   );
   const connectWithin = async (workload: string): Promise<PoolClient> => {
     const asked = performance.now();
-    // On the request's span, where it is recorded: how long it waited for its connection, within
-    // its workload's budget, and whether it got one.
+    // On the request's span, where it is recorded: a refusal, and a wait for a connection of
+    // WAIT_WORTH_AN_EVENT_MS or more, with the wait and the workload. A connection handed over at
+    // once (nearly every one) is no event: it tells a trace's reader nothing and costs each trace.
     const span = trace.getActiveSpan();
-    const waited = (event: string) => {
-      if (span?.isRecording())
-        span.addEvent(event, { 'conduit.workload': workload, 'conduit.connection.wait_ms': performance.now() - asked });
+    const waited = (event: string, always: boolean) => {
+      if (!span?.isRecording()) return;
+      const waitMs = performance.now() - asked;
+      if (always || waitMs >= WAIT_WORTH_AN_EVENT_MS)
+        span.addEvent(event, { 'conduit.workload': workload, 'conduit.connection.wait_ms': waitMs });
     };
     let connected: Awaited<ReturnType<typeof connectFor>>;
     try {
       connected = await connectFor(workload);
     } catch (error) {
-      waited('connection refused: busy');
+      waited('connection refused: busy', true);
       throw error;
     }
-    waited('connection acquired');
+    waited('connection acquired', false);
     const { connection: client, turn } = connected;
     const release = client.release.bind(client);
     client.release = (error?: Error | boolean) => {

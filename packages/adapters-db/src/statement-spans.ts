@@ -1,4 +1,4 @@
-import { type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { type Attributes, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
   ATTR_DB_COLLECTION_NAME,
   ATTR_DB_OPERATION_NAME,
@@ -33,19 +33,35 @@ export const summaryOf = (text: string): { operation: string; summary: string; t
   return table === undefined ? { operation: first, summary: first } : { operation: first, summary: `${first} ${table}`, table };
 };
 
+type Description = { readonly summary: string; readonly attributes: Readonly<Attributes> };
+
+const describe = (text: string, name: string | undefined): Description => {
+  const { operation, summary, table } = summaryOf(text);
+  const attributes: Attributes = {
+    [ATTR_DB_SYSTEM_NAME]: 'postgresql',
+    [ATTR_DB_OPERATION_NAME]: operation,
+    [ATTR_DB_QUERY_SUMMARY]: summary,
+  };
+  if (table !== undefined) attributes[ATTR_DB_COLLECTION_NAME] = table;
+  if (name !== undefined) attributes['conduit.statement'] = name;
+  return { summary, attributes: Object.freeze(attributes) };
+};
+
+/**
+ * The prepared statements' descriptions, each worked out once: they are the read models' and
+ * counters' few dozen texts (as many as pg-pool-hooks names), sent on every request. A statement
+ * with its values inlined (MikroORM's) is described each time, and never kept.
+ */
+const prepared = new Map<string, Description>();
+
 /** A client span for one statement, a child of the work that sent it; `name` is its prepared statement's. */
 export const startStatementSpan = (text: string, name: string | undefined): Span => {
-  const { operation, summary, table } = summaryOf(text);
-  return tracer.startSpan(summary, {
-    kind: SpanKind.CLIENT,
-    attributes: {
-      [ATTR_DB_SYSTEM_NAME]: 'postgresql',
-      [ATTR_DB_OPERATION_NAME]: operation,
-      [ATTR_DB_QUERY_SUMMARY]: summary,
-      ...(table === undefined ? {} : { [ATTR_DB_COLLECTION_NAME]: table }),
-      ...(name === undefined ? {} : { 'conduit.statement': name }),
-    },
-  });
+  let description = name === undefined ? undefined : prepared.get(name);
+  if (description === undefined) {
+    description = describe(text, name);
+    if (name !== undefined) prepared.set(name, description);
+  }
+  return tracer.startSpan(description.summary, { kind: SpanKind.CLIENT, attributes: description.attributes });
 };
 
 /** Ends the statement's span; a failure is recorded with PostgreSQL's SQLSTATE, not its message (which can quote values). */
