@@ -31,14 +31,25 @@ export const seededSlug = (k: number) => `article-${k}`;
 export const seededUser = (k: number) => `user${k}`;
 
 /**
+ * A connection to the seeded database whose rows are the default publication's, the one the
+ * benchmark's servers serve: tenant-owned tables take their tenant from this setting by default.
+ */
+const connectAsDefaultTenant = async (databaseUrl: string): Promise<pg.Client> => {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rowCount } = await client.query("select set_config('conduit.tenant', id::text, false) from tenants where slug = 'default'");
+  if (rowCount !== 1) throw new Error('the seeded database has no default publication');
+  return client;
+};
+
+/**
  * Set-based seeding, for sizes the API would take hours to fill: users, articles with two tags
  * each (article_tags and the tags table), one favorite and one comment per article, follows, and
  * every maintained counter set to what the rows say, as the application's own writes would leave
  * them. Runs on a migrated, empty database. Then VACUUM ANALYZE, as autovacuum would have by now.
  */
 export const seedBySql = async (databaseUrl: string, plan: ScalePlan, log: (message: string) => void): Promise<void> => {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const client = await connectAsDefaultTenant(databaseUrl);
   const started = Date.now();
   const step = async (name: string, sql: string, values: unknown[] = []) => {
     const at = Date.now();
@@ -106,8 +117,7 @@ export const seedBySql = async (databaseUrl: string, plan: ScalePlan, log: (mess
 
 /** A reader of the seeded data who follows `count` of its users, spread over all of them. */
 export const followSeededUsers = async (databaseUrl: string, username: string, count: number): Promise<void> => {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const client = await connectAsDefaultTenant(databaseUrl);
   try {
     await client.query(
       `insert into follows (follower_id, followee_id)
