@@ -3,6 +3,7 @@ import pg from 'pg';
 import { log, type RunningBenchServer, withBenchSession } from './bench-server.js';
 import { benchHot } from './hot.js';
 import { CONNECTIONS, type Measurement, measureSideBySide, SECONDS } from './measure.js';
+import { memoryOf } from './memory.js';
 import { sqlSeededScene } from './scenes.js';
 import { seed } from './seed.js';
 import { scalePlan } from './seed-sql.js';
@@ -150,6 +151,7 @@ const benchDefault = (only?: string) =>
     const baselineServer = process.env.BENCH_BASELINE_SERVER;
     if (!baselineEnv && !baselineServer) {
       console.table(await measureSideBySide([{ name: 'current', server: seeding, targets: targetsOf(scene) }], log, only));
+      console.table({ current: await memoryOf(seeding) });
       return;
     }
     const baselineName = `baseline ${baselineServer ?? ''} ${baselineEnv ? JSON.stringify(baselineEnv) : ''}`.trim();
@@ -174,6 +176,8 @@ const benchDefault = (only?: string) =>
     );
     console.table(results);
     console.table(compare(results, baselineName, 'current'));
+    // After the same load, both fresh: where each server's memory is.
+    console.table({ current: await memoryOf(current), [baselineName]: await memoryOf(baseline) });
   });
 
 const positive = (text: string | undefined, name: string): number | undefined => {

@@ -1,0 +1,50 @@
+import { readdir, readFile } from 'node:fs/promises';
+
+const MB = 1024 * 1024;
+
+const residentBytes = async (pid: number): Promise<number> => {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+  return kb === undefined ? 0 : Number(kb) * 1024;
+};
+
+/** A server's resident set: the process and every descendant (a cluster's workers), from /proc. */
+const processTreeResidentBytes = async (pid: number): Promise<number> => {
+  const threads = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  const lists = await Promise.all(threads.map((tid) => readFile(`/proc/${pid}/task/${tid}/children`, 'utf8').catch(() => '')));
+  const children = lists.flatMap((list) => list.split(' ').filter(Boolean).map(Number));
+  const theirs = await Promise.all(children.map(processTreeResidentBytes));
+  return (await residentBytes(pid)) + theirs.reduce((sum, bytes) => sum + bytes, 0);
+};
+
+/** One gauge of the server's Prometheus exposition (prom-client's default metrics), summed over its labels. */
+const gauge = (exposition: string, name: string): number | undefined => {
+  const values = [...exposition.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].map((match) => Number(match[1]));
+  return values.length === 0 ? undefined : values.reduce((sum, value) => sum + value, 0);
+};
+
+export type MemoryReport = { rss_mb: string; heap_used_mb: string; heap_total_mb: string; external_mb: string; outside_heap_mb: string };
+
+/**
+ * Where a server's memory is, in MB: the resident set (the process tree, from /proc), V8's heap
+ * (used and reserved), the memory outside the heap V8 knows of (buffers, `external`), and the rest
+ * of the resident set outside V8's heap (code, native allocations, allocator arenas, stacks).
+ */
+export const memoryOf = async (server: { readonly pid: number | undefined; readonly baseUrl: string }): Promise<MemoryReport> => {
+  const rss = server.pid === undefined ? 0 : await processTreeResidentBytes(server.pid);
+  const exposition = await fetch(`${server.baseUrl}/metrics`).then(
+    (response) => (response.ok ? response.text() : ''),
+    () => '',
+  );
+  const used = gauge(exposition, 'nodejs_heap_size_used_bytes');
+  const total = gauge(exposition, 'nodejs_heap_size_total_bytes');
+  const external = gauge(exposition, 'nodejs_external_memory_bytes');
+  const mb = (bytes: number | undefined) => (bytes === undefined ? '?' : (bytes / MB).toFixed(1));
+  return {
+    rss_mb: mb(rss),
+    heap_used_mb: mb(used),
+    heap_total_mb: mb(total),
+    external_mb: mb(external),
+    outside_heap_mb: mb(total === undefined ? undefined : rss - total),
+  };
+};
