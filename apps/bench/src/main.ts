@@ -3,7 +3,7 @@ import pg from 'pg';
 import { log, type RunningBenchServer, withBenchSession } from './bench-server.js';
 import { benchHot } from './hot.js';
 import { CONNECTIONS, type Measurement, measureSideBySide, SECONDS } from './measure.js';
-import { memoryOf } from './memory.js';
+import { memoryAfterLoadAndIdle } from './memory.js';
 import { sqlSeededScene } from './scenes.js';
 import { seed } from './seed.js';
 import { scalePlan } from './seed-sql.js';
@@ -29,7 +29,8 @@ Settings: BENCH_SECONDS (${SECONDS}), BENCH_CONNECTIONS (${CONNECTIONS}), BENCH_
 baseline build runs as the runtime role too, not as the owner), DATABASE_URL (a throwaway
 database is made on that server; otherwise an embedded PostgreSQL). Each row gives req/s, p50/p99
 latency, and the CPU milliseconds per request of the server's processes and of PostgreSQL's
-backends, read from /proc.`;
+backends, read from /proc. Then each server's memory (resident, V8 heap, the rest) after the load
+and again after BENCH_IDLE_SECONDS (30) at rest.`;
 
 const SMALL = 2_000;
 
@@ -151,7 +152,7 @@ const benchDefault = (only?: string) =>
     const baselineServer = process.env.BENCH_BASELINE_SERVER;
     if (!baselineEnv && !baselineServer) {
       console.table(await measureSideBySide([{ name: 'current', server: seeding, targets: targetsOf(scene) }], log, only));
-      console.table({ current: await memoryOf(seeding) });
+      console.table(await memoryAfterLoadAndIdle({ current: seeding }));
       return;
     }
     const baselineName = `baseline ${baselineServer ?? ''} ${baselineEnv ? JSON.stringify(baselineEnv) : ''}`.trim();
@@ -176,8 +177,8 @@ const benchDefault = (only?: string) =>
     );
     console.table(results);
     console.table(compare(results, baselineName, 'current'));
-    // After the same load, both fresh: where each server's memory is.
-    console.table({ current: await memoryOf(current), [baselineName]: await memoryOf(baseline) });
+    // After the same load, both fresh: where each server's memory is, and what it gives back at rest.
+    console.table(await memoryAfterLoadAndIdle({ current, [baselineName]: baseline }));
   });
 
 const positive = (text: string | undefined, name: string): number | undefined => {

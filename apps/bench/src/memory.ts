@@ -48,3 +48,22 @@ export const memoryOf = async (server: { readonly pid: number | undefined; reado
     outside_heap_mb: mb(total === undefined ? undefined : rss - total),
   };
 };
+
+/** How long the servers rest before memory is read again: long enough for V8's memory reducer (it acts after some seconds of low allocation). */
+const IDLE_MS = Number(process.env.BENCH_IDLE_SECONDS ?? 30) * 1000;
+
+type Measured = { readonly pid: number | undefined; readonly baseUrl: string };
+
+/**
+ * Each server's memory right after the load, and again after an idle pause: what a process keeps
+ * while it serves, and what it gives back when it rests.
+ */
+export const memoryAfterLoadAndIdle = async (servers: Readonly<Record<string, Measured>>): Promise<Record<string, MemoryReport>> => {
+  const entries = Object.entries(servers);
+  const loaded = await Promise.all(entries.map(async ([name, server]) => [`${name}, after the load`, await memoryOf(server)] as const));
+  await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+  const rested = await Promise.all(
+    entries.map(async ([name, server]) => [`${name}, after ${IDLE_MS / 1000} s idle`, await memoryOf(server)] as const),
+  );
+  return Object.fromEntries([...loaded, ...rested]);
+};
