@@ -9,6 +9,7 @@ import { TENANT } from './tenants/tenant-predicates.js';
 import {
   type Callback,
   isTransactionControl,
+  NO_PARALLEL_WORKERS,
   PREPARE_SET_TENANT,
   queryForTenant,
   type StatementConfig,
@@ -52,8 +53,10 @@ const routeQueries = (pool: Pool, scope: RequestScope | undefined, traceStatemen
     if (typeof query !== 'function') return;
     const send = (...args: unknown[]): unknown => Reflect.apply(query, client, args);
     // Queued before anything else the connection runs; should it fail, the tenant's statements
-    // fail with it (an unknown prepared statement), never run without their tenant.
-    if (scope) (send(PREPARE_SET_TENANT) as Promise<unknown>).catch(() => undefined);
+    // fail with it (an unknown prepared statement), never run without their tenant. One message of
+    // two statements with the connection's setting (tenant-statements.ts says why): pg warns of a
+    // query queued behind another.
+    if (scope) (send(`${PREPARE_SET_TENANT}; ${NO_PARALLEL_WORKERS}`) as Promise<unknown>).catch(() => undefined);
     const run = (config: StatementConfig, callback?: Callback): unknown => {
       const tenant = scope?.currentTenantId();
       if (config.values !== undefined) config.values = withTenantNamed(config.values, tenant);

@@ -33,6 +33,16 @@ export const PG_VERSION_WRITTEN_FOR = '8.23.0';
 const SET_TENANT = 'conduit_set_tenant';
 export const PREPARE_SET_TENANT = `prepare ${SET_TENANT}(text) as select 1 where set_config('${TENANT_SETTING}', $1, true) is null`;
 
+/**
+ * Sent with it, once per connection: no parallel workers for the application's statements. They
+ * are short (a page, a row, a counter); a parallel plan starts worker processes for each of them.
+ * Measured: at 1,000,000 articles an anonymous list page's `exists (… favorites where user_id =
+ * NULL)` was planned as a Gather of two workers over a scan that never runs (its filter is false),
+ * and each page waited 24-70 ms for the workers to start: 185-227 pages a second against 943 signed
+ * in (docs/benchmarks.md).
+ */
+export const NO_PARALLEL_WORKERS = 'set max_parallel_workers_per_gather = 0';
+
 const TRANSACTION_CONTROL = /^\s*(begin|start\s+transaction|commit|end|rollback|abort|savepoint|release|prepare\s+transaction)\b/i;
 
 /** Statements that must be sent as they are, whatever the tenant. */
