@@ -10,7 +10,8 @@ const ownCpuMs = async (pid: number): Promise<number | null> => {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 };
 
-const childrenOf = async (pid: number): Promise<number[]> => {
+/** The child processes of `pid` (a cluster's workers), from /proc. */
+export const childrenOf = async (pid: number): Promise<number[]> => {
   const threads = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
   const lists = await Promise.all(threads.map((tid) => readFile(`/proc/${pid}/task/${tid}/children`, 'utf8').catch(() => '')));
   return lists.flatMap((list) => list.split(' ').filter(Boolean).map(Number));

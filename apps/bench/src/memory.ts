@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { childrenOf } from './cpu.js';
 
 const MB = 1024 * 1024;
 
@@ -10,10 +11,7 @@ const residentBytes = async (pid: number): Promise<number> => {
 
 /** A server's resident set: the process and every descendant (a cluster's workers), from /proc. */
 const processTreeResidentBytes = async (pid: number): Promise<number> => {
-  const threads = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
-  const lists = await Promise.all(threads.map((tid) => readFile(`/proc/${pid}/task/${tid}/children`, 'utf8').catch(() => '')));
-  const children = lists.flatMap((list) => list.split(' ').filter(Boolean).map(Number));
-  const theirs = await Promise.all(children.map(processTreeResidentBytes));
+  const theirs = await Promise.all((await childrenOf(pid)).map(processTreeResidentBytes));
   return (await residentBytes(pid)) + theirs.reduce((sum, bytes) => sum + bytes, 0);
 };
 
@@ -23,6 +21,9 @@ const gauge = (exposition: string, name: string): number | undefined => {
   return values.length === 0 ? undefined : values.reduce((sum, value) => sum + value, 0);
 };
 
+/** A running server, as the bench knows it. */
+type Measured = { readonly pid: number | undefined; readonly baseUrl: string };
+
 export type MemoryReport = { rss_mb: string; heap_used_mb: string; heap_total_mb: string; external_mb: string; outside_heap_mb: string };
 
 /**
@@ -30,7 +31,7 @@ export type MemoryReport = { rss_mb: string; heap_used_mb: string; heap_total_mb
  * (used and reserved), the memory outside the heap V8 knows of (buffers, `external`), and the rest
  * of the resident set outside V8's heap (code, native allocations, allocator arenas, stacks).
  */
-export const memoryOf = async (server: { readonly pid: number | undefined; readonly baseUrl: string }): Promise<MemoryReport> => {
+export const memoryOf = async (server: Measured): Promise<MemoryReport> => {
   const rss = server.pid === undefined ? 0 : await processTreeResidentBytes(server.pid);
   const exposition = await fetch(`${server.baseUrl}/metrics`).then(
     (response) => (response.ok ? response.text() : ''),
@@ -51,8 +52,6 @@ export const memoryOf = async (server: { readonly pid: number | undefined; reado
 
 /** How long the servers rest before memory is read again: long enough for V8's memory reducer (it acts after some seconds of low allocation). */
 const IDLE_MS = Number(process.env.BENCH_IDLE_SECONDS ?? 30) * 1000;
-
-type Measured = { readonly pid: number | undefined; readonly baseUrl: string };
 
 /**
  * Each server's memory right after the load, and again after an idle pause: what a process keeps
