@@ -12,6 +12,18 @@ class Slot {
 /** The typed placeholder for parameter `name` of a statement. */
 export type SlotOf<P> = <K extends keyof P & string>(name: K) => RawBuilder<P[K]>;
 
+/**
+ * `slot`, except that the parameters in `constants` are written into the statement's text. For a
+ * statement compiled once per such set of values: PostgreSQL plans a prepared statement once for
+ * all its values (its generic plan) only where that plan is no dearer than one made for the values,
+ * and a value it cannot see (`limit $1`, `user_id = $2` that is null for an anonymous reader) can
+ * make the two differ, so that every execution is planned afresh.
+ */
+export const withConstants =
+  <P>(slot: SlotOf<P>, constants: Partial<P>): SlotOf<P> =>
+  <K extends keyof P & string>(name: K) =>
+    name in constants ? (sql.lit(constants[name]) as RawBuilder<P[K]>) : slot(name);
+
 /** A query Kysely can compile and would run itself: what a statement is built as. */
 type Built = Compilable<unknown> & { execute(): Promise<readonly unknown[]> };
 

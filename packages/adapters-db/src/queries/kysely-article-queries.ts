@@ -11,7 +11,7 @@ import type {
 import { pageFromRows } from '@conduit/app';
 import type { UserId } from '@conduit/domain';
 import type { ReadSource } from '../entity-manager.js';
-import { CompiledStatement, CompiledStatements, type SlotOf } from '../kysely/compiled-statement.js';
+import { CompiledStatement, CompiledStatements, type SlotOf, withConstants } from '../kysely/compiled-statement.js';
 import { dateFromColumn } from '../kysely/database.js';
 import { type ExportParams, type ExportShape, exportPage } from './article-export-statement.js';
 import { DEEP_OFFSET, listColumns, listItemFromRow, pageRows, pageRowsByIds, seenBy } from './article-list-rows.js';
@@ -21,6 +21,8 @@ import { authorColumns, favoritedByViewer, followingAuthor, type Viewer } from '
 /** The parameters of a page's position and size, as `page` fills them from the request. */
 type Paging = Pick<ListParams, 'limit' | 'offset' | 'afterCreatedAt' | 'afterId'>;
 const NO_FILTER = { tag: '', author: '', favoritedBy: '' };
+/** The position of a page from the top: every article is older. */
+const FROM_THE_TOP = { afterCreatedAt: 'infinity', afterId: 0 } as const;
 
 const one = new CompiledStatement((db, slot: SlotOf<Viewer & { slug: string }>) =>
   db
@@ -30,10 +32,54 @@ const one = new CompiledStatement((db, slot: SlotOf<Viewer & { slug: string }>) 
     .select((eb) => [favoritedByViewer(eb, slot('viewerId')), followingAuthor(eb, slot('viewerId'))])
     .where('a.slug', '=', slot('slug')),
 );
-const pages = new CompiledStatements((shape: Shape, db, slot: SlotOf<ListParams>) => seenBy(db, pageRows(db, shape, slot), shape, slot));
-const idsFirstPages = new CompiledStatements((shape: Shape, db, slot: SlotOf<ListParams>) =>
-  seenBy(db, pageRowsByIds(db, shape, slot), shape, slot),
-);
+
+/**
+ * The page sizes whose first pages (from the top, no offset, no cursor) have statements of their
+ * own, with the size and the position in their text: the RealWorld frontends' 10 and the API's
+ * default 20. With `limit $n offset $n` PostgreSQL's plan for all values guesses a tenth of the
+ * rows, so it planned each execution afresh, half of a list page's cost (docs/benchmarks.md);
+ * forcing that plan instead sorted 100,000 rows a page at a million articles. With the position a
+ * parameter, it guessed a third of each author's articles for the feed, fewer than a page, and read
+ * them all. Each size is a statement per shape on every connection, so they are few; other sizes,
+ * pages after an offset or a cursor, share the statements that take all of these as parameters.
+ */
+export const FIRST_PAGE_SIZES: readonly number[] = [10, 20];
+
+/**
+ * The list statements (whole rows in one pass, or ids first: article-list-rows.ts) with `constants`
+ * in their text: a first page's size and offset, and an anonymous reader's null viewer (PostgreSQL
+ * then drops the viewer's flags from the plan, where one plan for both kinds of reader would be
+ * planned afresh for each).
+ */
+const listStatements = (constants: Partial<ListParams>) => ({
+  whole: new CompiledStatements((shape: Shape, db, slot: SlotOf<ListParams>) => {
+    const fixed = withConstants(slot, constants);
+    return seenBy(db, pageRows(db, shape, fixed), shape, fixed);
+  }),
+  idsFirst: new CompiledStatements((shape: Shape, db, slot: SlotOf<ListParams>) => {
+    const fixed = withConstants(slot, constants);
+    return seenBy(db, pageRowsByIds(db, shape, fixed), shape, fixed);
+  }),
+});
+type ListStatements = ReturnType<typeof listStatements>;
+const variants = new Map<string, ListStatements>();
+
+/**
+ * The list statements for a page: for a first page of a common size (`rows` with the one that says
+ * whether another follows), that size's; an anonymous reader's, or a signed-in one's.
+ */
+const listStatementsFor = (rows: number | undefined, anonymous: boolean): ListStatements => {
+  const key = `${rows ?? 'any'}:${anonymous}`;
+  let statements = variants.get(key);
+  if (statements === undefined) {
+    statements = listStatements({
+      ...(rows === undefined ? {} : { limit: rows, offset: 0, ...FROM_THE_TOP }),
+      ...(anonymous ? { viewerId: null } : {}),
+    });
+    variants.set(key, statements);
+  }
+  return statements;
+};
 const totals = new CompiledStatements((shape: Shape, db, slot: SlotOf<ListParams>) => total(db, shape, slot));
 const exports = new CompiledStatements((shape: ExportShape, db, slot: SlotOf<ExportParams>) => exportPage(db, shape, slot));
 
@@ -88,12 +134,13 @@ export class KyselyArticleQueries implements ArticleQueries {
       ...filter,
       limit: limit + 1,
       offset,
-      afterCreatedAt: after === undefined ? 'infinity' : after.createdAt.toISOString(),
-      afterId: after?.id ?? 0,
+      ...(after === undefined ? FROM_THE_TOP : { afterCreatedAt: after.createdAt.toISOString(), afterId: after.id }),
     };
     const deep = offset >= DEEP_OFFSET && after === undefined;
     const idsFirst = deep || shape === 'feed' || shape === 'list:tag::' || shape === 'list:::favorited';
-    const rows = await (idsFirst ? idsFirstPages : pages).for(shape).rows(em, params);
+    const firstPage = offset === 0 && after === undefined && FIRST_PAGE_SIZES.includes(limit);
+    const statements = listStatementsFor(firstPage ? params.limit : undefined, filter.viewerId === null);
+    const rows = await (idsFirst ? statements.idsFirst : statements.whole).for(shape).rows(em, params);
     const first = rows[0];
     // A page past the end has no row to carry the total: only then is it asked for on its own.
     const articlesCount =
