@@ -15,6 +15,7 @@ import { Migration20261203085326_drop_article_days } from './Migration2026120308
 import { Migration20261203225337_tenants } from './Migration20261203225337_tenants.js';
 import { Migration20261204000000_tenant_covering_indexes } from './Migration20261204000000_tenant_covering_indexes.js';
 import { Migration20261207181547_feature_flags } from './Migration20261207181547_feature_flags.js';
+import { Migration20261208000000_author_index_covers_tenant } from './Migration20261208000000_author_index_covers_tenant.js';
 
 /** Every migration, in order. Listed in code so the built server needs no file discovery. */
 export const migrationsList = [
@@ -35,4 +36,5 @@ export const migrationsList = [
   { name: 'Migration20261203225337_tenants', class: Migration20261203225337_tenants },
   { name: 'Migration20261204000000_tenant_covering_indexes', class: Migration20261204000000_tenant_covering_indexes },
   { name: 'Migration20261207181547_feature_flags', class: Migration20261207181547_feature_flags },
+  { name: 'Migration20261208000000_author_index_covers_tenant', class: Migration20261208000000_author_index_covers_tenant },
 ];

@@ -32,7 +32,8 @@ export const ArticleRecord = defineEntity({
     },
     {
       name: 'articles_author_created_at_index',
-      expression: 'create index "articles_author_created_at_index" on "articles" ("author_id", "created_at" desc, "id" desc)',
+      expression:
+        'create index "articles_author_created_at_index" on "articles" ("author_id", "created_at" desc, "id" desc) include ("tenant_id")',
     },
   ],
   // The day, minute and second counts of deep pages (see article-period.record.ts).
