@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '@conduit/composition';
 import getPort from 'get-port';
 import pg from 'pg';
 import { type BenchDatabase, openBenchDatabase } from './bench-database.js';
@@ -20,7 +21,13 @@ const hasTaskset = async () => {
 const JWT_SECRET = randomBytes(32).toString('hex');
 
 /** Where a server runs: `cpus` is a taskset list ('0', '0,1'); without it, anywhere. */
-export type ServerPlacement = { readonly env?: Record<string, string>; readonly main?: string; readonly cpus?: string };
+export type ServerPlacement = {
+  readonly env?: Record<string, string>;
+  readonly main?: string;
+  readonly cpus?: string;
+  /** The node flags it starts with: a server's own (SERVER_NODE_FLAGS) unless given. */
+  readonly nodeFlags?: readonly string[];
+};
 
 /**
  * `database`: as the owner, and as the role this build runs as (it migrates as the owner). Another
@@ -32,11 +39,11 @@ const startServer = async (
   database: { readonly url: string; readonly runtimeUrl: string },
   placement: ServerPlacement,
 ): Promise<{ child: ChildProcess; baseUrl: string }> => {
-  const { env: extraEnv = {}, main = SERVER, cpus } = placement;
+  const { env: extraEnv = {}, main = SERVER, cpus, nodeFlags = SERVER_NODE_FLAGS } = placement;
   const pin = cpus !== undefined && (await hasTaskset());
   const port = await getPort({ host: '127.0.0.1' });
   const command = pin ? 'taskset' : process.execPath;
-  const args = pin ? ['-c', cpus, process.execPath, main] : [main];
+  const args = pin ? ['-c', cpus, process.execPath, ...nodeFlags, main] : [...nodeFlags, main];
   const child = spawn(command, args, {
     env: {
       ...process.env,

@@ -12,8 +12,9 @@ import { deepCursorTarget, deepPageTarget, mcpTargets, readTargets, type Scene, 
 const USAGE = `pnpm bench [--articles N] [--workers N] [--tags N] [--hot N]
 
   (no option)    2,000 articles seeded through the API; the hot reads and the writes. With
-                 BENCH_BASELINE_SERVER (another build's main.js) and/or BENCH_BASELINE_ENV (JSON of
-                 settings), a second server on the same data, measured side by side.
+                 BENCH_BASELINE_SERVER (another build's main.js), BENCH_BASELINE_ENV (JSON of
+                 settings) and/or BENCH_BASELINE_NODE_FLAGS (its node flags, space-separated, empty
+                 for none), a second server on the same data, measured side by side.
   --articles N   2,000 articles against N articles a minute apart and N in bulk (one day), seeded by
                  set-based SQL, same shape otherwise, side by side; adds deep pages by offset and cursor.
   --workers N    WEB_CONCURRENCY=1 against WEB_CONCURRENCY=N, side by side, unpinned, on 2,000
@@ -150,13 +151,16 @@ const benchDefault = (only?: string) =>
     const scene = await seedScene(seeding);
     const baselineEnv = process.env.BENCH_BASELINE_ENV ? (JSON.parse(process.env.BENCH_BASELINE_ENV) as Record<string, string>) : undefined;
     const baselineServer = process.env.BENCH_BASELINE_SERVER;
-    if (!baselineEnv && !baselineServer) {
+    // Other node flags for the baseline (space-separated; empty for none): V8's own settings.
+    const baselineFlags = process.env.BENCH_BASELINE_NODE_FLAGS?.split(' ').filter((flag) => flag !== '');
+    if (!baselineEnv && !baselineServer && !baselineFlags) {
       console.table(await measureSideBySide([{ name: 'current', server: seeding, targets: targetsOf(scene) }], log, only));
       console.table(await memoryAfterLoadAndIdle({ current: seeding }));
       return;
     }
-    const baselineName = `baseline ${baselineServer ?? ''} ${baselineEnv ? JSON.stringify(baselineEnv) : ''}`.trim();
-    const build = baselineServer ? { main: baselineServer } : {};
+    const baselineName =
+      `baseline ${baselineServer ?? ''} ${baselineEnv ? JSON.stringify(baselineEnv) : ''} ${baselineFlags ? `node ${baselineFlags.join(' ')}` : ''}`.trim();
+    const build = { ...(baselineServer ? { main: baselineServer } : {}), ...(baselineFlags ? { nodeFlags: baselineFlags } : {}) };
     const baselineDatabase = baselineServer ? await session.database() : databaseUrl;
     const baselineSeeding = baselineServer ? await session.server(baselineDatabase, build) : undefined;
     const baselineScene = baselineSeeding ? await seedScene(baselineSeeding) : scene;

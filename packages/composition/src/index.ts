@@ -9,6 +9,7 @@ export * from './job-workers.js';
 export * from './logger.js';
 export * from './metrics.js';
 export { prepareDatabase, ROW_SECURITY_BYPASSED } from './migrate-database.js';
+export * from './node-flags.js';
 export * from './repeated-failures.js';
 export * from './startup-failure.js';
 export * from './tracing/command-span.js';
