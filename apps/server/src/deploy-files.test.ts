@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { configSchema } from '@conduit/composition';
+import { configSchema, SERVER_NODE_FLAGS } from '@conduit/composition';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 
@@ -57,5 +57,13 @@ describe('deployment files', () => {
     const preStopSeconds = Number(api.containers[0].lifecycle.preStop.exec.command[1]);
     const needed = preStopSeconds + (Number(config.SHUTDOWN_DRAIN_DELAY_MS) + Number(config.SHUTDOWN_GRACE_MS)) / 1000;
     expect(api.terminationGracePeriodSeconds).toBeGreaterThan(needed);
+  });
+
+  it("every launcher of a server passes its node flags (V8's heap is sized before any code runs)", () => {
+    const flags = SERVER_NODE_FLAGS.join(' ');
+    const cmd = /^CMD (\[.*\])$/m.exec(read('Containerfile'))?.[1];
+    expect(JSON.parse(cmd ?? '[]')).toEqual(['node', ...SERVER_NODE_FLAGS, 'apps/server/dist/main.js']);
+    const start = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.start;
+    expect(start).toContain(`exec node ${flags} apps/server/dist/main.js`);
   });
 });
