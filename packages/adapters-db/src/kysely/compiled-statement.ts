@@ -17,7 +17,8 @@ export type SlotOf<P> = <K extends keyof P & string>(name: K) => RawBuilder<P[K]
  * statement compiled once per such set of values: PostgreSQL plans a prepared statement once for
  * all its values (its generic plan) only where that plan is no dearer than one made for the values,
  * and a value it cannot see (`limit $1`, `user_id = $2` that is null for an anonymous reader) can
- * make the two differ, so that every execution is planned afresh.
+ * make the two differ, so that every execution is planned afresh. The constants are the code's own
+ * (a page size, `null`), never a request's value: they become SQL text, not parameters.
  */
 export const withConstants =
   <P>(slot: SlotOf<P>, constants: Partial<P>): SlotOf<P> =>
