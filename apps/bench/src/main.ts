@@ -7,9 +7,10 @@ import { memoryAfterLoadAndIdle } from './memory.js';
 import { sqlSeededScene } from './scenes.js';
 import { seed } from './seed.js';
 import { scalePlan } from './seed-sql.js';
+import { benchSoak } from './soak.js';
 import { deepCursorTarget, deepPageTarget, mcpTargets, readTargets, type Scene, writeTargets } from './targets.js';
 
-const USAGE = `pnpm bench [--articles N] [--workers N] [--tags N] [--hot N]
+const USAGE = `pnpm bench [--articles N] [--workers N] [--tags N] [--hot N] [--soak MINUTES]
 
   (no option)    2,000 articles seeded through the API; the hot reads and the writes. With
                  BENCH_BASELINE_SERVER (another build's main.js), BENCH_BASELINE_ENV (JSON of
@@ -24,6 +25,9 @@ const USAGE = `pnpm bench [--articles N] [--workers N] [--tags N] [--hot N]
   --hot N        N users favorite one article at once, then unfavorite it, with production's
                  budgets, while 0, one per core and two per core other processes spin: the answers
                  (200/503/other) and whether the count is exact; beside BENCH_BASELINE_SERVER.
+  --soak M      M minutes of mixed reads and writes (every read scenario and every write in turn)
+                 at full speed against one server on 2,000 articles: its memory (resident, V8 heap,
+                 the rest) at the end of each minute, then after the idle pause.
   --only TEXT    only the scenarios whose name contains TEXT (e.g. "GET /api/tags").
 
 Settings: BENCH_SECONDS (${SECONDS}), BENCH_CONNECTIONS (${CONNECTIONS}), BENCH_BASELINE_ROLE=runtime (the
@@ -199,6 +203,7 @@ const main = async () => {
       workers: { type: 'string' },
       tags: { type: 'string' },
       hot: { type: 'string' },
+      soak: { type: 'string' },
       only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -208,6 +213,8 @@ const main = async () => {
   const workers = positive(values.workers, 'workers');
   const tags = positive(values.tags, 'tags');
   const hot = positive(values.hot, 'hot');
+  const soak = positive(values.soak, 'soak');
+  if (soak !== undefined) return benchSoak(soak);
   if (hot !== undefined) return benchHot(hot);
   if (tags !== undefined) return benchTags(tags);
   if (workers !== undefined) return benchWorkers(workers, articles ?? SMALL, values.only);
