@@ -9,7 +9,7 @@ import {
   type TokenVerifier,
   userId,
 } from '@conduit/domain';
-import { jwtVerify, SignJWT } from 'jose';
+import { type CryptoKey, jwtVerify, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
 
@@ -39,6 +39,10 @@ type Verified = { readonly claims: TokenClaims; readonly tenant: number };
 
 const ALGORITHM = 'HS256';
 
+/** An HS256 secret as a WebCrypto key that signs and verifies and cannot be exported again. */
+const importHmacKey = (secret: Uint8Array): Promise<CryptoKey> =>
+  crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+
 /**
  * HS256 JWTs: one allow-listed algorithm (so `none` and key confusion are refused), iss/aud/exp
  * checked. `sub` is the user, `sid` the session, `tid` the tenant; a token without a session (issued
@@ -54,19 +58,23 @@ export class JoseTokens implements TokenIssuer, TokenVerifier {
    */
   private readonly verified = new LRUCache<string, Verified>({ max: 10_000, ttlAutopurge: false });
 
-  private readonly keysById: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Each secret imported once as a WebCrypto key: given the raw bytes, jose imports them anew for
+   * every signature (measured: about a third of the cost of issuing a token, docs/benchmarks.md).
+   */
+  private readonly keysById: ReadonlyMap<string, Promise<CryptoKey>>;
 
   constructor(private readonly settings: JwtSettings) {
     if (settings.keys.length === 0) throw new Error('At least one JWT key is required');
     for (const key of settings.keys) {
       if (key.secret.byteLength < 32) throw new Error(`JWT key "${key.kid}" must be at least 32 bytes`);
     }
-    this.keysById = new Map(settings.keys.map((key) => [key.kid, key.secret]));
+    this.keysById = new Map(settings.keys.map((key) => [key.kid, importHmacKey(key.secret)]));
     if (this.keysById.size !== settings.keys.length) throw new Error('JWT key ids must be unique');
   }
 
-  private get signingKey(): SigningKey {
-    return this.settings.keys[0] as SigningKey;
+  private get signingKid(): string {
+    return (this.settings.keys[0] as SigningKey).kid;
   }
 
   get lifetimeSeconds(): number {
@@ -84,15 +92,17 @@ export class JoseTokens implements TokenIssuer, TokenVerifier {
       : errAsync({ type: 'InvalidToken', reason: 'another tenant' } as const);
   }
 
-  issue(claims: TokenClaims): Promise<string> {
+  async issue(claims: TokenClaims): Promise<string> {
+    const kid = this.signingKid;
+    const key = await this.keyFor(kid);
     return new SignJWT({ sid: claims.sessionId, tid: this.tenantInScope() })
-      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid: this.signingKey.kid })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid })
       .setSubject(String(claims.userId))
       .setIssuer(this.settings.issuer)
       .setAudience(this.settings.audience)
       .setIssuedAt()
       .setExpirationTime(`${this.settings.ttlSeconds}s`)
-      .sign(this.signingKey.secret);
+      .sign(key);
   }
 
   verify(token: string): ResultAsync<TokenClaims, InvalidToken> {
@@ -123,9 +133,9 @@ export class JoseTokens implements TokenIssuer, TokenVerifier {
   }
 
   /** The key a token names; a token without `kid`, or naming a removed key, is refused. */
-  private keyFor(kid: string | undefined): Uint8Array {
-    const secret = kid === undefined ? undefined : this.keysById.get(kid);
-    if (secret === undefined) throw new Error('unknown key id');
-    return secret;
+  private keyFor(kid: string | undefined): Promise<CryptoKey> {
+    const key = kid === undefined ? undefined : this.keysById.get(kid);
+    if (key === undefined) throw new Error('unknown key id');
+    return key;
   }
 }
