@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ReplicaRead } from './kysely/replica-read.js';
 
 /**
- * How a repository gets its EntityManager: inside a unit of work, the transaction's; outside, a
- * fresh fork per call, so no identity map outlives one operation.
+ * How a repository gets its EntityManager: inside a unit of work, the transaction's; outside, the
+ * root manager, whose Kysely runs each statement on the pool. No repository uses the identity map
+ * (every one speaks through Kysely statements), so there is none to keep apart between operations.
  */
 export type EntityManagerSource = () => EntityManager;
 

@@ -51,7 +51,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
   }
 
   /**
-   * The write runs on a fork outside any transaction, so its one statement commits on its own. The
+   * The write runs outside any transaction, so its one statement commits on its own. The
    * repositories' entity manager is handed out once: a second repository call would run in a
    * transaction of its own, not with the first, so it is refused as the defect it is.
    */
@@ -60,7 +60,8 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       this.withRetries(async () => {
         // Its one statement is its commit: once sent, only the database decides.
         commitWithinDeadline(this.currentDeadline);
-        const em = this.orm.em.fork();
+        // The root manager: its Kysely sends the one statement on the pool (no identity map is used).
+        const em = this.orm.em;
         let handedOut = false;
         const once = () => {
           if (handedOut) throw new Error('A unit of work of one write made a second repository call; run it as a transaction');
@@ -93,12 +94,17 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     let outcome: Result<T, E> | undefined;
     throwIfDeadlinePassed(this.currentDeadline);
     try {
-      await this.orm.em.fork().transactional(async (tx) => {
-        outcome = await work(makePostgresRepositories(() => tx, this.queueIn, this.options.scope));
-        if (outcome.isErr()) throw new RollbackForExpectedFailure();
-        // The last moment to give up: past it the transaction commits, and its caller is told so.
-        commitWithinDeadline(this.currentDeadline);
-      });
+      // transactional() forks the manager for the transaction itself; `clear` starts that fork with
+      // an empty identity map, isolated from transactions running beside it.
+      await this.orm.em.transactional(
+        async (tx) => {
+          outcome = await work(makePostgresRepositories(() => tx, this.queueIn, this.options.scope));
+          if (outcome.isErr()) throw new RollbackForExpectedFailure();
+          // The last moment to give up: past it the transaction commits, and its caller is told so.
+          commitWithinDeadline(this.currentDeadline);
+        },
+        { clear: true },
+      );
     } catch (error) {
       if (!(error instanceof RollbackForExpectedFailure)) throw error;
     }

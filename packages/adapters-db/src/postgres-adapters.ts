@@ -46,9 +46,11 @@ export type PostgresAdapterOptions = UnitOfWorkScope & {
 /** Every statement, the read models' included, reaches the ORM's logger (see OrmOptions.onQuery). */
 export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOptions = {}): PostgresAdapters => {
   const { queueIn, scope, replicas } = options;
+  // Outside a transaction, the repositories and the read models alike run on the root manager: they
+  // speak only through Kysely statements on its pool, never through an identity map, and a fork per
+  // call cost a tenth of a request's CPU (docs/benchmarks.md). Only the tenants' erasure, which opens a
+  // transaction of its own, starts from a fork.
   const fork = () => orm.em.fork();
-  // Read models run outside any transaction, on the pool: they use no identity map, so the root
-  // manager serves without a fork.
   const root = () => orm.em;
   // The read models that answer the API's reads go where the router says; the session check (which
   // must see a session ended a moment ago) and the account export (a job's whole read) stay on the primary.
@@ -60,7 +62,7 @@ export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOp
     ...(replicaScope ? { afterCommit: () => recordPositions(orm, replicaScope) } : {}),
   });
   return {
-    repositories: makePostgresRepositories(fork, queueIn, replicaScope),
+    repositories: makePostgresRepositories(root, queueIn, replicaScope),
     unitOfWork: scope ? claimingIdempotencyKeys(unitOfWork, () => scope.current().progress.idempotencyClaim) : unitOfWork,
     queries: {
       actors: new KyselyActorQueries(root, replicaScope),
@@ -70,7 +72,7 @@ export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOp
       comments: new KyselyCommentQueries(read),
       tags: new KyselyTagQueries(read),
     },
-    tenancy: { tenants: new KyselyTenantRepository(fork), contents: new PostgresTenantContents(fork) },
+    tenancy: { tenants: new KyselyTenantRepository(root), contents: new PostgresTenantContents(fork) },
   };
 };
 
