@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type SessionId, userId } from '@conduit/domain';
-import { SignJWT, UnsecuredJWT } from 'jose';
+import { jwtVerify, SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { Argon2PasswordHasher } from './argon2-password-hasher.js';
 import { JoseTokens } from './jose-tokens.js';
@@ -140,6 +140,16 @@ describe('JoseTokens', () => {
     expect((await tokens.verify(await claims())).isErr()).toBe(true);
     expect((await tokens.verify(await claims('k9'))).isErr()).toBe(true);
     expect((await tokens.verify(await claims('k2'))).isOk()).toBe(true);
+  });
+
+  it('signs HS256 with the secret itself: a token it issues verifies against the raw bytes', async () => {
+    // The secret is imported once as a WebCrypto key; tokens must stay what a raw-secret HS256 makes,
+    // so tokens issued before a deploy and after it verify alike, here and anywhere else.
+    const token = await tokens.issue(claimsOf(7));
+    const { payload, protectedHeader } = await jwtVerify(token, current.secret, { algorithms: ['HS256'] });
+    expect(protectedHeader).toMatchObject({ alg: 'HS256', kid: 'k2' });
+    expect(payload).toMatchObject({ sub: '7', sid: session(7) });
+    await expect(jwtVerify(token, previous.secret, { algorithms: ['HS256'] })).rejects.toThrow();
   });
 });
 
