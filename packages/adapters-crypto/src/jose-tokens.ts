@@ -39,9 +39,12 @@ type Verified = { readonly claims: TokenClaims; readonly tenant: number };
 
 const ALGORITHM = 'HS256';
 
-/** An HS256 secret as a WebCrypto key that signs and verifies and cannot be exported again. */
+/**
+ * An HS256 secret as a WebCrypto key that signs and verifies and cannot be exported again (from a
+ * copy of the bytes: WebCrypto takes no view of a shared buffer).
+ */
 const importHmacKey = (secret: Uint8Array): Promise<CryptoKey> =>
-  crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
 
 /**
  * HS256 JWTs: one allow-listed algorithm (so `none` and key confusion are refused), iss/aud/exp
