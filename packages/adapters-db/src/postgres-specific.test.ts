@@ -190,6 +190,67 @@ describe('feed pages', () => {
       expect(walked, `${limit} a page`).toEqual(expected);
     }
   });
+
+  it('are the same rows when followed authors write at unlike paces, with ties where the page ends', async () => {
+    const { reader } = await seed(0);
+    // 30 followed authors with 0 to 12 articles each, on 40 distinct minutes: many articles share a
+    // created_at, so the floor the authors' newest articles set often falls on a tie.
+    await db.orm.em
+      .fork()
+      .execute(
+        `insert into users (username, email, password_hash) select 'pace' || g, 'pace' || g || '@example.com', '-' from generate_series(1, 31) g`,
+      );
+    await db.orm.em.fork().execute(
+      `insert into articles (slug, title, description, body, author_id, created_at, updated_at)
+       select 'pace-' || u.username || '-' || k, 'Pace', 'd', 'b', u.id, t, t
+       from users u, generate_series(1, 12) k,
+            lateral (select timestamptz '2026-02-01' + ((u.id * 7 + k * 11) % 40) * interval '1 minute' as t) x
+       where u.username like 'pace%' and k <= (u.id * 5) % 13`,
+    );
+    await db.orm.em
+      .fork()
+      .execute(
+        `update users u set articles_count = (select count(*) from articles a where a.author_id = u.id) where u.username like 'pace%'`,
+      );
+    await db.orm.em
+      .fork()
+      .execute(`insert into follows select ${reader.id}, id from users where username like 'pace%' and username <> 'pace31'`);
+    const expected = (
+      await db.orm.em
+        .fork()
+        .execute(
+          `select slug from articles a join follows f on f.followee_id = a.author_id and f.follower_id = ${reader.id} order by a.created_at desc, a.id desc`,
+        )
+    ).map((row) => row.slug as string);
+    expect(expected.length).toBeGreaterThan(100);
+    for (const [limit, offset] of [
+      [1, 0],
+      [5, 0],
+      [10, 0],
+      [20, 0],
+      [20, 7],
+      [3, 29],
+      [50, 40],
+      [20, expected.length - 5],
+    ] as const) {
+      const page = await db.queries.articles.feed(reader.id, { limit, offset });
+      expect(
+        page.articles.map((article) => article.slug),
+        `limit ${limit} offset ${offset}`,
+      ).toEqual(expected.slice(offset, offset + limit));
+    }
+    for (const limit of [1, 7, 20]) {
+      const walked: string[] = [];
+      let after = undefined as Parameters<typeof db.queries.articles.feed>[1]['after'];
+      for (;;) {
+        const page = await db.queries.articles.feed(reader.id, { limit, offset: 0, after });
+        walked.push(...page.articles.map((article) => article.slug));
+        if (page.next === null) break;
+        after = page.next;
+      }
+      expect(walked, `${limit} a page`).toEqual(expected);
+    }
+  });
 });
 
 describe('schema', () => {
