@@ -1,5 +1,5 @@
 import { ALL_FEATURES_ON, type ArticleView, type CommentView } from '@conduit/app';
-import { articleId, type User, userActor } from '@conduit/domain';
+import { articleId, type User, type UserId, userActor } from '@conduit/domain';
 import { aCommentDraft, anArticleDraft } from '@conduit/domain/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordedPostgres } from './testing/recorded-postgres.js';
@@ -147,30 +147,59 @@ describe('deep pages', () => {
 });
 
 describe('feed pages', () => {
-  it('are the same rows whether they come per followed author or from the newest-first scan', async () => {
-    const { reader } = await seed(0);
-    // 101 followed authors, one article each, a minute apart; one more by someone not followed.
-    await db.orm.em
-      .fork()
-      .execute(
-        `insert into users (username, email, password_hash) select 'author' || g, 'author' || g || '@example.com', '-' from generate_series(1, 102) g`,
-      );
-    await db.orm.em.fork().execute(
-      `insert into articles (slug, title, description, body, author_id, created_at, updated_at)
-       select 'by-' || u.username, 'By ' || u.username, 'd', 'b', u.id, t, t
-       from users u, lateral (select timestamptz '2026-01-01' + (u.id * 7 % 103) * interval '1 minute' as t) x where u.username like 'author%'`,
-    );
-    await db.orm.em.fork().execute(`update users set articles_count = 1 where username like 'author%'`);
-    await db.orm.em
-      .fork()
-      .execute(`insert into follows select ${reader.id}, id from users where username like 'author%' and username <> 'author102'`);
-    const expected = (
+  /** The reader's feed in SQL, newest first: what every page must be a slice of. */
+  const feedInSql = async (readerId: UserId): Promise<string[]> =>
+    (
       await db.orm.em
         .fork()
         .execute(
-          `select slug from articles a join follows f on f.followee_id = a.author_id and f.follower_id = ${reader.id} order by a.created_at desc, a.id desc`,
+          `select slug from articles a join follows f on f.followee_id = a.author_id and f.follower_id = ${readerId} order by a.created_at desc, a.id desc`,
         )
-    ).map((row) => row.slug);
+    ).map((row) => row.slug as string);
+
+  /** Every page of the reader's feed, `limit` a page, each after the last one's `next`. */
+  const walkedFeed = async (readerId: UserId, limit: number): Promise<string[]> => {
+    const walked: string[] = [];
+    let after = undefined as Parameters<typeof db.queries.articles.feed>[1]['after'];
+    for (;;) {
+      const page = await db.queries.articles.feed(readerId, { limit, offset: 0, after });
+      walked.push(...page.articles.map((article) => article.slug));
+      if (page.next === null) return walked;
+      after = page.next;
+    }
+  };
+
+  /**
+   * `authors` + 1 users named `prefix`1, `prefix`2…, the articles `articles` selects over them (as
+   * `u`, its where clause narrowed to them), their counters, and the reader following all but the last.
+   */
+  const followedAuthors = async (readerId: UserId, prefix: string, authors: number, articles: string) => {
+    const run = (statement: string) => db.orm.em.fork().execute(statement);
+    await run(
+      `insert into users (username, email, password_hash) select '${prefix}' || g, '${prefix}' || g || '@example.com', '-' from generate_series(1, ${authors + 1}) g`,
+    );
+    await run(
+      `insert into articles (slug, title, description, body, author_id, created_at, updated_at) ${articles} and u.username like '${prefix}%'`,
+    );
+    await run(
+      `update users u set articles_count = (select count(*) from articles a where a.author_id = u.id) where u.username like '${prefix}%'`,
+    );
+    await run(
+      `insert into follows select ${readerId}, id from users where username like '${prefix}%' and username <> '${prefix}${authors + 1}'`,
+    );
+  };
+
+  it('are the same rows whether they come per followed author or from the newest-first scan', async () => {
+    const { reader } = await seed(0);
+    // 101 followed authors, one article each, a minute apart; one more by someone not followed.
+    await followedAuthors(
+      reader.id,
+      'author',
+      101,
+      `select 'by-' || u.username, 'By ' || u.username, 'd', 'b', u.id, t, t
+       from users u, lateral (select timestamptz '2026-01-01' + (u.id * 7 % 103) * interval '1 minute' as t) x where true`,
+    );
+    const expected = await feedInSql(reader.id);
     // 101 × 100 entries is past the per-author bound: the scan; 101 × 30 is within it.
     const scanned = await db.queries.articles.feed(reader.id, { limit: 100, offset: 0 });
     const perAuthor = await db.queries.articles.feed(reader.id, { limit: 20, offset: 10 });
@@ -178,50 +207,23 @@ describe('feed pages', () => {
     expect(perAuthor.articles.map((article) => article.slug)).toEqual(expected.slice(10, 30));
     expect(scanned.articlesCount).toBe(101);
     // Followed page by page, both ways give every article once, in order.
-    for (const limit of [100, 20]) {
-      const walked: string[] = [];
-      let after = undefined as Parameters<typeof db.queries.articles.feed>[1]['after'];
-      for (;;) {
-        const page = await db.queries.articles.feed(reader.id, { limit, offset: 0, after });
-        walked.push(...page.articles.map((article) => article.slug));
-        if (page.next === null) break;
-        after = page.next;
-      }
-      expect(walked, `${limit} a page`).toEqual(expected);
-    }
+    for (const limit of [100, 20]) expect(await walkedFeed(reader.id, limit), `${limit} a page`).toEqual(expected);
   });
 
   it('are the same rows when followed authors write at unlike paces, with ties where the page ends', async () => {
     const { reader } = await seed(0);
     // 30 followed authors with 0 to 12 articles each, on 40 distinct minutes: many articles share a
-    // created_at, so the floor the authors' newest articles set often falls on a tie.
-    await db.orm.em
-      .fork()
-      .execute(
-        `insert into users (username, email, password_hash) select 'pace' || g, 'pace' || g || '@example.com', '-' from generate_series(1, 31) g`,
-      );
-    await db.orm.em.fork().execute(
-      `insert into articles (slug, title, description, body, author_id, created_at, updated_at)
-       select 'pace-' || u.username || '-' || k, 'Pace', 'd', 'b', u.id, t, t
+    // created_at, so pages often end on a tie.
+    await followedAuthors(
+      reader.id,
+      'pace',
+      30,
+      `select 'pace-' || u.username || '-' || k, 'Pace', 'd', 'b', u.id, t, t
        from users u, generate_series(1, 12) k,
             lateral (select timestamptz '2026-02-01' + ((u.id * 7 + k * 11) % 40) * interval '1 minute' as t) x
-       where u.username like 'pace%' and k <= (u.id * 5) % 13`,
+       where k <= (u.id * 5) % 13`,
     );
-    await db.orm.em
-      .fork()
-      .execute(
-        `update users u set articles_count = (select count(*) from articles a where a.author_id = u.id) where u.username like 'pace%'`,
-      );
-    await db.orm.em
-      .fork()
-      .execute(`insert into follows select ${reader.id}, id from users where username like 'pace%' and username <> 'pace31'`);
-    const expected = (
-      await db.orm.em
-        .fork()
-        .execute(
-          `select slug from articles a join follows f on f.followee_id = a.author_id and f.follower_id = ${reader.id} order by a.created_at desc, a.id desc`,
-        )
-    ).map((row) => row.slug as string);
+    const expected = await feedInSql(reader.id);
     expect(expected.length).toBeGreaterThan(100);
     for (const [limit, offset] of [
       [1, 0],
@@ -239,17 +241,7 @@ describe('feed pages', () => {
         `limit ${limit} offset ${offset}`,
       ).toEqual(expected.slice(offset, offset + limit));
     }
-    for (const limit of [1, 7, 20]) {
-      const walked: string[] = [];
-      let after = undefined as Parameters<typeof db.queries.articles.feed>[1]['after'];
-      for (;;) {
-        const page = await db.queries.articles.feed(reader.id, { limit, offset: 0, after });
-        walked.push(...page.articles.map((article) => article.slug));
-        if (page.next === null) break;
-        after = page.next;
-      }
-      expect(walked, `${limit} a page`).toEqual(expected);
-    }
+    for (const limit of [1, 7, 20]) expect(await walkedFeed(reader.id, limit), `${limit} a page`).toEqual(expected);
   });
 });
 
