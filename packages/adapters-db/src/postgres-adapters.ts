@@ -48,8 +48,8 @@ export const createPostgresAdapters = (orm: MikroORM, options: PostgresAdapterOp
   const { queueIn, scope, replicas } = options;
   // Outside a transaction, the repositories and the read models alike run on the root manager: they
   // speak only through Kysely statements on its pool, never through an identity map, and a fork per
-  // call cost a tenth of a request's CPU (docs/benchmarks.md). Only the tenants' erasure, which opens a
-  // transaction of its own, starts from a fork.
+  // call was 2 % of a request's CPU in a profile (docs/benchmarks.md). Only the tenants' erasure, which
+  // opens a transaction of its own, starts from a fork.
   const fork = () => orm.em.fork();
   const root = () => orm.em;
   // The read models that answer the API's reads go where the router says; the session check (which
