@@ -39,31 +39,31 @@ const perRequest = (cpu: number | null, requests: number) => (cpu === null || re
 
 let sequence = 0;
 
+/** The `n`th request of a target as autocannon sends it: its method, path, headers and body. */
+export const requestAt = (target: Target, n: number): autocannon.Request => {
+  const { path, token, body } = target;
+  const bearer = typeof token === 'function' ? token(n) : token;
+  return {
+    method: target.method ?? 'GET',
+    path: typeof path === 'string' ? path : path(n),
+    headers: {
+      ...(bearer ? { Authorization: `Token ${bearer}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...target.headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  };
+};
+
 /**
  * Load with autocannon (2 s of warm-up, then BENCH_SECONDS), with the CPU the server's processes
  * and the database's backends used meanwhile, from /proc: what a request costs, not only how fast.
  */
 export const measure = async (server: RunningBenchServer, variant: string, target: Target): Promise<Measurement> => {
-  const { path, token } = target;
-  const headers = (n: number): Record<string, string> => ({
-    ...(token ? { Authorization: `Token ${typeof token === 'string' ? token : token(n)}` } : {}),
-    ...(target.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    ...target.headers,
-  });
-  const varies = typeof path !== 'string' || typeof token === 'function';
+  const varies = typeof target.path !== 'string' || typeof target.token === 'function';
   const request = {
-    method: target.method ?? 'GET',
-    headers: headers(0),
-    path: typeof path === 'string' ? path : path(0),
-    ...(target.body === undefined ? {} : { body: JSON.stringify(target.body) }),
-    ...(varies
-      ? {
-          setupRequest: (outgoing: autocannon.Request): autocannon.Request => {
-            const n = sequence++;
-            return { ...outgoing, path: typeof path === 'string' ? path : path(n), headers: headers(n) };
-          },
-        }
-      : {}),
+    ...requestAt(target, 0),
+    ...(varies ? { setupRequest: (outgoing: autocannon.Request) => ({ ...outgoing, ...requestAt(target, sequence++) }) } : {}),
   };
   const options = { url: server.baseUrl, connections: CONNECTIONS, requests: [request] };
   await autocannon({ ...options, duration: 2 });

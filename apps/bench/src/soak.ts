@@ -1,30 +1,12 @@
 import autocannon from 'autocannon';
 import { log, withBenchSession } from './bench-server.js';
-import { CONNECTIONS, type Target } from './measure.js';
+import { CONNECTIONS, requestAt } from './measure.js';
 import { type MemoryReport, memoryAfterLoadAndIdle, memoryOf } from './memory.js';
 import { sqlSeededScene } from './scenes.js';
 import { scalePlan } from './seed-sql.js';
 import { readTargets, writeTargets } from './targets.js';
 
 const MINUTE_MS = 60_000;
-
-/** One request of the mix as autocannon sends it: the `n`th of the whole run picks its target. */
-const requestOf = (outgoing: autocannon.Request, targets: readonly Target[], n: number): autocannon.Request => {
-  const target = targets[n % targets.length] as Target;
-  const { path, token, body } = target;
-  const bearer = typeof token === 'function' ? token(n) : token;
-  return {
-    ...outgoing,
-    method: target.method ?? 'GET',
-    path: typeof path === 'string' ? path : path(n),
-    headers: {
-      ...(bearer ? { Authorization: `Token ${bearer}` } : {}),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...target.headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  };
-};
 
 type Sample = MemoryReport & { minute: number; 'req/s': number; errors: number };
 
@@ -48,7 +30,21 @@ export const benchSoak = (minutes: number) =>
       finish = (error) => (error ? reject(error) : resolve());
     });
     const options = { url: server.baseUrl, connections: CONNECTIONS, duration: minutes * 60 };
-    const load = autocannon({ ...options, requests: [{ setupRequest: (outgoing) => requestOf(outgoing, mix, sequence++) }] }, finish);
+    const load = autocannon(
+      {
+        ...options,
+        requests: [
+          {
+            setupRequest: (outgoing) => {
+              const n = sequence++;
+              // The `n`th request of the run picks its target from the mix.
+              return { ...outgoing, ...requestAt(mix[n % mix.length] as (typeof mix)[number], n) };
+            },
+          },
+        ],
+      },
+      finish,
+    );
     const statuses = new Map<number, number>();
     load.on('response', (_client, statusCode) => {
       answered += 1;
